@@ -1,0 +1,132 @@
+import { checkVpc } from "./checkVpc.js";
+import type { Problem } from "./linkplanError.js";
+import { type Path, ProblemList } from "./problemList.js";
+import { indexTopology, resolveEndpointRef, type TopologyIndex } from "./topologyIndex.js";
+import type { AccountDoc, HostedZoneDoc, TopologyDoc } from "./topologySchema.js";
+
+function checkHostedZone(
+  problems: ProblemList,
+  index: TopologyIndex,
+  path: Path,
+  zone: HostedZoneDoc,
+): void {
+  const vpcIds = [...index.vpcs.keys()];
+  zone.vpcs.forEach((ref, i) => {
+    if (!index.vpcs.has(ref)) problems.unknown([...path, "vpcs", i], "VPC", ref, vpcIds);
+  });
+  if (zone.private && zone.vpcs.length === 0) {
+    problems.add(
+      [...path, "vpcs"],
+      "a private hosted zone must be associated with at least one VPC",
+    );
+  }
+  const zoneName = zone.name.replace(/\.$/, "").toLowerCase();
+  zone.records.forEach((record, i) => {
+    const at: Path = [...path, "records", i];
+    const name = record.name.replace(/\.$/, "").toLowerCase();
+    if (name !== zoneName && !name.endsWith(`.${zoneName}`)) {
+      problems.add([...at, "name"], `"${record.name}" is not inside zone "${zone.name}"`);
+    }
+    if (record.aliasToEndpoint === undefined) {
+      if (!record.values || record.values.length === 0) {
+        problems.add(at, "give aliasToEndpoint or values");
+      }
+      return;
+    }
+    if (record.values) problems.add(at, "give aliasToEndpoint or values, not both");
+    if (record.type !== "A" && record.type !== "AAAA") {
+      problems.add(
+        [...at, "type"],
+        `an alias record must be of type A or AAAA, not ${record.type}`,
+      );
+    }
+    const known = zone.vpcs.filter((v) => index.vpcs.has(v));
+    const found = resolveEndpointRef(index, record.aliasToEndpoint, known);
+    if ("error" in found) {
+      problems.add(
+        [...at, "aliasToEndpoint"],
+        found.error,
+        record.aliasToEndpoint,
+        found.candidates,
+      );
+    } else if (found.endpoint.type === "gateway") {
+      problems.add(
+        [...at, "aliasToEndpoint"],
+        `"${record.aliasToEndpoint}" is a gateway endpoint; it has no DNS name to alias`,
+      );
+    }
+  });
+}
+
+function checkAccount(
+  problems: ProblemList,
+  index: TopologyIndex,
+  path: Path,
+  account: AccountDoc,
+): void {
+  account.vpcs.forEach((vpc, v) => checkVpc(problems, index, [...path, "vpcs", v], vpc));
+  const ownVpcs = account.vpcs.map((v) => v.id);
+  account.endpointServices.forEach((service, s) => {
+    const at: Path = [...path, "endpointServices", s];
+    const vpc = account.vpcs.find((v) => v.id === service.vpc);
+    if (!vpc) {
+      const elsewhere = index.vpcs.has(service.vpc) ? ` (it belongs to another account)` : "";
+      problems.unknown(
+        [...at, "vpc"],
+        "VPC",
+        service.vpc,
+        ownVpcs,
+        `in account "${account.id}"${elsewhere}`,
+      );
+      return;
+    }
+    const lbs = vpc.loadBalancers.map((l) => l.id);
+    if (!lbs.includes(service.loadBalancer)) {
+      problems.unknown(
+        [...at, "loadBalancer"],
+        "load balancer",
+        service.loadBalancer,
+        lbs,
+        `in VPC "${vpc.id}"`,
+      );
+    }
+  });
+  account.hostedZones.forEach((zone, z) =>
+    checkHostedZone(problems, index, [...path, "hostedZones", z], zone),
+  );
+}
+
+/** Flatten items of every account with their paths, for topology-wide duplicate checks. */
+function acrossAccounts<T extends { id: string }>(
+  doc: TopologyDoc,
+  key: "vpcs" | "endpointServices" | "hostedZones",
+): { items: T[]; paths: Path[] } {
+  const items: T[] = [];
+  const paths: Path[] = [];
+  doc.accounts.forEach((account, a) => {
+    (account[key] as unknown as T[]).forEach((item, i) => {
+      items.push(item);
+      paths.push(["accounts", a, key, i]);
+    });
+  });
+  return { items, paths };
+}
+
+/**
+ * Semantic checks of a schema-valid document: duplicate ids, unknown references, AZs
+ * outside their VPC or region, impossible endpoint placements. Returns every problem.
+ */
+export function checkTopology(doc: TopologyDoc): Problem[] {
+  const problems = new ProblemList();
+  const index = indexTopology(doc);
+  problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");
+  for (const key of ["vpcs", "endpointServices", "hostedZones"] as const) {
+    const { items, paths } = acrossAccounts(doc, key);
+    const what = { vpcs: "VPC", endpointServices: "endpoint service", hostedZones: "hosted zone" }[
+      key
+    ];
+    problems.duplicates(items, (i) => paths[i] ?? [], what);
+  }
+  doc.accounts.forEach((account, a) => checkAccount(problems, index, ["accounts", a], account));
+  return problems.problems;
+}

@@ -1,0 +1,130 @@
+import type { Price, PriceBook } from "../../pricing/priceBook.js";
+import { cost, QUANTITY_UNIT, type Quantity, type Rate } from "../money.js";
+import type { EndpointService } from "../topology.js";
+import { allocateTiers } from "./allocateTiers.js";
+import type { LineItem, ResourceKind } from "./lineItem.js";
+import { tierLabel } from "./tierLabel.js";
+
+/** The state of one estimate run: prices, hours in the month, lines and tier pools. */
+export interface CostContext {
+  book: PriceBook;
+  hours: Quantity;
+  lines: LineItem[];
+  /** units already consumed per tier pool (e.g. "account/region/interfaceEndpointGb") */
+  pools: Map<string, Quantity>;
+  /** endpoint services by id (to find a service's region) */
+  services: Map<string, EndpointService>;
+}
+
+/** What identifies the resource a line belongs to. */
+export interface LineOwner {
+  account: string;
+  vpc: string | null;
+  region: string;
+  resource: string;
+  kind: ResourceKind;
+  /** where in the input the resource is defined (for missing-price messages) */
+  path: string;
+}
+
+interface LineSpec {
+  component: string;
+  description: string;
+  quantity: Quantity;
+  unit?: string;
+  az?: string | null;
+  /** the line is billed per hour: record its per-hour charge (rate × units per hour) */
+  unitsPerHour?: Quantity;
+}
+
+function lineId(
+  owner: LineOwner,
+  component: string,
+  az: string | null,
+  tier: string | null,
+): string {
+  return [owner.account, owner.vpc ?? "-", owner.resource, component, az, tier]
+    .filter((p) => p !== null)
+    .join("/");
+}
+
+function push(
+  ctx: CostContext,
+  owner: LineOwner,
+  spec: LineSpec,
+  price: Price | null,
+  rate: Rate,
+  tier: string | null,
+  tierKey: string | null,
+): void {
+  const az = spec.az ?? null;
+  ctx.lines.push({
+    id: lineId(owner, spec.component, az, tierKey),
+    account: owner.account,
+    vpc: owner.vpc,
+    region: owner.region,
+    az,
+    resource: owner.resource,
+    kind: owner.kind,
+    component: spec.component,
+    description: spec.description,
+    quantity: spec.quantity,
+    unit: spec.unit ?? price?.unit ?? "",
+    rate,
+    tier,
+    hourly: spec.unitsPerHour === undefined ? null : cost(spec.unitsPerHour, rate),
+    monthly: cost(spec.quantity, rate),
+    price: price && {
+      item: price.item,
+      region: price.region,
+      source: price.source,
+      unverified: price.unverified,
+    },
+  });
+}
+
+/** Add one line priced at a flat rate (or, when `price` is missing, nothing: it is recorded). */
+export function addLine(
+  ctx: CostContext,
+  owner: LineOwner,
+  price: Price | undefined,
+  spec: LineSpec,
+  rate?: Rate,
+): void {
+  if (!price) return;
+  push(ctx, owner, spec, price, rate ?? price.tiers[0]?.rate ?? 0n, null, null);
+}
+
+/** Add a line that costs nothing and says so (gateway endpoints, endpoint services). */
+export function addFreeLine(
+  ctx: CostContext,
+  owner: LineOwner,
+  spec: Omit<LineSpec, "quantity"> & { quantity?: Quantity },
+): void {
+  push(ctx, owner, { quantity: 0n, unit: "-", ...spec }, null, 0n, null, null);
+}
+
+/**
+ * Add the lines of a tiered usage price: the quantity is placed after what the pool has
+ * already used, one line per tier touched, and the pool advances.
+ */
+export function addTieredLines(
+  ctx: CostContext,
+  owner: LineOwner,
+  price: Price | undefined,
+  pool: string,
+  spec: LineSpec,
+): void {
+  if (!price) return;
+  const before = ctx.pools.get(pool) ?? 0n;
+  const shares = allocateTiers(price.tiers, before, spec.quantity);
+  ctx.pools.set(pool, before + spec.quantity);
+  for (const share of shares) {
+    const label = tierLabel(price.tiers, share.tier, price.unit);
+    const tierKey = price.tiers.length > 1 ? `tier${share.tier + 1}` : null;
+    push(ctx, owner, { ...spec, quantity: share.quantity }, price, share.rate, label, tierKey);
+  }
+}
+
+/** One unit per hour, as a Quantity (for hour-billed lines). */
+export const ONE = QUANTITY_UNIT;

@@ -1,0 +1,165 @@
+import { formatQuantity, quantityFromNumber } from "../money.js";
+import type { Endpoint, GwlbEndpoint, InterfaceEndpoint, Topology, Vpc } from "../topology.js";
+import {
+  addFreeLine,
+  addLine,
+  addTieredLines,
+  type CostContext,
+  type LineOwner,
+  ONE,
+} from "./costContext.js";
+
+function describeTarget(endpoint: InterfaceEndpoint | GwlbEndpoint): string {
+  const t = endpoint.target;
+  if (t.kind === "aws-service") return t.service;
+  if (t.kind === "endpoint-service") return `endpoint service ${t.endpointService}`;
+  return endpoint.name ?? t.serviceName;
+}
+
+/** Inter-region transfer for traffic that reaches an endpoint from another region. */
+function addInterRegion(
+  ctx: CostContext,
+  owner: LineOwner,
+  from: string,
+  to: string,
+  gb: number,
+  what: string,
+): void {
+  const price = ctx.book.regional(from, "interRegionGb", owner.path);
+  if (!price) return;
+  const quantity = quantityFromNumber(gb);
+  addLine(
+    ctx,
+    { ...owner, kind: "data-transfer", region: owner.region },
+    price,
+    {
+      component: `inter-region-${from}`,
+      description: `${what}: inter-region transfer ${from} → ${to}`,
+      quantity,
+      unit: "GB",
+    },
+    price.byDestination.get(to),
+  );
+}
+
+/** Transfer charges for traffic that does not originate next to an ENI of the endpoint. */
+function addTransfer(
+  ctx: CostContext,
+  owner: LineOwner,
+  endpoint: InterfaceEndpoint | GwlbEndpoint,
+  vpc: Vpc,
+): void {
+  const enis = new Set(endpoint.enis.map((e) => e.az));
+  for (const source of endpoint.trafficSources) {
+    if (source.region !== undefined) {
+      addInterRegion(
+        ctx,
+        owner,
+        source.region,
+        vpc.region,
+        source.gbPerMonth,
+        `traffic from ${source.region}`,
+      );
+      continue;
+    }
+    if (source.az === undefined || enis.has(source.az)) continue;
+    const price = ctx.book.regional(vpc.region, "interAzGb", owner.path);
+    const gb = quantityFromNumber(source.gbPerMonth);
+    addLine(ctx, { ...owner, kind: "data-transfer" }, price, {
+      component: "cross-az",
+      az: source.az,
+      description: `cross-AZ transfer from ${source.az} (no ENI there): ${formatQuantity(gb)} GB billed out and in`,
+      quantity: gb * 2n,
+      unit: "GB (out + in)",
+    });
+  }
+  const target = endpoint.target;
+  if (target.kind === "endpoint-service") {
+    const service = ctx.services.get(target.endpointService);
+    if (service && service.region !== vpc.region) {
+      addInterRegion(
+        ctx,
+        owner,
+        service.region,
+        vpc.region,
+        endpoint.gbPerMonth,
+        `cross-region PrivateLink to ${target.endpointService}`,
+      );
+    }
+  }
+}
+
+function addEniEndpoint(
+  ctx: CostContext,
+  owner: LineOwner,
+  endpoint: InterfaceEndpoint | GwlbEndpoint,
+  vpc: Vpc,
+): void {
+  const interfaceType = endpoint.type === "interface";
+  const hourItem = interfaceType ? "interfaceEndpointHour" : "gwlbEndpointHour";
+  const gbItem = interfaceType ? "interfaceEndpointGb" : "gwlbEndpointGb";
+  const hourPrice = ctx.book.regional(vpc.region, hourItem, owner.path);
+  const gbPrice = ctx.book.regional(vpc.region, gbItem, owner.path);
+  const what = describeTarget(endpoint);
+  for (const eni of endpoint.enis) {
+    addLine(ctx, owner, hourPrice, {
+      component: "hours",
+      az: eni.az,
+      description: `${what}: ENI in ${eni.az}`,
+      quantity: ctx.hours,
+      unitsPerHour: ONE,
+    });
+  }
+  const gb = quantityFromNumber(endpoint.gbPerMonth);
+  const data = {
+    component: "data",
+    description: `${what}: data processed`,
+    quantity: gb,
+    unit: "GB",
+  };
+  if (interfaceType) {
+    // tiers apply to the sum over the account's interface endpoints in the region
+    addTieredLines(ctx, owner, gbPrice, `${owner.account}/${vpc.region}/${gbItem}`, data);
+  } else {
+    addLine(ctx, owner, gbPrice, data);
+  }
+  addTransfer(ctx, owner, endpoint, vpc);
+}
+
+function addEndpoint(ctx: CostContext, owner: LineOwner, endpoint: Endpoint, vpc: Vpc): void {
+  if (endpoint.type === "gateway") {
+    addFreeLine(ctx, owner, {
+      component: "service",
+      description: `${endpoint.service} gateway endpoint: no hourly or per-GB charge`,
+      quantity: quantityFromNumber(endpoint.gbPerMonth),
+      unit: "GB",
+    });
+    return;
+  }
+  addEniEndpoint(ctx, owner, endpoint, vpc);
+}
+
+const KIND = {
+  interface: "interface-endpoint",
+  gateway: "gateway-endpoint",
+  gwlb: "gwlb-endpoint",
+} as const;
+
+/** Lines of every VPC endpoint of the topology, in input order. */
+export function addEndpointCosts(ctx: CostContext, topology: Topology): void {
+  topology.accounts.forEach((account, a) => {
+    account.vpcs.forEach((vpc, v) => {
+      vpc.endpoints.forEach((endpoint, e) => {
+        const owner: LineOwner = {
+          account: account.id,
+          vpc: vpc.id,
+          region: vpc.region,
+          resource: endpoint.id,
+          kind: KIND[endpoint.type],
+          path: `accounts[${a}].vpcs[${v}].endpoints[${e}]`,
+        };
+        addEndpoint(ctx, owner, endpoint, vpc);
+      });
+    });
+  });
+}

@@ -1,0 +1,92 @@
+import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import { PriceBook } from "../pricing/priceBook.js";
+import { addEndpointCosts } from "./cost/endpointCosts.js";
+import { addHostedZoneCosts } from "./cost/hostedZoneCosts.js";
+import type { LineItem } from "./cost/lineItem.js";
+import { addLoadBalancerCosts } from "./cost/loadBalancerCosts.js";
+import { addNatGatewayCosts } from "./cost/natGatewayCosts.js";
+import { type Rollups, rollups } from "./cost/rollup.js";
+import { LinkplanError } from "./linkplanError.js";
+import { type Money, quantityFromNumber } from "./money.js";
+import type { Topology } from "./topology.js";
+
+export interface EstimateOptions {
+  /** overrides the topology's hoursPerMonth (default 730) */
+  hoursPerMonth?: number;
+}
+
+export interface Estimate {
+  name: string;
+  currency: "USD";
+  hoursPerMonth: number;
+  catalog: { name: string; retrieved: string };
+  lines: LineItem[];
+  totals: {
+    /** per-hour charge of everything billed by the hour (ENIs, load balancers, NAT) */
+    hourly: Money;
+    /** everything in the month: hours × hoursPerMonth, usage, monthly charges */
+    monthly: Money;
+  };
+  rollups: Rollups;
+}
+
+/**
+ * Price a topology with a catalog: one line per billed component, tiers applied per
+ * account and region, exact money. Throws LinkplanError("missing_price") naming every
+ * region and item the catalog lacks — never prices them at zero.
+ */
+export function estimate(
+  topology: Topology,
+  catalog: PriceCatalog,
+  options: EstimateOptions = {},
+): Estimate {
+  const hoursPerMonth = options.hoursPerMonth ?? topology.hoursPerMonth;
+  if (!(hoursPerMonth > 0 && hoursPerMonth <= 744)) {
+    throw new LinkplanError("invalid_topology", "invalid hours per month", [
+      { path: "hoursPerMonth", message: `must be > 0 and ≤ 744, got ${hoursPerMonth}` },
+    ]);
+  }
+  const ctx = {
+    book: new PriceBook(catalog),
+    hours: quantityFromNumber(hoursPerMonth),
+    lines: [] as LineItem[],
+    pools: new Map<string, bigint>(),
+    services: new Map(
+      topology.accounts.flatMap((a) => a.endpointServices.map((s) => [s.id, s] as const)),
+    ),
+  };
+  addEndpointCosts(ctx, topology);
+  addLoadBalancerCosts(ctx, topology);
+  addNatGatewayCosts(ctx, topology);
+  addHostedZoneCosts(ctx, topology);
+  if (ctx.book.missing.length > 0) {
+    throw new LinkplanError(
+      "missing_price",
+      `the price catalog "${catalog.name}" lacks ${ctx.book.missing.length} price${ctx.book.missing.length === 1 ? "" : "s"} this topology needs`,
+      ctx.book.missing.map((m) => ({
+        path: m.neededBy,
+        message:
+          m.region === "global"
+            ? `no price for ${m.item}`
+            : catalog.regions[m.region]
+              ? `no price for ${m.item} in region ${m.region}`
+              : `region ${m.region} is not in the catalog (no price for ${m.item})`,
+      })),
+    );
+  }
+  let hourly = 0n;
+  let monthly = 0n;
+  for (const line of ctx.lines) {
+    hourly += line.hourly ?? 0n;
+    monthly += line.monthly;
+  }
+  return {
+    name: topology.name,
+    currency: "USD",
+    hoursPerMonth,
+    catalog: { name: catalog.name, retrieved: catalog.retrieved },
+    lines: ctx.lines,
+    totals: { hourly, monthly },
+    rollups: rollups(ctx.lines),
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { RESOURCE_KINDS } from "./cost/lineItem.js";
+import type { RollupRow } from "./cost/rollup.js";
+import type { Estimate } from "./estimate.js";
+import { formatMoney, formatQuantity, formatRate } from "./money.js";
+
+const Decimal = z.string().describe("exact decimal string (USD or units); round only for display");
+
+const RollupRowJson = z.object({
+  key: z.string(),
+  hourly: Decimal,
+  monthly: Decimal,
+  lines: z.number().int(),
+});
+
+export const LineItemJsonSchema = z.object({
+  id: z.string().describe("stable id: account/vpc/resource/component[/az][/tier]"),
+  account: z.string(),
+  vpc: z.string().nullable(),
+  region: z.string().describe("region code, or 'global' for Route 53"),
+  az: z.string().nullable(),
+  resource: z.string(),
+  kind: z.enum(RESOURCE_KINDS),
+  component: z.string(),
+  description: z.string(),
+  quantity: Decimal,
+  unit: z.string(),
+  rate: Decimal.describe("USD per unit"),
+  tier: z.string().nullable(),
+  hourly: Decimal.nullable().describe("per-hour charge of hour-billed lines"),
+  monthly: Decimal,
+  price: z
+    .object({ item: z.string(), region: z.string(), source: z.string(), unverified: z.boolean() })
+    .nullable()
+    .describe("catalog figure the rate comes from; null for lines with no charge"),
+});
+
+export const EstimateJsonSchema = z
+  .object({
+    name: z.string(),
+    currency: z.literal("USD"),
+    hoursPerMonth: z.number(),
+    catalog: z.object({ name: z.string(), retrieved: z.string() }),
+    totals: z.object({
+      hourly: Decimal.describe("sum of the hourly charges of hour-billed lines"),
+      monthly: Decimal.describe("sum of every line's monthly amount"),
+    }),
+    lines: z.array(LineItemJsonSchema),
+    rollups: z.object({
+      byAccount: z.array(RollupRowJson),
+      byVpc: z.array(RollupRowJson),
+      byRegion: z.array(RollupRowJson),
+      byAz: z.array(RollupRowJson),
+      byKind: z.array(RollupRowJson),
+    }),
+  })
+  .describe("A cost estimate: money as exact decimal strings; totals equal the sum of lines");
+
+export type EstimateJson = z.infer<typeof EstimateJsonSchema>;
+
+function rowJson(row: RollupRow) {
+  return {
+    key: row.key,
+    hourly: formatMoney(row.hourly),
+    monthly: formatMoney(row.monthly),
+    lines: row.lines,
+  };
+}
+
+/** The stable JSON form of an estimate (money as exact decimal strings). */
+export function estimateToJson(estimate: Estimate): EstimateJson {
+  const r = estimate.rollups;
+  return {
+    name: estimate.name,
+    currency: estimate.currency,
+    hoursPerMonth: estimate.hoursPerMonth,
+    catalog: estimate.catalog,
+    totals: {
+      hourly: formatMoney(estimate.totals.hourly),
+      monthly: formatMoney(estimate.totals.monthly),
+    },
+    lines: estimate.lines.map((line) => ({
+      ...line,
+      quantity: formatQuantity(line.quantity),
+      rate: formatRate(line.rate),
+      hourly: line.hourly === null ? null : formatMoney(line.hourly),
+      monthly: formatMoney(line.monthly),
+    })),
+    rollups: {
+      byAccount: r.byAccount.map(rowJson),
+      byVpc: r.byVpc.map(rowJson),
+      byRegion: r.byRegion.map(rowJson),
+      byAz: r.byAz.map(rowJson),
+      byKind: r.byKind.map(rowJson),
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { subnetsOf } from "./defaultSubnets.js";
+import type { EndpointTarget, Eni, Topology, Vpc } from "./topology.js";
+import type { TopologyIndex } from "./topologyIndex.js";
+import type {
+  GwlbEndpointDoc,
+  InterfaceEndpointDoc,
+  SubnetDoc,
+  TopologyDoc,
+  VpcDoc,
+} from "./topologySchema.js";
+
+function enisOf(
+  endpoint: Pick<InterfaceEndpointDoc, "azs" | "subnets">,
+  vpc: VpcDoc,
+  subnets: SubnetDoc[],
+): Eni[] {
+  if (endpoint.subnets) {
+    return endpoint.subnets.map((ref) => {
+      const subnet = subnets.find((s) => s.id === ref);
+      return { az: subnet?.az ?? "", subnet: ref };
+    });
+  }
+  return (endpoint.azs ?? vpc.azs).map((az) => {
+    const inAz = subnets.filter((s) => s.az === az);
+    const subnet = inAz.find((s) => s.tier === "private") ?? inAz[0];
+    return { az, subnet: subnet?.id ?? `private-${az}` };
+  });
+}
+
+function targetOf(
+  endpoint: Pick<InterfaceEndpointDoc, "endpointService" | "serviceName"> & { service?: string },
+  index: TopologyIndex,
+): EndpointTarget {
+  if (endpoint.endpointService !== undefined) {
+    const found = index.services.get(endpoint.endpointService);
+    return {
+      kind: "endpoint-service",
+      endpointService: endpoint.endpointService,
+      account: found?.account.id ?? "",
+      vpc: found?.service.vpc ?? "",
+    };
+  }
+  if (endpoint.serviceName !== undefined)
+    return { kind: "external", serviceName: endpoint.serviceName };
+  return { kind: "aws-service", service: endpoint.service ?? "" };
+}
+
+function normalizeVpc(vpc: VpcDoc, account: string, index: TopologyIndex): Vpc {
+  const subnets = subnetsOf(vpc);
+  return {
+    ...vpc,
+    account,
+    subnets,
+    endpoints: vpc.endpoints.map((endpoint) => {
+      if (endpoint.type === "gateway") return endpoint;
+      const {
+        azs: _azs,
+        subnets: _subnets,
+        ...rest
+      } = endpoint as InterfaceEndpointDoc | GwlbEndpointDoc;
+      return { ...rest, enis: enisOf(endpoint, vpc, subnets), target: targetOf(endpoint, index) };
+    }) as Vpc["endpoints"],
+    loadBalancers: vpc.loadBalancers.map((lb) => ({ ...lb, azs: lb.azs ?? vpc.azs })),
+  };
+}
+
+/** Fill defaults and resolve references of a document that passed `checkTopology`. */
+export function normalizeTopology(doc: TopologyDoc, index: TopologyIndex): Topology {
+  const { $schema: _schema, ...rest } = doc;
+  return {
+    ...rest,
+    accounts: doc.accounts.map((account) => ({
+      ...account,
+      vpcs: account.vpcs.map((vpc) => normalizeVpc(vpc, account.id, index)),
+      endpointServices: account.endpointServices.map((service) => ({
+        ...service,
+        account: account.id,
+        region: index.vpcs.get(service.vpc)?.vpc.region ?? "",
+      })),
+      hostedZones: account.hostedZones.map((zone) => ({ ...zone, account: account.id })),
+    })),
+  };
+}

@@ -1,0 +1,75 @@
+import type { z } from "zod";
+import { didYouMean } from "./didYouMean.js";
+import { formatPath, type Problem } from "./linkplanError.js";
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `a string (${JSON.stringify(shown)})`;
+  }
+  if (value === undefined) return "nothing";
+  return `${typeof value === "number" ? "a number" : `a ${typeof value}`} (${String(value)})`;
+}
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+function listChoices(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(", ");
+}
+
+function message(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case "invalid_type":
+      if (input === undefined) return `is required (${article(issue.expected)})`;
+      return `expected ${article(issue.expected)}, got ${describe(input)}`;
+    case "too_small": {
+      const bound = Number(issue.minimum);
+      if (issue.origin === "array")
+        return `must have at least ${bound} item${bound === 1 ? "" : "s"}`;
+      if (issue.origin === "string") return `must not be empty`;
+      return `must be ${issue.inclusive ? "≥" : ">"} ${bound}, got ${String(input)}`;
+    }
+    case "too_big": {
+      const bound = Number(issue.maximum);
+      if (issue.origin === "array") return `must have at most ${bound} items`;
+      return `must be ${issue.inclusive ? "≤" : "<"} ${bound}, got ${String(input)}`;
+    }
+    case "invalid_value": {
+      const hint =
+        typeof input === "string" ? didYouMean(input, issue.values.map(String)) : undefined;
+      return `must be one of ${listChoices(issue.values)}, got ${describe(input)}${hint ? ` (did you mean "${hint}"?)` : ""}`;
+    }
+    case "invalid_union": {
+      const details = issue as unknown as { discriminator?: string; options?: unknown[] };
+      if (details.options) {
+        const value =
+          details.discriminator && input && typeof input === "object"
+            ? (input as Record<string, unknown>)[details.discriminator]
+            : input;
+        const hint =
+          typeof value === "string" ? didYouMean(value, details.options.map(String)) : undefined;
+        return `must be one of ${listChoices(details.options)}, got ${describe(value)}${hint ? ` (did you mean "${hint}"?)` : ""}`;
+      }
+      return `does not match any allowed form (got ${describe(input)})`;
+    }
+    case "invalid_format":
+      return `${issue.message}, got ${describe(input)}`;
+    case "unrecognized_keys":
+    case "custom":
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+/** Turn zod issues into path + plain-language problems, one per issue, in input order. */
+export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: message(issue),
+  }));
+}

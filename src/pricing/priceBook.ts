@@ -1,0 +1,87 @@
+import {
+  parseScaled,
+  QUANTITY_DECIMALS,
+  type Quantity,
+  type Rate,
+  rateFromDecimal,
+} from "../model/money.js";
+import type { GlobalItem, PriceCatalog, PriceEntry, RegionalItem } from "./catalogSchema.js";
+
+/** A catalog figure ready for arithmetic: tiers with exact bounds and rates. */
+export interface Price {
+  item: RegionalItem | GlobalItem;
+  /** region code, or "global" */
+  region: string;
+  unit: string;
+  source: string;
+  unverified: boolean;
+  tiers: { upTo: Quantity | null; rate: Rate }[];
+  /** per destination region (inter-region transfer) */
+  byDestination: Map<string, Rate>;
+}
+
+/** A price the estimate needed and the catalog does not have. */
+export interface MissingPrice {
+  region: string;
+  item: string;
+  neededBy: string;
+}
+
+function toPrice(entry: PriceEntry, item: Price["item"], region: string): Price {
+  const tiers = entry.tiers ?? [{ upTo: null, usd: entry.usd ?? "0" }];
+  return {
+    item,
+    region,
+    unit: entry.unit,
+    source: entry.source,
+    unverified: entry.unverified === true,
+    tiers: tiers.map((t) => ({
+      upTo: t.upTo === null ? null : parseScaled(String(t.upTo), QUANTITY_DECIMALS, true),
+      rate: rateFromDecimal(t.usd),
+    })),
+    byDestination: new Map(
+      Object.entries(entry.byDestination ?? {}).map(([r, usd]) => [r, rateFromDecimal(usd)]),
+    ),
+  };
+}
+
+/**
+ * Looks prices up in a catalog for one estimate, converting each figure once, and records
+ * every price that is missing instead of failing at the first (so all are reported).
+ */
+export class PriceBook {
+  readonly missing: MissingPrice[] = [];
+  private readonly cache = new Map<string, Price | null>();
+
+  constructor(readonly catalog: PriceCatalog) {}
+
+  regional(region: string, item: RegionalItem, neededBy: string): Price | undefined {
+    return this.lookup(region, item, neededBy, () => this.catalog.regions[region]?.[item]);
+  }
+
+  global(item: GlobalItem, neededBy: string): Price | undefined {
+    return this.lookup("global", item, neededBy, () => this.catalog.global[item]);
+  }
+
+  private lookup(
+    region: string,
+    item: Price["item"],
+    neededBy: string,
+    find: () => PriceEntry | undefined,
+  ): Price | undefined {
+    const key = `${region}\u0000${item}`;
+    let price = this.cache.get(key);
+    if (price === undefined) {
+      const entry = find();
+      price = entry ? toPrice(entry, item, region) : null;
+      this.cache.set(key, price);
+    }
+    if (price === null) {
+      if (!this.missing.some((m) => m.region === region && m.item === item)) {
+        this.missing.push({ region, item, neededBy });
+      }
+      return undefined;
+    }
+    return price;
+  }
+}
