@@ -3,7 +3,7 @@ import { PriceBook } from "../pricing/priceBook.js";
 import { addEndpointCosts } from "./cost/endpointCosts.js";
 import { addHostedZoneCosts } from "./cost/hostedZoneCosts.js";
 import type { LineItem } from "./cost/lineItem.js";
-import { addLoadBalancerCosts } from "./cost/loadBalancerCosts.js";
+import { addEndpointServiceCosts, addLoadBalancerCosts } from "./cost/loadBalancerCosts.js";
 import { addNatGatewayCosts } from "./cost/natGatewayCosts.js";
 import { type Rollups, rollups } from "./cost/rollup.js";
 import { LinkplanError } from "./linkplanError.js";
@@ -55,10 +55,16 @@ export function estimate(
       topology.accounts.flatMap((a) => a.endpointServices.map((s) => [s.id, s] as const)),
     ),
   };
-  addEndpointCosts(ctx, topology);
-  addLoadBalancerCosts(ctx, topology);
-  addNatGatewayCosts(ctx, topology);
-  addHostedZoneCosts(ctx, topology);
+  topology.accounts.forEach((account, a) => {
+    account.vpcs.forEach((vpc, v) => {
+      const path = `accounts[${a}].vpcs[${v}]`;
+      addEndpointCosts(ctx, vpc, path);
+      addLoadBalancerCosts(ctx, vpc, path);
+      addNatGatewayCosts(ctx, vpc, path);
+    });
+    addEndpointServiceCosts(ctx, account);
+    addHostedZoneCosts(ctx, account, `accounts[${a}]`);
+  });
   if (ctx.book.missing.length > 0) {
     throw new LinkplanError(
       "missing_price",

@@ -117,6 +117,16 @@ export function formatMoney(value: Money): string {
   return formatScaled(value, MONEY_DECIMALS, { minPlaces: 2 });
 }
 
+/**
+ * Money for reports: exact when it has at most 4 decimals ("16.425", "284.70"), else
+ * rounded to 4 — so a column of lines visibly adds up to its subtotal.
+ */
+export function formatDisplayMoney(value: Money): string {
+  const exact = formatMoney(value);
+  const decimals = exact.split(".")[1]?.length ?? 0;
+  return decimals <= 4 ? exact : formatScaled(value, MONEY_DECIMALS, { places: 4 });
+}
+
 /** Money rounded to cents for display ("13194.30"). */
 export function formatCents(value: Money): string {
   return formatScaled(value, MONEY_DECIMALS, { places: 2 });

@@ -1,5 +1,5 @@
 import { formatQuantity, quantityFromNumber } from "../money.js";
-import type { Endpoint, GwlbEndpoint, InterfaceEndpoint, Topology, Vpc } from "../topology.js";
+import type { Endpoint, GwlbEndpoint, InterfaceEndpoint, Vpc } from "../topology.js";
 import {
   addFreeLine,
   addLine,
@@ -117,7 +117,9 @@ function addEniEndpoint(
     quantity: gb,
     unit: "GB",
   };
-  if (interfaceType) {
+  if (gb === 0n) {
+    // no traffic modelled: no data line (the price was still looked up, so it must exist)
+  } else if (interfaceType) {
     // tiers apply to the sum over the account's interface endpoints in the region
     addTieredLines(ctx, owner, gbPrice, `${owner.account}/${vpc.region}/${gbItem}`, data);
   } else {
@@ -145,21 +147,17 @@ const KIND = {
   gwlb: "gwlb-endpoint",
 } as const;
 
-/** Lines of every VPC endpoint of the topology, in input order. */
-export function addEndpointCosts(ctx: CostContext, topology: Topology): void {
-  topology.accounts.forEach((account, a) => {
-    account.vpcs.forEach((vpc, v) => {
-      vpc.endpoints.forEach((endpoint, e) => {
-        const owner: LineOwner = {
-          account: account.id,
-          vpc: vpc.id,
-          region: vpc.region,
-          resource: endpoint.id,
-          kind: KIND[endpoint.type],
-          path: `accounts[${a}].vpcs[${v}].endpoints[${e}]`,
-        };
-        addEndpoint(ctx, owner, endpoint, vpc);
-      });
-    });
+/** Lines of the endpoints of one VPC (defined at `path`), in input order. */
+export function addEndpointCosts(ctx: CostContext, vpc: Vpc, path: string): void {
+  vpc.endpoints.forEach((endpoint, e) => {
+    const owner: LineOwner = {
+      account: vpc.account,
+      vpc: vpc.id,
+      region: vpc.region,
+      resource: endpoint.id,
+      kind: KIND[endpoint.type],
+      path: `${path}.endpoints[${e}]`,
+    };
+    addEndpoint(ctx, owner, endpoint, vpc);
   });
 }

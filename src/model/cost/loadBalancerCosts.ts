@@ -5,7 +5,7 @@ import {
   type Quantity,
   quantityFromNumber,
 } from "../money.js";
-import type { LoadBalancer, Topology } from "../topology.js";
+import type { Account, LoadBalancer, Vpc } from "../topology.js";
 import { addFreeLine, addLine, type CostContext, type LineOwner, ONE } from "./costContext.js";
 import { GLCU_CAPACITY, type LcuCapacity, NLCU_CAPACITY } from "./loadBalancerCapacity.js";
 
@@ -75,42 +75,39 @@ function addLoadBalancer(ctx: CostContext, owner: LineOwner, lb: LoadBalancer): 
   });
 }
 
-/** Lines of load balancers (provider side) and endpoint services (no charge of their own). */
-export function addLoadBalancerCosts(ctx: CostContext, topology: Topology): void {
-  topology.accounts.forEach((account, a) => {
-    account.vpcs.forEach((vpc, v) => {
-      vpc.loadBalancers.forEach((lb, l) => {
-        const kind = lb.type === "network" ? "network-load-balancer" : "gateway-load-balancer";
-        addLoadBalancer(
-          ctx,
-          {
-            account: account.id,
-            vpc: vpc.id,
-            region: vpc.region,
-            resource: lb.id,
-            kind,
-            path: `accounts[${a}].vpcs[${v}].loadBalancers[${l}]`,
-          },
-          lb,
-        );
-      });
-    });
-    for (const service of account.endpointServices) {
-      addFreeLine(
-        ctx,
-        {
-          account: account.id,
-          vpc: service.vpc,
-          region: service.region,
-          resource: service.id,
-          kind: "endpoint-service",
-          path: "",
-        },
-        {
-          component: "service",
-          description: `endpoint service ${service.id}: no charge (its load balancer ${service.loadBalancer} is billed)`,
-        },
-      );
-    }
+/** Lines of the load balancers of one VPC (defined at `path`): the provider pays them. */
+export function addLoadBalancerCosts(ctx: CostContext, vpc: Vpc, path: string): void {
+  vpc.loadBalancers.forEach((lb, l) => {
+    const kind = lb.type === "network" ? "network-load-balancer" : "gateway-load-balancer";
+    const owner: LineOwner = {
+      account: vpc.account,
+      vpc: vpc.id,
+      region: vpc.region,
+      resource: lb.id,
+      kind,
+      path: `${path}.loadBalancers[${l}]`,
+    };
+    addLoadBalancer(ctx, owner, lb);
   });
+}
+
+/** Endpoint services have no charge of their own: a zero line each says so. */
+export function addEndpointServiceCosts(ctx: CostContext, account: Account): void {
+  for (const service of account.endpointServices) {
+    addFreeLine(
+      ctx,
+      {
+        account: account.id,
+        vpc: service.vpc,
+        region: service.region,
+        resource: service.id,
+        kind: "endpoint-service",
+        path: "",
+      },
+      {
+        component: "service",
+        description: `endpoint service ${service.id}: no charge (its load balancer ${service.loadBalancer} is billed)`,
+      },
+    );
+  }
 }

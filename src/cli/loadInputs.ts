@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { LinkplanError } from "../model/linkplanError.js";
+import { parseDocument } from "../model/parseDocument.js";
+import { parseTopology } from "../model/parseTopology.js";
+import { problemsFromZod } from "../model/problemsFromZod.js";
+import type { Topology } from "../model/topology.js";
+import { bundledCatalog } from "../pricing/bundledCatalog.js";
+import { type PriceCatalog, PriceCatalogSchema } from "../pricing/catalogSchema.js";
+import { readInput } from "./readInput.js";
+
+/** Read, parse and validate a topology file ("-" for stdin). */
+export async function loadTopologyFile(path: string): Promise<Topology> {
+  const source = path === "-" ? "stdin" : path;
+  return parseTopology(parseDocument(await readInput(path), source));
+}
+
+/** The catalog given with --catalog (JSON or YAML), or the bundled one. */
+export async function loadCatalogFile(path: string | undefined): Promise<PriceCatalog> {
+  if (path === undefined) return bundledCatalog();
+  const data = parseDocument(await readInput(path), path);
+  const parsed = z.safeParse(PriceCatalogSchema, data, { reportInput: true });
+  if (!parsed.success) {
+    const problems = problemsFromZod(parsed.error.issues);
+    throw new LinkplanError("invalid_catalog", `invalid price catalog ${path}`, problems);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,50 @@
+import { Command, CommanderError } from "commander";
+import { LinkplanError } from "../model/linkplanError.js";
+import { type CliIo, processIo } from "./cliIo.js";
+import { addDemoCommand } from "./demoCommand.js";
+import { addEstimateCommand } from "./estimateCommand.js";
+import { addValidateCommand } from "./validateCommand.js";
+
+/** Exit codes: 0 ok, 1 invalid input or missing price, 2 usage error. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command("linkplan")
+    .description("Model AWS private connectivity, estimate its exact cost and draw it.")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  addEstimateCommand(program, io);
+  addValidateCommand(program, io);
+  addDemoCommand(program, io);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  }
+  return program;
+}
+
+/** Run the CLI with user arguments (no "node script" prefix); resolves to the exit code. */
+export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...args], { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(
+        error.code,
+      );
+      return ok ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof LinkplanError) {
+      io.stderr(`linkplan: ${error.message}\n`);
+      return EXIT.invalid;
+    }
+    const detail = process.env.LINKPLAN_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
+    io.stderr(
+      `linkplan: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`,
+    );
+    return EXIT.invalid;
+  }
+}

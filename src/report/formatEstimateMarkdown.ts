@@ -1,0 +1,45 @@
+import type { Estimate } from "../model/estimate.js";
+import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../model/money.js";
+import { displayRows } from "./displayRows.js";
+import { estimateSections } from "./estimateSections.js";
+
+/** Escape text for a Markdown table cell. */
+export function markdownCell(text: string): string {
+  return text.replace(/\p{Cc}/gu, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
+}
+
+/**
+ * A Markdown report (for PR comments and wikis): a summary line, a table per account and
+ * VPC, and the totals. Money is rounded to cents; exact values are in the JSON output.
+ */
+export function formatEstimateMarkdown(estimate: Estimate): string {
+  const out: string[] = [
+    `### ${markdownCell(estimate.name)}: $${formatDisplayMoney(estimate.totals.monthly)} per month`,
+    "",
+    `${estimate.currency}, ${estimate.hoursPerMonth} hours/month, catalog \`${markdownCell(estimate.catalog.name)}\` (${markdownCell(estimate.catalog.retrieved)}). Hour-billed resources cost $${formatMoney(estimate.totals.hourly)} per hour.`,
+    "",
+  ];
+  for (const account of estimateSections(estimate)) {
+    for (const vpc of account.vpcs) {
+      const where =
+        vpc.vpc === null ? "account-wide" : `VPC \`${markdownCell(vpc.vpc)}\` (${vpc.region})`;
+      out.push(`#### Account \`${markdownCell(account.account)}\` — ${where}`, "");
+      out.push(
+        "| Resource | Component | AZ | Tier | Quantity | Unit | Rate (USD) | Monthly (USD) |",
+      );
+      out.push("| --- | --- | --- | --- | ---: | --- | ---: | ---: |");
+      for (const line of displayRows(vpc.lines)) {
+        out.push(
+          `| ${markdownCell(line.resource)} | ${line.component} | ${line.azs} | ${line.tier} | ${formatQuantity(line.quantity)} | ${markdownCell(line.unit)} | ${formatRate(line.rate)} | ${formatDisplayMoney(line.monthly)} |`,
+        );
+      }
+      out.push(`| **Subtotal** | | | | | | | **${formatDisplayMoney(vpc.monthly)}** |`, "");
+    }
+  }
+  out.push("| Account | Monthly (USD) |", "| --- | ---: |");
+  for (const row of estimate.rollups.byAccount) {
+    out.push(`| ${markdownCell(row.key)} | ${formatDisplayMoney(row.monthly)} |`);
+  }
+  out.push(`| **Total** | **${formatDisplayMoney(estimate.totals.monthly)}** |`, "");
+  return out.join("\n");
+}

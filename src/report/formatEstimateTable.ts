@@ -1,0 +1,70 @@
+import type { Estimate } from "../model/estimate.js";
+import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../model/money.js";
+import { alignColumns } from "./alignColumns.js";
+import { displayRows } from "./displayRows.js";
+import { estimateSections } from "./estimateSections.js";
+
+const HEADER = ["RESOURCE", "COMPONENT", "AZ", "TIER", "QUANTITY", "UNIT", "RATE", "MONTHLY"];
+const ALIGNS = ["left", "left", "left", "left", "right", "left", "right", "right"] as const;
+
+/**
+ * A terminal table of an estimate: grouped by account and VPC, aligned columns, money
+ * rounded to cents for display (JSON keeps exact values), subtotals and totals.
+ */
+export function formatEstimateTable(estimate: Estimate): string {
+  const rows: (string[] | string)[] = [];
+  for (const account of estimateSections(estimate)) {
+    rows.push(`Account ${account.account}`);
+    for (const vpc of account.vpcs) {
+      rows.push(
+        vpc.vpc === null ? `  Account-wide (${vpc.region})` : `  VPC ${vpc.vpc} (${vpc.region})`,
+      );
+      rows.push(HEADER.map((h, i) => (i === 0 ? `    ${h}` : h)));
+      for (const line of displayRows(vpc.lines)) {
+        rows.push([
+          `    ${line.resource}`,
+          line.component,
+          line.azs,
+          line.tier,
+          formatQuantity(line.quantity),
+          line.unit,
+          formatRate(line.rate),
+          formatDisplayMoney(line.monthly),
+        ]);
+      }
+      const label = vpc.vpc === null ? "account-wide" : `VPC ${vpc.vpc}`;
+      rows.push([`    subtotal ${label}`, "", "", "", "", "", "", formatDisplayMoney(vpc.monthly)]);
+    }
+    rows.push([
+      `  total account ${account.account}`,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      formatDisplayMoney(account.monthly),
+    ]);
+    rows.push("");
+  }
+  const head = [
+    `${estimate.name} — monthly estimate in ${estimate.currency} (${estimate.hoursPerMonth} hours/month, catalog ${estimate.catalog.name} ${estimate.catalog.retrieved})`,
+    "",
+  ];
+  const summary = alignColumns(
+    [
+      [
+        "Total hourly",
+        formatMoney(estimate.totals.hourly),
+        "USD per hour for hour-billed resources",
+      ],
+      [
+        "Total monthly",
+        formatDisplayMoney(estimate.totals.monthly),
+        `USD per month (${estimate.lines.length} lines)`,
+      ],
+    ],
+    ["left", "right", "left"],
+  );
+  return `${[...head, ...alignColumns(rows, ALIGNS), ...summary].join("\n")}\n`;
+}
