@@ -90,6 +90,15 @@ function checkAccount(
         `in VPC "${vpc.id}"`,
       );
     }
+    const earlier = account.endpointServices
+      .slice(0, s)
+      .find((other) => other.vpc === service.vpc && other.loadBalancer === service.loadBalancer);
+    if (earlier) {
+      problems.add(
+        [...at, "loadBalancer"],
+        `load balancer "${service.loadBalancer}" already fronts endpoint service "${earlier.id}"; a load balancer belongs to one endpoint service`,
+      );
+    }
   });
   account.hostedZones.forEach((zone, z) =>
     checkHostedZone(problems, index, [...path, "hostedZones", z], zone),

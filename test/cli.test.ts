@@ -1,0 +1,161 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { runCliCapture } from "./helpers/runCliCapture.js";
+
+const run = promisify(execFile);
+const tmp = mkdtempSync(join(tmpdir(), "linkplan-cli-"));
+
+function write(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const SMALL = `name: small
+accounts:
+  - id: a
+    vpcs:
+      - id: main
+        region: us-east-1
+        azs: [us-east-1a, us-east-1b, us-east-1c]
+        endpoints:
+          - { id: ecr-api, type: interface, service: ecr.api }
+`;
+
+describe("linkplan estimate", () => {
+  it("prints the JSON shape with exact money strings", async () => {
+    const result = await runCliCapture(["estimate", write("small.yaml", SMALL), "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    const json = JSON.parse(result.stdout);
+    expect(json.currency).toBe("USD");
+    expect(json.hoursPerMonth).toBe(730);
+    // 3 ENIs × 730 h × 0.01 = 21.90; 3 × 0.01 per hour
+    expect(json.totals).toEqual({ hourly: "0.03", monthly: "21.90" });
+    expect(json.lines.map((l: { id: string }) => l.id)).toEqual([
+      "a/main/ecr-api/hours/us-east-1a",
+      "a/main/ecr-api/hours/us-east-1b",
+      "a/main/ecr-api/hours/us-east-1c",
+    ]);
+  });
+
+  it("honours --hours-per-month", async () => {
+    const result = await runCliCapture(["estimate", write("h.yaml", SMALL), "-f", "json", "--hours-per-month", "720"]);
+    // 3 × 720 × 0.01 = 21.60
+    expect(JSON.parse(result.stdout).totals.monthly).toBe("21.60");
+  });
+
+  it("prices with --catalog and names a missing price (exit 1, no stack)", async () => {
+    const catalog = bundledCatalog();
+    const { interfaceEndpointHour: _dropped, ...rest } = catalog.regions["us-east-1"] ?? {};
+    const path = write("catalog.json", JSON.stringify({ ...catalog, regions: { "us-east-1": rest } }));
+    const result = await runCliCapture(["estimate", write("c.yaml", SMALL), "--catalog", path]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      'linkplan: the price catalog "bundled" lacks 1 price this topology needs\n' +
+        "  accounts[0].vpcs[0].endpoints[0]: no price for interfaceEndpointHour in region us-east-1\n",
+    );
+  });
+
+  it("rejects an invalid catalog file with paths", async () => {
+    const path = write("bad-catalog.json", JSON.stringify({ name: "x", currency: "EUR", retrieved: "", global: {}, regions: {} }));
+    const result = await runCliCapture(["estimate", write("d.yaml", SMALL), "--catalog", path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`linkplan: invalid price catalog ${path}`);
+    expect(result.stderr).toContain('currency: must be one of "USD", got a string ("EUR")');
+  });
+
+  it("reports every validation problem on stderr with exit code 1", async () => {
+    const bad = SMALL.replace("service: ecr.api", "service: ecr.api, azs: [us-east-1d], gbPerMont: 3");
+    const result = await runCliCapture(["estimate", write("bad.yaml", bad)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(
+      "linkplan: invalid topology (1 problem)\n" +
+        '  accounts[0].vpcs[0].endpoints[0]: unknown key "gbPerMont" (did you mean "gbPerMonth"?)\n',
+    );
+  });
+
+  it("exit code 2 for usage errors", async () => {
+    expect((await runCliCapture(["estimate"])).code).toBe(2);
+    expect((await runCliCapture(["estimate", "x.yaml", "--format", "pdf"])).code).toBe(2);
+    expect((await runCliCapture(["estimate", "x.yaml", "--hours-per-month", "abc"])).code).toBe(2);
+    expect((await runCliCapture(["nonsense"])).code).toBe(2);
+  });
+
+  it("a missing file is an input error with a plain message", async () => {
+    const result = await runCliCapture(["estimate", join(tmp, "nope.yaml")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`linkplan: cannot read ${join(tmp, "nope.yaml")}: no such file\n`);
+  });
+
+  it("has --help on every command", async () => {
+    for (const args of [["--help"], ["estimate", "--help"], ["validate", "--help"], ["schema", "--help"], ["demo", "--help"]]) {
+      const result = await runCliCapture(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: linkplan/);
+    }
+  });
+
+  it("markdown and csv formats", async () => {
+    const file = write("m.yaml", SMALL);
+    const md = await runCliCapture(["estimate", file, "-f", "markdown"]);
+    expect(md.stdout.split("\n")[0]).toBe("### small: $21.90 per month");
+    const csv = await runCliCapture(["estimate", file, "-f", "csv"]);
+    const rows = csv.stdout.trimEnd().split("\r\n");
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toBe(
+      "a/main/ecr-api/hours/us-east-1a,a,main,us-east-1,us-east-1a,ecr-api,interface-endpoint,hours,ecr.api: ENI in us-east-1a,730,ENI-hour,0.01,,0.01,7.30,interfaceEndpointHour,https://aws.amazon.com/privatelink/pricing/,",
+    );
+  });
+});
+
+describe("linkplan validate and schema", () => {
+  it("validate prints a summary for a valid file", async () => {
+    const file = write("v.yaml", SMALL);
+    const result = await runCliCapture(["validate", file]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: `${file}: valid — 1 accounts, 1 VPCs, 1 endpoints, 0 endpoint services, 0 hosted zones\n`,
+      stderr: "",
+    });
+  });
+
+  it("schema prints the JSON Schema, identical to the committed linkplan.schema.json", async () => {
+    const result = await runCliCapture(["schema"]);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.properties.accounts.type).toBe("array");
+    expect(schema.additionalProperties).toBe(false);
+    expect(result.stdout).toBe(readFileSync(new URL("../linkplan.schema.json", import.meta.url), "utf8"));
+  });
+});
+
+describe("the linkplan process", () => {
+  it("reads standard input and exits 1 with a message, never a stack trace", async () => {
+    const child = execFile("npx", ["tsx", "src/cli/main.ts", "estimate", "-"], { cwd: process.cwd() });
+    child.stdin?.end("name: x\naccounts: [{ id: a, vpcs: [{ id: v, region: mars-1, azs: [x] }] }]\n");
+    const [code, stderr] = await new Promise<[number | null, string]>((resolve) => {
+      let err = "";
+      child.stderr?.on("data", (d) => {
+        err += d;
+      });
+      child.on("close", (c) => resolve([c, err]));
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain("accounts[0].vpcs[0].region: must be an AWS region code such as us-east-1");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("npm run demo prints the estimate of the bundled example", async () => {
+    const { stdout } = await run("npx", ["tsx", "src/cli/main.ts", "demo"]);
+    expect(stdout).toContain("Total monthly  284.70");
+    // the README shows this very output
+    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(stdout.trimEnd());
+  });
+});
