@@ -163,7 +163,9 @@ describe("allocateTiers properties", () => {
 
   it("interface tiers near the 1 PB and 5 PB bounds", () => {
     const near = (bound: bigint) =>
-      fc.bigInt({ min: -(10n ** 7n), max: 10n ** 7n }).map((d) => (bound + d < 0n ? 0n : bound + d));
+      fc
+        .bigInt({ min: -(10n ** 7n), max: 10n ** 7n })
+        .map((d) => (bound + d < 0n ? 0n : bound + d));
     fc.assert(
       fc.property(
         fc.oneof(near(GB(1_048_576)), near(GB(5_242_880))),

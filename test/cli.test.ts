@@ -29,7 +29,12 @@ accounts:
 
 describe("linkplan estimate", () => {
   it("prints the JSON shape with exact money strings", async () => {
-    const result = await runCliCapture(["estimate", write("small.yaml", SMALL), "--format", "json"]);
+    const result = await runCliCapture([
+      "estimate",
+      write("small.yaml", SMALL),
+      "--format",
+      "json",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     const json = JSON.parse(result.stdout);
@@ -38,14 +43,21 @@ describe("linkplan estimate", () => {
     // 3 ENIs × 730 h × 0.01 = 21.90; 3 × 0.01 per hour
     expect(json.totals).toEqual({ hourly: "0.03", monthly: "21.90" });
     expect(json.lines.map((l: { id: string }) => l.id)).toEqual([
-      "a/main/ecr-api/hours/us-east-1a",
-      "a/main/ecr-api/hours/us-east-1b",
-      "a/main/ecr-api/hours/us-east-1c",
+      "a/main/interface-endpoint/ecr-api/hours/us-east-1a",
+      "a/main/interface-endpoint/ecr-api/hours/us-east-1b",
+      "a/main/interface-endpoint/ecr-api/hours/us-east-1c",
     ]);
   });
 
   it("honours --hours-per-month", async () => {
-    const result = await runCliCapture(["estimate", write("h.yaml", SMALL), "-f", "json", "--hours-per-month", "720"]);
+    const result = await runCliCapture([
+      "estimate",
+      write("h.yaml", SMALL),
+      "-f",
+      "json",
+      "--hours-per-month",
+      "720",
+    ]);
     // 3 × 720 × 0.01 = 21.60
     expect(JSON.parse(result.stdout).totals.monthly).toBe("21.60");
   });
@@ -53,7 +65,10 @@ describe("linkplan estimate", () => {
   it("prices with --catalog and names a missing price (exit 1, no stack)", async () => {
     const catalog = bundledCatalog();
     const { interfaceEndpointHour: _dropped, ...rest } = catalog.regions["us-east-1"] ?? {};
-    const path = write("catalog.json", JSON.stringify({ ...catalog, regions: { "us-east-1": rest } }));
+    const path = write(
+      "catalog.json",
+      JSON.stringify({ ...catalog, regions: { "us-east-1": rest } }),
+    );
     const result = await runCliCapture(["estimate", write("c.yaml", SMALL), "--catalog", path]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
@@ -64,7 +79,10 @@ describe("linkplan estimate", () => {
   });
 
   it("rejects an invalid catalog file with paths", async () => {
-    const path = write("bad-catalog.json", JSON.stringify({ name: "x", currency: "EUR", retrieved: "", global: {}, regions: {} }));
+    const path = write(
+      "bad-catalog.json",
+      JSON.stringify({ name: "x", currency: "EUR", retrieved: "", global: {}, regions: {} }),
+    );
     const result = await runCliCapture(["estimate", write("d.yaml", SMALL), "--catalog", path]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`linkplan: invalid price catalog ${path}`);
@@ -72,7 +90,10 @@ describe("linkplan estimate", () => {
   });
 
   it("reports every validation problem on stderr with exit code 1", async () => {
-    const bad = SMALL.replace("service: ecr.api", "service: ecr.api, azs: [us-east-1d], gbPerMont: 3");
+    const bad = SMALL.replace(
+      "service: ecr.api",
+      "service: ecr.api, azs: [us-east-1d], gbPerMont: 3",
+    );
     const result = await runCliCapture(["estimate", write("bad.yaml", bad)]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
@@ -96,7 +117,13 @@ describe("linkplan estimate", () => {
   });
 
   it("has --help on every command", async () => {
-    for (const args of [["--help"], ["estimate", "--help"], ["validate", "--help"], ["schema", "--help"], ["demo", "--help"]]) {
+    for (const args of [
+      ["--help"],
+      ["estimate", "--help"],
+      ["validate", "--help"],
+      ["schema", "--help"],
+      ["demo", "--help"],
+    ]) {
       const result = await runCliCapture(args);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/^Usage: linkplan/);
@@ -111,7 +138,7 @@ describe("linkplan estimate", () => {
     const rows = csv.stdout.trimEnd().split("\r\n");
     expect(rows).toHaveLength(4);
     expect(rows[1]).toBe(
-      "a/main/ecr-api/hours/us-east-1a,a,main,us-east-1,us-east-1a,ecr-api,interface-endpoint,hours,ecr.api: ENI in us-east-1a,730,ENI-hour,0.01,,0.01,7.30,interfaceEndpointHour,https://aws.amazon.com/privatelink/pricing/,",
+      "a/main/interface-endpoint/ecr-api/hours/us-east-1a,a,main,us-east-1,us-east-1a,ecr-api,interface-endpoint,hours,ecr.api: ENI in us-east-1a,730,ENI-hour,0.01,,0.01,7.30,interfaceEndpointHour,https://aws.amazon.com/privatelink/pricing/,",
     );
   });
 });
@@ -132,14 +159,20 @@ describe("linkplan validate and schema", () => {
     const schema = JSON.parse(result.stdout);
     expect(schema.properties.accounts.type).toBe("array");
     expect(schema.additionalProperties).toBe(false);
-    expect(result.stdout).toBe(readFileSync(new URL("../linkplan.schema.json", import.meta.url), "utf8"));
+    expect(result.stdout).toBe(
+      readFileSync(new URL("../linkplan.schema.json", import.meta.url), "utf8"),
+    );
   });
 });
 
 describe("the linkplan process", () => {
   it("reads standard input and exits 1 with a message, never a stack trace", async () => {
-    const child = execFile("npx", ["tsx", "src/cli/main.ts", "estimate", "-"], { cwd: process.cwd() });
-    child.stdin?.end("name: x\naccounts: [{ id: a, vpcs: [{ id: v, region: mars-1, azs: [x] }] }]\n");
+    const child = execFile("npx", ["tsx", "src/cli/main.ts", "estimate", "-"], {
+      cwd: process.cwd(),
+    });
+    child.stdin?.end(
+      "name: x\naccounts: [{ id: a, vpcs: [{ id: v, region: mars-1, azs: [x] }] }]\n",
+    );
     const [code, stderr] = await new Promise<[number | null, string]>((resolve) => {
       let err = "";
       child.stderr?.on("data", (d) => {
@@ -148,7 +181,9 @@ describe("the linkplan process", () => {
       child.on("close", (c) => resolve([c, err]));
     });
     expect(code).toBe(1);
-    expect(stderr).toContain("accounts[0].vpcs[0].region: must be an AWS region code such as us-east-1");
+    expect(stderr).toContain(
+      "accounts[0].vpcs[0].region: must be an AWS region code such as us-east-1",
+    );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -156,6 +191,8 @@ describe("the linkplan process", () => {
     const { stdout } = await run("npx", ["tsx", "src/cli/main.ts", "demo"]);
     expect(stdout).toContain("Total monthly  284.70");
     // the README shows this very output
-    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(stdout.trimEnd());
+    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(
+      stdout.trimEnd(),
+    );
   });
 });

@@ -12,11 +12,16 @@ import { formatEstimateTable } from "../src/report/formatEstimateTable.js";
 import { expectGolden } from "./helpers/golden.js";
 
 const EXAMPLES = fileURLToPath(new URL("../examples/", import.meta.url));
-const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")).sort();
+const examples = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 const catalog = bundledCatalog();
 
 function estimateOf(file: string) {
-  return estimate(parseTopology(parseDocument(readFileSync(EXAMPLES + file, "utf8"), file)), catalog);
+  return estimate(
+    parseTopology(parseDocument(readFileSync(EXAMPLES + file, "utf8"), file)),
+    catalog,
+  );
 }
 
 describe("example estimates match their golden files", () => {
@@ -47,6 +52,9 @@ describe("example estimates match their golden files", () => {
   it("the article's endpoint module costs 284.70 a month and 0.39 an hour", () => {
     const json = estimateToJson(estimateOf("endpoints-module.yaml"));
     expect(json.totals).toEqual({ hourly: "0.39", monthly: "284.70" });
-    expect(json.lines.filter((l) => l.kind === "gateway-endpoint").map((l) => l.monthly)).toEqual(["0.00", "0.00"]);
+    expect(json.lines.filter((l) => l.kind === "gateway-endpoint").map((l) => l.monthly)).toEqual([
+      "0.00",
+      "0.00",
+    ]);
   });
 });

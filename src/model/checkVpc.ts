@@ -1,4 +1,5 @@
 import { subnetsOf } from "./defaultSubnets.js";
+import { formatQuantity, quantityFromNumber } from "./money.js";
 import type { Path, ProblemList } from "./problemList.js";
 import type { TopologyIndex } from "./topologyIndex.js";
 import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
@@ -15,10 +16,15 @@ function checkAzRef(problems: ProblemList, path: Path, az: string, vpc: VpcDoc):
 }
 
 function checkTraffic(problems: ProblemList, path: Path, endpoint: EndpointDoc, vpc: VpcDoc): void {
-  let total = 0;
+  let total = 0n;
+  const seen = new Set<string>();
   endpoint.trafficSources.forEach((source, i) => {
     const at: Path = [...path, "trafficSources", i];
-    total += source.gbPerMonth;
+    total += quantityFromNumber(source.gbPerMonth);
+    const origin = source.az ?? source.region ?? "";
+    if (seen.has(origin))
+      problems.add(at, `"${origin}" is listed twice; give one source per AZ or region`);
+    seen.add(origin);
     if ((source.az === undefined) === (source.region === undefined)) {
       problems.add(at, "give exactly one of az or region");
     } else if (source.az !== undefined) {
@@ -30,10 +36,12 @@ function checkTraffic(problems: ProblemList, path: Path, endpoint: EndpointDoc, 
       problems.add([...at, "region"], "a gateway endpoint cannot be reached from another region");
     }
   });
-  if (total > endpoint.gbPerMonth) {
+  // each figure is rounded to 6 decimals: allow that much slack per source
+  const slack = BigInt(endpoint.trafficSources.length);
+  if (total > quantityFromNumber(endpoint.gbPerMonth) + slack) {
     problems.add(
       [...path, "trafficSources"],
-      `sources add up to ${total} GB/month, more than the endpoint's gbPerMonth (${endpoint.gbPerMonth})`,
+      `sources add up to ${formatQuantity(total)} GB/month, more than the endpoint's gbPerMonth (${endpoint.gbPerMonth})`,
     );
   }
 }

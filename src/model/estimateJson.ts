@@ -14,7 +14,7 @@ const RollupRowJson = z.object({
 });
 
 export const LineItemJsonSchema = z.object({
-  id: z.string().describe("stable id: account/vpc/resource/component[/az][/tier]"),
+  id: z.string().describe("stable id: account/vpc/kind/resource/component[/az][/tier]"),
   account: z.string(),
   vpc: z.string().nullable(),
   region: z.string().describe("region code, or 'global' for Route 53"),

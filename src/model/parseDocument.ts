@@ -1,4 +1,4 @@
-import { parseDocument as parseYamlDocument } from "yaml";
+import { LineCounter, parseDocument as parseYamlDocument } from "yaml";
 import { LinkplanError, type Problem } from "./linkplanError.js";
 
 /**
@@ -6,13 +6,17 @@ import { LinkplanError, type Problem } from "./linkplanError.js";
  * expand beyond a small limit (YAML bombs) and reports syntax errors with line:column.
  */
 export function parseDocument(text: string, source = "input"): unknown {
-  const doc = parseYamlDocument(text, { prettyErrors: false, uniqueKeys: true, merge: false });
+  const lineCounter = new LineCounter();
+  const doc = parseYamlDocument(text, { lineCounter, uniqueKeys: true, merge: false });
   if (doc.errors.length > 0) {
     const problems: Problem[] = doc.errors.map((error) => {
-      const at = error.linePos?.[0];
+      const at = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
       return {
         path: at ? `${source}:${at.line}:${at.col}` : source,
-        message: error.message.split("\n")[0] ?? error.message,
+        message: (error.message.split("\n")[0] ?? error.message).replace(
+          / at line \d+, column \d+:?$/,
+          "",
+        ),
       };
     });
     throw new LinkplanError("invalid_syntax", `cannot parse ${source}`, problems);

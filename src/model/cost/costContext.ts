@@ -43,7 +43,7 @@ function lineId(
   az: string | null,
   tier: string | null,
 ): string {
-  return [owner.account, owner.vpc ?? "-", owner.resource, component, az, tier]
+  return [owner.account, owner.vpc ?? "-", owner.kind, owner.resource, component, az, tier]
     .filter((p) => p !== null)
     .join("/");
 }

@@ -20,6 +20,7 @@ function describeTarget(endpoint: InterfaceEndpoint | GwlbEndpoint): string {
 function addInterRegion(
   ctx: CostContext,
   owner: LineOwner,
+  component: string,
   from: string,
   to: string,
   gb: number,
@@ -33,7 +34,7 @@ function addInterRegion(
     { ...owner, kind: "data-transfer", region: owner.region },
     price,
     {
-      component: `inter-region-${from}`,
+      component,
       description: `${what}: inter-region transfer ${from} → ${to}`,
       quantity,
       unit: "GB",
@@ -55,6 +56,7 @@ function addTransfer(
       addInterRegion(
         ctx,
         owner,
+        `inter-region-from-${source.region}`,
         source.region,
         vpc.region,
         source.gbPerMonth,
@@ -80,6 +82,7 @@ function addTransfer(
       addInterRegion(
         ctx,
         owner,
+        "privatelink-cross-region",
         service.region,
         vpc.region,
         endpoint.gbPerMonth,

@@ -23,7 +23,7 @@ export interface LinePrice {
 
 /** One billed component of one resource: quantity × rate = monthly. */
 export interface LineItem {
-  /** stable id: account/vpc/resource/component[/az][/tier] */
+  /** stable id: account/vpc/kind/resource/component[/az][/tier] */
   id: string;
   account: string;
   vpc: string | null;
