@@ -569,3 +569,20 @@ describe("examples", () => {
     expect(topology.accounts.length).toBeGreaterThan(0);
   });
 });
+
+describe("endpoint policies", () => {
+  it("accepts a policy as a mapping or as a JSON string", () => {
+    const asString = JSON.stringify(JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+    for (const policy of ['{ Version: "2012-10-17", Statement: [] }', asString]) {
+      const yaml = vpc(`endpoints:\n  - { id: s3, type: gateway, service: s3, policy: ${policy} }`);
+      expect(() => parseTopology(parseDocument(yaml))).not.toThrow();
+    }
+  });
+
+  it("rejects a policy string that is not a JSON object", () => {
+    const yaml = vpc(`endpoints:\n  - { id: s3, type: gateway, service: s3, policy: "{not json" }`);
+    expect(() => parseTopology(parseDocument(yaml))).toThrow(
+      "accounts[0].vpcs[0].endpoints[0].policy: must be a JSON object (an IAM policy document)",
+    );
+  });
+});

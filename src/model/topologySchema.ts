@@ -62,8 +62,20 @@ export const SecurityGroupSchema = strictObject({
 });
 
 /** IAM policy document kept as JSON (object or JSON string). */
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
 export const PolicySchema = z
-  .union([z.record(z.string(), z.unknown()), z.string()])
+  .union([
+    z.record(z.string(), z.unknown()),
+    z.string().refine(isJsonObject, { error: "must be a JSON object (an IAM policy document)" }),
+  ])
   .describe("Endpoint policy (IAM policy document) as JSON");
 
 const placement = {
