@@ -1,0 +1,92 @@
+/**
+ * DiagramGraph: what a topology looks like, independent of any drawing format. Groups
+ * nest (account › region › VPC › AZ › subnet); nodes are the things drawn as boxes; edges
+ * connect nodes. Produced by `toGraph`, read by `renderMermaid` and `layout`.
+ */
+export type GroupKind = "account" | "region" | "vpc" | "az" | "subnet" | "external";
+
+export type NodeKind =
+  | "workload"
+  | "interface-endpoint"
+  | "gateway-endpoint"
+  | "gwlb-endpoint"
+  | "endpoint-service"
+  | "load-balancer"
+  | "service"
+  | "aws-service"
+  | "saas"
+  | "hosted-zone"
+  | "nat-gateway"
+  | "route-table";
+
+export type EdgeKind = "uses" | "privatelink" | "targets" | "alias" | "route";
+
+/** Marks for diagrams of a comparison: what b added or removed relative to a. */
+export type DiagramStatus = "added" | "removed" | "unchanged";
+
+export interface DiagramNode {
+  type: "node";
+  /** unique within the graph; may contain any characters (renderers sanitise) */
+  id: string;
+  kind: NodeKind;
+  label: string;
+  /** second line, e.g. "interface · ecr.api · 3 AZs" */
+  detail: string | null;
+  /** cost annotation, e.g. "$21.90/mo" */
+  cost: string | null;
+  status: DiagramStatus;
+}
+
+export interface DiagramGroup {
+  type: "group";
+  id: string;
+  kind: GroupKind;
+  label: string;
+  detail: string | null;
+  cost: string | null;
+  status: DiagramStatus;
+  children: DiagramItem[];
+}
+
+export type DiagramItem = DiagramNode | DiagramGroup;
+
+export interface DiagramEdge {
+  id: string;
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** e.g. "PrivateLink", "alias" */
+  label: string | null;
+  status: DiagramStatus;
+}
+
+export interface DiagramGraph {
+  title: string;
+  /** top-level groups and nodes (accounts, the external group) */
+  items: DiagramItem[];
+  edges: DiagramEdge[];
+}
+
+/** Every node and group of a graph, depth first, parents before children. */
+export function* walkItems(
+  items: readonly DiagramItem[],
+  parent: DiagramGroup | null = null,
+): Generator<{ item: DiagramItem; parent: DiagramGroup | null; depth: number }> {
+  const stack: { item: DiagramItem; parent: DiagramGroup | null; depth: number }[] = [];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item) stack.push({ item, parent, depth: 0 });
+  }
+  while (stack.length > 0) {
+    const entry = stack.pop();
+    if (!entry) break;
+    yield entry;
+    if (entry.item.type === "group") {
+      const children = entry.item.children;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) stack.push({ item: child, parent: entry.item, depth: entry.depth + 1 });
+      }
+    }
+  }
+}
