@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import {
   bundledCatalog,
@@ -145,6 +146,7 @@ export function runEstimateBench(
     azs: 3,
   },
 ): EstimateBenchResult {
+  const loadStart = loadavg()[0] ?? 0;
   const catalog = bundledCatalog();
   const doc = generateOrganisation(shape);
   const text = JSON.stringify(doc);
@@ -177,6 +179,9 @@ export function runEstimateBench(
 
   const title = `${int.format(shape.vpcs)} VPCs × ${shape.endpointsPerVpc} interface endpoints × ${shape.azs} AZs`;
   console.log(`estimate benchmark — ${title} (median of ${RUNS} runs after ${WARM_UPS} warm-ups)`);
+  console.log(
+    `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end (wall-clock times: load inflates them)`,
+  );
   console.log(
     table([
       ["input", "accounts", "VPCs", "endpoints", "interface", "ENIs", "lines", "JSON"],

@@ -51,6 +51,7 @@ export function estimate(
     hours: quantityFromNumber(hoursPerMonth),
     lines: [] as LineItem[],
     pools: new Map<string, bigint>(),
+    hourMoney: new Map(),
     services: new Map(
       topology.accounts.flatMap((a) => a.endpointServices.map((s) => [s.id, s] as const)),
     ),
@@ -80,11 +81,12 @@ export function estimate(
       })),
     );
   }
+  const rolled = rollups(ctx.lines);
   let hourly = 0n;
   let monthly = 0n;
-  for (const line of ctx.lines) {
-    hourly += line.hourly ?? 0n;
-    monthly += line.monthly;
+  for (const row of rolled.byAccount) {
+    hourly += row.hourly;
+    monthly += row.monthly;
   }
   return {
     name: topology.name,
@@ -93,6 +95,6 @@ export function estimate(
     catalog: { name: catalog.name, retrieved: catalog.retrieved },
     lines: ctx.lines,
     totals: { hourly, monthly },
-    rollups: rollups(ctx.lines),
+    rollups: rolled,
   };
 }

@@ -60,6 +60,15 @@ export function parseScaled(text: string, decimals: number, round = false): bigi
 /** A JS number (from YAML/JSON input) as a Quantity, rounded half-up to 6 decimals. */
 export function quantityFromNumber(value: number): Quantity {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  // fast path: an integer, or a number with at most 6 decimals below 1e9 (where
+  // doubles are finer than 1e-6, so the round trip proves the decimal is exactly n / 1e6)
+  if (Number.isSafeInteger(value) && Math.abs(value) <= 9_007_199_254) {
+    return BigInt(value) * QUANTITY_ONE;
+  }
+  if (Math.abs(value) < 1e9) {
+    const n = Math.round(value * 1e6);
+    if (n / 1e6 === value) return BigInt(n);
+  }
   return parseScaled(String(value), QUANTITY_DECIMALS, true);
 }
 

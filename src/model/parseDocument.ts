@@ -4,8 +4,19 @@ import { LinkplanError, type Problem } from "./linkplanError.js";
 /**
  * Parse YAML or JSON text (JSON is YAML) into plain data. Rejects anchors/aliases that
  * expand beyond a small limit (YAML bombs) and reports syntax errors with line:column.
+ * Valid JSON is read with JSON.parse (where a repeated key keeps its last value, as in
+ * JSON.parse everywhere); YAML rejects repeated keys.
  */
 export function parseDocument(text: string, source = "input"): unknown {
+  // JSON fast path (YAML parsing of a multi-megabyte JSON document is ~100× slower);
+  // invalid JSON falls through to the YAML parser, which reports line:column
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // not JSON after all: YAML flow syntax, or an error to locate
+    }
+  }
   const lineCounter = new LineCounter();
   const doc = parseYamlDocument(text, { lineCounter, uniqueKeys: true, merge: false });
   if (doc.errors.length > 0) {

@@ -1,3 +1,5 @@
+import type { LinePrice } from "../model/cost/lineItem.js";
+import { tierLabel } from "../model/cost/tierLabel.js";
 import {
   parseScaled,
   QUANTITY_DECIMALS,
@@ -18,6 +20,10 @@ export interface Price {
   tiers: { upTo: Quantity | null; rate: Rate }[];
   /** per destination region (inter-region transfer) */
   byDestination: Map<string, Rate>;
+  /** what lines priced by this record carry (shared, frozen) */
+  line: Readonly<LinePrice>;
+  /** tier labels ("first 1 PB", …), null for a single tier */
+  labels: (string | null)[];
 }
 
 /** A price the estimate needed and the catalog does not have. */
@@ -28,20 +34,23 @@ export interface MissingPrice {
 }
 
 function toPrice(entry: PriceEntry, item: Price["item"], region: string): Price {
-  const tiers = entry.tiers ?? [{ upTo: null, usd: entry.usd ?? "0" }];
+  const tiers = (entry.tiers ?? [{ upTo: null, usd: entry.usd ?? "0" }]).map((t) => ({
+    upTo: t.upTo === null ? null : parseScaled(String(t.upTo), QUANTITY_DECIMALS, true),
+    rate: rateFromDecimal(t.usd),
+  }));
+  const unverified = entry.unverified === true;
   return {
     item,
     region,
     unit: entry.unit,
     source: entry.source,
-    unverified: entry.unverified === true,
-    tiers: tiers.map((t) => ({
-      upTo: t.upTo === null ? null : parseScaled(String(t.upTo), QUANTITY_DECIMALS, true),
-      rate: rateFromDecimal(t.usd),
-    })),
+    unverified,
+    tiers,
+    labels: tiers.map((_, i) => tierLabel(tiers, i, entry.unit)),
     byDestination: new Map(
       Object.entries(entry.byDestination ?? {}).map(([r, usd]) => [r, rateFromDecimal(usd)]),
     ),
+    line: Object.freeze({ item, region, source: entry.source, unverified }),
   };
 }
 
@@ -51,30 +60,33 @@ function toPrice(entry: PriceEntry, item: Price["item"], region: string): Price 
  */
 export class PriceBook {
   readonly missing: MissingPrice[] = [];
-  private readonly cache = new Map<string, Price | null>();
+  private readonly cache = new Map<string, Map<string, Price | null>>();
 
   constructor(readonly catalog: PriceCatalog) {}
 
   regional(region: string, item: RegionalItem, neededBy: string): Price | undefined {
-    return this.lookup(region, item, neededBy, () => this.catalog.regions[region]?.[item]);
+    return this.lookup(region, item, neededBy, this.catalog.regions[region]?.[item]);
   }
 
   global(item: GlobalItem, neededBy: string): Price | undefined {
-    return this.lookup("global", item, neededBy, () => this.catalog.global[item]);
+    return this.lookup("global", item, neededBy, this.catalog.global[item]);
   }
 
   private lookup(
     region: string,
     item: Price["item"],
     neededBy: string,
-    find: () => PriceEntry | undefined,
+    entry: PriceEntry | undefined,
   ): Price | undefined {
-    const key = `${region}\u0000${item}`;
-    let price = this.cache.get(key);
+    let inRegion = this.cache.get(region);
+    if (!inRegion) {
+      inRegion = new Map();
+      this.cache.set(region, inRegion);
+    }
+    let price = inRegion.get(item);
     if (price === undefined) {
-      const entry = find();
       price = entry ? toPrice(entry, item, region) : null;
-      this.cache.set(key, price);
+      inRegion.set(item, price);
     }
     if (price === null) {
       if (!this.missing.some((m) => m.region === region && m.item === item)) {

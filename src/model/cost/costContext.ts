@@ -1,9 +1,9 @@
 import type { Price, PriceBook } from "../../pricing/priceBook.js";
-import { cost, QUANTITY_UNIT, type Quantity, type Rate } from "../money.js";
+import { cost, type Money, QUANTITY_UNIT, type Quantity, type Rate } from "../money.js";
+
 import type { EndpointService } from "../topology.js";
 import { allocateTiers } from "./allocateTiers.js";
 import type { LineItem, ResourceKind } from "./lineItem.js";
-import { tierLabel } from "./tierLabel.js";
 
 /** The state of one estimate run: prices, hours in the month, lines and tier pools. */
 export interface CostContext {
@@ -14,6 +14,8 @@ export interface CostContext {
   pools: Map<string, Quantity>;
   /** endpoint services by id (to find a service's region) */
   services: Map<string, EndpointService>;
+  /** money of an all-month hour line, by rate (many ENIs share a few rates) */
+  hourMoney: Map<Rate, { hourly: Money; monthly: Money }>;
 }
 
 /** What identifies the resource a line belongs to. */
@@ -48,6 +50,16 @@ function lineId(
     .join("/");
 }
 
+/** Hourly and monthly money of one unit billed all month at `rate` (shared by ENI lines). */
+function hourMoney(ctx: CostContext, rate: Rate): { hourly: Money; monthly: Money } {
+  let money = ctx.hourMoney.get(rate);
+  if (!money) {
+    money = { hourly: cost(QUANTITY_UNIT, rate), monthly: cost(ctx.hours, rate) };
+    ctx.hourMoney.set(rate, money);
+  }
+  return money;
+}
+
 function push(
   ctx: CostContext,
   owner: LineOwner,
@@ -58,6 +70,10 @@ function push(
   tierKey: string | null,
 ): void {
   const az = spec.az ?? null;
+  const perHour =
+    spec.unitsPerHour === QUANTITY_UNIT && spec.quantity === ctx.hours
+      ? hourMoney(ctx, rate)
+      : null;
   ctx.lines.push({
     id: lineId(owner, spec.component, az, tierKey),
     account: owner.account,
@@ -72,14 +88,13 @@ function push(
     unit: spec.unit ?? price?.unit ?? "",
     rate,
     tier,
-    hourly: spec.unitsPerHour === undefined ? null : cost(spec.unitsPerHour, rate),
-    monthly: cost(spec.quantity, rate),
-    price: price && {
-      item: price.item,
-      region: price.region,
-      source: price.source,
-      unverified: price.unverified,
-    },
+    hourly: perHour
+      ? perHour.hourly
+      : spec.unitsPerHour === undefined
+        ? null
+        : cost(spec.unitsPerHour, rate),
+    monthly: perHour ? perHour.monthly : cost(spec.quantity, rate),
+    price: price ? price.line : null,
   });
 }
 
@@ -120,7 +135,7 @@ export function addTieredLines(
   const shares = allocateTiers(price.tiers, before, spec.quantity);
   ctx.pools.set(pool, before + spec.quantity);
   for (const share of shares) {
-    const label = tierLabel(price.tiers, share.tier, price.unit);
+    const label = price.labels[share.tier] ?? null;
     const tierKey = price.tiers.length > 1 ? `tier${share.tier + 1}` : null;
     push(ctx, owner, { ...spec, quantity: share.quantity }, price, share.rate, label, tierKey);
   }

@@ -50,8 +50,9 @@ function addTransfer(
   endpoint: InterfaceEndpoint | GwlbEndpoint,
   vpc: Vpc,
 ): void {
-  const enis = new Set(endpoint.enis.map((e) => e.az));
-  for (const source of endpoint.trafficSources) {
+  const sources = endpoint.trafficSources;
+  const enis = sources.length === 0 ? null : new Set(endpoint.enis.map((e) => e.az));
+  for (const source of sources) {
     if (source.region !== undefined) {
       addInterRegion(
         ctx,
@@ -64,7 +65,7 @@ function addTransfer(
       );
       continue;
     }
-    if (source.az === undefined || enis.has(source.az)) continue;
+    if (source.az === undefined || enis?.has(source.az)) continue;
     const price = ctx.book.regional(vpc.region, "interAzGb", owner.path);
     const gb = quantityFromNumber(source.gbPerMonth);
     addLine(ctx, { ...owner, kind: "data-transfer" }, price, {
