@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { LinkplanError } from "../model/linkplanError.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { addDemoCommand } from "./demoCommand.js";
+import { addDiagramCommand } from "./diagramCommand.js";
 import { addEstimateCommand } from "./estimateCommand.js";
 import { addValidateCommand } from "./validateCommand.js";
 
@@ -16,6 +17,7 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   addEstimateCommand(program, io);
+  addDiagramCommand(program, io);
   addValidateCommand(program, io);
   addDemoCommand(program, io);
   for (const command of program.commands) {

@@ -24,6 +24,8 @@ export interface Price {
   line: Readonly<LinePrice>;
   /** tier labels ("first 1 PB", …), null for a single tier */
   labels: (string | null)[];
+  /** tier parts of line ids ("tier1", …), null for a single tier */
+  tierKeys: (string | null)[];
 }
 
 /** A price the estimate needed and the catalog does not have. */
@@ -47,6 +49,7 @@ function toPrice(entry: PriceEntry, item: Price["item"], region: string): Price 
     unverified,
     tiers,
     labels: tiers.map((_, i) => tierLabel(tiers, i, entry.unit)),
+    tierKeys: tiers.map((_, i) => (tiers.length > 1 ? `tier${i + 1}` : null)),
     byDestination: new Map(
       Object.entries(entry.byDestination ?? {}).map(([r, usd]) => [r, rateFromDecimal(usd)]),
     ),

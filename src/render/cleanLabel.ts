@@ -11,7 +11,7 @@ export const MAX_LABEL_CELLS = 40;
 export function cleanLabel(text: string, maxCells = MAX_LABEL_CELLS): string {
   const flat = text
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")
-    .replace(/[\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/g, "")
+    .replace(/[\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]|[\uFE00-\uFE0F]/g, "")
     .replace(/\s+/g, " ")
     .trim();
   if (displayWidth(flat) <= maxCells) return flat;

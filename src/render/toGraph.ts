@@ -33,7 +33,7 @@ function crossEdges(ctx: GraphContext, vpc: Vpc, regionItems: DiagramItem[]): vo
   for (const endpoint of vpc.endpoints) {
     const from = endpointNodeId(ctx, vpc, endpoint);
     if (endpoint.type === "gateway") {
-      const id = ids.awsService(vpc.region, endpoint.service);
+      const id = ids.awsService(vpc.account, vpc.region, endpoint.service);
       if (!regionItems.some((i) => i.id === id)) {
         regionItems.push(
           node(

@@ -26,7 +26,7 @@ export const ids = {
   nat: (v: string, n: string) => `nat:${v}/${n}`,
   routeTable: (v: string, t: string) => `route-table:${v}/${t}`,
   zone: (z: string) => `zone:${z}`,
-  awsService: (r: string, s: string) => `aws:${r}/${s}`,
+  awsService: (a: string, r: string, s: string) => `aws:${a}/${r}/${s}`,
   saas: (name: string) => `saas:${name}`,
 };
 

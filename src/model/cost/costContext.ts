@@ -45,9 +45,10 @@ function lineId(
   az: string | null,
   tier: string | null,
 ): string {
-  return [owner.account, owner.vpc ?? "-", owner.kind, owner.resource, component, az, tier]
-    .filter((p) => p !== null)
-    .join("/");
+  let id = `${owner.account}/${owner.vpc ?? "-"}/${owner.kind}/${owner.resource}/${component}`;
+  if (az !== null) id += `/${az}`;
+  if (tier !== null) id += `/${tier}`;
+  return id;
 }
 
 /** Hourly and monthly money of one unit billed all month at `rate` (shared by ENI lines). */
@@ -136,7 +137,7 @@ export function addTieredLines(
   ctx.pools.set(pool, before + spec.quantity);
   for (const share of shares) {
     const label = price.labels[share.tier] ?? null;
-    const tierKey = price.tiers.length > 1 ? `tier${share.tier + 1}` : null;
+    const tierKey = price.tierKeys[share.tier] ?? null;
     push(ctx, owner, { ...spec, quantity: share.quantity }, price, share.rate, label, tierKey);
   }
 }

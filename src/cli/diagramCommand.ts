@@ -1,0 +1,74 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { estimate } from "../model/estimate.js";
+import { DIAGRAM_FORMATS, type DiagramFormat, drawTopology } from "../render/drawTopology.js";
+import type { GraphOptions } from "../render/toGraph.js";
+import type { CliIo } from "./cliIo.js";
+import { catalogOption } from "./estimateCommand.js";
+import { loadCatalogFile, loadTopologyFile } from "./loadInputs.js";
+
+interface DiagramOptions {
+  format: DiagramFormat;
+  charset: "unicode" | "ascii";
+  theme: "light" | "dark";
+  detail: NonNullable<GraphOptions["detail"]>;
+  costs?: boolean;
+  securityGroups?: boolean;
+  routeTables?: boolean;
+  hostedZones: boolean;
+  catalog?: string;
+  output?: string;
+}
+
+export function addDiagramCommand(program: Command, io: CliIo): void {
+  program
+    .command("diagram")
+    .description("draw a topology as ASCII, Mermaid or SVG")
+    .argument("<file>", "topology YAML or JSON file, or - for standard input")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(DIAGRAM_FORMATS)
+        .default("ascii"),
+    )
+    .addOption(
+      new Option("--charset <charset>", "ASCII charset")
+        .choices(["unicode", "ascii"])
+        .default("unicode"),
+    )
+    .addOption(
+      new Option("--theme <theme>", "SVG theme").choices(["light", "dark"]).default("light"),
+    )
+    .addOption(
+      new Option("--detail <level>", "how deep the boxes go")
+        .choices(["accounts", "vpcs", "azs", "subnets"])
+        .default("vpcs"),
+    )
+    .option("--costs", "annotate nodes and groups with monthly costs")
+    .option("--security-groups", "show security groups on endpoints")
+    .option("--route-tables", "show route tables and their gateway endpoint routes")
+    .option("--no-hosted-zones", "hide Route 53 hosted zones and alias records")
+    .addOption(catalogOption())
+    .option("-o, --output <file>", "write to a file instead of standard output")
+    .action(async (file: string, opts: DiagramOptions) => {
+      const topology = await loadTopologyFile(file);
+      const text = drawTopology(topology, {
+        format: opts.format,
+        charset: opts.charset,
+        theme: opts.theme,
+        graph: {
+          detail: opts.detail,
+          securityGroups: opts.securityGroups === true,
+          routeTables: opts.routeTables === true,
+          hostedZones: opts.hostedZones,
+        },
+        estimate: opts.costs ? estimate(topology, await loadCatalogFile(opts.catalog)) : null,
+      });
+      if (opts.output) {
+        await writeFile(resolve(io.cwd, opts.output), text);
+        io.stderr(`wrote ${opts.output}\n`);
+      } else {
+        io.stdout(text);
+      }
+    });
+}

@@ -1,0 +1,149 @@
+import type { Mark } from "./levelMarks.js";
+import type { Rect } from "./rect.js";
+
+/**
+ * A search window cut into columns and rows at every mark's edges, so every cell of the
+ * compressed grid is uniform (all its fine cells carry the same flags). Column i covers
+ * x = xs[i] … xs[i+1]-1; its first cell xs[i] stands for it in the search. The last entry
+ * of xs (ys) is the window's right (bottom) end.
+ */
+export interface CompressedGrid {
+  xs: Int32Array;
+  ys: Int32Array;
+  cols: number;
+  rows: number;
+  /** OR of the marks' flags, cols × rows, row-major */
+  flags: Uint8Array;
+}
+
+/** Sorted distinct values of `raw` within lo … hi. */
+function sortedCuts(raw: readonly number[], lo: number, hi: number): Int32Array {
+  const sorted = Int32Array.from(raw.filter((v) => v >= lo && v <= hi)).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] ?? 0;
+    if (n === 0 || v !== sorted[n - 1]) sorted[n++] = v;
+  }
+  return sorted.slice(0, n);
+}
+
+/**
+ * Cut positions of marks along one axis: both sides of every mark boundary, so a route can
+ * turn on the last cell before a boundary as well as on the first after it.
+ */
+function markCuts(marks: readonly Mark[], horizontal: boolean, into: number[]): void {
+  for (const m of marks) {
+    const start = horizontal ? m.x : m.y;
+    const stop = start + (horizontal ? m.width : m.height);
+    into.push(start - 1, start, stop - 1, stop);
+  }
+}
+
+/** Index of the interval of `at` (sorted cuts) holding v: the last i with at[i] ≤ v. */
+export function intervalOf(at: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((at[mid] ?? 0) <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function orMarks(grid: CompressedGrid, marks: readonly Mark[]): void {
+  const { xs, ys, cols, flags } = grid;
+  for (const m of marks) {
+    const c0 = intervalOf(xs, m.x);
+    const c1 = intervalOf(xs, m.x + m.width - 1);
+    const r0 = intervalOf(ys, m.y);
+    const r1 = intervalOf(ys, m.y + m.height - 1);
+    for (let r = r0; r <= r1; r++) {
+      for (let i = r * cols + c0; i <= r * cols + c1; i++) flags[i] = (flags[i] ?? 0) | m.flag;
+    }
+  }
+}
+
+/**
+ * Compress `window` at the edges of `marks` (all inside the window); null when that makes
+ * more than `maxCells` cells.
+ */
+export function compressedGrid(
+  window: Rect,
+  marks: readonly Mark[],
+  maxCells = Number.POSITIVE_INFINITY,
+): CompressedGrid | null {
+  const rawX = [window.x, window.x + window.width];
+  const rawY = [window.y, window.y + window.height];
+  markCuts(marks, true, rawX);
+  markCuts(marks, false, rawY);
+  const xs = sortedCuts(rawX, window.x, window.x + window.width);
+  const ys = sortedCuts(rawY, window.y, window.y + window.height);
+  if ((xs.length - 1) * (ys.length - 1) > maxCells) return null;
+  const grid = {
+    xs,
+    ys,
+    cols: xs.length - 1,
+    rows: ys.length - 1,
+    flags: new Uint8Array((xs.length - 1) * (ys.length - 1)),
+  };
+  orMarks(grid, marks);
+  return grid;
+}
+
+/** Merge extra cuts into sorted `base`; parent[i] is the base interval holding cut i. */
+function merge(base: Int32Array, extra: Int32Array): { at: Int32Array; parent: Int32Array } {
+  const at = new Int32Array(base.length + extra.length);
+  const parent = new Int32Array(base.length + extra.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < base.length || j < extra.length) {
+    const b = base[i] ?? Number.POSITIVE_INFINITY;
+    const e = extra[j] ?? Number.POSITIVE_INFINITY;
+    const v = Math.min(b, e);
+    if (b === v) i++;
+    if (e === v) j++;
+    at[n] = v;
+    parent[n] = Math.max(0, i - 1);
+    n++;
+  }
+  return { at: at.slice(0, n), parent: parent.slice(0, n) };
+}
+
+/**
+ * `base` cut further at the edges of `extra` marks and at the pinned coordinates (each its
+ * own column or row), with the extra marks' flags added; null when it would have more than
+ * `maxCells` cells. Cutting a uniform cell leaves uniform pieces, so the base flags carry
+ * over without looking at the base marks again.
+ */
+export function refinedGrid(
+  base: CompressedGrid,
+  extra: readonly Mark[],
+  pinnedX: readonly number[],
+  pinnedY: readonly number[],
+  maxCells = Number.POSITIVE_INFINITY,
+): CompressedGrid | null {
+  const lastX = base.xs[base.cols] ?? 0;
+  const lastY = base.ys[base.rows] ?? 0;
+  const rawX: number[] = [];
+  const rawY: number[] = [];
+  markCuts(extra, true, rawX);
+  markCuts(extra, false, rawY);
+  for (const p of pinnedX) rawX.push(p, p + 1);
+  for (const p of pinnedY) rawY.push(p, p + 1);
+  const x = merge(base.xs, sortedCuts(rawX, base.xs[0] ?? 0, lastX));
+  const cols = x.at.length - 1;
+  if (cols > maxCells) return null;
+  const y = merge(base.ys, sortedCuts(rawY, base.ys[0] ?? 0, lastY));
+  const rows = y.at.length - 1;
+  if (cols * rows > maxCells) return null;
+  const flags = new Uint8Array(cols * rows);
+  for (let r = 0; r < rows; r++) {
+    const from = (y.parent[r] ?? 0) * base.cols;
+    for (let c = 0; c < cols; c++) flags[r * cols + c] = base.flags[from + (x.parent[c] ?? 0)] ?? 0;
+  }
+  const grid = { xs: x.at, ys: y.at, cols, rows, flags };
+  orMarks(grid, extra);
+  return grid;
+}

@@ -1,0 +1,71 @@
+import type { LayoutNode } from "./layoutTree.js";
+import type { PlacedBox } from "./positionBoxes.js";
+import { type Rect, rectIntersection } from "./rect.js";
+
+/** Bits of a cell as the edge router sees it. */
+export const CellFlag = {
+  /** inside a box: never entered */
+  Blocked: 1,
+  /** top or bottom border of a group around an end: crossed vertically only */
+  BorderH: 32,
+  /** left or right border of a group around an end: crossed horizontally only */
+  BorderV: 64,
+  /** right next to a box (costs extra) */
+  Near: 2,
+  /** on a group's header text (costs extra) */
+  Header: 4,
+  /** an earlier edge runs through horizontally / vertically (costs extra) */
+  EdgeH: 8,
+  EdgeV: 16,
+} as const;
+
+/** A rectangle of cells sharing a flag. */
+export interface Mark extends Rect {
+  flag: number;
+}
+
+/** Append `rect` clipped to `window` (nothing when they do not meet). */
+export function pushMark(marks: Mark[], window: Rect, rect: Rect, flag: number): void {
+  const r = rectIntersection(rect, window);
+  if (r.width > 0 && r.height > 0) marks.push({ ...r, flag });
+}
+
+/** A solid box: blocked, with a costly ring of cells around it. */
+export function pushSolid(marks: Mark[], window: Rect, b: Rect): void {
+  pushMark(marks, window, b, CellFlag.Blocked);
+  const near = CellFlag.Near;
+  pushMark(marks, window, { x: b.x - 1, y: b.y - 1, width: b.width + 2, height: 1 }, near);
+  pushMark(marks, window, { x: b.x - 1, y: b.y + b.height, width: b.width + 2, height: 1 }, near);
+  pushMark(marks, window, { x: b.x - 1, y: b.y, width: 1, height: b.height }, near);
+  pushMark(marks, window, { x: b.x + b.width, y: b.y, width: 1, height: b.height }, near);
+}
+
+/** The cells a route inside `level` may use: its interior, or the whole canvas at the root. */
+export function levelWindow(level: LayoutNode, box: Rect, canvas: Rect): Rect {
+  if (level.data.type === "root") return canvas;
+  return { x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 };
+}
+
+/**
+ * What a route running inside `level` (between two of its children, or between a child and
+ * a cell of the level's own border) must respect: every child is solid, with a costly ring
+ * around it, and the level's header text is costly. Children's insides are not looked at:
+ * routes go into a child by a separate search inside it.
+ */
+export function levelMarks(
+  level: LayoutNode,
+  window: Rect,
+  placed: ReadonlyMap<LayoutNode, PlacedBox>,
+): Mark[] {
+  const marks: Mark[] = [];
+  const box = placed.get(level);
+  if (box && level.data.type !== "root") {
+    const header = { x: box.x + 2, y: box.y + 1, width: box.headerWidth, height: 1 };
+    pushMark(marks, window, header, CellFlag.Header);
+  }
+  for (const child of level.children ?? []) {
+    const b = placed.get(child);
+    if (b) pushSolid(marks, window, b);
+  }
+  return marks;
+}

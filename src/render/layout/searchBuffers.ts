@@ -1,0 +1,30 @@
+import { MinHeap } from "./minHeap.js";
+
+/**
+ * Scratch memory reused by every A* search of one `layout` call: per-state arrays (four
+ * states per grid cell, one per direction of arrival, plus a sink) and the queue.
+ * Arrays only grow; a generation stamp marks which entries belong to the current search so
+ * nothing has to be cleared between searches.
+ */
+export class SearchBuffers {
+  cost = new Int32Array(0);
+  from = new Int32Array(0);
+  seen = new Uint32Array(0);
+  closed = new Uint32Array(0);
+  generation = 0;
+  readonly heap = new MinHeap();
+
+  /** Make room for `states` states and start a new search generation. */
+  prepare(states: number): void {
+    if (this.cost.length < states) {
+      const size = Math.max(states, this.cost.length * 2);
+      this.cost = new Int32Array(size);
+      this.from = new Int32Array(size);
+      this.seen = new Uint32Array(size);
+      this.closed = new Uint32Array(size);
+      this.generation = 0;
+    }
+    this.generation++;
+    this.heap.clear();
+  }
+}

@@ -1,0 +1,107 @@
+import { centre, clamp, facingSide, horizontal, INWARD, OUTWARD, SIDES } from "./boxSides.js";
+import { DX, DY, RouteCost, type Terminal } from "./findRoute.js";
+import type { PlacedBox } from "./positionBoxes.js";
+import type { Rect } from "./rect.js";
+
+/**
+ * One end of a search inside a level: the ring of a child box (the edge's own end, or a
+ * group holding it, `inner` being the end's box), or a single cell just inside the level's
+ * border where the route crosses it, with the direction of travel there.
+ */
+export type End =
+  | { kind: "box"; box: PlacedBox; inner: Rect | null }
+  | { kind: "cell"; x: number; y: number; dir: number };
+
+/** The cells an end occupies (its box, or its single cell). */
+export function boundsOf(end: End): Rect {
+  return end.kind === "box" ? end.box : { x: end.x, y: end.y, width: 1, height: 1 };
+}
+
+/** Coordinates a search must be able to start or end on exactly. */
+export function pins(end: End, other: Rect, xs: number[], ys: number[]): void {
+  if (end.kind === "cell") {
+    xs.push(end.x);
+    ys.push(end.y);
+    return;
+  }
+  const b = end.box;
+  if (end.inner === null) {
+    for (let x = b.x - 1; x <= b.x + b.width; x++) xs.push(x);
+    for (let y = b.y - 1; y <= b.y + b.height; y++) ys.push(y);
+    return;
+  }
+  for (const r of [end.inner, other]) {
+    xs.push(clamp(centre(r.x, r.width), b.x, b.x + b.width - 1));
+    ys.push(clamp(centre(r.y, r.height), b.y, b.y + b.height - 1));
+  }
+  // the ring's lines, the first and last cells beside each side (its corners left out),
+  // and the row under a header where routes turn
+  xs.push(b.x - 1, b.x + 1, b.x + b.width - 2, b.x + b.width);
+  ys.push(b.y - 1, b.y + 1, b.y + 2, b.y + b.height - 2, b.y + b.height);
+}
+
+/**
+ * The terminals of a box end: its ring cells (all of them for the edge's own end, the grid's
+ * cuts for a group holding it), leaving outward or entering inward. An own end pays for
+ * meeting a side off its middle; a group pays for the route still to go inside it (a
+ * distance estimate, a turn unless in line, the border, any header text crossed); both pay
+ * for a side not facing the other end.
+ */
+export function boxTerminals(
+  end: Extract<End, { kind: "box" }>,
+  other: Rect,
+  leaving: boolean,
+  colsAt: (from: number, to: number) => number[],
+  rowsAt: (from: number, to: number) => number[],
+): Terminal[] {
+  const b = end.box;
+  const facing = facingSide(b, other);
+  const out: Terminal[] = [];
+  for (const side of SIDES) {
+    const along = horizontal(side);
+    const fixed =
+      side === "top"
+        ? b.y - 1
+        : side === "bottom"
+          ? b.y + b.height
+          : side === "left"
+            ? b.x - 1
+            : b.x + b.width;
+    // not beside the border's corners: the route meets the box square on
+    const from = (along ? b.x : b.y) + 1;
+    const to = (along ? b.x + b.width : b.y + b.height) - 2;
+    const cells =
+      end.inner === null ? range(from, to) : along ? colsAt(from, to) : rowsAt(from, to);
+    const dir = leaving ? OUTWARD[side] : INWARD[side];
+    const sidePenalty = side === facing ? 0 : RouteCost.otherSide;
+    for (const v of cells) {
+      const x = along ? v : fixed;
+      const y = along ? fixed : v;
+      let cost = sidePenalty;
+      if (end.inner === null) {
+        cost += RouteCost.offCentre * Math.abs(v - centre(from, to - from + 1));
+      } else {
+        // what the route still has to go inside the group, roughly
+        const r = end.inner;
+        const cx = x + 2 * (DX[INWARD[side]] ?? 0);
+        const cy = y + 2 * (DY[INWARD[side]] ?? 0);
+        const dx = Math.max(0, r.x - cx, cx - (r.x + r.width - 1));
+        const dy = Math.max(0, r.y - cy, cy - (r.y + r.height - 1));
+        const offset = along
+          ? Math.abs(cx - centre(r.x, r.width))
+          : Math.abs(cy - centre(r.y, r.height));
+        const inLine = along ? dx === 0 : dy === 0;
+        cost += dx + dy + RouteCost.border;
+        cost += inLine ? RouteCost.offCentre * offset : RouteCost.turn;
+        if (side === "top" && cx >= b.x + 2 && cx < b.x + 2 + b.headerWidth)
+          cost += RouteCost.header;
+      }
+      out.push({ x, y, dir, cost });
+    }
+  }
+  return out;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}

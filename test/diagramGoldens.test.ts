@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { estimate } from "../src/model/estimate.js";
+import { parseDocument } from "../src/model/parseDocument.js";
+import { parseTopology } from "../src/model/parseTopology.js";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { type DiagramRequest, drawTopology } from "../src/render/drawTopology.js";
+import { expectGolden } from "./helpers/golden.js";
+import { parseMermaid } from "./helpers/mermaidParse.js";
+
+const examples = readdirSync(new URL("../examples/", import.meta.url))
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
+
+function load(file: string) {
+  const text = readFileSync(new URL(`../examples/${file}`, import.meta.url), "utf8");
+  return parseTopology(parseDocument(text, file));
+}
+
+/** The variants kept as golden files for every example. */
+const VARIANTS: { suffix: string; request: DiagramRequest; costs?: boolean }[] = [
+  { suffix: "txt", request: { format: "ascii" } },
+  { suffix: "ascii.txt", request: { format: "ascii", charset: "ascii" } },
+  { suffix: "azs.txt", request: { format: "ascii", graph: { detail: "azs" } }, costs: true },
+  { suffix: "mmd", request: { format: "mermaid" } },
+  { suffix: "azs.mmd", request: { format: "mermaid", graph: { detail: "azs" } }, costs: true },
+  { suffix: "svg", request: { format: "svg" } },
+  {
+    suffix: "dark.svg",
+    request: { format: "svg", theme: "dark", graph: { detail: "azs" } },
+    costs: true,
+  },
+];
+
+describe("example diagrams match their golden files", () => {
+  for (const file of examples) {
+    const name = file.replace(/\.yaml$/, "");
+    it(`${name}: ASCII, Mermaid and SVG`, async () => {
+      const topology = load(file);
+      const priced = estimate(topology, bundledCatalog());
+      for (const variant of VARIANTS) {
+        const text = drawTopology(topology, {
+          ...variant.request,
+          estimate: variant.costs ? priced : null,
+        });
+        expectGolden(`diagram/${name}.${variant.suffix}`, text);
+        if (variant.request.format === "mermaid") await parseMermaid(text);
+        if (variant.request.format === "svg") expect(XMLValidator.validate(text)).toBe(true);
+        if (variant.request.charset === "ascii") expect(text).toMatch(/^[\x20-\x7e\n]*$/);
+      }
+    });
+  }
+});
