@@ -187,12 +187,87 @@ describe("the linkplan process", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it("npm run demo prints the estimate of the bundled example", async () => {
-    const { stdout } = await run("npx", ["tsx", "src/cli/main.ts", "demo"]);
-    expect(stdout).toContain("Total monthly  284.70");
+  it("npm run demo prints the estimate and diagram, and writes SVG and Mermaid files", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "linkplan-demo-"));
+    const main = new URL("../src/cli/main.ts", import.meta.url).pathname;
+    const { stdout } = await run("npx", ["tsx", main, "demo"], {
+      cwd: process.cwd(),
+      env: { ...process.env },
+    });
+    expect(stdout).toContain("Total monthly  43.3758");
+    expect(stdout).toContain("│ Consumer VPC · VPC · 10.10.0.0/16 · 2 AZs · $21.06/mo │");
+    expect(stdout).toContain("wrote out/consumer-provider.svg and out/consumer-provider.mmd");
     // the README shows this very output
-    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(
-      stdout.trimEnd(),
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(stdout.slice(0, stdout.indexOf("\nwrote ")).trimEnd());
+    // in-process, into a scratch directory: the files are the diagrams of the example
+    const result = await runCliCapture(["demo", "--out", "pictures"], cwd);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(cwd, "pictures/consumer-provider.svg"), "utf8")).toMatch(
+      /^<svg xmlns=/,
     );
+    expect(readFileSync(join(cwd, "pictures/consumer-provider.mmd"), "utf8")).toContain(
+      "flowchart TB",
+    );
+  });
+});
+
+describe("linkplan diagram", () => {
+  const example = "examples/consumer-provider.yaml";
+
+  it("prints ASCII by default, the same picture as the library draws", async () => {
+    const result = await runCliCapture(["diagram", example]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync("test/golden/diagram/consumer-provider.txt", "utf8"));
+  });
+
+  it("honours --format, --charset, --detail and writes -o files", async () => {
+    const mermaid = await runCliCapture(["diagram", example, "--format", "mermaid"]);
+    expect(mermaid.stdout).toBe(readFileSync("test/golden/diagram/consumer-provider.mmd", "utf8"));
+    const ascii = await runCliCapture(["diagram", example, "--charset", "ascii"]);
+    expect(ascii.stdout).toMatch(/^[\x20-\x7e\n]+$/);
+    const azs = await runCliCapture(["diagram", example, "--detail", "azs"]);
+    expect(azs.stdout).toContain("eu-west-2a");
+    const out = join(tmp, "diagram.svg");
+    const svg = await runCliCapture([
+      "diagram",
+      example,
+      "-f",
+      "svg",
+      "--theme",
+      "dark",
+      "-o",
+      out,
+    ]);
+    expect(svg).toEqual({ code: 0, stdout: "", stderr: `wrote ${out}\n` });
+    expect(readFileSync(out, "utf8")).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+
+  it("--costs annotates with the estimate, priced from --catalog when given", async () => {
+    const result = await runCliCapture(["diagram", example, "--costs"]);
+    expect(result.stdout).toContain("Consumer VPC · VPC · 10.10.0.0/16 · 2 AZs · $21.06/mo");
+    const catalog = bundledCatalog();
+    const { interfaceEndpointHour: _dropped, ...rest } = catalog.regions["eu-west-2"] ?? {};
+    const path = write(
+      "no-eni-hour.json",
+      JSON.stringify({ ...catalog, regions: { "eu-west-2": rest } }),
+    );
+    const missing = await runCliCapture(["diagram", example, "--costs", "--catalog", path]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no price for interfaceEndpointHour in region eu-west-2");
+  });
+
+  it("usage errors exit 2, invalid topologies exit 1", async () => {
+    expect((await runCliCapture(["diagram", example, "--format", "png"])).code).toBe(2);
+    expect((await runCliCapture(["diagram", example, "--detail", "everything"])).code).toBe(2);
+    const bad = await runCliCapture([
+      "diagram",
+      write("bad-diagram.yaml", "name: x\naccounts: []\n"),
+    ]);
+    expect(bad).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "linkplan: invalid topology (1 problem)\n  accounts: must have at least 1 item\n",
+    });
   });
 });

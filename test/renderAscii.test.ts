@@ -227,13 +227,11 @@ describe("renderAscii, unicode charset", () => {
     };
     expect(renderAscii(scene)).toBe(
       drawing(`
-
-
-     ▼
-   ┌───┐
-  ▶│ t │◀
-   └───┘
-     ▲
+   ▼
+ ┌───┐
+▶│ t │◀
+ └───┘
+   ▲
 `),
     );
   });

@@ -1,15 +1,17 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { estimate } from "../model/estimate.js";
 import { parseDocument } from "../model/parseDocument.js";
 import { parseTopology } from "../model/parseTopology.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
+import { drawTopology } from "../render/drawTopology.js";
 import { formatEstimateTable } from "../report/formatEstimateTable.js";
 import type { CliIo } from "./cliIo.js";
 
-/** The example the demo shows: the article's common endpoints module. */
-export const DEMO_EXAMPLE = "endpoints-module.yaml";
+/** The example the demo shows: the article's overview, consumer → PrivateLink → provider. */
+export const DEMO_EXAMPLE = "consumer-provider";
 
 export function examplesDir(): string {
   return fileURLToPath(new URL("../../examples/", import.meta.url));
@@ -18,13 +20,29 @@ export function examplesDir(): string {
 export function addDemoCommand(program: Command, io: CliIo): void {
   program
     .command("demo")
-    .description(`estimate the bundled example examples/${DEMO_EXAMPLE}`)
-    .action(async () => {
-      const path = `${examplesDir()}${DEMO_EXAMPLE}`;
-      const topology = parseTopology(
-        parseDocument(await readFile(path, "utf8"), `examples/${DEMO_EXAMPLE}`),
-      );
-      io.stdout(`$ linkplan estimate examples/${DEMO_EXAMPLE}\n\n`);
-      io.stdout(formatEstimateTable(estimate(topology, bundledCatalog())));
+    .description(
+      `estimate and draw examples/${DEMO_EXAMPLE}.yaml; write its SVG and Mermaid files to out/`,
+    )
+    .option("--out <dir>", "directory for the SVG and Mermaid files", "out")
+    .action(async (opts: { out: string }) => {
+      const file = `examples/${DEMO_EXAMPLE}.yaml`;
+      const text = await readFile(join(examplesDir(), `${DEMO_EXAMPLE}.yaml`), "utf8");
+      const topology = parseTopology(parseDocument(text, file));
+      const priced = estimate(topology, bundledCatalog());
+      io.stdout(`$ linkplan estimate ${file}\n\n${formatEstimateTable(priced)}\n`);
+      io.stdout(`$ linkplan diagram ${file} --costs\n\n`);
+      io.stdout(drawTopology(topology, { format: "ascii", estimate: priced }));
+      const dir = join(io.cwd, opts.out);
+      await mkdir(dir, { recursive: true });
+      const written: string[] = [];
+      for (const [suffix, format] of [
+        ["svg", "svg"],
+        ["mmd", "mermaid"],
+      ] as const) {
+        const path = join(dir, `${DEMO_EXAMPLE}.${suffix}`);
+        await writeFile(path, drawTopology(topology, { format, estimate: priced }));
+        written.push(relative(io.cwd, path));
+      }
+      io.stdout(`\nwrote ${written.join(" and ")}\n`);
     });
 }

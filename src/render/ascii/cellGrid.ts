@@ -68,9 +68,15 @@ export class CellGrid {
   }
 
   /** Rows joined, trailing spaces and trailing blank rows removed, ending with "\n". */
+  /** The picture without trailing spaces, blank rows around it or a blank left margin. */
   toString(): string {
-    const lines = this.rows.map((row) => row.join("").replace(/ +$/, ""));
+    let lines = this.rows.map((row) => row.join("").replace(/ +$/, ""));
     while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+    while (lines.length > 0 && lines[0] === "") lines.shift();
+    const indent = Math.min(
+      ...lines.filter((l) => l !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0),
+    );
+    if (indent > 0 && Number.isFinite(indent)) lines = lines.map((l) => l.slice(indent));
     return `${lines.join("\n")}\n`;
   }
 

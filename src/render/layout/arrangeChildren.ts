@@ -91,6 +91,42 @@ function wrapRows(
 }
 
 /**
+ * Split units into segments that start on a new row: each set of units linked by edges
+ * (e.g. endpoint service → NLB → service) is one segment in rank order, and the unlinked
+ * units share one segment. Segments keep the order of their first unit, so a group with
+ * two chains draws them as two rows instead of interleaving them.
+ */
+function chainSegments(
+  count: number,
+  constraints: readonly Constraint[],
+  order: readonly number[],
+): number[][] {
+  const root = Array.from({ length: count }, (_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (root[r] !== r) r = root[r] ?? r;
+    root[i] = r;
+    return r;
+  };
+  const linked = new Uint8Array(count);
+  for (const [a, b] of constraints) {
+    root[find(a)] = find(b);
+    linked[a] = 1;
+    linked[b] = 1;
+  }
+  const segments = new Map<number, number[]>();
+  for (const u of order) {
+    const key = linked[u] === 1 ? find(u) : -1;
+    const list = segments.get(key) ?? [];
+    list.push(u);
+    segments.set(key, list);
+  }
+  return [...segments.entries()]
+    .sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]))
+    .map(([, members]) => members);
+}
+
+/**
  * Arrange a group's children (or the top-level items when `topLevel`). AZ columns form one
  * band, side by side with equal height and top. Inside groups, units are ordered by edge
  * rank (sources before targets, else input order) and flow left → right in rows that wrap
@@ -126,7 +162,9 @@ export function arrangeChildren(
       ),
     );
   } else {
-    rows = wrapRows(units, order, MAX_ROW_WIDTH, gapX);
+    rows = chainSegments(units.length, unitConstraints, order).flatMap((segment) =>
+      wrapRows(units, segment, MAX_ROW_WIDTH, gapX),
+    );
   }
   const rowWidth = (row: readonly number[]): number =>
     row.reduce((sum, u, i) => sum + (i > 0 ? gapX : 0) + (units[u]?.width ?? 0), 0);
