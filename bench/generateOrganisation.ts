@@ -61,6 +61,18 @@ export interface OrganisationShape {
   vpcsPerAccount?: number;
   /** seed of the pseudo-random choices (default 1) */
   seed?: number;
+  /**
+   * Give each VPC one workload "app" in its first AZ that `uses` its first `workloadUses`
+   * interface endpoints (default 0: no workloads).
+   */
+  workloadUses?: number;
+  /**
+   * Every `providerEvery`-th VPC (the 1st, the (N+1)th, …) is a provider: it gets an NLB
+   * "nlb" fronting "shared api N" and an endpoint service "svc-<vpc id>" behind it (reachable
+   * from every bench region); each other VPC's first interface endpoint is replaced by one
+   * to the service of the provider before it (same endpoint count). Default 0: none.
+   */
+  providerEvery?: number;
 }
 
 /** A tiny deterministic pseudo-random generator (32-bit LCG, Numerical Recipes constants). */
@@ -115,12 +127,22 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
   if (!(Number.isInteger(vpcsPerAccount) && vpcsPerAccount >= 1)) {
     throw new RangeError("vpcsPerAccount must be ≥ 1");
   }
+  const workloadUses = shape.workloadUses ?? 0;
+  const providerEvery = shape.providerEvery ?? 0;
+  if (!(Number.isInteger(workloadUses) && workloadUses >= 0)) {
+    throw new RangeError("workloadUses must be ≥ 0");
+  }
+  if (!(Number.isInteger(providerEvery) && providerEvery >= 0)) {
+    throw new RangeError("providerEvery must be ≥ 0");
+  }
   const random = lcg(shape.seed ?? 1);
   const accountCount = Math.ceil(vpcs / vpcsPerAccount);
   const width = Math.max(4, String(vpcs).length);
   const accounts: TopologyInput["accounts"] = [];
   for (let a = 0; a < accountCount; a++) {
     const accountVpcs: NonNullable<TopologyInput["accounts"][number]["vpcs"]> = [];
+    const endpointServices: NonNullable<TopologyInput["accounts"][number]["endpointServices"]> =
+      [];
     const first = a * vpcsPerAccount;
     const last = Math.min(vpcs, first + vpcsPerAccount);
     for (let v = first; v < last; v++) {
@@ -142,6 +164,47 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
           gbPerMonth: integerBetween(random, 1, 5_000) + integerBetween(random, 0, 99) / 100,
         };
       });
+      const vpcId = `vpc-${pad(v + 1, width)}`;
+      const provider = providerEvery > 0 && v % providerEvery === 0;
+      const consumerOf = providerEvery > 0 && !provider ? v - (v % providerEvery) : -1;
+      if (consumerOf >= 0 && endpoints.length > 0) {
+        endpoints[0] = {
+          id: "shared-api",
+          name: `shared api ${consumerOf / providerEvery + 1}`,
+          type: "interface",
+          endpointService: `svc-${pad(consumerOf + 1, width)}`,
+          gbPerMonth: 100 + v,
+        };
+      }
+      const workloads = workloadUses > 0
+        ? [
+            {
+              id: "app",
+              name: `app ${v + 1}`,
+              az: vpcAzs[0] ?? `${region}a`,
+              uses: endpoints.slice(0, workloadUses).map((e) => e.id),
+            },
+          ]
+        : [];
+      const loadBalancers = provider
+        ? [
+            {
+              id: "nlb",
+              type: "network" as const,
+              targets: `shared api ${v / providerEvery + 1}`,
+              traffic: { gbPerMonth: 1_000 },
+            },
+          ]
+        : [];
+      if (provider) {
+        endpointServices.push({
+          id: `svc-${vpcId}`.replace("svc-vpc-", "svc-"),
+          name: `shared api ${v / providerEvery + 1}`,
+          vpc: vpcId,
+          loadBalancer: "nlb",
+          supportedRegions: BENCH_REGIONS.filter((r) => r !== region),
+        });
+      }
       endpoints.push({
         id: "s3",
         type: "gateway",
@@ -149,7 +212,7 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
         gbPerMonth: integerBetween(random, 0, 20_000),
       });
       accountVpcs.push({
-        id: `vpc-${pad(v + 1, width)}`,
+        id: vpcId,
         name: `workload ${v + 1}`,
         region,
         azs: vpcAzs,
@@ -161,6 +224,8 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
             gbPerMonth: integerBetween(random, 1, 10_000),
           },
         ],
+        ...(workloads.length > 0 ? { workloads } : {}),
+        ...(loadBalancers.length > 0 ? { loadBalancers } : {}),
       });
     }
     accounts.push({
@@ -168,6 +233,7 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
       name: `Account ${a + 1}`,
       awsAccountId: pad(100_000_000_000 + a, 12),
       vpcs: accountVpcs,
+      ...(endpointServices.length > 0 ? { endpointServices } : {}),
     });
   }
   return {

@@ -1,0 +1,177 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseTopology } from "../src/model/parseTopology.js";
+import type { TopologyInput } from "../src/model/topologySchema.js";
+import { layout } from "../src/render/layout.js";
+import { renderAscii } from "../src/render/renderAscii.js";
+import type { Scene, SceneBox } from "../src/render/scene.js";
+import { toGraph } from "../src/render/toGraph.js";
+
+const REGIONS = ["us-east-1", "eu-west-2", "ap-southeast-2"];
+const SERVICES = ["ecr.api", "ecr.dkr", "logs", "sts", "kms", "ssm"];
+const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ._-]{0,24}$/);
+
+/** Random topologies: accounts with VPCs, endpoints (some to endpoint services), workloads, NAT, zones. */
+const topologyArb: fc.Arbitrary<TopologyInput> = fc
+  .record({
+    accounts: fc.array(
+      fc.record({
+        name: word,
+        vpcs: fc.array(
+          fc.record({
+            name: word,
+            region: fc.constantFrom(...REGIONS),
+            azCount: fc.integer({ min: 1, max: 3 }),
+            endpoints: fc.array(
+              fc.record({
+                service: fc.constantFrom(...SERVICES),
+                name: word,
+                azCount: fc.integer({ min: 1, max: 3 }),
+                toService: fc.boolean(),
+              }),
+              { maxLength: 5 },
+            ),
+            workload: fc.option(word, { nil: undefined }),
+            nat: fc.boolean(),
+            gateway: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 2 },
+        ),
+        provider: fc.boolean(),
+        zone: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  })
+  .map(({ accounts }) => {
+    const providers = accounts.flatMap((a, i) => (a.provider ? [i] : []));
+    return {
+      name: "random",
+      accounts: accounts.map((account, a) => ({
+        id: `a${a}`,
+        name: account.name,
+        vpcs: account.vpcs.map((vpc, v) => {
+          const azs = ["a", "b", "c"].slice(0, vpc.azCount).map((s) => `${vpc.region}${s}`);
+          const endpoints = vpc.endpoints.map((e, i) => {
+            const provider = providers.find((p) => accounts[p]?.vpcs[0]?.region === vpc.region);
+            const target =
+              e.toService && provider !== undefined
+                ? { endpointService: `svc-${provider}` }
+                : { service: e.service };
+            return {
+              id: `e${i}`,
+              type: "interface" as const,
+              name: e.name,
+              azs: azs.slice(0, e.azCount),
+              ...target,
+            };
+          });
+          return {
+            id: `v${a}-${v}`,
+            name: vpc.name,
+            region: vpc.region,
+            azs,
+            endpoints: [
+              ...endpoints,
+              ...(vpc.gateway ? [{ id: "s3", type: "gateway" as const, service: "s3" }] : []),
+            ],
+            workloads: vpc.workload
+              ? [{ id: "app", name: vpc.workload, az: azs[0], uses: endpoints.map((e) => e.id) }]
+              : [],
+            natGateways: vpc.nat ? [{ id: "nat", az: azs[0] ?? "" }] : [],
+            loadBalancers: account.provider && v === 0 ? [{ id: "nlb", targets: "service" }] : [],
+          };
+        }),
+        endpointServices: account.provider
+          ? [{ id: `svc-${a}`, vpc: `v${a}-0`, loadBalancer: "nlb" }]
+          : [],
+        hostedZones: account.zone
+          ? [{ id: `z${a}`, name: `z${a}.internal`, vpcs: [`v${a}-0`] }]
+          : [],
+      })),
+    };
+  });
+
+function inside(inner: SceneBox, outer: SceneBox): boolean {
+  return (
+    inner.x > outer.x &&
+    inner.y > outer.y &&
+    inner.x + inner.width < outer.x + outer.width &&
+    inner.y + inner.height < outer.y + outer.height
+  );
+}
+
+function overlap(a: SceneBox, b: SceneBox): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Cells every drawing element may use: box borders and text rows, edge paths, labels. */
+function allowedCells(scene: Scene): Set<string> {
+  const cells = new Set<string>();
+  const add = (x: number, y: number) => cells.add(`${x},${y}`);
+  for (const box of scene.boxes) {
+    for (let x = box.x; x < box.x + box.width; x++) {
+      add(x, box.y);
+      add(x, box.y + box.height - 1);
+    }
+    for (let y = box.y; y < box.y + box.height; y++) {
+      add(box.x, y);
+      add(box.x + box.width - 1, y);
+    }
+    box.lines.forEach((line, i) => {
+      for (let x = 0; x < [...line].length + 2; x++) add(box.x + 2 + x, box.y + 1 + i);
+    });
+  }
+  for (const edge of scene.edges) {
+    for (let i = 1; i < edge.points.length; i++) {
+      const a = edge.points[i - 1];
+      const b = edge.points[i];
+      if (!a || !b) continue;
+      for (let x = Math.min(a.x, b.x); x <= Math.max(a.x, b.x); x++) {
+        for (let y = Math.min(a.y, b.y); y <= Math.max(a.y, b.y); y++) add(x, y);
+      }
+    }
+    for (const p of edge.points) add(p.x, p.y);
+    if (edge.label && edge.labelAt) {
+      for (let x = 0; x < edge.label.length; x++) add(edge.labelAt.x + x, edge.labelAt.y);
+    }
+  }
+  return cells;
+}
+
+describe("diagram pipeline over random topologies", () => {
+  it("boxes nest without overlapping, and ASCII draws nothing outside boxes, edges and labels", () => {
+    fc.assert(
+      fc.property(
+        topologyArb,
+        fc.constantFrom("accounts", "vpcs", "azs", "subnets"),
+        (input, detail) => {
+          const scene = layout(toGraph(parseTopology(input), { detail: detail as "vpcs" }));
+          const byId = new Map(scene.boxes.map((b) => [b.id, b]));
+          for (const box of scene.boxes) {
+            const parent = box.parent === null ? undefined : byId.get(box.parent);
+            if (parent) expect(inside(box, parent), `${box.id} in ${parent.id}`).toBe(true);
+            for (const other of scene.boxes) {
+              if (other !== box && other.parent === box.parent) {
+                expect(overlap(box, other), `${box.id} / ${other.id}`).toBe(false);
+              }
+            }
+          }
+          const allowed = allowedCells(scene);
+          const xs = [...allowed].map((c) => Number(c.split(",")[0]));
+          const ys = [...allowed].map((c) => Number(c.split(",")[1]));
+          const dx = Math.min(...xs);
+          const dy = Math.min(...ys);
+          const rows = renderAscii(scene, { charset: "ascii" }).split("\n");
+          rows.forEach((row, y) => {
+            [...row].forEach((ch, x) => {
+              if (ch !== " ")
+                expect(allowed.has(`${x + dx},${y + dy}`), `stray "${ch}" at ${x},${y}`).toBe(true);
+            });
+          });
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
