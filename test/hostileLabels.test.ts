@@ -20,6 +20,14 @@ const HOSTILE = [
   "]]><!-- -->",
 ];
 
+/** Control characters (C0 and DEL) in `text`, except those in `allowed`. */
+function controlCharacters(text: string, allowed: string): string[] {
+  return [...text].filter((ch) => {
+    const code = ch.charCodeAt(0);
+    return (code < 0x20 || code === 0x7f) && !allowed.includes(ch);
+  });
+}
+
 function hostileTopology() {
   return parseTopology({
     name: HOSTILE[0],
@@ -81,7 +89,7 @@ describe("hostile names in every format", () => {
       });
       await parseMermaid(text);
       expect(text).not.toContain("<script");
-      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+      expect(controlCharacters(text, "\n\t")).toEqual([]);
     });
 
     it(`SVG (${detail}) is valid XML with every label escaped`, () => {
@@ -94,7 +102,7 @@ describe("hostile names in every format", () => {
         });
         expect(XMLValidator.validate(svg)).toBe(true);
         expect(svg).not.toContain("<script");
-        expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+        expect(controlCharacters(svg, "\n\t\r")).toEqual([]);
         const parsed = new XMLParser({ ignoreAttributes: false }).parse(svg);
         expect(parsed.svg["@_xmlns"]).toBe("http://www.w3.org/2000/svg");
         expect(svg).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -104,7 +112,7 @@ describe("hostile names in every format", () => {
     it(`ASCII (${detail}) has no control characters and cuts long names`, () => {
       for (const charset of ["unicode", "ascii"] as const) {
         const text = drawTopology(topology, { format: "ascii", charset, graph: { detail } });
-        expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+        expect(controlCharacters(text, "\n")).toEqual([]);
         expect(text).not.toContain("x".repeat(41));
         expect(text).toContain(`${"x".repeat(39)}…`.slice(0, 30));
         expect(text).toContain("<script>alert(1)</script>");
