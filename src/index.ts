@@ -16,3 +16,30 @@ export { topologyJsonSchema } from "./model/topologyJsonSchema.js";
 export { type TopologyInput, TopologySchema } from "./model/topologySchema.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
 export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";
+export type { CostAnnotations } from "./render/costAnnotations.js";
+export type {
+  DiagramEdge,
+  DiagramGraph,
+  DiagramGroup,
+  DiagramItem,
+  DiagramNode,
+  DiagramStatus,
+  EdgeKind,
+  GroupKind,
+  NodeKind,
+} from "./render/diagramGraph.js";
+export {
+  DIAGRAM_FORMATS,
+  type DiagramFormat,
+  type DiagramRequest,
+  drawTopology,
+} from "./render/drawTopology.js";
+export { layout } from "./render/layout.js";
+export { type RenderAsciiOptions, renderAscii } from "./render/renderAscii.js";
+export { type RenderMermaidOptions, renderMermaid } from "./render/renderMermaid.js";
+export { type RenderSvgOptions, renderSvg } from "./render/renderSvg.js";
+export type { Scene, SceneBox, SceneEdge, ScenePoint } from "./render/scene.js";
+export { type GraphOptions, toGraph } from "./render/toGraph.js";
+export { formatEstimateCsv } from "./report/formatEstimateCsv.js";
+export { formatEstimateMarkdown } from "./report/formatEstimateMarkdown.js";
+export { formatEstimateTable } from "./report/formatEstimateTable.js";
