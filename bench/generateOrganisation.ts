@@ -68,9 +68,11 @@ export interface OrganisationShape {
   workloadUses?: number;
   /**
    * Every `providerEvery`-th VPC (the 1st, the (N+1)th, …) is a provider: it gets an NLB
-   * "nlb" fronting "shared api N" and an endpoint service "svc-<vpc id>" behind it (reachable
-   * from every bench region); each other VPC's first interface endpoint is replaced by one
-   * to the service of the provider before it (same endpoint count). Default 0: none.
+   * "nlb" fronting "shared api K" and an endpoint service "svc-<vpc number>" behind it,
+   * reachable from every bench region. In every other VPC v (0-based) the first interface
+   * endpoint is replaced by "shared-api", an endpoint to provider K = (v - 1) mod (provider
+   * count), so consumers spread over the providers across accounts and regions (same
+   * endpoint count). Default 0: no providers.
    */
   providerEvery?: number;
 }
@@ -112,6 +114,8 @@ function pad(n: number, width: number): string {
  * accounts of `vpcsPerAccount` VPCs spread round-robin over the bundled catalog's regions;
  * each VPC has `endpointsPerVpc` interface endpoints on AWS services with traffic
  * (gbPerMonth > 0) in all its AZs, one S3 gateway endpoint and one public NAT gateway.
+ * Optionally (`workloadUses`, `providerEvery`) workloads and provider endpoint services
+ * behind NLBs consumed across accounts and regions; without them the output is unchanged.
  * Deterministic for a given shape and seed.
  */
 export function generateOrganisation(shape: OrganisationShape): TopologyInput {
@@ -136,13 +140,13 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
     throw new RangeError("providerEvery must be ≥ 0");
   }
   const random = lcg(shape.seed ?? 1);
+  const providerCount = providerEvery > 0 ? Math.ceil(vpcs / providerEvery) : 0;
   const accountCount = Math.ceil(vpcs / vpcsPerAccount);
   const width = Math.max(4, String(vpcs).length);
   const accounts: TopologyInput["accounts"] = [];
   for (let a = 0; a < accountCount; a++) {
     const accountVpcs: NonNullable<TopologyInput["accounts"][number]["vpcs"]> = [];
-    const endpointServices: NonNullable<TopologyInput["accounts"][number]["endpointServices"]> =
-      [];
+    const endpointServices: NonNullable<TopologyInput["accounts"][number]["endpointServices"]> = [];
     const first = a * vpcsPerAccount;
     const last = Math.min(vpcs, first + vpcsPerAccount);
     for (let v = first; v < last; v++) {
@@ -166,26 +170,27 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
       });
       const vpcId = `vpc-${pad(v + 1, width)}`;
       const provider = providerEvery > 0 && v % providerEvery === 0;
-      const consumerOf = providerEvery > 0 && !provider ? v - (v % providerEvery) : -1;
-      if (consumerOf >= 0 && endpoints.length > 0) {
+      if (providerEvery > 0 && !provider && endpoints.length > 0) {
+        const k = (v - 1) % providerCount;
         endpoints[0] = {
           id: "shared-api",
-          name: `shared api ${consumerOf / providerEvery + 1}`,
+          name: `shared api ${k + 1}`,
           type: "interface",
-          endpointService: `svc-${pad(consumerOf + 1, width)}`,
+          endpointService: `svc-${pad(k * providerEvery + 1, width)}`,
           gbPerMonth: 100 + v,
         };
       }
-      const workloads = workloadUses > 0
-        ? [
-            {
-              id: "app",
-              name: `app ${v + 1}`,
-              az: vpcAzs[0] ?? `${region}a`,
-              uses: endpoints.slice(0, workloadUses).map((e) => e.id),
-            },
-          ]
-        : [];
+      const workloads =
+        workloadUses > 0
+          ? [
+              {
+                id: "app",
+                name: `app ${v + 1}`,
+                az: vpcAzs[0] ?? `${region}a`,
+                uses: endpoints.slice(0, workloadUses).map((e) => e.id),
+              },
+            ]
+          : [];
       const loadBalancers = provider
         ? [
             {
@@ -198,7 +203,7 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
         : [];
       if (provider) {
         endpointServices.push({
-          id: `svc-${vpcId}`.replace("svc-vpc-", "svc-"),
+          id: `svc-${pad(v + 1, width)}`,
           name: `shared api ${v / providerEvery + 1}`,
           vpc: vpcId,
           loadBalancer: "nlb",

@@ -3,6 +3,8 @@ const WIDE =
 
 /** Terminal cells a character takes: 2 for wide CJK and emoji, 0 for combining marks, else 1. */
 export function charWidth(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (code >= 0x20 && code < 0x7f) return 1;
   if (/\p{M}|\u200D|[\uFE00-\uFE0F]/u.test(ch)) return 0;
   return WIDE.test(ch) ? 2 : 1;
 }

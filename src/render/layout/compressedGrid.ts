@@ -18,7 +18,13 @@ export interface CompressedGrid {
 
 /** Sorted distinct values of `raw` within lo … hi. */
 function sortedCuts(raw: readonly number[], lo: number, hi: number): Int32Array {
-  const sorted = Int32Array.from(raw.filter((v) => v >= lo && v <= hi)).sort();
+  const kept = new Int32Array(raw.length);
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i] ?? lo - 1;
+    if (v >= lo && v <= hi) kept[count++] = v;
+  }
+  const sorted = kept.subarray(0, count).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i] ?? 0;

@@ -49,7 +49,10 @@ export function searchWindow(
   if ((pinned.cols + extra) * (pinned.rows + extra) > maxCells) return null;
   for (let i = 0; i < near.length; i++) {
     const m = near[i];
-    if (m) near[i] = { ...rectIntersection(m, window), flag: m.flag };
+    if (m) {
+      const r = rectIntersection(m, window);
+      near[i] = { x: r.x, y: r.y, width: r.width, height: r.height, flag: m.flag };
+    }
   }
   const grid = near.length > 0 ? refinedGrid(pinned, near, [], [], maxCells) : pinned;
   if (!grid) return null;

@@ -1,0 +1,279 @@
+import { availableParallelism, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { parseTopology, type Topology } from "../src/index.js";
+import { type DiagramGraph, walkItems } from "../src/render/diagramGraph.js";
+import { layout } from "../src/render/layout.js";
+import { renderAscii } from "../src/render/renderAscii.js";
+import { renderMermaid } from "../src/render/renderMermaid.js";
+import { renderSvg } from "../src/render/renderSvg.js";
+import type { Scene } from "../src/render/scene.js";
+import { toGraph } from "../src/render/toGraph.js";
+import { generateOrganisation } from "./generateOrganisation.js";
+
+const WARM_UPS = 2;
+const RUNS = 7;
+
+/** Targets from the issue. */
+export const DIAGRAM_TARGETS = {
+  /** layout(graph) + renderAscii(scene) + renderSvg(scene), median ms */
+  layoutAsciiSvgMs: 500,
+  /** renderMermaid(graph), median ms */
+  mermaidMs: 100,
+} as const;
+
+/** The detail levels measured: "azs" is the heavy case (one ENI node per endpoint and AZ). */
+export const DIAGRAM_DETAILS = ["azs", "vpcs"] as const;
+export type DiagramBenchDetail = (typeof DIAGRAM_DETAILS)[number];
+
+export interface DiagramShape {
+  vpcs: number;
+  endpointsPerVpc: number;
+  azs: number;
+  /** endpoints each VPC's workload uses */
+  workloadUses: number;
+  /** every Nth VPC provides an endpoint service behind an NLB */
+  providerEvery: number;
+}
+
+export interface Timing {
+  medianMs: number;
+  runsMs: number[];
+}
+
+export interface DiagramDetailResult {
+  detail: DiagramBenchDetail;
+  graph: { nodes: number; groups: number; edges: number };
+  scene: {
+    boxes: number;
+    edges: number;
+    labels: number;
+    width: number;
+    height: number;
+  };
+  /** output sizes in characters (UTF-16 code units) */
+  chars: { json: number; ascii: number; svg: number; mermaid: number };
+  /** the in-run baseline: JSON.stringify(scene) */
+  baseline: Timing;
+  toGraph: Timing;
+  layout: Timing;
+  ascii: Timing;
+  svg: Timing;
+  /** layout + renderAscii + renderSvg, timed together */
+  layoutAsciiSvg: Timing;
+  mermaid: Timing;
+  pass: { layoutAsciiSvg: boolean; mermaid: boolean };
+}
+
+export interface DiagramBenchResult {
+  shape: DiagramShape;
+  input: { accounts: number; vpcs: number; endpoints: number; enis: number; services: number };
+  details: DiagramDetailResult[];
+}
+
+/** Keeps results reachable so no run can be optimised away. */
+let sink: unknown;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  const hi = sorted[mid] ?? 0;
+  if (sorted.length % 2 === 1) return hi;
+  return ((sorted[mid - 1] ?? hi) + hi) / 2;
+}
+
+/** Median wall time of `fn` over RUNS runs after WARM_UPS warm-up runs. */
+function measure(fn: () => unknown): Timing {
+  for (let i = 0; i < WARM_UPS; i++) sink = fn();
+  const runsMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    sink = fn();
+    runsMs.push(performance.now() - start);
+  }
+  return { medianMs: median(runsMs), runsMs };
+}
+
+const int = new Intl.NumberFormat("en-US");
+const ms = (value: number): string => value.toFixed(1);
+const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
+
+/** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
+function table(rows: readonly (readonly string[])[], indent = "  "): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+          .join("   ")
+          .trimEnd(),
+    )
+    .join("\n");
+}
+
+function inputCounts(topology: Topology): DiagramBenchResult["input"] {
+  let vpcs = 0;
+  let endpoints = 0;
+  let enis = 0;
+  let services = 0;
+  for (const account of topology.accounts) {
+    services += account.endpointServices.length;
+    for (const vpc of account.vpcs) {
+      vpcs += 1;
+      for (const endpoint of vpc.endpoints) {
+        endpoints += 1;
+        if (endpoint.type !== "gateway") enis += endpoint.enis.length;
+      }
+    }
+  }
+  return { accounts: topology.accounts.length, vpcs, endpoints, enis, services };
+}
+
+function graphCounts(graph: DiagramGraph): DiagramDetailResult["graph"] {
+  let nodes = 0;
+  let groups = 0;
+  for (const { item } of walkItems(graph.items)) {
+    if (item.type === "node") nodes += 1;
+    else groups += 1;
+  }
+  return { nodes, groups, edges: graph.edges.length };
+}
+
+function sceneCounts(scene: Scene): DiagramDetailResult["scene"] {
+  return {
+    boxes: scene.boxes.length,
+    edges: scene.edges.length,
+    labels: scene.edges.filter((e) => e.label !== null && e.labelAt !== null).length,
+    width: scene.width,
+    height: scene.height,
+  };
+}
+
+function benchDetail(topology: Topology, detail: DiagramBenchDetail): DiagramDetailResult {
+  const graph = toGraph(topology, { detail });
+  const scene = layout(graph);
+  const json = JSON.stringify(scene);
+  const ascii = renderAscii(scene);
+  const svg = renderSvg(scene);
+  const mermaid = renderMermaid(graph);
+
+  const baseline = measure(() => JSON.stringify(scene));
+  const graphTiming = measure(() => toGraph(topology, { detail }));
+  const layoutTiming = measure(() => layout(graph));
+  const asciiTiming = measure(() => renderAscii(scene));
+  const svgTiming = measure(() => renderSvg(scene));
+  const layoutAsciiSvg = measure(() => {
+    const s = layout(graph);
+    return [renderAscii(s), renderSvg(s)];
+  });
+  const mermaidTiming = measure(() => renderMermaid(graph));
+  return {
+    detail,
+    graph: graphCounts(graph),
+    scene: sceneCounts(scene),
+    chars: { json: json.length, ascii: ascii.length, svg: svg.length, mermaid: mermaid.length },
+    baseline,
+    toGraph: graphTiming,
+    layout: layoutTiming,
+    ascii: asciiTiming,
+    svg: svgTiming,
+    layoutAsciiSvg,
+    mermaid: mermaidTiming,
+    pass: {
+      layoutAsciiSvg: layoutAsciiSvg.medianMs < DIAGRAM_TARGETS.layoutAsciiSvgMs,
+      mermaid: mermaidTiming.medianMs < DIAGRAM_TARGETS.mermaidMs,
+    },
+  };
+}
+
+function printDetail(r: DiagramDetailResult): void {
+  const base = r.baseline.medianMs;
+  const ratio = (t: Timing): string => `${(t.medianMs / base).toFixed(1)}×`;
+  console.log(
+    `detail "${r.detail}" — graph: ${int.format(r.graph.nodes)} nodes, ${int.format(r.graph.groups)} groups, ${int.format(r.graph.edges)} edges; scene: ${int.format(r.scene.boxes)} boxes, ${int.format(r.scene.edges)} edges (${int.format(r.scene.labels)} labels placed), ${int.format(r.scene.width)} × ${int.format(r.scene.height)} cells`,
+  );
+  console.log(
+    `  output chars: scene JSON ${int.format(r.chars.json)}, ASCII ${int.format(r.chars.ascii)}, SVG ${int.format(r.chars.svg)}, Mermaid ${int.format(r.chars.mermaid)}`,
+  );
+  console.log(
+    table([
+      ["step", "median ms", "× baseline", "target", "result"],
+      ["baseline: JSON.stringify(scene)", ms(base), "1.0×", "", ""],
+      ["toGraph(topology)", ms(r.toGraph.medianMs), ratio(r.toGraph), "", ""],
+      ["layout(graph)", ms(r.layout.medianMs), ratio(r.layout), "", ""],
+      ["renderAscii(scene)", ms(r.ascii.medianMs), ratio(r.ascii), "", ""],
+      ["renderSvg(scene)", ms(r.svg.medianMs), ratio(r.svg), "", ""],
+      [
+        "layout + renderAscii + renderSvg",
+        ms(r.layoutAsciiSvg.medianMs),
+        ratio(r.layoutAsciiSvg),
+        `< ${DIAGRAM_TARGETS.layoutAsciiSvgMs} ms`,
+        verdict(r.pass.layoutAsciiSvg),
+      ],
+      [
+        "renderMermaid(graph)",
+        ms(r.mermaid.medianMs),
+        ratio(r.mermaid),
+        `< ${DIAGRAM_TARGETS.mermaidMs} ms`,
+        verdict(r.pass.mermaid),
+      ],
+    ]),
+  );
+}
+
+/**
+ * Benchmark of the diagram pipeline on a 100 VPC × 15 interface endpoint × 3 AZ
+ * organisation with one workload per VPC (using 3 endpoints) and every 10th VPC providing
+ * an endpoint service behind an NLB that other VPCs consume: toGraph, layout, renderAscii,
+ * renderSvg and renderMermaid at detail "azs" (one ENI node per endpoint and AZ) and
+ * "vpcs". The in-run baseline is JSON.stringify of the same scene. Prints a report and
+ * returns the figures; never throws on a missed target.
+ */
+export function runDiagramBench(
+  shape: DiagramShape = {
+    vpcs: 100,
+    endpointsPerVpc: 15,
+    azs: 3,
+    workloadUses: 3,
+    providerEvery: 10,
+  },
+): DiagramBenchResult {
+  const loadStart = loadavg()[0] ?? 0;
+  const topology = parseTopology(generateOrganisation(shape));
+  const input = inputCounts(topology);
+  const details = DIAGRAM_DETAILS.map((detail) => benchDetail(topology, detail));
+
+  const title = `${int.format(shape.vpcs)} VPCs × ${shape.endpointsPerVpc} interface endpoints × ${shape.azs} AZs`;
+  console.log(`diagram benchmark — ${title} (median of ${RUNS} runs after ${WARM_UPS} warm-ups)`);
+  console.log(
+    `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end (wall-clock times: load inflates them)`,
+  );
+  console.log(
+    `  each VPC: 1 workload using ${shape.workloadUses} endpoints; every ${shape.providerEvery}th VPC: NLB + endpoint service, consumed by the others (1 endpoint each); baseline: JSON.stringify(scene)`,
+  );
+  console.log(
+    table([
+      ["input", "accounts", "VPCs", "endpoints", "ENIs", "endpoint services"],
+      [
+        "",
+        int.format(input.accounts),
+        int.format(input.vpcs),
+        int.format(input.endpoints),
+        int.format(input.enis),
+        int.format(input.services),
+      ],
+    ]),
+  );
+  for (const r of details) {
+    console.log();
+    printDetail(r);
+  }
+  void sink;
+  return { shape, input, details };
+}
