@@ -4,6 +4,7 @@ import { cost, type Money, QUANTITY_UNIT, type Quantity, type Rate } from "../mo
 import type { EndpointService } from "../topology.js";
 import { allocateTiers } from "./allocateTiers.js";
 import type { LineItem, ResourceKind } from "./lineItem.js";
+import { PricedLine } from "./pricedLine.js";
 
 /** The state of one estimate run: prices, hours in the month, lines and tier pools. */
 export interface CostContext {
@@ -39,18 +40,6 @@ interface LineSpec {
   unitsPerHour?: Quantity;
 }
 
-function lineId(
-  owner: LineOwner,
-  component: string,
-  az: string | null,
-  tier: string | null,
-): string {
-  let id = `${owner.account}/${owner.vpc ?? "-"}/${owner.kind}/${owner.resource}/${component}`;
-  if (az !== null) id += `/${az}`;
-  if (tier !== null) id += `/${tier}`;
-  return id;
-}
-
 /** Hourly and monthly money of one unit billed all month at `rate` (shared by ENI lines). */
 function hourMoney(ctx: CostContext, rate: Rate): { hourly: Money; monthly: Money } {
   let money = ctx.hourMoney.get(rate);
@@ -75,28 +64,28 @@ function push(
     spec.unitsPerHour === QUANTITY_UNIT && spec.quantity === ctx.hours
       ? hourMoney(ctx, rate)
       : null;
-  ctx.lines.push({
-    id: lineId(owner, spec.component, az, tierKey),
-    account: owner.account,
-    vpc: owner.vpc,
-    region: owner.region,
+  const hourly = perHour
+    ? perHour.hourly
+    : spec.unitsPerHour === undefined
+      ? null
+      : cost(spec.unitsPerHour, rate);
+  const monthly = perHour ? perHour.monthly : cost(spec.quantity, rate);
+  const unit = spec.unit ?? price?.unit ?? "";
+  const line = new PricedLine(
+    owner,
+    spec.component,
     az,
-    resource: owner.resource,
-    kind: owner.kind,
-    component: spec.component,
-    description: spec.description,
-    quantity: spec.quantity,
-    unit: spec.unit ?? price?.unit ?? "",
+    tierKey,
+    spec.description,
+    spec.quantity,
+    unit,
     rate,
     tier,
-    hourly: perHour
-      ? perHour.hourly
-      : spec.unitsPerHour === undefined
-        ? null
-        : cost(spec.unitsPerHour, rate),
-    monthly: perHour ? perHour.monthly : cost(spec.quantity, rate),
-    price: price ? price.line : null,
-  });
+    hourly,
+    monthly,
+    price ? price.line : null,
+  );
+  ctx.lines.push(line);
 }
 
 /** Add one line priced at a flat rate (or, when `price` is missing, nothing: it is recorded). */
