@@ -1,5 +1,4 @@
 import { availableParallelism, loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
 import { parseTopology, type Topology } from "../src/index.js";
 import { type DiagramGraph, walkItems } from "../src/render/diagramGraph.js";
 import { layout } from "../src/render/layout.js";
@@ -9,9 +8,7 @@ import { renderSvg } from "../src/render/renderSvg.js";
 import type { Scene } from "../src/render/scene.js";
 import { toGraph } from "../src/render/toGraph.js";
 import { generateOrganisation } from "./generateOrganisation.js";
-
-const WARM_UPS = 2;
-const RUNS = 7;
+import { int, measure, ms, RUNS, type Timing, table, verdict, WARM_UPS } from "./measure.js";
 
 /** Targets from the issue. */
 export const DIAGRAM_TARGETS = {
@@ -33,11 +30,6 @@ export interface DiagramShape {
   workloadUses: number;
   /** every Nth VPC provides an endpoint service behind an NLB */
   providerEvery: number;
-}
-
-export interface Timing {
-  medianMs: number;
-  runsMs: number[];
 }
 
 export interface DiagramDetailResult {
@@ -68,53 +60,6 @@ export interface DiagramBenchResult {
   shape: DiagramShape;
   input: { accounts: number; vpcs: number; endpoints: number; enis: number; services: number };
   details: DiagramDetailResult[];
-}
-
-/** Keeps results reachable so no run can be optimised away. */
-let sink: unknown;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  const hi = sorted[mid] ?? 0;
-  if (sorted.length % 2 === 1) return hi;
-  return ((sorted[mid - 1] ?? hi) + hi) / 2;
-}
-
-/** Median wall time of `fn` over RUNS runs after WARM_UPS warm-up runs. */
-function measure(fn: () => unknown): Timing {
-  for (let i = 0; i < WARM_UPS; i++) sink = fn();
-  const runsMs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    sink = fn();
-    runsMs.push(performance.now() - start);
-  }
-  return { medianMs: median(runsMs), runsMs };
-}
-
-const int = new Intl.NumberFormat("en-US");
-const ms = (value: number): string => value.toFixed(1);
-const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
-
-/** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
-function table(rows: readonly (readonly string[])[], indent = "  "): string {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cell.length);
-    });
-  }
-  return rows
-    .map(
-      (row) =>
-        indent +
-        row
-          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-          .join("   ")
-          .trimEnd(),
-    )
-    .join("\n");
 }
 
 function inputCounts(topology: Topology): DiagramBenchResult["input"] {
@@ -274,6 +219,5 @@ export function runDiagramBench(
     console.log();
     printDetail(r);
   }
-  void sink;
   return { shape, input, details };
 }

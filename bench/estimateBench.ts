@@ -1,17 +1,13 @@
 import { availableParallelism, loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
 import {
   bundledCatalog,
   estimate,
-  type PriceCatalog,
   parseDocument,
   parseTopology,
   type Topology,
 } from "../src/index.js";
 import { generateOrganisation, type OrganisationShape } from "./generateOrganisation.js";
-
-const WARM_UPS = 2;
-const RUNS = 7;
+import { int, measure, ms, RUNS, type Timing, table, verdict, WARM_UPS } from "./measure.js";
 
 /** Targets from the issue. */
 export const ESTIMATE_TARGETS = {
@@ -22,11 +18,6 @@ export const ESTIMATE_TARGETS = {
   /** time ratio for 10× the input */
   linearRatio: 12,
 } as const;
-
-export interface Timing {
-  medianMs: number;
-  runsMs: number[];
-}
 
 export interface EstimateBenchResult {
   shape: Required<Pick<OrganisationShape, "vpcs" | "endpointsPerVpc" | "azs">>;
@@ -57,57 +48,6 @@ export interface EstimateBenchResult {
     ratio: number;
     pass: boolean;
   };
-}
-
-/** Keeps results reachable so no run can be optimised away. */
-let sink: unknown;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  const hi = sorted[mid] ?? 0;
-  if (sorted.length % 2 === 1) return hi;
-  return ((sorted[mid - 1] ?? hi) + hi) / 2;
-}
-
-/** Median wall time of `fn` over RUNS runs after WARM_UPS warm-up runs. */
-function measure(fn: () => unknown): Timing {
-  for (let i = 0; i < WARM_UPS; i++) sink = fn();
-  const runsMs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    sink = fn();
-    runsMs.push(performance.now() - start);
-  }
-  return { medianMs: median(runsMs), runsMs };
-}
-
-function estimateTiming(topology: Topology, catalog: PriceCatalog): Timing {
-  return measure(() => estimate(topology, catalog));
-}
-
-const int = new Intl.NumberFormat("en-US");
-const ms = (value: number): string => value.toFixed(1);
-const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
-
-/** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
-function table(rows: readonly (readonly string[])[], indent = "  "): string {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, cell.length);
-    });
-  }
-  return rows
-    .map(
-      (row) =>
-        indent +
-        row
-          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-          .join("   ")
-          .trimEnd(),
-    )
-    .join("\n");
 }
 
 function counts(topology: Topology): {
@@ -154,7 +94,7 @@ export function runEstimateBench(
   const validate = measure(() => parseTopology(doc));
   const parseAndValidate = measure(() => parseTopology(parseDocument(text)));
   const topology = parseTopology(doc);
-  const estimated = estimateTiming(topology, catalog);
+  const estimated = measure(() => estimate(topology, catalog));
   const lines = estimate(topology, catalog).lines.length;
   const ratio = estimated.medianMs / validate.medianMs;
   const pass = {
@@ -165,8 +105,8 @@ export function runEstimateBench(
 
   const smallVpcs = Math.max(1, Math.round(shape.vpcs / 10));
   const smallTopology = parseTopology(generateOrganisation({ ...shape, vpcs: smallVpcs }));
-  const small = estimateTiming(smallTopology, catalog);
-  const large = estimateTiming(topology, catalog);
+  const small = measure(() => estimate(smallTopology, catalog));
+  const large = measure(() => estimate(topology, catalog));
   const linearRatio = large.medianMs / small.medianMs;
   const linearity = {
     smallVpcs,
@@ -232,7 +172,6 @@ export function runEstimateBench(
       ],
     ]),
   );
-  void sink;
 
   return {
     shape: { vpcs: shape.vpcs, endpointsPerVpc: shape.endpointsPerVpc, azs: shape.azs },

@@ -1,0 +1,52 @@
+/** How benchmarks time and print: medians of RUNS runs after WARM_UPS warm-ups, aligned tables. */
+export const WARM_UPS = 2;
+export const RUNS = 7;
+
+export interface Timing {
+  medianMs: number;
+  runsMs: number[];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  const hi = sorted[mid] ?? 0;
+  if (sorted.length % 2 === 1) return hi;
+  return ((sorted[mid - 1] ?? hi) + hi) / 2;
+}
+
+/** Median wall time of `fn` over RUNS runs after WARM_UPS warm-up runs. */
+export function measure(fn: () => unknown): Timing {
+  for (let i = 0; i < WARM_UPS; i++) fn();
+  const runsMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    fn();
+    runsMs.push(performance.now() - start);
+  }
+  return { medianMs: median(runsMs), runsMs };
+}
+
+export const int = new Intl.NumberFormat("en-US");
+export const ms = (value: number): string => value.toFixed(1);
+export const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
+
+/** Rows of cells as aligned text: the first column left-aligned, the others right-aligned. */
+export function table(rows: readonly (readonly string[])[], indent = "  "): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+          .join("   ")
+          .trimEnd(),
+    )
+    .join("\n");
+}
