@@ -107,6 +107,29 @@ function endpointDetail(ctx: GraphContext, endpoint: Endpoint): string {
   return parts.join(" · ");
 }
 
+type Workload = Vpc["workloads"][number];
+type NatGateway = Vpc["natGateways"][number];
+
+function workloadAz(vpc: Vpc, workload: Workload): string | undefined {
+  return workload.az ?? vpc.subnets.find((s) => s.id === workload.subnet)?.az;
+}
+
+function workloadNode(vpc: Vpc, workload: Workload): DiagramNode {
+  return node(
+    ids.workload(vpc.id, workload.id),
+    "workload",
+    workload.name ?? workload.id,
+    "workload",
+    null,
+  );
+}
+
+/** A NAT gateway node; `where` is its AZ (VPC level) or its connectivity (inside its AZ). */
+function natNode(ctx: GraphContext, vpc: Vpc, nat: NatGateway, where: string): DiagramNode {
+  const cost = ctx.costs.resource(vpc.account, vpc.id, "nat-gateway", nat.id);
+  return node(ids.nat(vpc.id, nat.id), "nat-gateway", nat.id, `NAT gateway · ${where}`, cost);
+}
+
 /** Nodes of a VPC placed by AZ (and subnet) at the azs / subnets detail levels. */
 function zonalChildren(
   ctx: GraphContext,
@@ -133,34 +156,13 @@ function zonalChildren(
     }
   }
   for (const workload of vpc.workloads) {
-    const az = workload.az ?? vpc.subnets.find((s) => s.id === workload.subnet)?.az;
-    if (az !== undefined)
-      place(
-        az,
-        workload.subnet,
-        node(
-          ids.workload(vpc.id, workload.id),
-          "workload",
-          workload.name ?? workload.id,
-          "workload",
-          null,
-        ),
-      );
+    const az = workloadAz(vpc, workload);
+    if (az !== undefined) place(az, workload.subnet, workloadNode(vpc, workload));
   }
   for (const nat of vpc.natGateways) {
     const subnet =
       nat.subnet ?? vpc.subnets.find((s) => s.az === nat.az && s.tier === "public")?.id;
-    place(
-      nat.az,
-      subnet,
-      node(
-        ids.nat(vpc.id, nat.id),
-        "nat-gateway",
-        nat.id,
-        `NAT gateway · ${nat.connectivity}`,
-        ctx.costs.resource(vpc.account, vpc.id, "nat-gateway", nat.id),
-      ),
-    );
+    place(nat.az, subnet, natNode(ctx, vpc, nat, nat.connectivity));
   }
   return { byAz, bySubnet };
 }
@@ -170,17 +172,8 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
   const items: DiagramItem[] = [];
   const zonal = ctx.detail === "azs" || ctx.detail === "subnets";
   for (const workload of vpc.workloads) {
-    const az = workload.az ?? vpc.subnets.find((s) => s.id === workload.subnet)?.az;
-    if (!zonal || az === undefined)
-      items.push(
-        node(
-          ids.workload(vpc.id, workload.id),
-          "workload",
-          workload.name ?? workload.id,
-          "workload",
-          null,
-        ),
-      );
+    const az = workloadAz(vpc, workload);
+    if (!zonal || az === undefined) items.push(workloadNode(vpc, workload));
     for (const ref of workload.uses) {
       const endpoint = vpc.endpoints.find((e) => e.id === ref);
       if (endpoint)
@@ -234,17 +227,7 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
       );
     }
   } else {
-    for (const nat of vpc.natGateways) {
-      items.push(
-        node(
-          ids.nat(vpc.id, nat.id),
-          "nat-gateway",
-          nat.id,
-          `NAT gateway · ${nat.az}`,
-          ctx.costs.resource(vpc.account, vpc.id, "nat-gateway", nat.id),
-        ),
-      );
-    }
+    for (const nat of vpc.natGateways) items.push(natNode(ctx, vpc, nat, nat.az));
   }
   for (const lb of vpc.loadBalancers) {
     const kind = lb.type === "network" ? "network-load-balancer" : "gateway-load-balancer";
