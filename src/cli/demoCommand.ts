@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { examplesDir } from "../api/loadExamples.js";
 import { estimate } from "../model/estimate.js";
 import { parseDocument } from "../model/parseDocument.js";
 import { parseTopology } from "../model/parseTopology.js";
@@ -12,10 +12,6 @@ import type { CliIo } from "./cliIo.js";
 
 /** The example the demo shows: the article's overview, consumer → PrivateLink → provider. */
 export const DEMO_EXAMPLE = "consumer-provider";
-
-export function examplesDir(): string {
-  return fileURLToPath(new URL("../../examples/", import.meta.url));
-}
 
 export function addDemoCommand(program: Command, io: CliIo): void {
   program

@@ -4,6 +4,7 @@ import { type CliIo, processIo } from "./cliIo.js";
 import { addDemoCommand } from "./demoCommand.js";
 import { addDiagramCommand } from "./diagramCommand.js";
 import { addEstimateCommand } from "./estimateCommand.js";
+import { addServeCommand } from "./serveCommand.js";
 import { addValidateCommand } from "./validateCommand.js";
 
 /** Exit codes: 0 ok, 1 invalid input or missing price, 2 usage error. */
@@ -20,6 +21,7 @@ function buildProgram(io: CliIo): Command {
   addDiagramCommand(program, io);
   addValidateCommand(program, io);
   addDemoCommand(program, io);
+  addServeCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   }

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseDocument } from "../model/parseDocument.js";
+import type { ServedExample } from "./apiContext.js";
+
+/** The examples/ folder of the package (next to src/ and dist/). */
+export function examplesDir(): string {
+  return fileURLToPath(new URL("../../examples/", import.meta.url));
+}
+
+/** Read every examples/*.yaml once, with its description. */
+export function loadExamples(dir = examplesDir()): ServedExample[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((file) => {
+      const yaml = readFileSync(`${dir}${file}`, "utf8");
+      const doc = parseDocument(yaml, file) as { description?: unknown };
+      return {
+        name: file.replace(/\.yaml$/, ""),
+        description: typeof doc.description === "string" ? doc.description.trim() : "",
+        yaml,
+      };
+    });
+}

@@ -1,0 +1,79 @@
+import { type Command, InvalidArgumentError } from "commander";
+import { API_DEFAULTS } from "../api/apiOptions.js";
+import { buildApp } from "../api/buildApp.js";
+import type { CliIo } from "./cliIo.js";
+import { catalogOption } from "./estimateCommand.js";
+import { loadCatalogFile } from "./loadInputs.js";
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new InvalidArgumentError("must be a positive integer");
+  return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError("must be a port number 0-65535");
+  return n;
+}
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  catalog?: string;
+  bodyLimit: number;
+  maxVpcs: number;
+  maxEndpoints: number;
+  cors?: string[];
+  log: boolean;
+}
+
+export function addServeCommand(program: Command, io: CliIo): void {
+  program
+    .command("serve")
+    .description("serve the HTTP API (Swagger UI at /docs); SIGTERM/SIGINT stop it gracefully")
+    .option("-p, --port <port>", "port to listen on (0: any free port)", port, 3000)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .addOption(catalogOption())
+    .option("--body-limit <bytes>", "largest request body", positiveInteger, API_DEFAULTS.bodyLimit)
+    .option("--max-vpcs <n>", "most VPCs per topology", positiveInteger, API_DEFAULTS.maxVpcs)
+    .option(
+      "--max-endpoints <n>",
+      "most endpoints per topology",
+      positiveInteger,
+      API_DEFAULTS.maxEndpoints,
+    )
+    .option("--cors <origins...>", "allow these CORS origins (CORS is off by default)")
+    .option("--no-log", "do not log requests")
+    .action(async (opts: ServeOptions) => {
+      const app = await buildApp({
+        catalog: await loadCatalogFile(opts.catalog),
+        bodyLimit: opts.bodyLimit,
+        maxVpcs: opts.maxVpcs,
+        maxEndpoints: opts.maxEndpoints,
+        ...(opts.cors ? { corsOrigins: opts.cors } : {}),
+        logger: opts.log,
+      });
+      const address = await app.listen({ port: opts.port, host: opts.host });
+      io.stderr(`linkplan API listening on ${address} (docs: ${address}/docs)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          io.stderr(`${signal}: closing\n`);
+          app.close().then(resolve, resolve);
+        };
+        process.once("SIGTERM", () => stop("SIGTERM"));
+        process.once("SIGINT", () => stop("SIGINT"));
+      });
+    });
+
+  program
+    .command("openapi")
+    .description("print the OpenAPI 3.1 document of the HTTP API as YAML")
+    .action(async () => {
+      const app = await buildApp();
+      io.stdout(app.swagger({ yaml: true }));
+      await app.close();
+    });
+}
