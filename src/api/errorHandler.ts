@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { LinkplanError } from "../model/linkplanError.js";
 import { type ProblemBody, ProblemError, problem } from "./problem.js";
 
-function send(reply: FastifyReply, body: ProblemBody): FastifyReply {
+/** Answer with a problem body (application/problem+json, its status). */
+export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
   return reply.code(body.status).type("application/problem+json").send(body);
 }
 
@@ -26,6 +27,10 @@ export function toProblem(error: unknown): ProblemBody {
         415,
         "send the topology as application/json or application/yaml",
       );
+    case "FST_ERR_BAD_URL":
+      return problem("invalid_request", 400, "the URL path is not valid percent-encoding");
+    case "FST_ERR_MAX_PARAM_LENGTH":
+      return problem("invalid_request", 414, "a path parameter is longer than this server accepts");
     case "FST_ERR_VALIDATION":
       return problem("invalid_request", 400, e.message ?? "invalid request");
   }
@@ -47,14 +52,14 @@ export function installErrorHandling(
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const body = toProblem(error);
     if (body.status >= 500) request.log.error({ err: error }, "request failed");
-    return send(reply, body);
+    return sendProblem(reply, body);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
     const allowed = routes.filter((r) => r.pattern.test(path)).map((r) => r.method);
     if (allowed.length > 0) {
       void reply.header("allow", [...new Set(allowed)].join(", "));
-      return send(
+      return sendProblem(
         reply,
         problem(
           "method_not_allowed",
@@ -63,6 +68,6 @@ export function installErrorHandling(
         ),
       );
     }
-    return send(reply, problem("not_found", 404, `no route ${request.method} ${path}`));
+    return sendProblem(reply, problem("not_found", 404, `no route ${request.method} ${path}`));
   });
 }

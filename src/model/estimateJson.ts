@@ -58,26 +58,39 @@ export const EstimateJsonSchema = z
 
 export type EstimateJson = z.infer<typeof EstimateJsonSchema>;
 
-function rowJson(row: RollupRow) {
-  return {
-    key: row.key,
-    hourly: formatMoney(row.hourly),
-    monthly: formatMoney(row.monthly),
-    lines: row.lines,
+/** A formatter that remembers: an estimate repeats a few amounts (7.30, 0.01) many times. */
+function memo(format: (value: bigint) => string): (value: bigint) => string {
+  const seen = new Map<bigint, string>();
+  return (value) => {
+    let text = seen.get(value);
+    if (text === undefined) {
+      text = format(value);
+      seen.set(value, text);
+    }
+    return text;
   };
 }
 
 /** The stable JSON form of an estimate (money as exact decimal strings). */
 export function estimateToJson(estimate: Estimate): EstimateJson {
   const r = estimate.rollups;
+  const money = memo(formatMoney);
+  const rate = memo(formatRate);
+  const quantity = memo(formatQuantity);
+  const rowJson = (row: RollupRow) => ({
+    key: row.key,
+    hourly: money(row.hourly),
+    monthly: money(row.monthly),
+    lines: row.lines,
+  });
   return {
     name: estimate.name,
     currency: estimate.currency,
     hoursPerMonth: estimate.hoursPerMonth,
     catalog: estimate.catalog,
     totals: {
-      hourly: formatMoney(estimate.totals.hourly),
-      monthly: formatMoney(estimate.totals.monthly),
+      hourly: money(estimate.totals.hourly),
+      monthly: money(estimate.totals.monthly),
     },
     lines: estimate.lines.map((line) => ({
       id: line.id,
@@ -89,12 +102,12 @@ export function estimateToJson(estimate: Estimate): EstimateJson {
       kind: line.kind,
       component: line.component,
       description: line.description,
-      quantity: formatQuantity(line.quantity),
+      quantity: quantity(line.quantity),
       unit: line.unit,
-      rate: formatRate(line.rate),
+      rate: rate(line.rate),
       tier: line.tier,
-      hourly: line.hourly === null ? null : formatMoney(line.hourly),
-      monthly: formatMoney(line.monthly),
+      hourly: line.hourly === null ? null : money(line.hourly),
+      monthly: money(line.monthly),
       price: line.price,
     })),
     rollups: {

@@ -18,7 +18,12 @@ export function parseDocument(text: string, source = "input"): unknown {
     }
   }
   const lineCounter = new LineCounter();
-  const doc = parseYamlDocument(text, { lineCounter, uniqueKeys: true, merge: false });
+  const doc = parseYamlDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    merge: false,
+    logLevel: "error",
+  });
   if (doc.errors.length > 0) {
     const problems: Problem[] = doc.errors.map((error) => {
       const at = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { PriceEntrySchema, RegionPricesSchema } from "../../pricing/catalogSchema.js";
 import type { ApiContext } from "../apiContext.js";
-import { ProblemError, ProblemSchema, problem } from "../problem.js";
+import { problemResponse } from "../errorResponses.js";
+import { ProblemError, problem } from "../problem.js";
 
 const CatalogInfo = z.object({
   name: z.string(),
@@ -46,14 +47,17 @@ export function catalogRoutes(app: FastifyInstance, ctx: ApiContext): void {
             prices: RegionPricesSchema,
             global: z.record(z.string(), PriceEntrySchema),
           }),
-          400: ProblemSchema,
-          404: ProblemSchema.describe("the catalog has no such region"),
+          400: problemResponse("the region query parameter is missing (code invalid_request)"),
+          404: problemResponse("the catalog has no such region"),
         },
       },
     },
     async (request) => {
       const { region } = request.query;
-      const prices = ctx.catalog.regions[region];
+      // own keys only: "constructor" or "__proto__" is not a region
+      const prices = Object.hasOwn(ctx.catalog.regions, region)
+        ? ctx.catalog.regions[region]
+        : undefined;
       if (!prices) {
         throw new ProblemError(
           problem(

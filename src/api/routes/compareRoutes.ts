@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { TopologySchema } from "../../model/topologySchema.js";
-import { errorResponses } from "../errorResponses.js";
-import { ProblemError, ProblemSchema, problem } from "../problem.js";
+import { errorResponses, problemResponse, TOPOLOGY_MEDIA_TYPES } from "../errorResponses.js";
+import { ProblemError, problem } from "../problem.js";
 
 /** POST /v1/compare: documented now, answered 501 until the compare engine lands. */
 export function compareRoutes(app: FastifyInstance): void {
@@ -14,8 +14,9 @@ export function compareRoutes(app: FastifyInstance): void {
         tags: ["compare"],
         summary: "Compare two topologies (not implemented yet: 501)",
         body: z.object({ a: TopologySchema, b: TopologySchema }),
+        consumes: TOPOLOGY_MEDIA_TYPES,
         response: {
-          501: ProblemSchema.describe("compare is not implemented yet"),
+          501: problemResponse("compare is not implemented yet"),
           ...errorResponses,
         },
       },

@@ -5,7 +5,7 @@ import { estimate } from "../../model/estimate.js";
 import { TopologySchema } from "../../model/topologySchema.js";
 import { DIAGRAM_FORMATS, drawTopology } from "../../render/drawTopology.js";
 import type { ApiContext } from "../apiContext.js";
-import { errorResponses } from "../errorResponses.js";
+import { errorResponses, TOPOLOGY_MEDIA_TYPES } from "../errorResponses.js";
 import { readTopology } from "../readTopology.js";
 
 const flag = z
@@ -42,6 +42,7 @@ export function diagramRoutes(app: FastifyInstance, ctx: ApiContext): void {
           "Responds text/plain (ascii), text/vnd.mermaid (mermaid) or image/svg+xml (svg). Body: a topology as JSON or YAML.",
         querystring: DiagramQuerySchema,
         body: TopologySchema,
+        consumes: TOPOLOGY_MEDIA_TYPES,
         response: {
           200: {
             description: "the drawing",

@@ -5,7 +5,7 @@ import { estimate } from "../../model/estimate.js";
 import { EstimateJsonSchema, estimateToJson } from "../../model/estimateJson.js";
 import { TopologySchema } from "../../model/topologySchema.js";
 import type { ApiContext } from "../apiContext.js";
-import { errorResponses } from "../errorResponses.js";
+import { errorResponses, TOPOLOGY_MEDIA_TYPES } from "../errorResponses.js";
 import { readTopology } from "../readTopology.js";
 
 export const EstimateQuerySchema = z.object({
@@ -30,6 +30,7 @@ export function estimateRoutes(app: FastifyInstance, ctx: ApiContext): void {
           "Body: a topology as JSON, or YAML with Content-Type: application/yaml. Money is exact decimal strings; totals equal the sum of the lines.",
         querystring: EstimateQuerySchema,
         body: TopologySchema,
+        consumes: TOPOLOGY_MEDIA_TYPES,
         response: { 200: EstimateJsonSchema, ...errorResponses },
       },
     },
@@ -51,6 +52,7 @@ export function estimateRoutes(app: FastifyInstance, ctx: ApiContext): void {
         description:
           "200 with counts when the topology is valid; 422 with every problem and its path when not.",
         body: TopologySchema,
+        consumes: TOPOLOGY_MEDIA_TYPES,
         response: {
           200: z.object({
             valid: z.literal(true),

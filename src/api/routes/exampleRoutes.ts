@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ApiContext } from "../apiContext.js";
-import { ProblemError, ProblemSchema, problem } from "../problem.js";
+import { problemResponse } from "../errorResponses.js";
+import { ProblemError, problem } from "../problem.js";
 
 /** GET /v1/examples and /v1/examples/:name: the bundled example topologies. */
 export function exampleRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -37,7 +38,7 @@ export function exampleRoutes(app: FastifyInstance, ctx: ApiContext): void {
             description: "the example",
             content: { "application/yaml": { schema: z.string() } },
           },
-          404: ProblemSchema,
+          404: problemResponse("no such example (code not_found)"),
         },
       },
     },

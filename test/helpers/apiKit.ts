@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import type { LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
+
+/** The text of examples/<name>.yaml. */
+export function exampleYaml(name: string): string {
+  return readFileSync(new URL(`../../examples/${name}.yaml`, import.meta.url), "utf8");
+}
+
+/** The text of test/golden/<name>. */
+export function goldenText(name: string): string {
+  return readFileSync(new URL(`../golden/${name}`, import.meta.url), "utf8");
+}
+
+/** Headers for a YAML body. */
+export const YAML = { "content-type": "application/yaml" } as const;
+/** Headers for a JSON body. */
+export const JSON_BODY = { "content-type": "application/json" } as const;
+
+/** The problem types' common prefix. */
+export const PROBLEM_TYPE = "https://linkplan.dev/problems/";
+
+export interface ProblemJson {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: { path: string; message: string }[];
+}
+
+/**
+ * Assert a response is a problem+json with this status, that it carries no stack trace, and
+ * return the parsed body for an exact comparison.
+ */
+export function problemOf(response: LightMyRequestResponse, status: number): ProblemJson {
+  expect(response.statusCode, response.body).toBe(status);
+  expect(response.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
+  expect(response.body).not.toContain("    at ");
+  return JSON.parse(response.body) as ProblemJson;
+}
+
+/** What every answer to a client must satisfy (used by the fuzz tests). */
+export function checkClientAnswer(
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  label: string,
+): void {
+  const where = `${label} → ${response.statusCode} ${response.body.slice(0, 300)}`;
+  if (response.statusCode >= 500) throw new Error(`5xx for a client's request: ${where}`);
+  if (response.body.includes("    at ")) throw new Error(`stack trace in the answer: ${where}`);
+  if (response.statusCode < 400) return;
+  const type = String(response.headers["content-type"] ?? "");
+  if (!type.startsWith("application/problem+json"))
+    throw new Error(`error without problem+json (${type}): ${where}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    throw new Error(`problem body is not JSON: ${where}`);
+  }
+  const p = body as Partial<ProblemJson>;
+  const ok =
+    typeof p.type === "string" &&
+    p.type.startsWith(PROBLEM_TYPE) &&
+    typeof p.title === "string" &&
+    p.title.length > 0 &&
+    p.status === response.statusCode &&
+    typeof p.detail === "string" &&
+    typeof p.code === "string" &&
+    (p.errors === undefined ||
+      (Array.isArray(p.errors) &&
+        p.errors.every((e) => typeof e.path === "string" && typeof e.message === "string")));
+  if (!ok) throw new Error(`malformed problem: ${where}`);
+}
