@@ -3,34 +3,7 @@ import { describe, expect, it } from "vitest";
 import { displayWidth } from "../src/render/displayWidth.js";
 import { renderAscii } from "../src/render/renderAscii.js";
 import type { Scene, SceneBox, SceneEdge } from "../src/render/scene.js";
-
-function box(
-  fields: Partial<SceneBox> & Pick<SceneBox, "id" | "x" | "y" | "width" | "height">,
-): SceneBox {
-  return {
-    role: "node",
-    kind: "workload",
-    lines: [],
-    parent: null,
-    depth: 0,
-    status: "unchanged",
-    ...fields,
-  };
-}
-
-function edge(fields: Partial<SceneEdge> & Pick<SceneEdge, "id" | "from" | "to" | "points">) {
-  const base: SceneEdge = {
-    id: fields.id,
-    from: fields.from,
-    to: fields.to,
-    kind: "uses",
-    label: null,
-    points: [],
-    labelAt: null,
-    status: "unchanged",
-  };
-  return { ...base, ...fields };
-}
+import { box, edge } from "./helpers/sceneParts.js";
 
 /** A drawing written as an indented template literal: drop the first newline. */
 function drawing(text: string): string {

@@ -2,20 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../src/render/renderSvg.js";
 import { CELL_HEIGHT, CELL_WIDTH, type Scene, type SceneBox } from "../src/render/scene.js";
-
-function box(
-  fields: Partial<SceneBox> & Pick<SceneBox, "id" | "x" | "y" | "width" | "height">,
-): SceneBox {
-  return {
-    role: "node",
-    kind: "workload",
-    lines: [],
-    parent: null,
-    depth: 0,
-    status: "unchanged",
-    ...fields,
-  };
-}
+import { box } from "./helpers/sceneParts.js";
 
 const scene: Scene = {
   title: "shared services",
