@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../src/render/displayWidth.js";
 import { renderAscii } from "../src/render/renderAscii.js";
-import type { Scene, SceneBox, SceneEdge } from "../src/render/scene.js";
+import type { Scene } from "../src/render/scene.js";
 import { box, edge } from "./helpers/sceneParts.js";
 
 /** A drawing written as an indented template literal: drop the first newline. */
