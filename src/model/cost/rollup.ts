@@ -16,27 +16,6 @@ export interface Rollups {
   byKind: RollupRow[];
 }
 
-/** Sum lines by a key, keeping the order in which keys first appear. */
-export function rollup(
-  lines: readonly LineItem[],
-  keyOf: (line: LineItem) => string | null,
-): RollupRow[] {
-  const rows = new Map<string, RollupRow>();
-  for (const line of lines) {
-    const key = keyOf(line);
-    if (key === null) continue;
-    let row = rows.get(key);
-    if (!row) {
-      row = { key, hourly: 0n, monthly: 0n, lines: 0 };
-      rows.set(key, row);
-    }
-    row.hourly += line.hourly ?? 0n;
-    row.monthly += line.monthly;
-    row.lines += 1;
-  }
-  return [...rows.values()];
-}
-
 interface Group {
   account: string;
   vpc: string | null;
