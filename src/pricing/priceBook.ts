@@ -11,16 +11,12 @@ import type { GlobalItem, PriceCatalog, PriceEntry, RegionalItem } from "./catal
 
 /** A catalog figure ready for arithmetic: tiers with exact bounds and rates. */
 export interface Price {
-  item: RegionalItem | GlobalItem;
-  /** region code, or "global" */
-  region: string;
   unit: string;
-  source: string;
-  unverified: boolean;
   tiers: { upTo: Quantity | null; rate: Rate }[];
   /** per destination region (inter-region transfer) */
   byDestination: Map<string, Rate>;
-  /** what lines priced by this record carry (shared, frozen) */
+  /** provenance lines priced by this record carry: item, region ("global" for Route 53),
+   * source, unverified (shared, frozen) */
   line: Readonly<LinePrice>;
   /** tier labels ("first 1 PB", …), null for a single tier */
   labels: (string | null)[];
@@ -35,25 +31,25 @@ export interface MissingPrice {
   neededBy: string;
 }
 
-function toPrice(entry: PriceEntry, item: Price["item"], region: string): Price {
+function toPrice(entry: PriceEntry, item: RegionalItem | GlobalItem, region: string): Price {
   const tiers = (entry.tiers ?? [{ upTo: null, usd: entry.usd ?? "0" }]).map((t) => ({
     upTo: t.upTo === null ? null : parseScaled(String(t.upTo), QUANTITY_DECIMALS, true),
     rate: rateFromDecimal(t.usd),
   }));
-  const unverified = entry.unverified === true;
   return {
-    item,
-    region,
     unit: entry.unit,
-    source: entry.source,
-    unverified,
     tiers,
     labels: tiers.map((_, i) => tierLabel(tiers, i, entry.unit)),
     tierKeys: tiers.map((_, i) => (tiers.length > 1 ? `tier${i + 1}` : null)),
     byDestination: new Map(
       Object.entries(entry.byDestination ?? {}).map(([r, usd]) => [r, rateFromDecimal(usd)]),
     ),
-    line: Object.freeze({ item, region, source: entry.source, unverified }),
+    line: Object.freeze({
+      item,
+      region,
+      source: entry.source,
+      unverified: entry.unverified === true,
+    }),
   };
 }
 
@@ -77,7 +73,7 @@ export class PriceBook {
 
   private lookup(
     region: string,
-    item: Price["item"],
+    item: RegionalItem | GlobalItem,
     neededBy: string,
     entry: PriceEntry | undefined,
   ): Price | undefined {
