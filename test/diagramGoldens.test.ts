@@ -22,13 +22,13 @@ function load(file: string) {
 const VARIANTS: { suffix: string; request: DiagramRequest; costs?: boolean }[] = [
   { suffix: "txt", request: { format: "ascii" } },
   { suffix: "ascii.txt", request: { format: "ascii", charset: "ascii" } },
-  { suffix: "azs.txt", request: { format: "ascii", graph: { detail: "azs" } }, costs: true },
+  { suffix: "azs.txt", request: { format: "ascii", detail: "azs" }, costs: true },
   { suffix: "mmd", request: { format: "mermaid" } },
-  { suffix: "azs.mmd", request: { format: "mermaid", graph: { detail: "azs" } }, costs: true },
+  { suffix: "azs.mmd", request: { format: "mermaid", detail: "azs" }, costs: true },
   { suffix: "svg", request: { format: "svg" } },
   {
     suffix: "dark.svg",
-    request: { format: "svg", theme: "dark", graph: { detail: "azs" } },
+    request: { format: "svg", theme: "dark", detail: "azs" },
     costs: true,
   },
 ];

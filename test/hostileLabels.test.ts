@@ -84,7 +84,7 @@ describe("hostile names in every format", () => {
     it(`Mermaid (${detail}) parses with mermaid and carries no raw markup`, async () => {
       const text = drawTopology(topology, {
         format: "mermaid",
-        graph: { detail },
+        detail,
         estimate: priced,
       });
       await parseMermaid(text);
@@ -97,7 +97,7 @@ describe("hostile names in every format", () => {
         const svg = drawTopology(topology, {
           format: "svg",
           theme,
-          graph: { detail },
+          detail,
           estimate: priced,
         });
         expect(XMLValidator.validate(svg)).toBe(true);
@@ -111,7 +111,7 @@ describe("hostile names in every format", () => {
 
     it(`ASCII (${detail}) has no control characters and cuts long names`, () => {
       for (const charset of ["unicode", "ascii"] as const) {
-        const text = drawTopology(topology, { format: "ascii", charset, graph: { detail } });
+        const text = drawTopology(topology, { format: "ascii", charset, detail });
         expect(controlCharacters(text, "\n")).toEqual([]);
         expect(text).not.toContain("x".repeat(41));
         expect(text).toContain(`${"x".repeat(39)}…`.slice(0, 30));

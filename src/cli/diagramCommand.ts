@@ -53,15 +53,7 @@ export function addDiagramCommand(program: Command, io: CliIo): void {
     .action(async (file: string, opts: DiagramOptions) => {
       const topology = await loadTopologyFile(file);
       const text = drawTopology(topology, {
-        format: opts.format,
-        charset: opts.charset,
-        theme: opts.theme,
-        graph: {
-          detail: opts.detail,
-          securityGroups: opts.securityGroups === true,
-          routeTables: opts.routeTables === true,
-          hostedZones: opts.hostedZones,
-        },
+        ...opts,
         estimate: opts.costs ? estimate(topology, await loadCatalogFile(opts.catalog)) : null,
       });
       if (opts.output) {

@@ -60,15 +60,7 @@ export function diagramRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const q = request.query;
       const topology = readTopology(request.body, ctx.limits);
       const text = drawTopology(topology, {
-        format: q.format,
-        charset: q.charset,
-        theme: q.theme,
-        graph: {
-          detail: q.detail,
-          securityGroups: q.securityGroups === true,
-          routeTables: q.routeTables === true,
-          hostedZones: q.hostedZones !== false,
-        },
+        ...q,
         estimate: q.costs ? estimate(topology, ctx.catalog) : null,
       });
       return reply.type(CONTENT_TYPES[q.format]).send(text);
