@@ -1,11 +1,9 @@
-import { z } from "zod";
-import { LinkplanError } from "../model/linkplanError.js";
 import { parseDocument } from "../model/parseDocument.js";
 import { parseTopology } from "../model/parseTopology.js";
-import { problemsFromZod } from "../model/problemsFromZod.js";
 import type { Topology } from "../model/topology.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
-import { type PriceCatalog, PriceCatalogSchema } from "../pricing/catalogSchema.js";
+import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import { parseCatalog } from "../pricing/parseCatalog.js";
 import { readInput } from "./readInput.js";
 
 /** Read, parse and validate a topology file ("-" for stdin). */
@@ -17,11 +15,5 @@ export async function loadTopologyFile(path: string): Promise<Topology> {
 /** The catalog given with --catalog (JSON or YAML), or the bundled one. */
 export async function loadCatalogFile(path: string | undefined): Promise<PriceCatalog> {
   if (path === undefined) return bundledCatalog();
-  const data = parseDocument(await readInput(path), path);
-  const parsed = z.safeParse(PriceCatalogSchema, data, { reportInput: true });
-  if (!parsed.success) {
-    const problems = problemsFromZod(parsed.error.issues);
-    throw new LinkplanError("invalid_catalog", `invalid price catalog ${path}`, problems);
-  }
-  return parsed.data;
+  return parseCatalog(parseDocument(await readInput(path), path), path);
 }
