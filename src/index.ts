@@ -16,6 +16,28 @@ export { topologyJsonSchema } from "./model/topologyJsonSchema.js";
 export { type TopologyInput, TopologySchema } from "./model/topologySchema.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
 export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";
+export {
+  type MapPriceListOptions,
+  mapPriceList,
+  type PriceListMapping,
+  type PriceListRecord,
+  type RecordTally,
+  type UnmappedReason,
+} from "./pricing/mapPriceList.js";
+export { parseCatalog } from "./pricing/parseCatalog.js";
+export { PRICE_LIST_ITEMS, type PriceListItem } from "./pricing/priceListItems.js";
+export {
+  fetchPriceList,
+  PRICE_LIST_API_REGIONS,
+  type PriceListFetch,
+  type PriceListProgress,
+  type PriceListSourceOptions,
+  refreshCatalog,
+} from "./pricing/sources/priceListSource.js";
+export {
+  type PriceListFailure,
+  PriceListSourceError,
+} from "./pricing/sources/priceListSourceError.js";
 export type { CostAnnotations } from "./render/costAnnotations.js";
 export type {
   DiagramEdge,
