@@ -16,6 +16,7 @@ export { topologyJsonSchema } from "./model/topologyJsonSchema.js";
 export { type TopologyInput, TopologySchema } from "./model/topologySchema.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
 export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";
+export { type CatalogDiff, diffCatalogs, type FigureChange } from "./pricing/diffCatalogs.js";
 export {
   type MapPriceListOptions,
   mapPriceList,
@@ -62,6 +63,7 @@ export { type RenderMermaidOptions, renderMermaid } from "./render/renderMermaid
 export { type RenderSvgOptions, renderSvg } from "./render/renderSvg.js";
 export type { Scene, SceneBox, SceneEdge, ScenePoint } from "./render/scene.js";
 export { type GraphOptions, toGraph } from "./render/toGraph.js";
+export { formatCatalogDiff } from "./report/formatCatalogDiff.js";
 export { formatEstimateCsv } from "./report/formatEstimateCsv.js";
 export { formatEstimateMarkdown } from "./report/formatEstimateMarkdown.js";
 export { formatEstimateTable } from "./report/formatEstimateTable.js";

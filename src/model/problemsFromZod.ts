@@ -58,6 +58,11 @@ function message(issue: z.core.$ZodIssue): string {
     }
     case "invalid_format":
       return `${issue.message}, got ${describe(input)}`;
+    case "invalid_key": {
+      // a record key that fails its own schema (e.g. a catalog region that is not a region code)
+      const inner = issue.issues[0];
+      return inner ? `not a valid key: ${inner.message}` : issue.message;
+    }
     case "unrecognized_keys":
     case "custom":
       return issue.message;
