@@ -160,16 +160,18 @@ describe("Price List refresh against a local GetProducts server (real SDK client
   });
 
   it("reports progress after every page: service, region, pages, items", () => {
+    const VPC = ["regionCode=us-east-1"]; // AmazonVPC and AWSELB alike
     expect(progress.slice(0, 4)).toEqual([
-      { service: "AmazonVPC", region: "us-east-1", pages: 1, items: 3 },
-      { service: "AmazonVPC", region: "us-east-1", pages: 2, items: 6 },
-      { service: "AmazonVPC", region: "us-east-1", pages: 3, items: 9 },
-      { service: "AWSELB", region: "us-east-1", pages: 1, items: 3 },
+      { service: "AmazonVPC", region: "us-east-1", filters: VPC, pages: 1, items: 3 },
+      { service: "AmazonVPC", region: "us-east-1", filters: VPC, pages: 2, items: 6 },
+      { service: "AmazonVPC", region: "us-east-1", filters: VPC, pages: 3, items: 9 },
+      { service: "AWSELB", region: "us-east-1", filters: VPC, pages: 1, items: 3 },
     ]);
     expect(progress).toHaveLength(16);
     expect(progress.at(-1)).toEqual({
       service: "AmazonRoute53",
       region: "global",
+      filters: ["usagetype=DNS-Queries"],
       pages: 1,
       items: 1,
     });

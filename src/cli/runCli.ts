@@ -1,9 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { LinkplanError } from "../model/linkplanError.js";
+import { CliFailure } from "./cliFailure.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { addDemoCommand } from "./demoCommand.js";
 import { addDiagramCommand } from "./diagramCommand.js";
 import { addEstimateCommand } from "./estimateCommand.js";
+import { addPricesCommand } from "./pricesCommand.js";
 import { addServeCommand } from "./serveCommand.js";
 import { addValidateCommand } from "./validateCommand.js";
 
@@ -22,6 +24,7 @@ function buildProgram(io: CliIo): Command {
   addValidateCommand(program, io);
   addDemoCommand(program, io);
   addServeCommand(program, io);
+  addPricesCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   }
@@ -41,7 +44,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
       );
       return ok ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof LinkplanError) {
+    if (error instanceof LinkplanError || error instanceof CliFailure) {
       io.stderr(`linkplan: ${error.message}\n`);
       return EXIT.invalid;
     }

@@ -15,6 +15,8 @@ export interface PriceListProgress {
   service: string;
   /** the region asked for, or "global" (Route 53) */
   region: string;
+  /** the query's TERM_MATCH filters, e.g. regionCode=us-east-1, productFamily=NAT Gateway */
+  filters: string[];
   pages: number;
   items: number;
 }
@@ -85,6 +87,7 @@ export async function fetchPriceList(options: PriceListSourceOptions): Promise<P
         options.onProgress?.({
           service: query.serviceCode,
           region: query.region,
+          filters: query.filters.map((f) => `${f.field}=${f.value}`),
           pages: queryPages,
           items,
         });

@@ -1,0 +1,157 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { bundledCatalog } from "../pricing/bundledCatalog.js";
+import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import { diffCatalogs } from "../pricing/diffCatalogs.js";
+import {
+  PRICE_LIST_API_REGIONS,
+  type PriceListProgress,
+  refreshCatalog,
+} from "../pricing/sources/priceListSource.js";
+import { PriceListSourceError } from "../pricing/sources/priceListSourceError.js";
+import { formatCatalogDiff } from "../report/formatCatalogDiff.js";
+import { formatRefreshReport } from "../report/formatRefreshReport.js";
+import { CliFailure } from "./cliFailure.js";
+import type { CliIo } from "./cliIo.js";
+import { loadCatalogFile } from "./loadInputs.js";
+
+const HINT = "use the bundled catalog (omit --catalog) or check AWS credentials / --endpoint-url";
+const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;
+
+/** Parse --regions: comma-separated region codes, deduplicated, in the order given. */
+export function parseRegions(value: string): string[] {
+  const regions = [
+    ...new Set(
+      value
+        .split(",")
+        .map((r) => r.trim())
+        .filter((r) => r !== ""),
+    ),
+  ];
+  const bad = regions.filter((r) => !REGION.test(r));
+  if (regions.length === 0 || bad.length > 0) {
+    throw new InvalidArgumentError(
+      `must be region codes separated by commas, e.g. us-east-1,eu-west-2${bad.length > 0 ? ` (not a region code: ${bad.join(", ")})` : ""}`,
+    );
+  }
+  return regions;
+}
+
+function parseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return value;
+  } catch {
+    // reported below
+  }
+  throw new InvalidArgumentError("must be an http:// or https:// URL");
+}
+
+/** "AmazonEC2       us-east-1      page 1, 2 records (productFamily=NAT Gateway)" */
+function progressLine(p: PriceListProgress): string {
+  const narrowing = p.filters.filter((f) => !/^(?:regionCode|fromRegionCode)=/.test(f));
+  const records = `${p.items} record${p.items === 1 ? "" : "s"}`;
+  const suffix = narrowing.length > 0 ? ` (${narrowing.join(", ")})` : "";
+  return `${p.service.padEnd(15)} ${p.region.padEnd(14)} page ${p.pages}, ${records}${suffix}\n`;
+}
+
+interface RefreshOptions {
+  regions: string[];
+  output?: string;
+  endpointUrl?: string;
+  apiRegion: string;
+}
+
+async function refresh(opts: RefreshOptions, io: CliIo): Promise<void> {
+  // On Node 20 the SDK announces that its releases after January 2027 need Node 22; linkplan
+  // pins one that supports Node 20, so the notice would only interleave with the progress.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  let mapping: Awaited<ReturnType<typeof refreshCatalog>>;
+  try {
+    mapping = await refreshCatalog({
+      regions: opts.regions,
+      apiRegion: opts.apiRegion,
+      ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}),
+      onProgress: (p) => io.stderr(progressLine(p)),
+    });
+  } catch (error) {
+    if (error instanceof PriceListSourceError) {
+      throw new CliFailure(`${error.message}; ${HINT}`, { cause: error });
+    }
+    throw error;
+  }
+  io.stderr(formatRefreshReport(mapping));
+  if (Object.keys(mapping.catalog.regions).length === 0) {
+    throw new CliFailure(
+      `the Price List API returned no prices for ${opts.regions.join(", ")}; no catalog written`,
+    );
+  }
+  const text = `${JSON.stringify(mapping.catalog, null, 2)}\n`;
+  if (!opts.output) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    await writeFile(resolve(io.cwd, opts.output), text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliFailure(`cannot write ${opts.output}: ${code}`);
+  }
+  io.stderr(`wrote ${opts.output}\n`);
+}
+
+/** A catalog file, or the bundled catalog for the word "bundled". */
+function loadCatalogArgument(path: string): Promise<PriceCatalog> {
+  return path === "bundled" ? Promise.resolve(bundledCatalog()) : loadCatalogFile(path);
+}
+
+export function addPricesCommand(program: Command, io: CliIo): void {
+  const prices = program
+    .command("prices")
+    .description("refresh the price catalog from the AWS Price List API; compare catalogs");
+
+  prices
+    .command("refresh")
+    .description(
+      "fetch today's prices for regions from the AWS Price List API (needs pricing:GetProducts)",
+    )
+    .requiredOption(
+      "--regions <list>",
+      "region codes separated by commas, e.g. us-east-1,eu-west-2",
+      parseRegions,
+    )
+    .option("-o, --output <file>", "write the catalog to a file instead of standard output")
+    .option(
+      "--endpoint-url <url>",
+      "Price List API endpoint (default: the SDK's, which honours AWS_ENDPOINT_URL_PRICING)",
+      parseUrl,
+    )
+    .addOption(
+      new Option("--api-region <region>", "region of the Price List API endpoint")
+        .choices(PRICE_LIST_API_REGIONS)
+        .default("us-east-1"),
+    )
+    .action((opts: RefreshOptions) => refresh(opts, io));
+
+  prices
+    .command("diff")
+    .description("show the figures that differ between two catalogs (added, removed, changed)")
+    .argument("<old>", "catalog file (JSON/YAML), or bundled for the bundled catalog")
+    .argument("<new>", "catalog file (JSON/YAML), or bundled")
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["table", "json"])
+        .default("table"),
+    )
+    .action(async (oldPath: string, newPath: string, opts: { format: "table" | "json" }) => {
+      const [before, after] = await Promise.all([
+        loadCatalogArgument(oldPath),
+        loadCatalogArgument(newPath),
+      ]);
+      const diff = diffCatalogs(before, after);
+      io.stdout(
+        opts.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : formatCatalogDiff(diff),
+      );
+    });
+}
