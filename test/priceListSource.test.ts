@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/api/buildApp.js";
 import { estimate } from "../src/model/estimate.js";
 import { type EstimateJson, estimateToJson } from "../src/model/estimateJson.js";
 import { parseDocument } from "../src/model/parseDocument.js";
@@ -9,6 +10,7 @@ import type { PriceListMapping } from "../src/pricing/mapPriceList.js";
 import { type PriceListProgress, refreshCatalog } from "../src/pricing/sources/priceListSource.js";
 import { PriceListSourceError } from "../src/pricing/sources/priceListSourceError.js";
 import { EXPECTED_PRICE_LIST_CATALOG } from "./fixtures/priceListCatalog.js";
+import { exampleYaml, YAML } from "./helpers/apiKit.js";
 import { PRICE_LIST_PRODUCTS } from "./helpers/priceListFixture.js";
 import { type PriceListServer, startPriceListServer } from "./helpers/priceListServer.js";
 
@@ -206,6 +208,36 @@ describe("Price List refresh against a local GetProducts server (real SDK client
     expect(changed.map((l) => [l.id, l.rate, l.monthly])).toEqual([
       ["provider/provider-vpc/network-load-balancer/service-nlb/hours", "0.0252", "18.396"],
     ]);
+  });
+});
+
+describe("a refreshed catalog in the HTTP API (buildApp({ catalog }))", () => {
+  it("serves its prices with their provenance and estimates with them", async () => {
+    const app = await buildApp({ catalog: result.catalog, logger: false });
+    try {
+      const prices = await app.inject({
+        method: "GET",
+        url: "/v1/catalog/prices?region=eu-west-2",
+      });
+      expect(prices.statusCode).toBe(200);
+      const body = JSON.parse(prices.body);
+      expect(body.catalog).toEqual({
+        name: "aws-price-list",
+        retrieved: "2026-11-27",
+        currency: "USD",
+      });
+      expect(body.prices).toEqual(EXPECTED_PRICE_LIST_CATALOG.regions["eu-west-2"]);
+      const priced = await app.inject({
+        method: "POST",
+        url: "/v1/estimate",
+        headers: YAML,
+        payload: exampleYaml("consumer-provider"),
+      });
+      expect(priced.statusCode).toBe(200);
+      expect(JSON.parse(priced.body).totals.monthly).toBe("42.456");
+    } finally {
+      await app.close();
+    }
   });
 });
 
