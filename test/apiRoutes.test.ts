@@ -25,6 +25,7 @@ const EXAMPLES = [
   "s3-gateway-policy",
   "saas-monitoring",
   "shared-services",
+  "spokes",
 ];
 
 const REGIONS = [
@@ -524,7 +525,7 @@ describe("API routes (default options)", () => {
   });
 
   describe("GET /v1/examples", () => {
-    it("lists the 8 bundled examples with descriptions and links", async () => {
+    it("lists the 9 bundled examples with descriptions and links", async () => {
       const res = await app.inject({ method: "GET", url: "/v1/examples" });
       expect(res.statusCode).toBe(200);
       const body = res.json() as { name: string; description: string; href: string }[];

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { LinkplanError } from "../model/linkplanError.js";
 import { parseDocument } from "../model/parseDocument.js";
-import { parseTopology } from "../model/parseTopology.js";
+import { parseTopology, parseTopologyDoc } from "../model/parseTopology.js";
 import { problemsFromZod } from "../model/problemsFromZod.js";
 import type { Topology } from "../model/topology.js";
+import type { TopologyDoc } from "../model/topologySchema.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import { type PriceCatalog, PriceCatalogSchema } from "../pricing/catalogSchema.js";
 import { readInput } from "./readInput.js";
@@ -12,6 +13,12 @@ import { readInput } from "./readInput.js";
 export async function loadTopologyFile(path: string): Promise<Topology> {
   const source = path === "-" ? "stdin" : path;
   return parseTopology(parseDocument(await readInput(path), source));
+}
+
+/** Read and validate a topology file in its authored shape (for what-if transforms). */
+export async function loadTopologyDocFile(path: string): Promise<TopologyDoc> {
+  const source = path === "-" ? "stdin" : path;
+  return parseTopologyDoc(parseDocument(await readInput(path), source));
 }
 
 /** The catalog given with --catalog (JSON or YAML), or the bundled one. */
