@@ -116,7 +116,7 @@ export function breakEven(request: BreakEvenRequest, catalog: PriceCatalog): Bre
     transitGatewayGb: first(book.regional(region, "transitGatewayGb", "region")),
     hostedZoneMonth: first(book.global("route53HostedZone", "region")),
   };
-  if (book.missing.length > 0) throw missingPriceError(catalog, book.missing);
+  if (book.missing.length > 0) throw missingPriceError(catalog, book.missing, "this break-even");
 
   const hours = quantityFromNumber(hoursPerMonth);
   const eniMonth = cost(hours, rates.interfaceEndpointHour);

@@ -3,6 +3,8 @@ import type { Comparison, DiffRow } from "./compare.js";
 import { RESOURCE_KINDS } from "./cost/lineItem.js";
 import type { Estimate } from "./estimate.js";
 import { formatMoney, formatQuantity, formatRate } from "./money.js";
+import { TopologySchema } from "./topologySchema.js";
+import { WhatIfSchema } from "./whatif/whatIf.js";
 
 const MoneyString = z.string().describe("USD as an exact decimal string");
 
@@ -73,6 +75,12 @@ export const ComparisonJsonSchema = z
   })
   .describe("What the second topology costs relative to the first, line by line");
 export type ComparisonJson = z.infer<typeof ComparisonJsonSchema>;
+
+/** The answer of a what-if: the transform, the transformed topology and the comparison. */
+export const WhatIfResultSchema = ComparisonJsonSchema.extend({
+  transform: WhatIfSchema,
+  topology: TopologySchema.describe("the transformed topology (valid input everywhere)"),
+}).describe("A what-if applied: the transformed topology and what it changes");
 
 function summary(estimate: Estimate) {
   return {

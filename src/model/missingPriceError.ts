@@ -6,10 +6,11 @@ import { LinkplanError } from "./linkplanError.js";
 export function missingPriceError(
   catalog: PriceCatalog,
   missing: readonly MissingPrice[],
+  what = "this topology",
 ): LinkplanError {
   return new LinkplanError(
     "missing_price",
-    `the price catalog "${catalog.name}" lacks ${missing.length} price${missing.length === 1 ? "" : "s"} this topology needs`,
+    `the price catalog "${catalog.name}" lacks ${missing.length} price${missing.length === 1 ? "" : "s"} ${what} needs`,
     missing.map((m) => ({
       path: m.neededBy,
       message:

@@ -22,6 +22,7 @@ const FUZZ_EXAMPLES = [
   "saas-monitoring",
   "shared-services",
   "prod",
+  "spokes",
 ];
 
 /** The examples as plain data (parsed once; clone before changing). */
