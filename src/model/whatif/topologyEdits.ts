@@ -1,10 +1,15 @@
 import { subnetsOf } from "../defaultSubnets.js";
 import { LinkplanError } from "../linkplanError.js";
+import { quantityFromNumber } from "../money.js";
 import type { AccountDoc, InterfaceEndpointDoc, TopologyDoc, VpcDoc } from "../topologySchema.js";
 
-/** GB per month in whole micro-GB (so splitting and moving traffic adds up exactly). */
+/**
+ * GB per month in whole micro-GB (so splitting and moving traffic adds up exactly), rounded
+ * as the estimate rounds quantities (half-up on the decimal, not on `gb * 1e6` in floating
+ * point, which can land just below a half).
+ */
 export function toMicroGb(gb: number): number {
-  return Math.round(gb * 1e6);
+  return Number(quantityFromNumber(gb));
 }
 
 /** Micro-GB back to GB per month (at most 6 decimals). */
