@@ -101,7 +101,9 @@ describe("linkplan whatif", () => {
     const result = await runCliCapture(["whatif", PROD, "--consolidate-azs", "1"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.stdout.split("\n")[0]).toBe("what-if: interface endpoints in 1 AZ");
+    expect(result.stdout.split("\n")[0]).toBe(
+      "app-prod → app-prod (what-if: interface endpoints in 1 AZ) — USD per month, 730 hours/month, catalog bundled (2026-11-20)",
+    );
     expectGolden("compare/prod-consolidate-1.txt", result.stdout);
   });
 

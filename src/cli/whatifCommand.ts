@@ -7,7 +7,7 @@ import { comparisonToJson } from "../model/comparisonJson.js";
 import { LinkplanError } from "../model/linkplanError.js";
 import type { Money } from "../model/money.js";
 import { parseTopology } from "../model/parseTopology.js";
-import { applyWhatIf, describeWhatIf, type WhatIf } from "../model/whatif/whatIf.js";
+import { applyWhatIf, type WhatIf } from "../model/whatif/whatIf.js";
 import type { CliIo } from "./cliIo.js";
 import {
   COMPARE_FORMATS,
@@ -137,11 +137,8 @@ export function addWhatIfCommand(program: Command, io: CliIo): void {
           const body = { whatIf, topology: after, comparison: comparisonToJson(comparison) };
           io.stdout(`${JSON.stringify(body, null, 2)}\n`);
         } else {
-          const heading =
-            opts.format === "markdown"
-              ? `> what-if: ${describeWhatIf(whatIf)}\n\n`
-              : `what-if: ${describeWhatIf(whatIf)}\n`;
-          io.stdout(heading + renderComparison(comparison, opts.format));
+          // the title of the report names the transform ("… (what-if: …)")
+          io.stdout(renderComparison(comparison, opts.format));
         }
         if (opts.output) {
           await writeFile(resolve(io.cwd, opts.output), stringify(after));

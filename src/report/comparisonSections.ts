@@ -1,5 +1,5 @@
 import type { Comparison, LineChange } from "../model/compare.js";
-import { formatDisplayMoney } from "../model/money.js";
+import { formatDisplayMoney, formatQuantity } from "../model/money.js";
 
 /** Money with its sign for deltas ("+179.49", "-12.00", "0.00"). */
 export function signedMoney(value: bigint): string {
@@ -56,4 +56,23 @@ export function percentText(comparison: Comparison): string {
 /** What the names of the two sides are, with account pairings. */
 export function comparisonTitle(comparison: Comparison): string {
   return `${comparison.before.name} → ${comparison.after.name}`;
+}
+
+/** The quantity of a changed line: "1500 GB", or "50 → 1500 GB" when it changed. */
+export function quantityText(change: LineChange): string {
+  const { before, after } = change;
+  const line = after ?? before;
+  if (!line) return "";
+  const unit = line.unit === "-" ? "" : ` ${line.unit}`;
+  if (before && after && before.quantity !== after.quantity) {
+    return `${formatQuantity(before.quantity)} → ${formatQuantity(after.quantity)}${unit}`;
+  }
+  return `${formatQuantity(line.quantity)}${unit}`;
+}
+
+/** "730 hours/month", or "730 → 720 hours/month" when the two sides differ. */
+export function hoursText(comparison: Comparison): string {
+  const a = comparison.before.hoursPerMonth;
+  const b = comparison.after.hoursPerMonth;
+  return a === b ? `${b} hours/month` : `${a} → ${b} hours/month`;
 }

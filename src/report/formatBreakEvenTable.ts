@@ -2,9 +2,9 @@ import type { BreakEven } from "../model/breakEven.js";
 import { formatDisplayMoney, formatRate, formatScaled, QUANTITY_DECIMALS } from "../model/money.js";
 import { alignColumns } from "./alignColumns.js";
 
-/** GB rounded to 2 decimals for display ("208.57"). */
+/** GB rounded to 2 decimals for display, trailing zeros trimmed ("208.57", "1360"). */
 function gb(value: bigint): string {
-  return formatScaled(value, QUANTITY_DECIMALS, { places: 2 });
+  return formatScaled(value, QUANTITY_DECIMALS, { places: 2 }).replace(/\.?0+$/, "");
 }
 
 /** The break-even analysis as two small terminal tables. */
@@ -35,25 +35,18 @@ export function formatBreakEvenTable(b: BreakEven): string {
     out.push("hub VPC vs endpoints in every VPC: no interface service to share");
   } else {
     out.push(
-      `hub VPC vs endpoints in every VPC (${b.hub.services.join(", ")}): the hub is cheaper below`,
+      `hub VPC vs endpoints in every VPC (${b.hub.services.join(", ")}): the hub pays ${formatRate(b.rates.transitGatewayGb)}/GB more (transit gateway) and is cheaper below`,
       ...alignColumns(
         [
-          [
-            "spoke VPCs",
-            "per-VPC USD/month",
-            "hub USD/month",
-            "hub extra USD/GB",
-            "total GB/month",
-          ],
+          ["spoke VPCs", "per-VPC USD/month", "hub USD/month", "total GB/month"],
           ...b.hub.rows.map((row) => [
             String(row.spokes),
             formatDisplayMoney(row.perVpcMonthly),
             formatDisplayMoney(row.hubMonthly),
-            formatRate(row.hubExtraPerGb),
             row.hubCheaperBelowGb === null ? "never" : gb(row.hubCheaperBelowGb),
           ]),
         ],
-        ["right", "right", "right", "right", "right"],
+        ["right", "right", "right", "right"],
       ),
       b.hub.minSpokes === null
         ? "a hub never pays for itself here"

@@ -4,7 +4,9 @@ import {
   changeCounts,
   comparisonSections,
   comparisonTitle,
+  hoursText,
   percentText,
+  quantityText,
   signedMoney,
 } from "./comparisonSections.js";
 import { markdownCell } from "./formatEstimateMarkdown.js";
@@ -28,7 +30,7 @@ export function formatComparisonMarkdown(comparison: Comparison): string {
   const out: string[] = [
     `### linkplan: ${markdownCell(comparisonTitle(comparison))}: ${signedMoney(comparison.delta.monthly)} USD per month (${percentText(comparison)})`,
     "",
-    `**$${formatDisplayMoney(before.totals.monthly)} → $${formatDisplayMoney(after.totals.monthly)} per month**, ${after.hoursPerMonth} hours/month, catalog \`${markdownCell(after.catalog.name)}\` (${markdownCell(after.catalog.retrieved)}). Lines: ${changeCounts(comparison)}.`,
+    `**$${formatDisplayMoney(before.totals.monthly)} → $${formatDisplayMoney(after.totals.monthly)} per month**, ${hoursText(comparison)}, catalog \`${markdownCell(after.catalog.name)}\` (${markdownCell(after.catalog.retrieved)}). Lines: ${changeCounts(comparison)}.`,
   ];
   if (comparison.pairs.length > 0) {
     out.push(
@@ -67,14 +69,14 @@ export function formatComparisonMarkdown(comparison: Comparison): string {
         : `\`${markdownCell(section.account)}/${markdownCell(section.vpc)}\` (${section.region})`;
     out.push(`#### ${where}: ${signedMoney(section.delta)}`, "");
     out.push(
-      "| Change | Resource | Component | AZ | Tier | Before | After | Delta |",
-      "| --- | --- | --- | --- | --- | ---: | ---: | ---: |",
+      "| Change | Resource | Component | AZ | Tier | Quantity | Before | After | Delta |",
+      "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: |",
     );
     for (const change of section.changes) {
       const line = change.after ?? change.before;
       if (!line) continue;
       out.push(
-        `| ${MARK[change.change]} | ${markdownCell(line.resource)} | ${markdownCell(line.component)} | ${line.az ?? ""} | ${markdownCell(line.tier ?? "")} | ${money(change.before)} | ${money(change.after)} | ${signedMoney(change.delta.monthly)} |`,
+        `| ${MARK[change.change]} | ${markdownCell(line.resource)} | ${markdownCell(line.component)} | ${line.az ?? ""} | ${markdownCell(line.tier ?? "")} | ${markdownCell(quantityText(change))} | ${money(change.before)} | ${money(change.after)} | ${signedMoney(change.delta.monthly)} |`,
       );
     }
     out.push("");
