@@ -51,11 +51,19 @@ export type {
   GroupKind,
   NodeKind,
 } from "./render/diagramGraph.js";
+export { diffGraphs } from "./render/diffGraphs.js";
+export {
+  type ComparisonOptions,
+  comparisonGraph,
+  drawComparison,
+} from "./render/drawComparison.js";
 export {
   DIAGRAM_FORMATS,
   type DiagramFormat,
   type DiagramRequest,
   drawTopology,
+  type RenderRequest,
+  renderGraph,
 } from "./render/drawTopology.js";
 export { layout } from "./render/layout.js";
 export { type RenderAsciiOptions, renderAscii } from "./render/renderAscii.js";

@@ -23,7 +23,9 @@ const ROUTES: { method: string; path: string; topologyBody: boolean; ok: string 
   { method: "post", path: "/v1/estimate", topologyBody: true, ok: "200" },
   { method: "post", path: "/v1/validate", topologyBody: true, ok: "200" },
   { method: "post", path: "/v1/diagram", topologyBody: true, ok: "200" },
-  { method: "post", path: "/v1/compare", topologyBody: false, ok: "501" },
+  { method: "post", path: "/v1/compare", topologyBody: false, ok: "200" },
+  { method: "post", path: "/v1/whatif", topologyBody: false, ok: "200" },
+  { method: "get", path: "/v1/breakeven", topologyBody: false, ok: "200" },
   { method: "get", path: "/v1/catalog/regions", topologyBody: false, ok: "200" },
   { method: "get", path: "/v1/catalog/prices", topologyBody: false, ok: "200" },
   { method: "get", path: "/v1/examples", topologyBody: false, ok: "200" },
@@ -180,14 +182,36 @@ describe("openapi.yaml", () => {
     });
 
     const compare = doc.paths["/v1/compare"].post;
-    expect(compare.requestBody.content["application/json"].schema).toEqual({
-      type: "object",
-      properties: { a: TOPOLOGY_BODY, b: TOPOLOGY_BODY },
-      required: ["a", "b"],
-    });
-    expect(compare.responses["501"].content["application/problem+json"].schema).toEqual(
+    const compareBody = compare.requestBody.content["application/json"].schema;
+    expect(compareBody.required).toEqual(["a", "b"]);
+    expect(compareBody.properties.a).toMatchObject(TOPOLOGY_BODY);
+    expect(compareBody.properties.b).toMatchObject(TOPOLOGY_BODY);
+    expect(Object.keys(compare.responses["200"].content)).toEqual([
+      "application/json",
+      "text/markdown",
+      "text/plain",
+    ]);
+    expect(compare.responses["422"].content["application/problem+json"].schema).toEqual(
       PROBLEM_REF,
     );
+    const whatif = doc.paths["/v1/whatif"].post;
+    const whatifBody = whatif.requestBody.content["application/json"].schema;
+    expect(whatifBody.required).toEqual(["topology", "transform"]);
+    expect(whatifBody.properties.transform).toEqual({ $ref: "#/components/schemas/WhatIfInput" });
+    expect(
+      doc.components.schemas.WhatIfInput.oneOf.map(
+        (o: { properties: { kind: { const: string } } }) => o.properties.kind.const,
+      ),
+    ).toEqual(["consolidateAzs", "natToEndpoints", "centralizeEndpoints"]);
+    const breakeven = doc.paths["/v1/breakeven"].get;
+    expect(breakeven.parameters.map((p: { name: string }) => p.name)).toEqual([
+      "region",
+      "azs",
+      "services",
+      "spokes",
+      "hoursPerMonth",
+      "format",
+    ]);
   });
 
   it("request and response schemas of the catalog and example routes", () => {
@@ -234,9 +258,15 @@ describe("openapi.yaml", () => {
 
     const refs = [...new Set(refsIn(doc))];
     expect(refs.sort()).toEqual([
+      "#/components/schemas/BreakEven",
+      "#/components/schemas/Comparison",
       "#/components/schemas/Estimate",
       "#/components/schemas/Problem",
+      "#/components/schemas/Topology",
       "#/components/schemas/TopologyInput",
+      "#/components/schemas/WhatIf",
+      "#/components/schemas/WhatIfInput",
+      "#/components/schemas/WhatIfResult",
     ]);
     for (const ref of refs) {
       const match = /^#\/components\/schemas\/([A-Za-z]+)$/.exec(ref);
@@ -302,7 +332,7 @@ describe("openapi.yaml", () => {
       const answers = await Promise.all([
         app.inject({ method: "GET", url: "/v1/estimate" }),
         app.inject({ method: "GET", url: "/nope" }),
-        app.inject({ method: "POST", url: "/v1/compare", payload: {} }),
+        app.inject({ method: "PUT", url: "/v1/compare", payload: {} }),
         app.inject({ method: "POST", url: "/v1/validate", payload: { accounts: 1 } }),
         app.inject({ method: "POST", url: "/v1/validate", headers: YAML, payload: "a: [" }),
         app.inject({
@@ -314,7 +344,7 @@ describe("openapi.yaml", () => {
         app.inject({ method: "GET", url: "/v1/catalog/prices" }),
       ]);
       const statuses = answers.map((a) => a.statusCode);
-      expect(statuses).toEqual([405, 404, 501, 422, 400, 415, 400]);
+      expect(statuses).toEqual([405, 404, 405, 422, 400, 415, 400]);
       for (const answer of answers) check("#/components/schemas/Problem", answer.json());
     });
   });

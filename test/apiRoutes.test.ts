@@ -25,6 +25,7 @@ const EXAMPLES = [
   "s3-gateway-policy",
   "saas-monitoring",
   "shared-services",
+  "spokes",
 ];
 
 const REGIONS = [
@@ -423,19 +424,17 @@ describe("API routes (default options)", () => {
   });
 
   describe("POST /v1/compare", () => {
-    it("answers 501 not_implemented", async () => {
+    it("compares two topologies: same one → all zero", async () => {
       const res = await app.inject({
         method: "POST",
         url: "/v1/compare",
         payload: { a: oneEndpoint, b: oneEndpoint },
       });
-      expect(problemOf(res, 501)).toEqual({
-        type: `${PROBLEM_TYPE}not-implemented`,
-        title: "Not implemented",
-        status: 501,
-        detail: "compare is not implemented yet; estimate both topologies with POST /v1/estimate",
-        code: "not_implemented",
-      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.delta).toEqual({ hourly: "0.00", monthly: "0.00", percent: "0.0" });
+      expect(body.changes).toEqual([]);
+      expect(body.unchanged).toBe(body.after.lines);
     });
 
     it("still answers 4xx for a body it could never accept", async () => {
@@ -524,7 +523,7 @@ describe("API routes (default options)", () => {
   });
 
   describe("GET /v1/examples", () => {
-    it("lists the 8 bundled examples with descriptions and links", async () => {
+    it("lists the 9 bundled examples with descriptions and links", async () => {
       const res = await app.inject({ method: "GET", url: "/v1/examples" });
       expect(res.statusCode).toBe(200);
       const body = res.json() as { name: string; description: string; href: string }[];
@@ -606,6 +605,7 @@ describe("API routes (default options)", () => {
       expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.paths).sort()).toEqual([
         "/healthz",
+        "/v1/breakeven",
         "/v1/catalog/prices",
         "/v1/catalog/regions",
         "/v1/compare",
@@ -614,6 +614,7 @@ describe("API routes (default options)", () => {
         "/v1/examples",
         "/v1/examples/{name}",
         "/v1/validate",
+        "/v1/whatif",
       ]);
       expect(doc).toEqual(app.swagger());
     });

@@ -25,7 +25,7 @@ function estimateOf(file: string) {
 }
 
 describe("example estimates match their golden files", () => {
-  it("has one example per article architecture plus the dev/prod pair", () => {
+  it("has one example per article architecture, the dev/prod pair and the hub-and-spoke case", () => {
     expect(examples).toEqual([
       "consumer-provider.yaml",
       "dev.yaml",
@@ -35,6 +35,7 @@ describe("example estimates match their golden files", () => {
       "s3-gateway-policy.yaml",
       "saas-monitoring.yaml",
       "shared-services.yaml",
+      "spokes.yaml",
     ]);
   });
 

@@ -17,6 +17,7 @@ import { installErrorHandling, sendProblem, toProblem } from "./errorHandler.js"
 import { jsonSyntaxError } from "./jsonSyntaxError.js";
 import { loadExamples } from "./loadExamples.js";
 import { registerSchemas } from "./registerSchemas.js";
+import { breakEvenRoutes } from "./routes/breakEvenRoutes.js";
 import { catalogRoutes } from "./routes/catalogRoutes.js";
 import { compareRoutes } from "./routes/compareRoutes.js";
 import { diagramRoutes } from "./routes/diagramRoutes.js";
@@ -155,7 +156,8 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   healthRoutes(app, ctx);
   estimateRoutes(app, ctx);
   diagramRoutes(app, ctx);
-  compareRoutes(app);
+  compareRoutes(app, ctx);
+  breakEvenRoutes(app, ctx);
   catalogRoutes(app, ctx);
   exampleRoutes(app, ctx);
   await app.ready();

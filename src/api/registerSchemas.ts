@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { BreakEvenJsonSchema } from "../model/breakEvenJson.js";
+import { ComparisonJsonSchema, WhatIfResultSchema } from "../model/comparisonJson.js";
 import { EstimateJsonSchema } from "../model/estimateJson.js";
 import { parseDocument } from "../model/parseDocument.js";
 import { TopologySchema } from "../model/topologySchema.js";
+import { WhatIfSchema } from "../model/whatif/whatIf.js";
 import type { ServedExample } from "./apiContext.js";
 import { ProblemSchema } from "./problem.js";
 
@@ -19,6 +22,10 @@ export function registerSchemas(examples: readonly ServedExample[]): void {
     ],
     [EstimateJsonSchema, { id: "Estimate" }],
     [ProblemSchema, { id: "Problem" }],
+    [ComparisonJsonSchema, { id: "Comparison" }],
+    [WhatIfSchema, { id: "WhatIf" }],
+    [WhatIfResultSchema, { id: "WhatIfResult" }],
+    [BreakEvenJsonSchema, { id: "BreakEven" }],
   ];
   for (const [schema, meta] of named) {
     // .describe() already put a description there: keep it, add the id

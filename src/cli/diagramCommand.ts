@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { estimate } from "../model/estimate.js";
+import { drawComparison } from "../render/drawComparison.js";
 import { DIAGRAM_FORMATS, type DiagramFormat, drawTopology } from "../render/drawTopology.js";
 import type { GraphOptions } from "../render/toGraph.js";
 import type { CliIo } from "./cliIo.js";
@@ -19,6 +20,7 @@ interface DiagramOptions {
   hostedZones: boolean;
   catalog?: string;
   output?: string;
+  compare?: string;
 }
 
 export function addDiagramCommand(program: Command, io: CliIo): void {
@@ -50,12 +52,27 @@ export function addDiagramCommand(program: Command, io: CliIo): void {
     .option("--no-hosted-zones", "hide Route 53 hosted zones and alias records")
     .addOption(catalogOption())
     .option("-o, --output <file>", "write to a file instead of standard output")
-    .action(async (file: string, opts: DiagramOptions) => {
+    .option(
+      "--compare <before>",
+      "draw <file> with what was added (+) and removed (-) since <before> marked",
+    )
+    .action(async (file: string, opts: DiagramOptions, command: Command) => {
+      const { compare, ...request } = opts;
+      if (compare === "-" && file === "-") {
+        command.error("error: --compare and <file> cannot both read standard input");
+      }
       const topology = await loadTopologyFile(file);
-      const text = drawTopology(topology, {
-        ...opts,
-        estimate: opts.costs ? estimate(topology, await loadCatalogFile(opts.catalog)) : null,
-      });
+      const before = compare === undefined ? null : await loadTopologyFile(compare);
+      const catalog = opts.costs ? await loadCatalogFile(opts.catalog) : null;
+      const priced = catalog ? estimate(topology, catalog) : null;
+      const text = before
+        ? drawComparison(
+            before,
+            topology,
+            { ...request, estimate: priced },
+            { beforeEstimate: catalog ? estimate(before, catalog) : null },
+          )
+        : drawTopology(topology, { ...request, estimate: priced });
       if (opts.output) {
         await writeFile(resolve(io.cwd, opts.output), text);
         io.stderr(`wrote ${opts.output}\n`);

@@ -1,16 +1,20 @@
 import { Command, CommanderError } from "commander";
 import { LinkplanError } from "../model/linkplanError.js";
+import { addBreakEvenCommand } from "./breakevenCommand.js";
 import { CliFailure } from "./cliFailure.js";
 import { type CliIo, processIo } from "./cliIo.js";
+import { addCompareCommand } from "./compareCommand.js";
 import { addDemoCommand } from "./demoCommand.js";
 import { addDiagramCommand } from "./diagramCommand.js";
 import { addEstimateCommand } from "./estimateCommand.js";
+import { GateFailure } from "./gateFailure.js";
 import { addPricesCommand } from "./pricesCommand.js";
 import { addServeCommand } from "./serveCommand.js";
 import { addValidateCommand } from "./validateCommand.js";
+import { addWhatIfCommand } from "./whatifCommand.js";
 
-/** Exit codes: 0 ok, 1 invalid input or missing price, 2 usage error. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+/** Exit codes: 0 ok, 1 invalid input or missing price, 2 usage error, 3 a CI gate failed. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, gate: 3 } as const;
 
 function buildProgram(io: CliIo): Command {
   const program = new Command("linkplan")
@@ -21,6 +25,9 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   addEstimateCommand(program, io);
   addDiagramCommand(program, io);
+  addCompareCommand(program, io);
+  addWhatIfCommand(program, io);
+  addBreakEvenCommand(program, io);
   addValidateCommand(program, io);
   addDemoCommand(program, io);
   addServeCommand(program, io);
@@ -43,6 +50,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
         error.code,
       );
       return ok ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof GateFailure) {
+      io.stderr(`linkplan: ${error.message}\n`);
+      return EXIT.gate;
     }
     if (error instanceof LinkplanError || error instanceof CliFailure) {
       io.stderr(`linkplan: ${error.message}\n`);

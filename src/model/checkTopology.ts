@@ -2,7 +2,42 @@ import { checkVpc } from "./checkVpc.js";
 import type { Problem } from "./linkplanError.js";
 import { type Path, ProblemList } from "./problemList.js";
 import { indexTopology, resolveEndpointRef, type TopologyIndex } from "./topologyIndex.js";
-import type { AccountDoc, HostedZoneDoc, TopologyDoc } from "./topologySchema.js";
+import type {
+  AccountDoc,
+  HostedZoneDoc,
+  TopologyDoc,
+  TransitGatewayDoc,
+} from "./topologySchema.js";
+
+function checkTransitGateway(
+  problems: ProblemList,
+  index: TopologyIndex,
+  path: Path,
+  gateway: TransitGatewayDoc,
+): void {
+  const seen = new Set<string>();
+  gateway.attachments.forEach((attachment, i) => {
+    const at: Path = [...path, "attachments", i, "vpc"];
+    const found = index.vpcs.get(attachment.vpc);
+    if (!found) {
+      problems.unknown(at, "VPC", attachment.vpc, [...index.vpcs.keys()]);
+      return;
+    }
+    if (found.vpc.region !== gateway.region) {
+      problems.add(
+        at,
+        `VPC "${attachment.vpc}" is in ${found.vpc.region}; a transit gateway in ${gateway.region} attaches VPCs of its own region`,
+      );
+    }
+    if (seen.has(attachment.vpc)) {
+      problems.add(
+        at,
+        `VPC "${attachment.vpc}" is attached twice to transit gateway "${gateway.id}"`,
+      );
+    }
+    seen.add(attachment.vpc);
+  });
+}
 
 function checkHostedZone(
   problems: ProblemList,
@@ -103,12 +138,15 @@ function checkAccount(
   account.hostedZones.forEach((zone, z) =>
     checkHostedZone(problems, index, [...path, "hostedZones", z], zone),
   );
+  account.transitGateways.forEach((gateway, g) =>
+    checkTransitGateway(problems, index, [...path, "transitGateways", g], gateway),
+  );
 }
 
 /** Flatten items of every account with their paths, for topology-wide duplicate checks. */
 function acrossAccounts<T extends { id: string }>(
   doc: TopologyDoc,
-  key: "vpcs" | "endpointServices" | "hostedZones",
+  key: "vpcs" | "endpointServices" | "hostedZones" | "transitGateways",
 ): { items: T[]; paths: Path[] } {
   const items: T[] = [];
   const paths: Path[] = [];
@@ -129,11 +167,14 @@ export function checkTopology(doc: TopologyDoc): Problem[] {
   const problems = new ProblemList();
   const index = indexTopology(doc);
   problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");
-  for (const key of ["vpcs", "endpointServices", "hostedZones"] as const) {
+  for (const key of ["vpcs", "endpointServices", "hostedZones", "transitGateways"] as const) {
     const { items, paths } = acrossAccounts(doc, key);
-    const what = { vpcs: "VPC", endpointServices: "endpoint service", hostedZones: "hosted zone" }[
-      key
-    ];
+    const what = {
+      vpcs: "VPC",
+      endpointServices: "endpoint service",
+      hostedZones: "hosted zone",
+      transitGateways: "transit gateway",
+    }[key];
     problems.duplicates(items, (i) => paths[i] ?? [], what);
   }
   doc.accounts.forEach((account, a) => checkAccount(problems, index, ["accounts", a], account));

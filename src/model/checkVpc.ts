@@ -266,6 +266,12 @@ export function checkVpc(
         [...path, "natGateways", i, "subnet"],
         `subnet "${subnet.id}" is in ${subnet.az}, not ${nat.az}`,
       );
+    const bound = nat.destinations.reduce((sum, d) => sum + d.gbPerMonth, 0);
+    if (bound > nat.gbPerMonth * (1 + 1e-12))
+      problems.add(
+        [...path, "natGateways", i, "destinations"],
+        `destinations add up to ${bound} GB, more than the gateway's gbPerMonth (${nat.gbPerMonth})`,
+      );
   });
   vpc.loadBalancers.forEach((lb, i) => {
     lb.azs?.forEach((az, j) =>

@@ -6,9 +6,11 @@ import type { LineItem } from "./cost/lineItem.js";
 import { addEndpointServiceCosts, addLoadBalancerCosts } from "./cost/loadBalancerCosts.js";
 import { addNatGatewayCosts } from "./cost/natGatewayCosts.js";
 import { type Rollups, rollups } from "./cost/rollup.js";
+import { addTransitGatewayCosts } from "./cost/transitGatewayCosts.js";
 import { LinkplanError } from "./linkplanError.js";
+import { missingPriceError } from "./missingPriceError.js";
 import { type Money, quantityFromNumber } from "./money.js";
-import type { Topology } from "./topology.js";
+import type { Topology, Vpc } from "./topology.js";
 
 export interface EstimateOptions {
   /** overrides the topology's hoursPerMonth (default 730) */
@@ -56,6 +58,9 @@ export function estimate(
       topology.accounts.flatMap((a) => a.endpointServices.map((s) => [s.id, s] as const)),
     ),
   };
+  const vpcs = topology.accounts.some((a) => a.transitGateways.length > 0)
+    ? new Map<string, Vpc>(topology.accounts.flatMap((a) => a.vpcs.map((v) => [v.id, v] as const)))
+    : new Map<string, Vpc>();
   topology.accounts.forEach((account, a) => {
     account.vpcs.forEach((vpc, v) => {
       const path = `accounts[${a}].vpcs[${v}]`;
@@ -65,22 +70,9 @@ export function estimate(
     });
     addEndpointServiceCosts(ctx, account);
     addHostedZoneCosts(ctx, account, `accounts[${a}]`);
+    addTransitGatewayCosts(ctx, account, vpcs, `accounts[${a}]`);
   });
-  if (ctx.book.missing.length > 0) {
-    throw new LinkplanError(
-      "missing_price",
-      `the price catalog "${catalog.name}" lacks ${ctx.book.missing.length} price${ctx.book.missing.length === 1 ? "" : "s"} this topology needs`,
-      ctx.book.missing.map((m) => ({
-        path: m.neededBy,
-        message:
-          m.region === "global"
-            ? `no price for ${m.item}`
-            : catalog.regions[m.region]
-              ? `no price for ${m.item} in region ${m.region}`
-              : `region ${m.region} is not in the catalog (no price for ${m.item})`,
-      })),
-    );
-  }
+  if (ctx.book.missing.length > 0) throw missingPriceError(catalog, ctx.book.missing);
   const rolled = rollups(ctx.lines);
   let hourly = 0n;
   let monthly = 0n;

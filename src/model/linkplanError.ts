@@ -9,7 +9,9 @@ export type LinkplanErrorCode =
   | "invalid_topology"
   | "invalid_syntax"
   | "invalid_catalog"
-  | "missing_price";
+  | "missing_price"
+  /** options of a command or transform that do not fit the topology (unknown VPC, …) */
+  | "invalid_request";
 
 /** An error caused by what the caller sent: it carries every problem found, never a stack. */
 export class LinkplanError extends Error {

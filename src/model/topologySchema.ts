@@ -137,6 +137,15 @@ export const EndpointSchema = z.discriminatedUnion("type", [
   GwlbEndpointSchema,
 ]);
 
+/** Part of a NAT gateway's traffic bound for one AWS service (an endpoint could carry it). */
+export const NatDestinationSchema = strictObject({
+  service: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*$/)
+    .describe("AWS service the traffic goes to, e.g. s3, dynamodb, ecr.dkr"),
+  gbPerMonth: GbPerMonth,
+});
+
 export const NatGatewaySchema = strictObject({
   id: IdSchema,
   az: AzSchema,
@@ -146,6 +155,12 @@ export const NatGatewaySchema = strictObject({
     .default("public")
     .describe("public NAT gateways also pay for their public IPv4 address"),
   gbPerMonth: GbPerMonth.default(0),
+  destinations: z
+    .array(NatDestinationSchema)
+    .default([])
+    .describe(
+      "Parts of gbPerMonth bound for AWS services (the rest goes to the internet); what natToEndpoints moves",
+    ),
 });
 
 export const LoadBalancerTrafficSchema = strictObject({
@@ -221,6 +236,22 @@ export const HostedZoneSchema = strictObject({
   records: z.array(DnsRecordSchema).default([]),
 });
 
+export const TransitGatewayAttachmentSchema = strictObject({
+  vpc: RefSchema.describe("id of an attached VPC (any account; same region as the gateway)"),
+  gbPerMonth: GbPerMonth.default(0).describe(
+    "Data sent from this attachment to the transit gateway, GB per month",
+  ),
+});
+
+export const TransitGatewaySchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  region: RegionSchema,
+  attachments: z.array(TransitGatewayAttachmentSchema).default([]),
+}).describe(
+  "A transit gateway; each VPC attachment is billed per hour and per GB it sends, to the attached VPC's account",
+);
+
 export const AccountSchema = strictObject({
   id: IdSchema,
   name: z.string().optional(),
@@ -231,6 +262,7 @@ export const AccountSchema = strictObject({
   vpcs: z.array(VpcSchema).default([]),
   endpointServices: z.array(EndpointServiceSchema).default([]),
   hostedZones: z.array(HostedZoneSchema).default([]),
+  transitGateways: z.array(TransitGatewaySchema).default([]),
 });
 
 export const TopologySchema = strictObject({
@@ -257,3 +289,4 @@ export type EndpointServiceDoc = z.output<typeof EndpointServiceSchema>;
 export type HostedZoneDoc = z.output<typeof HostedZoneSchema>;
 export type SubnetDoc = z.output<typeof SubnetSchema>;
 export type TrafficSourceDoc = z.output<typeof TrafficSourceSchema>;
+export type TransitGatewayDoc = z.output<typeof TransitGatewaySchema>;

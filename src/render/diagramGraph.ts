@@ -17,9 +17,11 @@ export type NodeKind =
   | "saas"
   | "hosted-zone"
   | "nat-gateway"
+  | "transit-gateway"
+  | "tgw-attachment"
   | "route-table";
 
-export type EdgeKind = "uses" | "privatelink" | "targets" | "alias" | "route";
+export type EdgeKind = "uses" | "privatelink" | "targets" | "alias" | "route" | "attachment";
 
 /** Marks for diagrams of a comparison: what b added or removed relative to a. */
 export type DiagramStatus = "added" | "removed" | "unchanged";

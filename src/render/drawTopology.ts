@@ -1,4 +1,5 @@
 import type { Topology } from "../model/topology.js";
+import type { DiagramGraph } from "./diagramGraph.js";
 import { layout } from "./layout.js";
 import { renderAscii } from "./renderAscii.js";
 import { renderMermaid } from "./renderMermaid.js";
@@ -19,12 +20,22 @@ export interface DiagramRequest extends GraphOptions {
   theme?: "light" | "dark";
 }
 
-/** Draw a topology in one format (the one place the CLI and demo build diagrams). */
-export function drawTopology(topology: Topology, request: DiagramRequest): string {
-  const graph = toGraph(topology, request);
+/** The part of a request that says how to render: format, charset and theme. */
+export type RenderRequest = Pick<DiagramRequest, "format" | "charset" | "theme">;
+
+/**
+ * Render a diagram graph in one format: Mermaid straight from the graph; ASCII and SVG
+ * through `layout`. Shared by drawTopology and drawComparison.
+ */
+export function renderGraph(graph: DiagramGraph, request: RenderRequest): string {
   if (request.format === "mermaid") return renderMermaid(graph);
   const scene = layout(graph);
   return request.format === "svg"
     ? renderSvg(scene, { theme: request.theme ?? "light" })
     : renderAscii(scene, { charset: request.charset ?? "unicode" });
+}
+
+/** Draw a topology in one format (the one place the CLI and demo build diagrams). */
+export function drawTopology(topology: Topology, request: DiagramRequest): string {
+  return renderGraph(toGraph(topology, request), request);
 }

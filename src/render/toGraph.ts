@@ -2,6 +2,7 @@ import type { Estimate } from "../model/estimate.js";
 import type { Account, Topology, Vpc } from "../model/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
+import { accountRegions, attachmentNodes, gatewayNodes } from "./transitGatewayItems.js";
 import {
   type Detail,
   edge,
@@ -103,11 +104,11 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
 function accountItems(ctx: GraphContext, account: Account, hostedZones: boolean): DiagramItem[] {
   if (ctx.detail === "accounts") return accountSummary(ctx, account);
   const items: DiagramItem[] = [];
-  const regions = [...new Set(account.vpcs.map((v) => v.region))];
+  const regions = accountRegions(account);
   for (const region of regions) {
     const regionItems: DiagramItem[] = [];
     for (const vpc of account.vpcs.filter((v) => v.region === region)) {
-      const children = vpcItems(ctx, vpc);
+      const children = [...vpcItems(ctx, vpc), ...attachmentNodes(ctx, vpc)];
       for (const service of account.endpointServices.filter((s) => s.vpc === vpc.id)) {
         const esId = ids.endpointService(service.id);
         const acceptance = service.acceptanceRequired ? "acceptance required" : "auto-accept";
@@ -137,6 +138,7 @@ function accountItems(ctx: GraphContext, account: Account, hostedZones: boolean)
       );
       crossEdges(ctx, vpc, regionItems);
     }
+    regionItems.push(...gatewayNodes(account, region));
     items.push(group(ids.region(account.id, region), "region", region, null, null, regionItems));
   }
   if (hostedZones) {

@@ -9,6 +9,7 @@ export const RESOURCE_KINDS = [
   "gateway-load-balancer",
   "nat-gateway",
   "hosted-zone",
+  "transit-gateway",
   "data-transfer",
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];

@@ -12,6 +12,8 @@ const CATEGORY: Readonly<Record<string, NodeCategory>> = {
   "endpoint-service": "networking",
   "load-balancer": "networking",
   "nat-gateway": "networking",
+  "transit-gateway": "networking",
+  "tgw-attachment": "networking",
   "route-table": "networking",
   "aws-service": "storage",
   "hosted-zone": "dns",

@@ -1,0 +1,68 @@
+import { subnetsOf } from "../defaultSubnets.js";
+import { LinkplanError } from "../linkplanError.js";
+import { quantityFromNumber } from "../money.js";
+import type { AccountDoc, InterfaceEndpointDoc, TopologyDoc, VpcDoc } from "../topologySchema.js";
+
+/**
+ * GB per month in whole micro-GB (so splitting and moving traffic adds up exactly), rounded
+ * as the estimate rounds quantities (half-up on the decimal, not on `gb * 1e6` in floating
+ * point, which can land just below a half).
+ */
+export function toMicroGb(gb: number): number {
+  return Number(quantityFromNumber(gb));
+}
+
+/** Micro-GB back to GB per month (at most 6 decimals). */
+export function fromMicroGb(micro: number): number {
+  return Number((micro / 1e6).toFixed(6));
+}
+
+/** A VPC of the document with its account, or an `invalid_request` error naming `option`. */
+export function findVpc(
+  doc: TopologyDoc,
+  id: string,
+  option: string,
+): { vpc: VpcDoc; account: AccountDoc } {
+  for (const account of doc.accounts) {
+    const vpc = account.vpcs.find((v) => v.id === id);
+    if (vpc) return { vpc, account };
+  }
+  const known = doc.accounts.flatMap((a) => a.vpcs.map((v) => `"${v.id}"`));
+  throw new LinkplanError("invalid_request", `unknown VPC "${id}"`, [
+    { path: option, message: `no VPC "${id}" in the topology (VPCs: ${known.join(", ")})` },
+  ]);
+}
+
+/** The AZs an interface endpoint has ENIs in, in the VPC's AZ order. */
+export function eniAzsOf(
+  endpoint: Pick<InterfaceEndpointDoc, "azs" | "subnets">,
+  vpc: VpcDoc,
+): string[] {
+  const azs = endpoint.subnets
+    ? endpoint.subnets.map((ref) => subnetsOf(vpc).find((s) => s.id === ref)?.az ?? "")
+    : (endpoint.azs ?? vpc.azs);
+  return [...new Set(azs)].sort((a, b) => vpc.azs.indexOf(a) - vpc.azs.indexOf(b));
+}
+
+/** `base`, or `base-2`, `base-3`… — the first not in `taken` (which it is added to). */
+export function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** An endpoint id made from a service name ("ecr.api" → "ecr-api"). */
+export function idForService(service: string): string {
+  return (
+    service
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "endpoint"
+  );
+}
+
+/** Every VPC of the document with its account. */
+export function allVpcs(doc: TopologyDoc): { vpc: VpcDoc; account: AccountDoc }[] {
+  return doc.accounts.flatMap((account) => account.vpcs.map((vpc) => ({ vpc, account })));
+}

@@ -1,0 +1,120 @@
+import {
+  type DiagramEdge,
+  type DiagramGraph,
+  type DiagramGroup,
+  type DiagramItem,
+  type DiagramStatus,
+  walkItems,
+} from "./diagramGraph.js";
+
+/** The ids of every node and group of a tree of items. */
+function itemIds(items: readonly DiagramItem[]): Set<string> {
+  const found = new Set<string>();
+  for (const { item } of walkItems(items)) found.add(item.id);
+  return found;
+}
+
+/** A deep copy of an item of the "after" graph, marked added when `before` lacks its id. */
+function markAfter(item: DiagramItem, beforeIds: ReadonlySet<string>): DiagramItem {
+  const status: DiagramStatus = beforeIds.has(item.id) ? "unchanged" : "added";
+  if (item.type === "node") return { ...item, status };
+  return { ...item, status, children: item.children.map((c) => markAfter(c, beforeIds)) };
+}
+
+/**
+ * Put `item` into `into` as close as possible to where it sat among its old `siblings`
+ * (it was `siblings[index]`): just after the nearest earlier sibling found in `into`, else
+ * just before the nearest later one, else at the end.
+ */
+function insertNear(
+  into: DiagramItem[],
+  item: DiagramItem,
+  siblings: readonly DiagramItem[],
+  index: number,
+): void {
+  const at = (id: string | undefined) =>
+    id === undefined ? -1 : into.findIndex((x) => x.id === id);
+  for (let j = index - 1; j >= 0; j--) {
+    const found = at(siblings[j]?.id);
+    if (found >= 0) {
+      into.splice(found + 1, 0, item);
+      return;
+    }
+  }
+  for (let j = index + 1; j < siblings.length; j++) {
+    const found = at(siblings[j]?.id);
+    if (found >= 0) {
+      into.splice(found, 0, item);
+      return;
+    }
+  }
+  into.push(item);
+}
+
+/**
+ * Mark what changed between two diagram graphs of the same kind of picture, matching
+ * nodes, groups and edges by id (ids are stable, see vpcItems' `ids`). The result is
+ * `after` with:
+ *
+ * - every node, group and edge whose id `before` lacks marked "added";
+ * - every node and group of `before` whose id `after` lacks put back, marked "removed",
+ *   into the group of `after` with the id of its old parent (at the top level when it had
+ *   none), as close to its old position among its siblings as the siblings still there
+ *   allow. A removed group comes back with its removed descendants inside it; descendants
+ *   that `after` still has (moved elsewhere) stay where `after` put them, and their own
+ *   removed children come back under them;
+ * - every edge of `before` whose id `after` lacks put back after `after`'s edges, marked
+ *   "removed", when both of its ends are in the result;
+ * - the title "<before title> → <after title>".
+ *
+ * Everything else is `after`'s: labels, details and cost annotations (removed items keep
+ * the ones they had in `before`). Pure and deterministic: the inputs are not modified, and
+ * the same two graphs always give the same result, in the same order.
+ */
+export function diffGraphs(before: DiagramGraph, after: DiagramGraph): DiagramGraph {
+  const beforeIds = itemIds(before.items);
+  const afterIds = itemIds(after.items);
+  const items = after.items.map((item) => markAfter(item, beforeIds));
+
+  /** groups of the result by id, where removed items are put back */
+  const groups = new Map<string, DiagramGroup>();
+  for (const { item } of walkItems(items)) {
+    if (item.type === "group" && !groups.has(item.id)) groups.set(item.id, item);
+  }
+  const restored = new Set<string>();
+
+  const restore = (siblings: readonly DiagramItem[], into: DiagramItem[]): void => {
+    siblings.forEach((item, index) => {
+      if (afterIds.has(item.id)) {
+        if (item.type === "group") restore(item.children, groups.get(item.id)?.children ?? into);
+        return;
+      }
+      if (restored.has(item.id)) return;
+      restored.add(item.id);
+      if (item.type === "node") {
+        insertNear(into, { ...item, status: "removed" }, siblings, index);
+        return;
+      }
+      const copy: DiagramGroup = { ...item, status: "removed", children: [] };
+      insertNear(into, copy, siblings, index);
+      groups.set(copy.id, copy);
+      restore(item.children, copy.children);
+    });
+  };
+  restore(before.items, items);
+
+  const beforeEdges = new Set(before.edges.map((e) => e.id));
+  const edges: DiagramEdge[] = after.edges.map((e) => ({
+    ...e,
+    status: beforeEdges.has(e.id) ? "unchanged" : "added",
+  }));
+  const edgeIds = new Set(edges.map((e) => e.id));
+  const present = itemIds(items);
+  for (const e of before.edges) {
+    if (edgeIds.has(e.id) || !present.has(e.from) || !present.has(e.to)) continue;
+    edgeIds.add(e.id);
+    edges.push({ ...e, status: "removed" });
+  }
+
+  return { title: `${before.title} → ${after.title}`, items, edges };
+}

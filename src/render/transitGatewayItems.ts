@@ -1,0 +1,58 @@
+import type { Account, Vpc } from "../model/topology.js";
+import type { DiagramItem } from "./diagramGraph.js";
+import { edge, type GraphContext, node } from "./vpcItems.js";
+
+/** Ids of transit gateways and their VPC attachments. */
+export const tgwIds = {
+  gateway: (g: string) => `tgw:${g}`,
+  attachment: (v: string, g: string) => `tgw-attachment:${v}/${g}`,
+};
+
+/** The attachments of a VPC to transit gateways (of any account), as nodes inside the VPC. */
+export function attachmentNodes(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
+  const items: DiagramItem[] = [];
+  for (const account of ctx.topology.accounts) {
+    for (const gateway of account.transitGateways) {
+      const attachment = gateway.attachments.find((a) => a.vpc === vpc.id);
+      if (!attachment) continue;
+      const id = tgwIds.attachment(vpc.id, gateway.id);
+      const traffic = attachment.gbPerMonth > 0 ? ` · ${attachment.gbPerMonth} GB/mo` : "";
+      items.push(
+        node(
+          id,
+          "tgw-attachment",
+          `${gateway.name ?? gateway.id} attachment`,
+          `transit gateway attachment${traffic}`,
+          ctx.costs.resource(vpc.account, vpc.id, "transit-gateway", gateway.id),
+        ),
+      );
+      edge(ctx, id, tgwIds.gateway(gateway.id), "attachment", null);
+    }
+  }
+  return items;
+}
+
+/** The transit gateways of an account in one region, as nodes of the region group. */
+export function gatewayNodes(account: Account, region: string): DiagramItem[] {
+  return account.transitGateways
+    .filter((g) => g.region === region)
+    .map((g) =>
+      node(
+        tgwIds.gateway(g.id),
+        "transit-gateway",
+        g.name ?? g.id,
+        `transit gateway · ${g.attachments.length} attachment${g.attachments.length === 1 ? "" : "s"}`,
+        null,
+      ),
+    );
+}
+
+/** Regions an account has VPCs or transit gateways in, in order of appearance. */
+export function accountRegions(account: Account): string[] {
+  return [
+    ...new Set([
+      ...account.vpcs.map((v) => v.region),
+      ...account.transitGateways.map((g) => g.region),
+    ]),
+  ];
+}
