@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** every kind of figure both catalogs price alike: endpoint tiers, inter-AZ and inter-region
- * transfer, NAT with its IPv4 address, NLB, Route 53 zone and query tiers */
+ * transfer, NAT with its IPv4 address, NLB, Transit Gateway, Route 53 zone and query tiers */
 const EVERY_FIGURE = `name: refresh-check
 accounts:
   - id: app
@@ -79,6 +79,8 @@ accounts:
           - { id: nat-l, az: eu-west-2a, gbPerMonth: 10 }
     hostedZones:
       - { id: z, name: example.internal, private: true, vpcs: [east], queriesPerMonth: 2000000000 }
+    transitGateways:
+      - { id: tgw, region: us-east-1, attachments: [{ vpc: east, gbPerMonth: 300 }] }
 `;
 
 function topology(path: string) {
