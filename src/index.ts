@@ -1,3 +1,29 @@
+export { type AccountPair, accountPairs, renameAccounts } from "./model/alignAccounts.js";
+export {
+  BREAK_EVEN_DEFAULTS,
+  type BreakEven,
+  type BreakEvenRequest,
+  breakEven,
+  type HubBreakEven,
+  type ServiceBreakEven,
+} from "./model/breakEven.js";
+export { type BreakEvenJson, BreakEvenJsonSchema, breakEvenToJson } from "./model/breakEvenJson.js";
+export {
+  type CompareOptions,
+  type Comparison,
+  compare,
+  compareEstimates,
+  type DiffRow,
+  type LineChange,
+  type LineChangeKind,
+  percentChange,
+} from "./model/compare.js";
+export {
+  type ComparisonJson,
+  ComparisonJsonSchema,
+  comparisonToJson,
+  WhatIfResultSchema,
+} from "./model/comparisonJson.js";
 export type { LineItem, ResourceKind } from "./model/cost/lineItem.js";
 export type { RollupRow, Rollups } from "./model/cost/rollup.js";
 export { type Estimate, type EstimateOptions, estimate } from "./model/estimate.js";
@@ -10,10 +36,18 @@ export {
 export { LinkplanError, type LinkplanErrorCode, type Problem } from "./model/linkplanError.js";
 export { formatCents, formatMoney, type Money } from "./model/money.js";
 export { parseDocument } from "./model/parseDocument.js";
-export { parseTopology } from "./model/parseTopology.js";
+export { parseTopology, parseTopologyDoc } from "./model/parseTopology.js";
 export type { Topology } from "./model/topology.js";
 export { topologyJsonSchema } from "./model/topologyJsonSchema.js";
-export { type TopologyInput, TopologySchema } from "./model/topologySchema.js";
+export { type TopologyDoc, type TopologyInput, TopologySchema } from "./model/topologySchema.js";
+export {
+  type CentralizeEndpointsOptions,
+  centralizeEndpoints,
+  serviceDnsName,
+} from "./model/whatif/centralizeEndpoints.js";
+export { type ConsolidateAzsOptions, consolidateAzs } from "./model/whatif/consolidateAzs.js";
+export { type NatToEndpointsOptions, natToEndpoints } from "./model/whatif/natToEndpoints.js";
+export { applyWhatIf, describeWhatIf, type WhatIf, WhatIfSchema } from "./model/whatif/whatIf.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
 export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";
 export { type CatalogDiff, diffCatalogs, type FigureChange } from "./pricing/diffCatalogs.js";
@@ -71,7 +105,10 @@ export { type RenderMermaidOptions, renderMermaid } from "./render/renderMermaid
 export { type RenderSvgOptions, renderSvg } from "./render/renderSvg.js";
 export type { Scene, SceneBox, SceneEdge, ScenePoint } from "./render/scene.js";
 export { type GraphOptions, toGraph } from "./render/toGraph.js";
+export { formatBreakEvenTable } from "./report/formatBreakEvenTable.js";
 export { formatCatalogDiff } from "./report/formatCatalogDiff.js";
+export { formatComparisonMarkdown } from "./report/formatComparisonMarkdown.js";
+export { formatComparisonTable } from "./report/formatComparisonTable.js";
 export { formatEstimateCsv } from "./report/formatEstimateCsv.js";
 export { formatEstimateMarkdown } from "./report/formatEstimateMarkdown.js";
 export { formatEstimateTable } from "./report/formatEstimateTable.js";
