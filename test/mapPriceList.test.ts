@@ -38,6 +38,8 @@ describe("usagetype suffixes", () => {
     ["EUW2-VpcEndpoint-Bytes", "VpcEndpoint-Bytes", true],
     ["EU-DataTransfer-Regional-Bytes", "DataTransfer-Regional-Bytes", true],
     ["USE1-USE2-AWS-Out-Bytes", "AWS-Out-Bytes", true],
+    ["USE1-VpcEndpoint-GWLBE-Hours", "VpcEndpoint-GWLBE-Hours", true],
+    ["USE1-VpcEndpoint-GWLBE-Hours", "VpcEndpoint-Hours", false],
     ["USE1-VpcEndpoint-GWLBE-Hours", "GWLBE-Hours", false],
     ["USE1-VpcEndpoint-Hours", "Hours", false],
     ["use1-VpcEndpoint-Hours", "VpcEndpoint-Hours", false],
@@ -60,6 +62,16 @@ describe("usagetype suffixes", () => {
       "gatewayLoadBalancerLcuHour",
     );
     expect(matchPriceListItem("AWSELB", "Load Balancer-Application", "LCUUsage")).toBeUndefined();
+    // GWLB endpoints: the documented <region>-VpcEndpoint-GWLBE-… and the bare GWLBE-… form
+    expect(
+      matchPriceListItem("AmazonVPC", "VpcEndpoint", "APS1-VpcEndpoint-GWLBE-Hours")?.item,
+    ).toBe("gwlbEndpointHour");
+    expect(matchPriceListItem("AmazonVPC", "VpcEndpoint", "USE1-GWLBE-Bytes")?.item).toBe(
+      "gwlbEndpointGb",
+    );
+    expect(matchPriceListItem("AmazonVPC", "VpcEndpoint", "VpcEndpoint-Hours")?.item).toBe(
+      "interfaceEndpointHour",
+    );
     expect(
       matchPriceListItem("AmazonEC2", "VpcEndpoint", "USE1-VpcEndpoint-Hours"),
     ).toBeUndefined();

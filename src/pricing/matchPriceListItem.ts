@@ -20,6 +20,8 @@ export function matchPriceListItem(
     (entry) =>
       entry.serviceCode === serviceCode &&
       (entry.productFamily === undefined || entry.productFamily === productFamily) &&
-      hasUsagetypeSuffix(usagetype, entry.usagetype),
+      [entry.usagetype, ...(entry.aliases ?? [])].some((suffix) =>
+        hasUsagetypeSuffix(usagetype, suffix),
+      ),
   );
 }

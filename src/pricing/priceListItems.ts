@@ -19,6 +19,8 @@ export interface PriceListItem {
   productFamily?: string;
   /** the usagetype after its region prefix (USE1-, EUW2-, USE1-EUW2-, or none) */
   usagetype: string;
+  /** other spellings seen for the same figure (matched too) */
+  aliases?: readonly string[];
   /** the catalog's unit for the figure */
   unit: string;
   /** the record prices a smaller unit: its price × 10^shift is the catalog's (per query → per million) */
@@ -36,8 +38,15 @@ const NAT = "NAT Gateway";
 export const PRICE_LIST_ITEMS: readonly PriceListItem[] = [
   regional("interfaceEndpointHour", "AmazonVPC", "VpcEndpoint-Hours", "ENI-hour"),
   regional("interfaceEndpointGb", "AmazonVPC", "VpcEndpoint-Bytes", "GB"),
-  regional("gwlbEndpointHour", "AmazonVPC", "GWLBE-Hours", "endpoint-AZ-hour"),
-  regional("gwlbEndpointGb", "AmazonVPC", "GWLBE-Bytes", "GB"),
+  // AWS documents <region>-VpcEndpoint-GWLBE-Hours / -Bytes; the bare GWLBE-… form is accepted too
+  {
+    ...regional("gwlbEndpointHour", "AmazonVPC", "VpcEndpoint-GWLBE-Hours", "endpoint-AZ-hour"),
+    aliases: ["GWLBE-Hours"],
+  },
+  {
+    ...regional("gwlbEndpointGb", "AmazonVPC", "VpcEndpoint-GWLBE-Bytes", "GB"),
+    aliases: ["GWLBE-Bytes"],
+  },
   regional("networkLoadBalancerHour", "AWSELB", "LoadBalancerUsage", "NLB-hour", NLB),
   regional("networkLoadBalancerLcuHour", "AWSELB", "LCUUsage", "NLCU-hour", NLB),
   regional("gatewayLoadBalancerHour", "AWSELB", "LoadBalancerUsage", "GWLB-hour", GWLB),

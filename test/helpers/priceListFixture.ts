@@ -73,14 +73,14 @@ export const PRICE_LIST_PRODUCTS: Record<string, string[]> = {
       {
         sku: "GWLBE1HRS",
         productFamily: VPCE,
-        usagetype: "USE1-GWLBE-Hours",
+        usagetype: "USE1-VpcEndpoint-GWLBE-Hours",
         unit: "Hrs",
         price: "0.0100000000",
       },
       {
         sku: "GWLBE1GB",
         productFamily: VPCE,
-        usagetype: "USE1-GWLBE-Bytes",
+        usagetype: "USE1-VpcEndpoint-GWLBE-Bytes",
         unit: "GB",
         price: "0.0035000000",
       },
@@ -138,14 +138,14 @@ export const PRICE_LIST_PRODUCTS: Record<string, string[]> = {
       {
         sku: "GWLBE2HRS",
         productFamily: VPCE,
-        usagetype: "EUW2-GWLBE-Hours",
+        usagetype: "EUW2-VpcEndpoint-GWLBE-Hours",
         unit: "Hrs",
         price: "0.0110000000",
       },
       {
         sku: "GWLBE2GB",
         productFamily: VPCE,
-        usagetype: "EUW2-GWLBE-Bytes",
+        usagetype: "EUW2-VpcEndpoint-GWLBE-Bytes",
         unit: "GB",
         price: "0.0035000000",
       },
