@@ -253,6 +253,7 @@ describe("GET /v1/breakeven", () => {
         perVpcMonthly: "43.80",
         hubMonthly: "131.90",
         hubExtraPerGb: "0.02",
+        hubCheaper: "never",
         hubCheaperBelowGb: null,
       },
       {
@@ -260,6 +261,7 @@ describe("GET /v1/breakeven", () => {
         perVpcMonthly: "65.70",
         hubMonthly: "168.40",
         hubExtraPerGb: "0.02",
+        hubCheaper: "never",
         hubCheaperBelowGb: null,
       },
     ]);

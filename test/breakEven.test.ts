@@ -11,6 +11,7 @@ import {
 } from "../src/model/money.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
+import { formatBreakEvenTable } from "../src/report/formatBreakEvenTable.js";
 
 const catalog = bundledCatalog();
 
@@ -158,8 +159,10 @@ describe("break-even in us-east-1 (the pricing-facts worked check)", () => {
       perVpcMonthly: "175.20",
       hubMonthly: "199.10",
       hubExtraPerGb: "0.02",
+      hubCheaper: "never",
       hubCheaperBelowGb: null,
     });
+    expect(json.hub.rows[1]?.hubCheaper).toBe("below");
     expect(json.hub.rows[1]?.hubCheaperBelowGb).toBe("1360");
     // plain JSON: survives a round trip
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
@@ -167,6 +170,22 @@ describe("break-even in us-east-1 (the pricing-facts worked check)", () => {
 });
 
 describe("break-even options and other regions", () => {
+  it("a hub with free transit gateway data is cheaper at any traffic once it beats per-VPC", () => {
+    const free = structuredClone(catalog);
+    const region = free.regions["us-east-1"];
+    if (!region?.transitGatewayGb) throw new Error("us-east-1 has no transitGatewayGb");
+    region.transitGatewayGb = { ...region.transitGatewayGb, usd: "0" };
+    const b = breakEven({ region: "us-east-1", spokes: [2, 3] }, free);
+    // 2 spokes: 175.20 per-VPC < 199.10 hub → never; 3: 262.80 > 235.60 → always
+    expect(b.hub.rows.map((r) => [r.spokes, r.hubCheaper, r.hubCheaperBelowGb])).toEqual([
+      [2, "never", null],
+      [3, "always", null],
+    ]);
+    expect(formatBreakEvenTable(b)).toContain(
+      "         3             262.80         235.60          always",
+    );
+  });
+
   it("eu-west-2: 0.011 × 730 = 8.03 / (0.05 − 0.01) = 200.75 GB per AZ", () => {
     const b = breakEven({ region: "eu-west-2" }, catalog);
     const ecr = service(b, "ecr.api");

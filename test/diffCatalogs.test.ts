@@ -84,8 +84,9 @@ describe("diffCatalogs", () => {
       { item: "natGatewayHour", ...row("", "removed", "0.045", null) },
       { item: "natGatewayGb", ...row("", "added", null, "0.045") },
       { item: "interRegionGb", ...row("unit", "changed", "GB", "GB out") },
-      { item: "interRegionGb", ...row("to us-east-2", "removed", "0.01", null) },
-      { item: "interRegionGb", ...row("to us-west-2", "added", null, "0") },
+      // destinations compare the rate that applies: an override, else the base rate (0.02)
+      { item: "interRegionGb", ...row("to us-east-2", "changed", "0.01", "0.02", "+100.0%") },
+      { item: "interRegionGb", ...row("to us-west-2", "changed", "0.02", "0", "-100.0%") },
     ]);
     expect(diff.unchanged).toBe(2);
     expect(formatCatalogDiff(diff)).toBe(
@@ -99,10 +100,10 @@ describe("diffCatalogs", () => {
         "us-east-1  natGatewayHour                       0.045       -  removed",
         "us-east-1  natGatewayGb                             -   0.045    added",
         "us-east-1  interRegionGb        unit               GB  GB out  changed",
-        "us-east-1  interRegionGb        to us-east-2     0.01       -  removed",
-        "us-east-1  interRegionGb        to us-west-2        -       0    added",
+        "us-east-1  interRegionGb        to us-east-2     0.01    0.02  +100.0%",
+        "us-east-1  interRegionGb        to us-west-2     0.02       0  -100.0%",
         "",
-        "3 changed, 2 added, 3 removed, 2 unchanged (regions in both and Route 53)",
+        "5 changed, 1 added, 2 removed, 2 unchanged (regions in both and Route 53)",
         "",
       ].join("\n"),
     );

@@ -187,10 +187,28 @@ describe("consolidateAzs", () => {
       .reduce((total, l) => total + l.monthly, 0n);
     expect(formatMoney(mainVpc)).toBe("16.10");
 
-    // an endpoint with an ENI in none of the listed AZs keeps its first one
+    // a VPC with none of the listed AZs is left alone ("other" has a and b)
     const onlyC = consolidateAzs(docOf(THREE_AZS), { azs: ["us-east-1c"] });
-    expect(interfaceOf(onlyC, "other", "logs").azs).toEqual(["us-east-1a"]);
+    expect(interfaceOf(onlyC, "other", "logs")).toEqual(
+      interfaceOf(docOf(THREE_AZS), "other", "logs"),
+    );
     expect(interfaceOf(onlyC, "main", "sts").azs).toEqual(["us-east-1c"]);
+
+    // an endpoint with no ENI in the listed AZs moves to the first of them, and all of its
+    // traffic crosses: sts only in b (90 GB) → c
+    const inB = docOf(
+      THREE_AZS.replace(
+        "{ id: sts, type: interface, service: sts, gbPerMonth: 90 }",
+        "{ id: sts, type: interface, service: sts, azs: [us-east-1b], gbPerMonth: 90 }",
+      ),
+    );
+    const moved = interfaceOf(
+      consolidateAzs(inB, { azs: ["us-east-1c"], vpc: "main" }),
+      "main",
+      "sts",
+    );
+    expect(moved.azs).toEqual(["us-east-1c"]);
+    expect(moved.trafficSources).toEqual([{ az: "us-east-1b", gbPerMonth: 90 }]);
   });
 
   it("an endpoint placed by subnets keeps the subnets of the kept AZs", () => {

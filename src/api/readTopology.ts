@@ -28,7 +28,7 @@ function countOf(body: unknown): { vpcs: number; endpoints: number } {
 }
 
 /** Over-limit topologies are a 422 `limit_exceeded` naming the limit. */
-function checkLimits(body: unknown, limits: TopologyLimits, where: string): void {
+export function checkLimits(body: unknown, limits: TopologyLimits, where: string): void {
   const { vpcs, endpoints } = countOf(body);
   const over = [
     vpcs > limits.maxVpcs ? `${vpcs} VPCs exceed the limit of ${limits.maxVpcs} (maxVpcs)` : null,

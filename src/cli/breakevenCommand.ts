@@ -1,11 +1,28 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { BREAK_EVEN_DEFAULTS, breakEven } from "../model/breakEven.js";
 import { breakEvenToJson } from "../model/breakEvenJson.js";
+import { REGION_CODE } from "../model/regionCode.js";
 import { formatBreakEvenTable } from "../report/formatBreakEvenTable.js";
 import type { CliIo } from "./cliIo.js";
 import { catalogOption, parseHours } from "./estimateCommand.js";
 import { loadCatalogFile } from "./loadInputs.js";
 import { parseList } from "./whatifCommand.js";
+
+function parseRegion(value: string): string {
+  if (!REGION_CODE.test(value)) {
+    throw new InvalidArgumentError("must be an AWS region code such as us-east-1");
+  }
+  return value;
+}
+
+function parseServices(value: string): string[] {
+  const services = parseList(value);
+  const bad = services.filter((s) => !/^[a-z0-9][a-z0-9.-]*$/.test(s));
+  if (bad.length > 0) {
+    throw new InvalidArgumentError(`not AWS service names: ${bad.join(", ")} (e.g. ecr.api, s3)`);
+  }
+  return services;
+}
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("must be a whole number");
@@ -20,12 +37,12 @@ export function addBreakEvenCommand(program: Command, io: CliIo): void {
   program
     .command("breakeven")
     .description("GB/month at which an endpoint beats NAT, and a hub VPC beats per-VPC endpoints")
-    .requiredOption("--region <region>", "AWS region code, e.g. us-east-1")
+    .requiredOption("--region <region>", "AWS region code, e.g. us-east-1", parseRegion)
     .option("--azs <n>", "AZs per interface endpoint", parseCount, BREAK_EVEN_DEFAULTS.azs)
     .option(
       "--services <list>",
       `services, comma-separated (default ${BREAK_EVEN_DEFAULTS.services.join(",")})`,
-      parseList,
+      parseServices,
     )
     .option(
       "--spokes <list>",

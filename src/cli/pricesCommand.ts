@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { REGION_CODE } from "../model/regionCode.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { diffCatalogs } from "../pricing/diffCatalogs.js";
@@ -17,7 +18,6 @@ import type { CliIo } from "./cliIo.js";
 import { loadCatalogFile } from "./loadInputs.js";
 
 const HINT = "use the bundled catalog (omit --catalog) or check AWS credentials / --endpoint-url";
-const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;
 
 /** Parse --regions: comma-separated region codes, deduplicated, in the order given. */
 export function parseRegions(value: string): string[] {
@@ -29,7 +29,7 @@ export function parseRegions(value: string): string[] {
         .filter((r) => r !== ""),
     ),
   ];
-  const bad = regions.filter((r) => !REGION.test(r));
+  const bad = regions.filter((r) => !REGION_CODE.test(r));
   if (regions.length === 0 || bad.length > 0) {
     throw new InvalidArgumentError(
       `must be region codes separated by commas, e.g. us-east-1,eu-west-2${bad.length > 0 ? ` (not a region code: ${bad.join(", ")})` : ""}`,

@@ -68,6 +68,17 @@ function whatIfOf(flags: WhatIfFlags): WhatIf {
       [],
     );
   }
+  const unused = [
+    flags.centralize !== undefined && flags.vpc !== undefined ? "--vpc" : null,
+    flags.consolidateAzs !== undefined && flags.services !== undefined ? "--services" : null,
+  ].filter((f) => f !== null);
+  if (unused.length > 0) {
+    throw new LinkplanError(
+      "invalid_request",
+      `${unused.join(" and ")} does not apply to ${chosen[0]}`,
+      [],
+    );
+  }
   const vpc = flags.vpc === undefined ? {} : { vpc: flags.vpc };
   const services = flags.services === undefined ? {} : { services: flags.services };
   if (flags.consolidateAzs !== undefined)

@@ -42,6 +42,36 @@ export function accountPairs(
     throw new LinkplanError("invalid_request", "account pairs name unknown accounts", problems);
   }
   const chosen = pairs.filter((p) => p.before !== p.after);
+  // renaming must keep the first topology's accounts apart: two accounts merged into one
+  // would pool their tiers and no longer price as the file does
+  const renamed = new Set(chosen.map((p) => p.before));
+  const collisions = chosen.flatMap((pair, i) => {
+    const clash =
+      (beforeIds.has(pair.after) && !renamed.has(pair.after)) ||
+      chosen.some((other, j) => j < i && other.after === pair.after);
+    const twice = chosen.some((other, j) => j < i && other.before === pair.before);
+    return [
+      ...(clash
+        ? [
+            {
+              path: `pairs[${pairs.indexOf(pair)}].after`,
+              message: `"${pair.after}" would then name two accounts of the first topology`,
+            },
+          ]
+        : []),
+      ...(twice
+        ? [
+            {
+              path: `pairs[${pairs.indexOf(pair)}].before`,
+              message: `account "${pair.before}" is paired twice`,
+            },
+          ]
+        : []),
+    ];
+  });
+  if (collisions.length > 0) {
+    throw new LinkplanError("invalid_request", "account pairs would merge accounts", collisions);
+  }
   if (pairs.length > 0) return chosen;
   const [onlyBefore] = before.accounts;
   const [onlyAfter] = after.accounts;

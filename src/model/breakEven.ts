@@ -1,5 +1,6 @@
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { PriceBook } from "../pricing/priceBook.js";
+import { GATEWAY_SERVICES } from "./gatewayServices.js";
 import { LinkplanError } from "./linkplanError.js";
 import { missingPriceError } from "./missingPriceError.js";
 import {
@@ -11,7 +12,6 @@ import {
   quantityFromNumber,
   type Rate,
 } from "./money.js";
-import { GATEWAY_SERVICES } from "./whatif/natToEndpoints.js";
 
 export interface BreakEvenRequest {
   region: string;
@@ -54,7 +54,9 @@ export interface HubBreakEven {
   hubMonthly: Money;
   /** extra per GB through the hub (Transit Gateway processing) */
   hubExtraPerGb: Rate;
-  /** total spoke GB per month below which the hub is cheaper; null when it never is */
+  /** whether the hub is cheaper: never, below some traffic, or always (free TGW data) */
+  hubCheaper: "never" | "below" | "always";
+  /** total spoke GB per month below which the hub is cheaper (when `hubCheaper` is "below") */
   hubCheaperBelowGb: Quantity | null;
 }
 
@@ -153,18 +155,15 @@ export function breakEven(request: BreakEvenRequest, catalog: PriceCatalog): Bre
     const perVpcMonthly = BigInt(n) * endpointsMonth;
     const hubMonthly = endpointsMonth + BigInt(n + 1) * attachMonth + s * zoneMonth;
     const margin = perVpcMonthly - hubMonthly;
+    const hubCheaper = margin <= 0n ? "never" : rates.transitGatewayGb > 0n ? "below" : "always";
     return {
       spokes: n,
       perVpcMonthly,
       hubMonthly,
       hubExtraPerGb: rates.transitGatewayGb,
-      hubCheaperBelowGb:
-        margin <= 0n
-          ? null
-          : rates.transitGatewayGb > 0n
-            ? unitsFor(margin, rates.transitGatewayGb)
-            : null,
-    };
+      hubCheaper,
+      hubCheaperBelowGb: hubCheaper === "below" ? unitsFor(margin, rates.transitGatewayGb) : null,
+    } satisfies HubBreakEven;
   });
   // smallest N with N·E − E − (N+1)·T − S·Z > 0, i.e. N·(E − T) > E + T + S·Z
   const perSpoke = endpointsMonth - attachMonth;

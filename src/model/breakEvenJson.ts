@@ -44,8 +44,11 @@ export const BreakEvenJsonSchema = z
           perVpcMonthly: Usd,
           hubMonthly: Usd,
           hubExtraPerGb: Usd,
+          hubCheaper: z
+            .enum(["never", "below", "always"])
+            .describe("never; below hubCheaperBelowGb; or always (no per-GB transit charge)"),
           hubCheaperBelowGb: Gb.nullable().describe(
-            "total spoke traffic below which the hub is cheaper; null: never",
+            "total spoke traffic below which the hub is cheaper (when hubCheaper is below)",
           ),
         }),
       ),
@@ -87,6 +90,7 @@ export function breakEvenToJson(b: BreakEven): BreakEvenJson {
         perVpcMonthly: formatMoney(r.perVpcMonthly),
         hubMonthly: formatMoney(r.hubMonthly),
         hubExtraPerGb: formatRate(r.hubExtraPerGb),
+        hubCheaper: r.hubCheaper,
         hubCheaperBelowGb: gb(r.hubCheaperBelowGb),
       })),
     },

@@ -1,10 +1,9 @@
 import { subnetsOf } from "./defaultSubnets.js";
+import { GATEWAY_SERVICES } from "./gatewayServices.js";
 import { formatQuantity, quantityFromNumber } from "./money.js";
 import type { Path, ProblemList } from "./problemList.js";
 import type { TopologyIndex } from "./topologyIndex.js";
 import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
-
-const GATEWAY_SERVICES = ["s3", "dynamodb"];
 
 /** Region of an AZ name: "us-east-1a" → "us-east-1". */
 export function regionOfAz(az: string): string {
@@ -97,7 +96,7 @@ function checkEndpoint(
   checkTraffic(problems, path, endpoint, vpc);
   const securityGroups = vpc.securityGroups.map((g) => g.id);
   if (endpoint.type === "gateway") {
-    if (!GATEWAY_SERVICES.includes(endpoint.service)) {
+    if (!GATEWAY_SERVICES.has(endpoint.service)) {
       problems.add(
         [...path, "service"],
         `gateway endpoints exist only for s3 and dynamodb, not "${endpoint.service}"; use type: interface`,

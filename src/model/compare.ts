@@ -91,7 +91,7 @@ function diffRows(before: readonly RollupRow[], after: readonly RollupRow[]): Di
 export function percentChange(before: Money, delta: Money): string | null {
   if (before === 0n) return null;
   const tenths = divideRounded(delta * 1000n, before);
-  const negative = tenths < 0n;
+  const negative = tenths < 0n; // rounds to 0.0: no sign
   const abs = negative ? -tenths : tenths;
   return `${negative ? "-" : ""}${abs / 10n}.${abs % 10n}`;
 }

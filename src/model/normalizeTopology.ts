@@ -9,7 +9,8 @@ import type {
   VpcDoc,
 } from "./topologySchema.js";
 
-function enisOf(
+/** The ENIs of an interface or GWLB endpoint: one per subnet, or per AZ (a private subnet of it). */
+export function enisOf(
   endpoint: Pick<InterfaceEndpointDoc, "azs" | "subnets">,
   vpc: VpcDoc,
   subnets: SubnetDoc[],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGION_CODE } from "./regionCode.js";
 import { strictObject } from "./strictObject.js";
 
 /** Identifier of a modelled thing: lowercase letters, digits and dashes. */
@@ -15,7 +16,7 @@ const RefSchema = z.string().min(1);
 const Quantity = z.number().finite().nonnegative();
 const GbPerMonth = Quantity.describe("Data processed, in GB per month");
 
-export const RegionSchema = z.string().regex(/^[a-z]{2}(?:-gov)?-[a-z]+-\d$/, {
+export const RegionSchema = z.string().regex(REGION_CODE, {
   error: "must be an AWS region code such as us-east-1",
 });
 

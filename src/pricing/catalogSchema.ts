@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGION_CODE } from "../model/regionCode.js";
 
 /** A USD amount as a decimal string with at most 12 decimals ("0.0035"). */
 export const UsdSchema = z
@@ -104,7 +105,7 @@ export const PriceCatalogSchema = z
     description: z.string().optional(),
     global: GlobalPricesSchema,
     regions: z.record(
-      z.string().regex(/^[a-z]{2}(?:-gov)?-[a-z]+-\d$/, { error: "must be a region code" }),
+      z.string().regex(REGION_CODE, { error: "must be a region code" }),
       RegionPricesSchema,
     ),
   })

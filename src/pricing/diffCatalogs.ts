@@ -90,9 +90,12 @@ function compareEntries(
       ...Object.keys(after.byDestination ?? {}),
     ]),
   ].sort();
+  // a destination without its own figure is billed the entry's base rate: compare the
+  // rates that apply, so dropping an override equal to the base rate is no change
+  const base = (entry: PriceEntry) => entry.usd ?? entry.tiers?.[0]?.usd ?? null;
   for (const destination of destinations) {
-    const x = before.byDestination?.[destination] ?? null;
-    const y = after.byDestination?.[destination] ?? null;
+    const x = before.byDestination?.[destination] ?? base(before);
+    const y = after.byDestination?.[destination] ?? base(after);
     if (x !== null && y !== null && rateFromDecimal(x) === rateFromDecimal(y)) unchanged += 1;
     else push(`to ${destination}`, x, y, true);
   }

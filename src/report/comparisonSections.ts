@@ -50,7 +50,7 @@ export function changeCounts(comparison: Comparison): string {
 export function percentText(comparison: Comparison): string {
   const p = comparison.delta.percent;
   if (p === null) return comparison.delta.monthly === 0n ? "0.0 %" : "from zero";
-  return `${p.startsWith("-") ? "" : "+"}${p} %`;
+  return `${p.startsWith("-") || p === "0.0" ? "" : "+"}${p} %`;
 }
 
 /** What the names of the two sides are, with account pairings. */

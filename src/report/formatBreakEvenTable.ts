@@ -43,7 +43,7 @@ export function formatBreakEvenTable(b: BreakEven): string {
             String(row.spokes),
             formatDisplayMoney(row.perVpcMonthly),
             formatDisplayMoney(row.hubMonthly),
-            row.hubCheaperBelowGb === null ? "never" : gb(row.hubCheaperBelowGb),
+            row.hubCheaperBelowGb === null ? row.hubCheaper : gb(row.hubCheaperBelowGb),
           ]),
         ],
         ["right", "right", "right", "right"],

@@ -16,7 +16,13 @@ import { formatComparisonMarkdown } from "../../report/formatComparisonMarkdown.
 import { formatComparisonTable } from "../../report/formatComparisonTable.js";
 import type { ApiContext } from "../apiContext.js";
 import { errorResponses, TOPOLOGY_MEDIA_TYPES } from "../errorResponses.js";
-import { readMember, readTopology, readTopologyDoc, withPathPrefix } from "../readTopology.js";
+import {
+  checkLimits,
+  readMember,
+  readTopology,
+  readTopologyDoc,
+  withPathPrefix,
+} from "../readTopology.js";
 
 export const CompareQuerySchema = z.object({
   format: z
@@ -151,6 +157,7 @@ export function compareRoutes(app: FastifyInstance, ctx: ApiContext): void {
         );
       });
       const after = withPathPrefix("transform", () => applyWhatIf(doc, transform));
+      checkLimits(after, ctx.limits, " the what-if produced");
       const hours = request.query.hoursPerMonth;
       const comparison = compare(parseTopology(doc), parseTopology(after), ctx.catalog, {
         ...(hours === undefined ? {} : { hoursPerMonth: hours }),

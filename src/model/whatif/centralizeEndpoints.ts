@@ -7,7 +7,14 @@ import type {
   TransitGatewayDoc,
   VpcDoc,
 } from "../topologySchema.js";
-import { findVpc, fromMicroGb, idForService, toMicroGb, uniqueId } from "./topologyEdits.js";
+import {
+  endpointIdsNear,
+  findVpc,
+  fromMicroGb,
+  idForService,
+  toMicroGb,
+  uniqueId,
+} from "./topologyEdits.js";
 
 export interface CentralizeEndpointsOptions {
   /** the VPC that keeps the shared endpoints */
@@ -78,7 +85,18 @@ export function centralizeEndpoints(
       },
     ]);
   }
-  const hubEndpointIds = addHubEndpoints(hub, moved);
+  const missing = (options.services ?? []).filter((service) => !moved.has(service));
+  if (missing.length > 0) {
+    throw new LinkplanError(
+      "invalid_request",
+      "some services have no endpoint to centralise",
+      missing.map((service) => ({
+        path: `services[${options.services?.indexOf(service)}]`,
+        message: `no other VPC in ${hub.region} has an interface endpoint to ${service}`,
+      })),
+    );
+  }
+  const hubEndpointIds = addHubEndpoints(hub, moved, endpointIdsNear(copy, hub.id));
   const spokeIds = [...new Set([...moved.values()].flatMap((m) => [...m.spokes.keys()]))];
   repointReferences(copy, replaced, hub.id, hubEndpointIds);
   addTransitGateway(copy, hubAccount, hub, spokeIds, moved);
@@ -86,8 +104,11 @@ export function centralizeEndpoints(
   return copy;
 }
 
-function addHubEndpoints(hub: VpcDoc, moved: Map<string, Moved>): Map<string, string> {
-  const taken = new Set(hub.endpoints.map((e) => e.id));
+function addHubEndpoints(
+  hub: VpcDoc,
+  moved: Map<string, Moved>,
+  taken: Set<string>,
+): Map<string, string> {
   const ids = new Map<string, string>();
   for (const entry of moved.values()) {
     const total = [...entry.spokes.values()].reduce((a, b) => a + b, 0);
@@ -109,7 +130,15 @@ function addHubEndpoints(hub: VpcDoc, moved: Map<string, Moved>): Map<string, st
     // the shared zone answers for the service name, so the hub's own private DNS is off
     endpoint.privateDns = false;
     endpoint.gbPerMonth = fromMicroGb(toMicroGb(endpoint.gbPerMonth) + total);
-    endpoint.trafficSources.push(...entry.sources);
+    // one source per region: spokes fed from the same region add up
+    for (const source of entry.sources) {
+      const same = endpoint.trafficSources.find(
+        (s) => s.region === source.region && s.az === undefined,
+      );
+      if (same)
+        same.gbPerMonth = fromMicroGb(toMicroGb(same.gbPerMonth) + toMicroGb(source.gbPerMonth));
+      else endpoint.trafficSources.push({ ...source });
+    }
     ids.set(entry.service, endpoint.id);
   }
   return ids;

@@ -9,24 +9,27 @@ export interface ConsolidateAzsOptions {
   azs: number | string[];
 }
 
-function keptAzs(current: string[], azs: number | string[]): string[] {
-  if (typeof azs === "number") return current.slice(0, azs);
-  const kept = current.filter((az) => azs.includes(az));
-  // an endpoint with no ENI in the listed AZs keeps its first one (it cannot have none)
-  return kept.length > 0 ? kept : current.slice(0, 1);
+/** The AZs a VPC's endpoints are consolidated into, or null when the VPC is left alone. */
+function targetAzs(vpc: VpcDoc, azs: number | string[]): string[] | null {
+  if (typeof azs === "number") return vpc.azs.slice(0, azs);
+  const target = vpc.azs.filter((az) => azs.includes(az));
+  return target.length > 0 ? target : null;
 }
 
 function consolidate(
   endpoint: InterfaceEndpointDoc,
   vpc: VpcDoc,
-  azs: number | string[],
+  target: string[],
 ): InterfaceEndpointDoc {
   const current = eniAzsOf(endpoint, vpc);
-  const kept = keptAzs(current, azs);
-  if (kept.length === current.length) return endpoint;
+  if (current.every((az) => target.includes(az))) return endpoint;
+  // ENIs stay where they already are inside the target; an endpoint with none there moves
+  // to the target's first AZ
+  const inTarget = current.filter((az) => target.includes(az));
+  const kept = inTarget.length > 0 ? inTarget : target.slice(0, 1);
   // the traffic not attributed to a source originates evenly in the endpoint's AZs; the
-  // share of each removed AZ now crosses to an ENI in a kept AZ (micro-GB, remainder to
-  // the first AZs, so the shares add up exactly)
+  // share of each AZ that loses its ENI now crosses to an ENI elsewhere (micro-GB,
+  // remainder to the first AZs, so the shares add up exactly)
   const attributed = endpoint.trafficSources.reduce((sum, s) => sum + toMicroGb(s.gbPerMonth), 0);
   const own = Math.max(0, toMicroGb(endpoint.gbPerMonth) - attributed);
   const share = Math.floor(own / current.length);
@@ -40,21 +43,25 @@ function consolidate(
     if (existing) existing.gbPerMonth = fromMicroGb(toMicroGb(existing.gbPerMonth) + micro);
     else sources.push({ az, gbPerMonth: fromMicroGb(micro) });
   });
-  const placed = endpoint.subnets
-    ? {
-        subnets: endpoint.subnets.filter((ref) =>
-          kept.includes(eniAzsOf({ subnets: [ref] }, vpc)[0] ?? ""),
-        ),
-      }
-    : { azs: kept };
-  return { ...endpoint, ...placed, trafficSources: sources };
+  const { subnets, azs: _azs, ...rest } = endpoint;
+  // placed by subnets: keep those in kept AZs, unless the endpoint moved to a new AZ
+  const keptSubnets = subnets?.filter((ref) =>
+    kept.includes(eniAzsOf({ subnets: [ref] }, vpc)[0] ?? ""),
+  );
+  const placed =
+    keptSubnets !== undefined && keptSubnets.length === kept.length
+      ? { subnets: keptSubnets }
+      : { azs: kept };
+  return { ...rest, ...placed, trafficSources: sources };
 }
 
 /**
  * Keep interface endpoints in fewer AZs (the usual dev saving) and price what that really
- * does: traffic that originated in a removed AZ now crosses AZs to reach an ENI, so it
- * becomes a `trafficSources` entry for that AZ and pays inter-AZ transfer. Pure: returns a
- * new document.
+ * does. The target is the VPC's first n AZs (`azs: n`) or the listed AZs of the VPC (VPCs
+ * with none of them are left alone). An endpoint with ENIs outside the target keeps those
+ * inside it, or moves to the target's first AZ when it has none there. Traffic that
+ * originated in an AZ that lost its ENI now crosses AZs, so it becomes a `trafficSources`
+ * entry for that AZ and pays inter-AZ transfer. Pure: returns a new document.
  */
 export function consolidateAzs(doc: TopologyDoc, options: ConsolidateAzsOptions): TopologyDoc {
   const { azs } = options;
@@ -91,16 +98,16 @@ export function consolidateAzs(doc: TopologyDoc, options: ConsolidateAzsOptions)
     ...doc,
     accounts: doc.accounts.map((account) => ({
       ...account,
-      vpcs: account.vpcs.map((vpc) =>
-        only !== null && vpc.id !== only
-          ? vpc
-          : {
-              ...vpc,
-              endpoints: vpc.endpoints.map((endpoint) =>
-                endpoint.type === "interface" ? consolidate(endpoint, vpc, azs) : endpoint,
-              ),
-            },
-      ),
+      vpcs: account.vpcs.map((vpc) => {
+        const target = only !== null && vpc.id !== only ? null : targetAzs(vpc, azs);
+        if (target === null) return vpc;
+        return {
+          ...vpc,
+          endpoints: vpc.endpoints.map((endpoint) =>
+            endpoint.type === "interface" ? consolidate(endpoint, vpc, target) : endpoint,
+          ),
+        };
+      }),
     })),
   };
 }

@@ -1,6 +1,8 @@
+import { GATEWAY_SERVICES } from "../gatewayServices.js";
 import { LinkplanError } from "../linkplanError.js";
 import type { EndpointDoc, TopologyDoc, VpcDoc } from "../topologySchema.js";
 import {
+  endpointIdsNear,
   eniAzsOf,
   findVpc,
   fromMicroGb,
@@ -15,9 +17,6 @@ export interface NatToEndpointsOptions {
   /** only this VPC (default: every VPC) */
   vpc?: string;
 }
-
-/** Services reachable through a free gateway endpoint. */
-export const GATEWAY_SERVICES: ReadonlySet<string> = new Set(["s3", "dynamodb"]);
 
 /** The endpoint of the VPC that would carry traffic to `service`, creating it if needed. */
 function endpointFor(vpc: VpcDoc, service: string, taken: Set<string>): EndpointDoc {
@@ -56,7 +55,12 @@ function endpointFor(vpc: VpcDoc, service: string, taken: Set<string>): Endpoint
   return created;
 }
 
-function moveVpc(vpc: VpcDoc, wanted: (service: string) => boolean, moved: Set<string>): VpcDoc {
+function moveVpc(
+  vpc: VpcDoc,
+  wanted: (service: string) => boolean,
+  moved: Set<string>,
+  taken: Set<string>,
+): VpcDoc {
   const copy: VpcDoc = {
     ...vpc,
     endpoints: vpc.endpoints.map((e) => ({
@@ -65,7 +69,6 @@ function moveVpc(vpc: VpcDoc, wanted: (service: string) => boolean, moved: Set<s
     })) as EndpointDoc[],
     natGateways: vpc.natGateways.map((nat) => ({ ...nat, destinations: [...nat.destinations] })),
   };
-  const taken = new Set(copy.endpoints.map((e) => e.id));
   for (const nat of copy.natGateways) {
     const keep = nat.destinations.filter((d) => !wanted(d.service));
     for (const destination of nat.destinations) {
@@ -104,7 +107,9 @@ export function natToEndpoints(doc: TopologyDoc, options: NatToEndpointsOptions 
     accounts: doc.accounts.map((account) => ({
       ...account,
       vpcs: account.vpcs.map((vpc) =>
-        only !== null && vpc.id !== only ? vpc : moveVpc(vpc, wanted, moved),
+        only !== null && vpc.id !== only
+          ? vpc
+          : moveVpc(vpc, wanted, moved, endpointIdsNear(doc, vpc.id)),
       ),
     })),
   };

@@ -1,6 +1,7 @@
 import { subnetsOf } from "../defaultSubnets.js";
 import { LinkplanError } from "../linkplanError.js";
 import { quantityFromNumber } from "../money.js";
+import { enisOf } from "../normalizeTopology.js";
 import type { AccountDoc, InterfaceEndpointDoc, TopologyDoc, VpcDoc } from "../topologySchema.js";
 
 /**
@@ -38,9 +39,7 @@ export function eniAzsOf(
   endpoint: Pick<InterfaceEndpointDoc, "azs" | "subnets">,
   vpc: VpcDoc,
 ): string[] {
-  const azs = endpoint.subnets
-    ? endpoint.subnets.map((ref) => subnetsOf(vpc).find((s) => s.id === ref)?.az ?? "")
-    : (endpoint.azs ?? vpc.azs);
+  const azs = enisOf(endpoint, vpc, subnetsOf(vpc)).map((eni) => eni.az);
   return [...new Set(azs)].sort((a, b) => vpc.azs.indexOf(a) - vpc.azs.indexOf(b));
 }
 
@@ -65,4 +64,20 @@ export function idForService(service: string): string {
 /** Every VPC of the document with its account. */
 export function allVpcs(doc: TopologyDoc): { vpc: VpcDoc; account: AccountDoc }[] {
   return doc.accounts.flatMap((account) => account.vpcs.map((vpc) => ({ vpc, account })));
+}
+
+/**
+ * Endpoint ids a new endpoint of `vpcId` must not take: those of the VPC and of every VPC
+ * sharing a hosted zone with it (a bare `aliasToEndpoint` there would become ambiguous).
+ */
+export function endpointIdsNear(doc: TopologyDoc, vpcId: string): Set<string> {
+  const near = new Set([vpcId]);
+  for (const zone of doc.accounts.flatMap((a) => a.hostedZones)) {
+    if (zone.vpcs.includes(vpcId)) for (const v of zone.vpcs) near.add(v);
+  }
+  return new Set(
+    allVpcs(doc)
+      .filter(({ vpc }) => near.has(vpc.id))
+      .flatMap(({ vpc }) => vpc.endpoints.map((e) => e.id)),
+  );
 }

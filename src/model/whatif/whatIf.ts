@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LinkplanError } from "../linkplanError.js";
+import { parseTopologyDoc } from "../parseTopology.js";
 import { AzSchema, type TopologyDoc } from "../topologySchema.js";
 import { centralizeEndpoints } from "./centralizeEndpoints.js";
 import { consolidateAzs } from "./consolidateAzs.js";
@@ -75,5 +77,16 @@ export function applyWhatIf(doc: TopologyDoc, whatIf: WhatIf): TopologyDoc {
             hubVpc: whatIf.hubVpc,
             ...(whatIf.services === undefined ? {} : { services: whatIf.services }),
           });
-  return { ...after, name: `${doc.name} (what-if: ${describeWhatIf(whatIf)})` };
+  const named = { ...after, name: `${doc.name} (what-if: ${describeWhatIf(whatIf)})` };
+  // the transforms keep documents valid; should one not, say so instead of blaming the input
+  try {
+    return parseTopologyDoc(named);
+  } catch (error) {
+    if (!(error instanceof LinkplanError)) throw error;
+    throw new LinkplanError(
+      "invalid_request",
+      "this what-if cannot be applied to this topology: the result would be invalid",
+      error.problems.map((p) => ({ path: `result.${p.path}`, message: p.message })),
+    );
+  }
 }
