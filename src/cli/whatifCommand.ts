@@ -94,7 +94,7 @@ export function addWhatIfCommand(program: Command, io: CliIo): void {
     .argument("<file>", "topology YAML or JSON file, or - for standard input")
     .option(
       "--consolidate-azs <n|azs>",
-      "keep interface endpoints in the first n AZs (or the listed AZs); traffic from removed AZs pays inter-AZ",
+      "keep interface endpoints in the VPC's first n AZs (or the listed AZs); traffic from AZs that lose their ENI pays inter-AZ",
       parseAzs,
     )
     .option(
