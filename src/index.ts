@@ -47,6 +47,7 @@ export {
 } from "./model/whatif/centralizeEndpoints.js";
 export { type ConsolidateAzsOptions, consolidateAzs } from "./model/whatif/consolidateAzs.js";
 export { type NatToEndpointsOptions, natToEndpoints } from "./model/whatif/natToEndpoints.js";
+export { type AnyTopology, isNormalized, toDoc } from "./model/whatif/topologyForm.js";
 export { applyWhatIf, describeWhatIf, type WhatIf, WhatIfSchema } from "./model/whatif/whatIf.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
 export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";

@@ -1,12 +1,16 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { breakEven } from "../src/model/breakEven.js";
 import { compare } from "../src/model/compare.js";
 import { estimate } from "../src/model/estimate.js";
 import { LinkplanError } from "../src/model/linkplanError.js";
 import { formatMoney } from "../src/model/money.js";
 import { parseDocument } from "../src/model/parseDocument.js";
 import { parseTopology, parseTopologyDoc } from "../src/model/parseTopology.js";
+import type { Topology } from "../src/model/topology.js";
 import type { InterfaceEndpointDoc, TopologyDoc } from "../src/model/topologySchema.js";
 import { centralizeEndpoints } from "../src/model/whatif/centralizeEndpoints.js";
+import { consolidateAzs } from "../src/model/whatif/consolidateAzs.js";
 import { natToEndpoints } from "../src/model/whatif/natToEndpoints.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { formatComparisonTable } from "../src/report/formatComparisonTable.js";
@@ -195,5 +199,61 @@ describe("CLI: options a what-if does not use, and break-even arguments", () => 
     ]);
     expect(services.code).toBe(2);
     expect(services.stderr).toContain("not AWS service names: S3");
+  });
+});
+
+describe("either form of topology", () => {
+  const prodText = readFileSync("examples/prod.yaml", "utf8");
+  const spokesText = readFileSync("examples/spokes.yaml", "utf8");
+
+  it("transforms answer in the form given: a normalized topology estimates directly", () => {
+    const cases: [string, (t: Topology) => Topology, (d: TopologyDoc) => TopologyDoc][] = [
+      [prodText, (t) => consolidateAzs(t, { azs: 1 }), (d) => consolidateAzs(d, { azs: 1 })],
+      [prodText, (t) => natToEndpoints(t), (d) => natToEndpoints(d)],
+      [
+        spokesText,
+        (t) => centralizeEndpoints(t, { hubVpc: "hub-vpc" }),
+        (d) => centralizeEndpoints(d, { hubVpc: "hub-vpc" }),
+      ],
+    ];
+    for (const [text, onTopology, onDoc] of cases) {
+      const topology = parseTopology(parseDocument(text));
+      const after = onTopology(topology);
+      // normalized: endpoints carry their ENIs
+      expect(after.accounts.flatMap((a) => a.vpcs).every((v) => v.account !== undefined)).toBe(
+        true,
+      );
+      const fromDoc = parseTopology(onDoc(docOf(text)));
+      expect(formatMoney(estimate(after, catalog).totals.monthly)).toBe(
+        formatMoney(estimate(fromDoc, catalog).totals.monthly),
+      );
+    }
+    // prod → one AZ: the figure the README shows
+    const prod = parseTopology(parseDocument(prodText));
+    expect(
+      formatMoney(compare(prod, consolidateAzs(prod, { azs: 1 }), catalog).delta.monthly),
+    ).toBe("-72.67333336");
+  });
+
+  it("compare takes authored documents too, and defaults to the bundled catalog", () => {
+    const doc = docOf(prodText);
+    const c = compare(doc, consolidateAzs(doc, { azs: 1 }));
+    expect(formatMoney(c.delta.monthly)).toBe("-72.67333336");
+  });
+
+  it("breakEven defaults to the bundled catalog and takes a count of services", () => {
+    const named = breakEven({ region: "us-east-1", azs: 3, services: ["a1", "a2", "a3", "a4"] });
+    const counted = breakEven({ region: "us-east-1", azs: 3, services: 4 }, catalog);
+    expect(counted.hub.services).toEqual([
+      "interface-1",
+      "interface-2",
+      "interface-3",
+      "interface-4",
+    ]);
+    expect(counted.hub.rows).toEqual(named.hub.rows);
+    expect(counted.services[0]?.gbPerMonthPerAz).toBe(208_571_429n);
+    expect(caught(() => breakEven({ region: "us-east-1", services: 0 })).problems).toEqual([
+      { path: "services", message: "must be a list of services or a whole number from 1 to 1000" },
+    ]);
   });
 });

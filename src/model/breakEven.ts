@@ -1,3 +1,4 @@
+import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { PriceBook } from "../pricing/priceBook.js";
 import { GATEWAY_SERVICES } from "./gatewayServices.js";
@@ -17,8 +18,8 @@ export interface BreakEvenRequest {
   region: string;
   /** AZs each interface endpoint has an ENI in (default 3) */
   azs?: number;
-  /** AWS services compared (default: the usual container set) */
-  services?: string[];
+  /** AWS services compared (default: the usual container set), or how many interface services */
+  services?: string[] | number;
   /** spoke VPC counts for the hub comparison (default 2, 3, 5, 10, 20) */
   spokes?: number[];
   hoursPerMonth?: number;
@@ -93,9 +94,20 @@ function unitsFor(money: Money, rate: Rate): Quantity {
  * shared through Transit Gateway and Route 53 private zones) beats endpoints in every VPC.
  * First-tier per-GB rates (below 1 PB a month). Exact: quantities in micro-GB.
  */
-export function breakEven(request: BreakEvenRequest, catalog: PriceCatalog): BreakEven {
+export function breakEven(
+  request: BreakEvenRequest,
+  catalog: PriceCatalog = bundledCatalog(),
+): BreakEven {
   const azs = request.azs ?? BREAK_EVEN_DEFAULTS.azs;
-  const services = request.services ?? [...BREAK_EVEN_DEFAULTS.services];
+  const asked = request.services ?? [...BREAK_EVEN_DEFAULTS.services];
+  if (typeof asked === "number" && !(Number.isInteger(asked) && asked >= 1 && asked <= 1000)) {
+    throw invalid("services", "must be a list of services or a whole number from 1 to 1000");
+  }
+  // a count stands for that many interface services ("interface-1", …)
+  const services =
+    typeof asked === "number"
+      ? Array.from({ length: asked }, (_, i) => `interface-${i + 1}`)
+      : asked;
   const spokes = request.spokes ?? [...BREAK_EVEN_DEFAULTS.spokes];
   const hoursPerMonth = request.hoursPerMonth ?? BREAK_EVEN_DEFAULTS.hoursPerMonth;
   if (!Number.isInteger(azs) || azs < 1 || azs > 6) throw invalid("azs", "must be 1 to 6");

@@ -1,10 +1,11 @@
+import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { type AccountPair, accountPairs, renameAccounts } from "./alignAccounts.js";
 import type { LineItem } from "./cost/lineItem.js";
 import type { RollupRow, Rollups } from "./cost/rollup.js";
 import { type Estimate, type EstimateOptions, estimate } from "./estimate.js";
 import { divideRounded, type Money } from "./money.js";
-import type { Topology } from "./topology.js";
+import { type AnyTopology, normalized } from "./whatif/topologyForm.js";
 
 export type LineChangeKind = "added" | "removed" | "changed";
 
@@ -178,11 +179,14 @@ export function compareEstimates(
  * are matched by `options.pairs`, or automatically when each side has exactly one account.
  */
 export function compare(
-  before: Topology,
-  after: Topology,
-  catalog: PriceCatalog,
+  beforeTopology: AnyTopology,
+  afterTopology: AnyTopology,
+  catalog: PriceCatalog = bundledCatalog(),
   options: CompareOptions = {},
 ): Comparison {
+  // either form: what-if transforms hand back the form they were given
+  const before = normalized(beforeTopology);
+  const after = normalized(afterTopology);
   const pairs = accountPairs(before, after, options.pairs);
   const { pairs: _pairs, ...estimateOptions } = options;
   return compareEstimates(

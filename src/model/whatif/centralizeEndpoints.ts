@@ -15,6 +15,7 @@ import {
   toMicroGb,
   uniqueId,
 } from "./topologyEdits.js";
+import { type AnyTopology, inSameForm } from "./topologyForm.js";
 
 export interface CentralizeEndpointsOptions {
   /** the VPC that keeps the shared endpoints */
@@ -48,10 +49,14 @@ interface Moved {
  * their endpoint traffic through it), and a private hosted zone per service, associated
  * with the hub and its spokes, aliases the service name to the hub endpoint. Pure.
  */
-export function centralizeEndpoints(
-  doc: TopologyDoc,
+export function centralizeEndpoints<T extends AnyTopology>(
+  topology: T,
   options: CentralizeEndpointsOptions,
-): TopologyDoc {
+): T {
+  return inSameForm(topology, (doc) => centralizeDoc(doc, options));
+}
+
+function centralizeDoc(doc: TopologyDoc, options: CentralizeEndpointsOptions): TopologyDoc {
   const copy = structuredClone(doc);
   const { vpc: hub, account: hubAccount } = findVpc(copy, options.hubVpc, "hubVpc");
   const wanted = (s: string) => options.services === undefined || options.services.includes(s);

@@ -1,6 +1,7 @@
 import { LinkplanError } from "../linkplanError.js";
 import type { InterfaceEndpointDoc, TopologyDoc, VpcDoc } from "../topologySchema.js";
 import { allVpcs, eniAzsOf, findVpc, fromMicroGb, toMicroGb } from "./topologyEdits.js";
+import { type AnyTopology, inSameForm } from "./topologyForm.js";
 
 export interface ConsolidateAzsOptions {
   /** only this VPC (default: every VPC) */
@@ -61,9 +62,17 @@ function consolidate(
  * with none of them are left alone). An endpoint with ENIs outside the target keeps those
  * inside it, or moves to the target's first AZ when it has none there. Traffic that
  * originated in an AZ that lost its ENI now crosses AZs, so it becomes a `trafficSources`
- * entry for that AZ and pays inter-AZ transfer. Pure: returns a new document.
+ * entry for that AZ and pays inter-AZ transfer. Pure: returns a new topology in the form
+ * given (normalized or authored).
  */
-export function consolidateAzs(doc: TopologyDoc, options: ConsolidateAzsOptions): TopologyDoc {
+export function consolidateAzs<T extends AnyTopology>(
+  topology: T,
+  options: ConsolidateAzsOptions,
+): T {
+  return inSameForm(topology, (doc) => consolidateDoc(doc, options));
+}
+
+function consolidateDoc(doc: TopologyDoc, options: ConsolidateAzsOptions): TopologyDoc {
   const { azs } = options;
   if (typeof azs === "number" && !(Number.isInteger(azs) && azs >= 1)) {
     throw new LinkplanError("invalid_request", "invalid number of AZs", [

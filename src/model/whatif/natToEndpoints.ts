@@ -10,6 +10,7 @@ import {
   toMicroGb,
   uniqueId,
 } from "./topologyEdits.js";
+import { type AnyTopology, inSameForm } from "./topologyForm.js";
 
 export interface NatToEndpointsOptions {
   /** which destinations to move (default: every NAT destination) */
@@ -95,9 +96,16 @@ function moveVpc(
  * endpoints instead: gateway endpoints (free) for S3 and DynamoDB, interface endpoints in
  * every AZ of the VPC otherwise; an existing endpoint for the service takes the traffic.
  * The NAT gateways stay (they still carry internet traffic) with that traffic removed.
- * Pure: returns a new document.
+ * Pure: returns a new topology in the form given (normalized or authored).
  */
-export function natToEndpoints(doc: TopologyDoc, options: NatToEndpointsOptions = {}): TopologyDoc {
+export function natToEndpoints<T extends AnyTopology>(
+  topology: T,
+  options: NatToEndpointsOptions = {},
+): T {
+  return inSameForm(topology, (doc) => moveNatTraffic(doc, options));
+}
+
+function moveNatTraffic(doc: TopologyDoc, options: NatToEndpointsOptions): TopologyDoc {
   const only = options.vpc === undefined ? null : findVpc(doc, options.vpc, "vpc").vpc.id;
   const services = options.services;
   const wanted = (service: string) => services === undefined || services.includes(service);
