@@ -268,6 +268,27 @@ describe("GET /v1/breakeven", () => {
     expect(body.hub.minSpokes).toBeNull();
   });
 
+  it("services may be a count of interface services", async () => {
+    const res = await app.inject({
+      method: "GET",
+      url: "/v1/breakeven?region=us-east-1&services=2&spokes=12",
+    });
+    const body = BreakEvenJsonSchema.parse(res.json());
+    expect(body.hub.services).toEqual(["interface-1", "interface-2"]);
+    // 2 × 3 × 7.30 = 43.80 per VPC; hub 43.80 + 13 × 36.50 + 2 × 0.50 = 519.30; 12 × 43.80 = 525.60
+    expect(body.hub.rows).toEqual([
+      {
+        spokes: 12,
+        perVpcMonthly: "525.60",
+        hubMonthly: "519.30",
+        hubExtraPerGb: "0.02",
+        hubCheaper: "below",
+        hubCheaperBelowGb: "315",
+      },
+    ]);
+    expect(body.hub.minSpokes).toBe(12);
+  });
+
   it("bad queries are 400, unknown regions 422 missing_price", async () => {
     const bad = await app.inject({ method: "GET", url: "/v1/breakeven?region=us-east-1&azs=9" });
     expect(problemOf(bad, 400).code).toBe("invalid_request");

@@ -15,7 +15,12 @@ function parseRegion(value: string): string {
   return value;
 }
 
-function parseServices(value: string): string[] {
+function parseServices(value: string): string[] | number {
+  if (/^\d+$/.test(value)) {
+    const count = Number(value);
+    if (count < 1 || count > 1000) throw new InvalidArgumentError("must be 1 to 1000 services");
+    return count;
+  }
   const services = parseList(value);
   const bad = services.filter((s) => !/^[a-z0-9][a-z0-9.-]*$/.test(s));
   if (bad.length > 0) {
@@ -41,7 +46,7 @@ export function addBreakEvenCommand(program: Command, io: CliIo): void {
     .option("--azs <n>", "AZs per interface endpoint", parseCount, BREAK_EVEN_DEFAULTS.azs)
     .option(
       "--services <list>",
-      `services, comma-separated (default ${BREAK_EVEN_DEFAULTS.services.join(",")})`,
+      `services, comma-separated (default ${BREAK_EVEN_DEFAULTS.services.join(",")}), or how many interface services`,
       parseServices,
     )
     .option(
@@ -60,7 +65,7 @@ export function addBreakEvenCommand(program: Command, io: CliIo): void {
       async (opts: {
         region: string;
         azs: number;
-        services?: string[];
+        services?: string[] | number;
         spokes?: number[];
         format: "table" | "json";
         hoursPerMonth?: number;

@@ -24,9 +24,15 @@ function list<Out>(item: z.ZodType<Out, string>) {
 export const BreakEvenQuerySchema = z.object({
   region: RegionSchema.describe("AWS region code, e.g. us-east-1"),
   azs: z.coerce.number().int().min(1).max(6).default(BREAK_EVEN_DEFAULTS.azs),
-  services: list(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/))
+  services: z
+    .union([
+      z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000)),
+      list(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/)),
+    ])
     .optional()
-    .describe(`comma-separated (default ${BREAK_EVEN_DEFAULTS.services.join(",")})`),
+    .describe(
+      `comma-separated services (default ${BREAK_EVEN_DEFAULTS.services.join(",")}), or how many interface services`,
+    ),
   spokes: list(z.coerce.number<string>().int().min(1).max(10_000))
     .optional()
     .describe(
