@@ -1,3 +1,4 @@
+import { copyFields } from "./copyFields.js";
 import { subnetsOf } from "./defaultSubnets.js";
 import type { EndpointTarget, Eni, Topology, Vpc } from "./topology.js";
 import type { TopologyIndex } from "./topologyIndex.js";
@@ -48,37 +49,39 @@ function targetOf(
 
 function normalizeVpc(vpc: VpcDoc, account: string, index: TopologyIndex): Vpc {
   const subnets = subnetsOf(vpc);
-  return {
-    ...vpc,
+  return copyFields(vpc, ["subnets", "endpoints", "loadBalancers"], {
     account,
     subnets,
-    endpoints: vpc.endpoints.map((endpoint) => {
-      if (endpoint.type === "gateway") return endpoint;
-      const {
-        azs: _azs,
-        subnets: _subnets,
-        ...rest
-      } = endpoint as InterfaceEndpointDoc | GwlbEndpointDoc;
-      return { ...rest, enis: enisOf(endpoint, vpc, subnets), target: targetOf(endpoint, index) };
-    }) as Vpc["endpoints"],
-    loadBalancers: vpc.loadBalancers.map((lb) => ({ ...lb, azs: lb.azs ?? vpc.azs })),
-  };
+    endpoints: vpc.endpoints.map((endpoint) =>
+      endpoint.type === "gateway"
+        ? endpoint
+        : copyFields(endpoint as InterfaceEndpointDoc | GwlbEndpointDoc, ["azs", "subnets"], {
+            enis: enisOf(endpoint, vpc, subnets),
+            target: targetOf(endpoint, index),
+          }),
+    ) as Vpc["endpoints"],
+    loadBalancers: vpc.loadBalancers.map((lb) =>
+      copyFields(lb, ["azs"], { azs: lb.azs ?? vpc.azs }),
+    ),
+  });
 }
 
 /** Fill defaults and resolve references of a document that passed `checkTopology`. */
 export function normalizeTopology(doc: TopologyDoc, index: TopologyIndex): Topology {
-  const { $schema: _schema, ...rest } = doc;
-  return {
-    ...rest,
-    accounts: doc.accounts.map((account) => ({
-      ...account,
-      vpcs: account.vpcs.map((vpc) => normalizeVpc(vpc, account.id, index)),
-      endpointServices: account.endpointServices.map((service) => ({
-        ...service,
-        account: account.id,
-        region: index.vpcs.get(service.vpc)?.vpc.region ?? "",
-      })),
-      hostedZones: account.hostedZones.map((zone) => ({ ...zone, account: account.id })),
-    })),
-  };
+  return copyFields(doc, ["$schema", "accounts"], {
+    accounts: doc.accounts.map((account) =>
+      copyFields(account, ["vpcs", "endpointServices", "hostedZones"], {
+        vpcs: account.vpcs.map((vpc) => normalizeVpc(vpc, account.id, index)),
+        endpointServices: account.endpointServices.map((service) =>
+          copyFields(service, [], {
+            account: account.id,
+            region: index.vpcs.get(service.vpc)?.vpc.region ?? "",
+          }),
+        ),
+        hostedZones: account.hostedZones.map((zone) =>
+          copyFields(zone, [], { account: account.id }),
+        ),
+      }),
+    ),
+  });
 }

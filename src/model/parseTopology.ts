@@ -21,8 +21,13 @@ function invalid(problems: Problem[]): LinkplanError {
  * LinkplanError ("invalid_topology") listing every problem.
  */
 export function parseTopologyDoc(data: unknown): TopologyDoc {
-  const parsed = z.safeParse(TopologySchema, data, { reportInput: true });
-  if (!parsed.success) throw invalid(problemsFromZod(parsed.error.issues));
+  const parsed = TopologySchema.safeParse(data);
+  if (!parsed.success) {
+    // parse again keeping the offending inputs, for messages that quote them ("got …");
+    // valid documents (the common case) skip that cost
+    const detailed = z.safeParse(TopologySchema, data, { reportInput: true });
+    throw invalid(problemsFromZod((detailed.error ?? parsed.error).issues));
+  }
   const problems = checkTopology(parsed.data);
   if (problems.length > 0) throw invalid(problems);
   return parsed.data;
