@@ -15,14 +15,18 @@ function median(values: readonly number[]): number {
   return ((sorted[mid - 1] ?? hi) + hi) / 2;
 }
 
-/** Median wall time of `fn` over RUNS runs after WARM_UPS warm-up runs. */
-export function measure(fn: () => unknown): Timing {
-  for (let i = 0; i < WARM_UPS; i++) fn();
+/**
+ * Median wall time of `fn` over RUNS runs after WARM_UPS warm-up runs. With `repeat`, each
+ * run calls `fn` that many times back to back and counts the mean: a run of a few
+ * milliseconds is otherwise at the mercy of timer and scheduler jitter.
+ */
+export function measure(fn: () => unknown, repeat = 1): Timing {
+  for (let i = 0; i < WARM_UPS * repeat; i++) fn();
   const runsMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    fn();
-    runsMs.push(performance.now() - start);
+    for (let r = 0; r < repeat; r++) fn();
+    runsMs.push((performance.now() - start) / repeat);
   }
   return { medianMs: median(runsMs), runsMs };
 }

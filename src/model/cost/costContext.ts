@@ -3,6 +3,7 @@ import { cost, type Money, QUANTITY_UNIT, type Quantity, type Rate } from "../mo
 
 import type { EndpointService } from "../topology.js";
 import { allocateTiers } from "./allocateTiers.js";
+import { EniHourLine, type EniHours } from "./eniHourLine.js";
 import type { LineItem, ResourceKind } from "./lineItem.js";
 import { PricedLine } from "./pricedLine.js";
 
@@ -58,18 +59,17 @@ function push(
   rate: Rate,
   tier: string | null,
   tierKey: string | null,
+  quantity: Quantity = spec.quantity,
 ): void {
   const az = spec.az ?? null;
   const perHour =
-    spec.unitsPerHour === QUANTITY_UNIT && spec.quantity === ctx.hours
-      ? hourMoney(ctx, rate)
-      : null;
+    spec.unitsPerHour === QUANTITY_UNIT && quantity === ctx.hours ? hourMoney(ctx, rate) : null;
   const hourly = perHour
     ? perHour.hourly
     : spec.unitsPerHour === undefined
       ? null
       : cost(spec.unitsPerHour, rate);
-  const monthly = perHour ? perHour.monthly : cost(spec.quantity, rate);
+  const monthly = perHour ? perHour.monthly : cost(quantity, rate);
   const unit = spec.unit ?? price?.unit ?? "";
   const line = new PricedLine(
     owner,
@@ -77,7 +77,7 @@ function push(
     az,
     tierKey,
     spec.description,
-    spec.quantity,
+    quantity,
     unit,
     rate,
     tier,
@@ -127,9 +127,37 @@ export function addTieredLines(
   for (const share of shares) {
     const label = price.labels[share.tier] ?? null;
     const tierKey = price.tierKeys[share.tier] ?? null;
-    push(ctx, owner, { ...spec, quantity: share.quantity }, price, share.rate, label, tierKey);
+    // the share's quantity is passed on, not spread into a copy of the spec (one per line)
+    push(ctx, owner, spec, price, share.rate, label, tierKey, share.quantity);
   }
 }
 
 /** One unit per hour, as a Quantity (for hour-billed lines). */
 export const ONE = QUANTITY_UNIT;
+
+/**
+ * The ENI-hour lines of one endpoint, one per AZ, priced at the first tier of `price`
+ * (nothing when the price is missing: it is recorded). The lines share one record.
+ */
+export function addEniHourLines(
+  ctx: CostContext,
+  owner: LineOwner,
+  price: Price | undefined,
+  what: string,
+  azs: readonly string[],
+): void {
+  if (!price || azs.length === 0) return;
+  const rate = price.tiers[0]?.rate ?? 0n;
+  const money = hourMoney(ctx, rate);
+  const shared: EniHours = {
+    owner,
+    what,
+    quantity: ctx.hours,
+    unit: price.unit,
+    rate,
+    hourly: money.hourly,
+    monthly: money.monthly,
+    price: price.line,
+  };
+  for (const az of azs) ctx.lines.push(new EniHourLine(shared, az));
+}

@@ -1,12 +1,12 @@
 import { formatQuantity, quantityFromNumber } from "../money.js";
 import type { Endpoint, GwlbEndpoint, InterfaceEndpoint, Vpc } from "../topology.js";
 import {
+  addEniHourLines,
   addFreeLine,
   addLine,
   addTieredLines,
   type CostContext,
   type LineOwner,
-  ONE,
 } from "./costContext.js";
 
 function describeTarget(endpoint: InterfaceEndpoint | GwlbEndpoint): string {
@@ -105,15 +105,13 @@ function addEniEndpoint(
   const hourPrice = ctx.book.regional(vpc.region, hourItem, owner.path);
   const gbPrice = ctx.book.regional(vpc.region, gbItem, owner.path);
   const what = describeTarget(endpoint);
-  for (const eni of endpoint.enis) {
-    addLine(ctx, owner, hourPrice, {
-      component: "hours",
-      az: eni.az,
-      description: `${what}: ENI in ${eni.az}`,
-      quantity: ctx.hours,
-      unitsPerHour: ONE,
-    });
-  }
+  addEniHourLines(
+    ctx,
+    owner,
+    hourPrice,
+    what,
+    endpoint.enis.map((eni) => eni.az),
+  );
   const gb = quantityFromNumber(endpoint.gbPerMonth);
   const data = {
     component: "data",
