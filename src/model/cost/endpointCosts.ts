@@ -8,12 +8,25 @@ import {
   type CostContext,
   type LineOwner,
 } from "./costContext.js";
+import type { ResourceKind } from "./lineItem.js";
 
 function describeTarget(endpoint: InterfaceEndpoint | GwlbEndpoint): string {
   const t = endpoint.target;
   if (t.kind === "aws-service") return t.service;
   if (t.kind === "endpoint-service") return `endpoint service ${t.endpointService}`;
   return endpoint.name ?? t.serviceName;
+}
+
+/** The owner of an endpoint's transfer lines: the endpoint, as kind data-transfer. */
+function transferOwner(owner: LineOwner): LineOwner {
+  return {
+    account: owner.account,
+    vpc: owner.vpc,
+    region: owner.region,
+    resource: owner.resource,
+    kind: "data-transfer",
+    path: owner.path,
+  };
 }
 
 /** Inter-region transfer for traffic that reaches an endpoint from another region. */
@@ -31,7 +44,7 @@ function addInterRegion(
   const quantity = quantityFromNumber(gb);
   addLine(
     ctx,
-    { ...owner, kind: "data-transfer", region: owner.region },
+    transferOwner(owner),
     price,
     {
       component,
@@ -68,7 +81,7 @@ function addTransfer(
     if (source.az === undefined || enis?.has(source.az)) continue;
     const price = ctx.book.regional(vpc.region, "interAzGb", owner.path);
     const gb = quantityFromNumber(source.gbPerMonth);
-    addLine(ctx, { ...owner, kind: "data-transfer" }, price, {
+    addLine(ctx, transferOwner(owner), price, {
       component: "cross-az",
       az: source.az,
       description: `cross-AZ transfer from ${source.az} (no ENI there): ${formatQuantity(gb)} GB billed out and in`,
@@ -149,17 +162,39 @@ const KIND = {
   gwlb: "gwlb-endpoint",
 } as const;
 
+/**
+ * The owner of an endpoint's lines. Its input path is built only when read (for a
+ * missing-price message): the owner lives as long as the lines, and a path string per
+ * endpoint would be 30,000 strings kept for nothing in a large organisation.
+ */
+class EndpointOwner implements LineOwner {
+  constructor(
+    readonly account: string,
+    readonly vpc: string,
+    readonly region: string,
+    readonly resource: string,
+    readonly kind: ResourceKind,
+    private readonly vpcPath: string,
+    private readonly index: number,
+  ) {}
+
+  get path(): string {
+    return `${this.vpcPath}.endpoints[${this.index}]`;
+  }
+}
+
 /** Lines of the endpoints of one VPC (defined at `path`), in input order. */
 export function addEndpointCosts(ctx: CostContext, vpc: Vpc, path: string): void {
   vpc.endpoints.forEach((endpoint, e) => {
-    const owner: LineOwner = {
-      account: vpc.account,
-      vpc: vpc.id,
-      region: vpc.region,
-      resource: endpoint.id,
-      kind: KIND[endpoint.type],
-      path: `${path}.endpoints[${e}]`,
-    };
+    const owner = new EndpointOwner(
+      vpc.account,
+      vpc.id,
+      vpc.region,
+      endpoint.id,
+      KIND[endpoint.type],
+      path,
+      e,
+    );
     addEndpoint(ctx, owner, endpoint, vpc);
   });
 }
