@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../src/model/breakEven.js";
 import { BreakEvenJsonSchema, breakEvenToJson } from "../src/model/breakEvenJson.js";
-import { LinkplanError } from "../src/model/linkplanError.js";
 import {
   formatMoney,
   formatQuantity,
@@ -12,22 +11,12 @@ import {
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
 import { formatBreakEvenTable } from "../src/report/formatBreakEvenTable.js";
+import { caught } from "./helpers/caught.js";
 
 const catalog = bundledCatalog();
 
 /** Exact USD (atto-dollars) from a decimal string. */
 const usd = (text: string): Money => parseScaled(text, MONEY_DECIMALS);
-
-/** Catch the LinkplanError a call throws (fails the test if it returns or throws another). */
-function caught(f: () => unknown): LinkplanError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof LinkplanError) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkplanError");
-}
 
 const service = (b: BreakEven, name: string) => {
   const found = b.services.find((s) => s.service === name);

@@ -5,7 +5,6 @@ import { type Comparison, compare, compareEstimates, percentChange } from "../sr
 import { ComparisonJsonSchema, comparisonToJson } from "../src/model/comparisonJson.js";
 import type { LineItem } from "../src/model/cost/lineItem.js";
 import { estimate } from "../src/model/estimate.js";
-import { LinkplanError } from "../src/model/linkplanError.js";
 import {
   formatMoney,
   MONEY_DECIMALS,
@@ -19,6 +18,8 @@ import { parseDocument } from "../src/model/parseDocument.js";
 import { parseTopology } from "../src/model/parseTopology.js";
 import type { Topology } from "../src/model/topology.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { caught } from "./helpers/caught.js";
+import { topologyArb } from "./helpers/randomTopology.js";
 
 const catalog = bundledCatalog();
 
@@ -33,17 +34,6 @@ function example(name: string): Topology {
   return parseTopology(parseDocument(readFileSync(file, "utf8"), file));
 }
 
-/** Catch the LinkplanError a call throws (fails the test if it returns or throws another). */
-function caught(f: () => unknown): LinkplanError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof LinkplanError) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkplanError");
-}
-
 const changeOf = (c: Comparison, id: string) => {
   const found = c.changes.find((change) => change.id === id);
   if (!found) throw new Error(`no change ${id}; changes: ${c.changes.map((x) => x.id).join(", ")}`);
@@ -52,137 +42,6 @@ const changeOf = (c: Comparison, id: string) => {
 const count = (c: Comparison, kind: "added" | "removed" | "changed") =>
   c.changes.filter((change) => change.change === kind).length;
 const monthlyOf = (lines: readonly LineItem[]) => sum(lines.map((l) => l.monthly));
-
-// ---------------------------------------------------------------------------------------
-// The random-topology arbitrary of test/estimate.test.ts (topologyArb), repeated here:
-// importing it from that file would register its tests in this one too.
-// ---------------------------------------------------------------------------------------
-
-const REGIONS = Object.keys(catalog.regions);
-
-const gbArb = fc.oneof(
-  fc.constantFrom(0, 0.1, 0.2, 0.3, 1e-7, 5e-7, 0.000001, 1, 999.999999, 1_048_576),
-  fc.integer({ min: 0, max: 3_000_000 }),
-  fc.double({ min: 1e-12, max: 2_000_000, noNaN: true, noDefaultInfinity: true }),
-  fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 1000),
-);
-
-const countArb = fc.oneof(
-  fc.constant(0),
-  fc.integer({ min: 0, max: 5000 }),
-  fc.double({ min: 0, max: 1_000_000, noNaN: true, noDefaultInfinity: true }),
-);
-
-const SERVICES = ["sts", "ecr.api", "ecr.dkr", "logs", "ssm", "kms", "s3", "sqs"];
-
-function vpcArb(id: string) {
-  return fc
-    .record({
-      region: fc.constantFrom(...REGIONS),
-      azCount: fc.integer({ min: 1, max: 3 }),
-    })
-    .chain(({ region, azCount }) => {
-      const azs = ["a", "b", "c"].slice(0, azCount).map((z) => `${region}${z}`);
-      const other = REGIONS.filter((r) => r !== region);
-      const source = fc.oneof(
-        fc.record({ az: fc.constantFrom(...azs) }),
-        fc.record({ region: fc.constantFrom(...other) }),
-      );
-      const interfaceEndpoint = fc
-        .record({
-          service: fc.constantFrom(...SERVICES),
-          azs: fc.option(fc.subarray(azs, { minLength: 1 }), { nil: undefined }),
-          gbPerMonth: gbArb,
-          sources: fc.uniqueArray(fc.tuple(source, fc.constantFrom(1, 0.5, 0.25)), {
-            maxLength: 2,
-            selector: ([where]) => JSON.stringify(where),
-          }),
-        })
-        .map(({ service, azs: placed, gbPerMonth, sources }) => ({
-          type: "interface",
-          service,
-          ...(placed ? { azs: placed } : {}),
-          gbPerMonth,
-          trafficSources: sources.map(([where, share]) => ({
-            ...where,
-            gbPerMonth: (gbPerMonth * share) / sources.length,
-          })),
-        }));
-      const gatewayEndpoint = fc.record({
-        type: fc.constant("gateway"),
-        service: fc.constantFrom("s3", "dynamodb"),
-        gbPerMonth: gbArb,
-      });
-      const nat = fc.record({
-        az: fc.constantFrom(...azs),
-        connectivity: fc.constantFrom("public", "private"),
-        gbPerMonth: gbArb,
-      });
-      const lb = fc.record({
-        type: fc.constantFrom("network", "network", "gateway"),
-        traffic: fc.record({
-          gbPerMonth: gbArb,
-          newConnectionsPerSecond: countArb,
-          activeConnections: countArb,
-          protocol: fc.constantFrom("tcp", "udp", "tls"),
-        }),
-      });
-      return fc
-        .record({
-          interfaces: fc.array(interfaceEndpoint, { maxLength: 6 }),
-          gateways: fc.array(gatewayEndpoint, { maxLength: 2 }),
-          nats: fc.array(nat, { maxLength: 3 }),
-          lbs: fc.array(lb, { maxLength: 2 }),
-        })
-        .map(({ interfaces, gateways, nats, lbs }) => ({
-          id,
-          region,
-          azs,
-          endpoints: [
-            ...interfaces.map((e, i) => ({ id: `if-${i}`, ...e })),
-            ...gateways.map((e, i) => ({ id: `gw-${i}`, ...e })),
-          ],
-          natGateways: nats.map((n, i) => ({ id: `nat-${i}`, ...n })),
-          loadBalancers: lbs.map((l, i) => ({ id: `lb-${i}`, ...l })),
-        }));
-    });
-}
-
-const topologyArb = fc
-  .record({
-    hoursPerMonth: fc.constantFrom(730, 720, 744, 672.5, 1),
-    accounts: fc.integer({ min: 1, max: 3 }),
-  })
-  .chain(({ hoursPerMonth, accounts }) =>
-    fc
-      .tuple(
-        ...Array.from({ length: accounts }, (_, a) =>
-          fc
-            .record({
-              vpcCount: fc.integer({ min: 1, max: 3 }),
-              zones: fc.array(
-                fc.record({ queriesPerMonth: countArb, aliasQueriesPerMonth: countArb }),
-                { maxLength: 3 },
-              ),
-            })
-            .chain(({ vpcCount, zones }) =>
-              fc
-                .tuple(...Array.from({ length: vpcCount }, (_, v) => vpcArb(`vpc-${a}-${v}`)))
-                .map((vpcs) => ({
-                  id: `account-${a}`,
-                  vpcs,
-                  hostedZones: zones.map((z, i) => ({
-                    id: `zone-${a}-${i}`,
-                    name: `z${i}.a${a}.internal`,
-                    vpcs: [vpcs[0]?.id ?? ""],
-                    ...z,
-                  })),
-                })),
-            ),
-        ),
-      )
-      .map((list) => ({ name: "random", hoursPerMonth, accounts: list })),
-  );
 
 // ---------------------------------------------------------------------------------------
 // Properties

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import type { LineItem } from "../src/model/cost/lineItem.js";
 import { type Estimate, type EstimateOptions, estimate } from "../src/model/estimate.js";
 import { EstimateJsonSchema, estimateToJson } from "../src/model/estimateJson.js";
-import { LinkplanError } from "../src/model/linkplanError.js";
 import {
   cost,
   formatMoney,
@@ -18,6 +17,8 @@ import { parseDocument } from "../src/model/parseDocument.js";
 import { parseTopology } from "../src/model/parseTopology.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
+import { caught } from "./helpers/caught.js";
+import { topologyArb } from "./helpers/randomTopology.js";
 
 const catalog = bundledCatalog();
 
@@ -36,17 +37,6 @@ function line(e: Estimate, id: string): LineItem {
 
 const linesOf = (e: Estimate, pred: (l: LineItem) => boolean) => e.lines.filter(pred);
 const monthlyOf = (lines: readonly LineItem[]) => sum(lines.map((l) => l.monthly));
-
-/** Catch the LinkplanError a call throws (fails the test if it returns or throws another). */
-function caught(f: () => unknown): LinkplanError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof LinkplanError) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkplanError");
-}
 
 /** One account "shared", one VPC "main" in `region` with `azs`, and the given VPC body. */
 function vpcYaml(body: string, region = "us-east-1", azs = ["a", "b", "c"]): string {
@@ -714,136 +704,6 @@ describe("estimateToJson", () => {
 // ---------------------------------------------------------------------------------------
 // Property: random topologies price consistently
 // ---------------------------------------------------------------------------------------
-
-const REGIONS = Object.keys(catalog.regions);
-
-const gbArb = fc.oneof(
-  fc.constantFrom(0, 0.1, 0.2, 0.3, 1e-7, 5e-7, 0.000001, 1, 999.999999, 1_048_576),
-  fc.integer({ min: 0, max: 3_000_000 }),
-  // (no subnormals: halving them is not exact, see the trafficSources shares below)
-  fc.double({ min: 1e-12, max: 2_000_000, noNaN: true, noDefaultInfinity: true }),
-  fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 1000),
-);
-
-const countArb = fc.oneof(
-  fc.constant(0),
-  fc.integer({ min: 0, max: 5000 }),
-  fc.double({ min: 0, max: 1_000_000, noNaN: true, noDefaultInfinity: true }),
-);
-
-const SERVICES = ["sts", "ecr.api", "ecr.dkr", "logs", "ssm", "kms", "s3", "sqs"];
-
-function vpcArb(id: string) {
-  return fc
-    .record({
-      region: fc.constantFrom(...REGIONS),
-      azCount: fc.integer({ min: 1, max: 3 }),
-    })
-    .chain(({ region, azCount }) => {
-      const azs = ["a", "b", "c"].slice(0, azCount).map((z) => `${region}${z}`);
-      const other = REGIONS.filter((r) => r !== region);
-      const source = fc.oneof(
-        fc.record({ az: fc.constantFrom(...azs) }),
-        fc.record({ region: fc.constantFrom(...other) }),
-      );
-      const interfaceEndpoint = fc
-        .record({
-          service: fc.constantFrom(...SERVICES),
-          azs: fc.option(fc.subarray(azs, { minLength: 1 }), { nil: undefined }),
-          gbPerMonth: gbArb,
-          // distinct origins (two sources from one AZ or region collide: see the id test)
-          sources: fc.uniqueArray(fc.tuple(source, fc.constantFrom(1, 0.5, 0.25)), {
-            maxLength: 2,
-            selector: ([where]) => JSON.stringify(where),
-          }),
-        })
-        .map(({ service, azs: placed, gbPerMonth, sources }) => ({
-          type: "interface",
-          service,
-          ...(placed ? { azs: placed } : {}),
-          gbPerMonth,
-          // each source carries a power-of-two share of the endpoint's GB (exact in binary
-          // floating point), so the sources never add up to more than gbPerMonth
-          trafficSources: sources.map(([where, share]) => ({
-            ...where,
-            gbPerMonth: (gbPerMonth * share) / sources.length,
-          })),
-        }));
-      const gatewayEndpoint = fc.record({
-        type: fc.constant("gateway"),
-        service: fc.constantFrom("s3", "dynamodb"),
-        gbPerMonth: gbArb,
-      });
-      const nat = fc.record({
-        az: fc.constantFrom(...azs),
-        connectivity: fc.constantFrom("public", "private"),
-        gbPerMonth: gbArb,
-      });
-      const lb = fc.record({
-        type: fc.constantFrom("network", "network", "gateway"),
-        traffic: fc.record({
-          gbPerMonth: gbArb,
-          newConnectionsPerSecond: countArb,
-          activeConnections: countArb,
-          protocol: fc.constantFrom("tcp", "udp", "tls"),
-        }),
-      });
-      return fc
-        .record({
-          interfaces: fc.array(interfaceEndpoint, { maxLength: 6 }),
-          gateways: fc.array(gatewayEndpoint, { maxLength: 2 }),
-          nats: fc.array(nat, { maxLength: 3 }),
-          lbs: fc.array(lb, { maxLength: 2 }),
-        })
-        .map(({ interfaces, gateways, nats, lbs }) => ({
-          id,
-          region,
-          azs,
-          endpoints: [
-            ...interfaces.map((e, i) => ({ id: `if-${i}`, ...e })),
-            ...gateways.map((e, i) => ({ id: `gw-${i}`, ...e })),
-          ],
-          natGateways: nats.map((n, i) => ({ id: `nat-${i}`, ...n })),
-          loadBalancers: lbs.map((l, i) => ({ id: `lb-${i}`, ...l })),
-        }));
-    });
-}
-
-const topologyArb = fc
-  .record({
-    hoursPerMonth: fc.constantFrom(730, 720, 744, 672.5, 1),
-    accounts: fc.integer({ min: 1, max: 3 }),
-  })
-  .chain(({ hoursPerMonth, accounts }) =>
-    fc
-      .tuple(
-        ...Array.from({ length: accounts }, (_, a) =>
-          fc
-            .record({
-              vpcCount: fc.integer({ min: 1, max: 3 }),
-              zones: fc.array(
-                fc.record({ queriesPerMonth: countArb, aliasQueriesPerMonth: countArb }),
-                { maxLength: 3 },
-              ),
-            })
-            .chain(({ vpcCount, zones }) =>
-              fc
-                .tuple(...Array.from({ length: vpcCount }, (_, v) => vpcArb(`vpc-${a}-${v}`)))
-                .map((vpcs) => ({
-                  id: `account-${a}`,
-                  vpcs,
-                  hostedZones: zones.map((z, i) => ({
-                    id: `zone-${a}-${i}`,
-                    name: `z${i}.a${a}.internal`,
-                    vpcs: [vpcs[0]?.id ?? ""],
-                    ...z,
-                  })),
-                })),
-            ),
-        ),
-      )
-      .map((list) => ({ name: "random", hoursPerMonth, accounts: list })),
-  );
 
 /** Cost of `quantity` GB at the interface tiers, from scratch (0.01 / 0.006 / 0.004). */
 function interfaceTierCost(quantity: bigint): bigint {

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compare } from "../src/model/compare.js";
 import { estimate } from "../src/model/estimate.js";
-import { LinkplanError } from "../src/model/linkplanError.js";
 import {
   formatMoney,
   MONEY_DECIMALS,
@@ -24,6 +23,7 @@ import { consolidateAzs } from "../src/model/whatif/consolidateAzs.js";
 import { natToEndpoints } from "../src/model/whatif/natToEndpoints.js";
 import { applyWhatIf, WhatIfSchema } from "../src/model/whatif/whatIf.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { caught } from "./helpers/caught.js";
 
 const catalog = bundledCatalog();
 
@@ -52,17 +52,6 @@ function interfaceOf(doc: TopologyDoc, vpc: string, id: string): InterfaceEndpoi
   const endpoint = endpointOf(doc, vpc, id);
   if (endpoint.type !== "interface") throw new Error(`${vpc}/${id} is ${endpoint.type}`);
   return endpoint;
-}
-
-/** Catch the LinkplanError a call throws (fails the test if it returns or throws another). */
-function caught(f: () => unknown): LinkplanError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof LinkplanError) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkplanError");
 }
 
 /** Run a transform and check that it left its input alone. */

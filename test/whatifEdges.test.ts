@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { breakEven } from "../src/model/breakEven.js";
 import { compare } from "../src/model/compare.js";
 import { estimate } from "../src/model/estimate.js";
-import { LinkplanError } from "../src/model/linkplanError.js";
 import { formatMoney } from "../src/model/money.js";
 import { parseDocument } from "../src/model/parseDocument.js";
 import { parseTopology, parseTopologyDoc } from "../src/model/parseTopology.js";
@@ -14,6 +13,7 @@ import { consolidateAzs } from "../src/model/whatif/consolidateAzs.js";
 import { natToEndpoints } from "../src/model/whatif/natToEndpoints.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { formatComparisonTable } from "../src/report/formatComparisonTable.js";
+import { caught } from "./helpers/caught.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 
 /**
@@ -23,16 +23,6 @@ import { runCliCapture } from "./helpers/runCliCapture.js";
 
 const catalog = bundledCatalog();
 const docOf = (yaml: string): TopologyDoc => parseTopologyDoc(parseDocument(yaml));
-
-function caught(f: () => unknown): LinkplanError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof LinkplanError) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkplanError");
-}
 
 const ONE_ENDPOINT = (account: string, vpc: string, gb: number) => `
   - id: ${account}
