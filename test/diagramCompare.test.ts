@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/model/estimate.js";
+import { compare } from "../src/model/compare.js";
 import { parseDocument } from "../src/model/parseDocument.js";
 import { parseTopology } from "../src/model/parseTopology.js";
 import type { Topology } from "../src/model/topology.js";
@@ -246,12 +246,8 @@ describe("comparison diagrams of the examples", () => {
 
   it("removed items keep the costs of the estimate of the first topology", () => {
     const catalog = bundledCatalog();
-    const diff = comparisonGraph(
-      prod,
-      dev,
-      { estimate: estimate(dev, catalog) },
-      { beforeEstimate: estimate(prod, catalog) },
-    );
+    const comparison = compare(prod, dev, catalog);
+    const diff = comparisonGraph(prod, dev, { estimate: comparison.after }, { comparison });
     const cost = new Map([...walkItems(diff.items)].map(({ item }) => [item.id, item]));
     expect(cost.get("nat:app-vpc/nat-a")).toMatchObject({ status: "unchanged", cost: "$41.65/mo" });
     expect(cost.get("nat:app-vpc/nat-b")).toMatchObject({ status: "removed", cost: "$45.15/mo" });

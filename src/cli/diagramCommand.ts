@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
+import { compare } from "../model/compare.js";
 import { estimate } from "../model/estimate.js";
 import { drawComparison } from "../render/drawComparison.js";
 import { DIAGRAM_FORMATS, type DiagramFormat, drawTopology } from "../render/drawTopology.js";
@@ -57,22 +58,29 @@ export function addDiagramCommand(program: Command, io: CliIo): void {
       "draw <file> with what was added (+) and removed (-) since <before> marked",
     )
     .action(async (file: string, opts: DiagramOptions, command: Command) => {
-      const { compare, ...request } = opts;
-      if (compare === "-" && file === "-") {
+      const { compare: beforeFile, ...request } = opts;
+      if (beforeFile === "-" && file === "-") {
         command.error("error: --compare and <file> cannot both read standard input");
       }
       const topology = await loadTopologyFile(file);
-      const before = compare === undefined ? null : await loadTopologyFile(compare);
+      const before = beforeFile === undefined ? null : await loadTopologyFile(beforeFile);
       const catalog = opts.costs ? await loadCatalogFile(opts.catalog) : null;
-      const priced = catalog ? estimate(topology, catalog) : null;
-      const text = before
-        ? drawComparison(
-            before,
-            topology,
-            { ...request, estimate: priced },
-            { beforeEstimate: catalog ? estimate(before, catalog) : null },
-          )
-        : drawTopology(topology, { ...request, estimate: priced });
+      let text: string;
+      if (before) {
+        // one comparison prices both files (the first with its paired accounts renamed)
+        const comparison = catalog ? compare(before, topology, catalog) : null;
+        text = drawComparison(
+          before,
+          topology,
+          { ...request, estimate: comparison?.after ?? null },
+          { comparison },
+        );
+      } else {
+        text = drawTopology(topology, {
+          ...request,
+          estimate: catalog ? estimate(topology, catalog) : null,
+        });
+      }
       if (opts.output) {
         await writeFile(resolve(io.cwd, opts.output), text);
         io.stderr(`wrote ${opts.output}\n`);
