@@ -2,12 +2,10 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { stringify } from "yaml";
-import { compare } from "../model/compare.js";
 import { comparisonToJson } from "../model/comparisonJson.js";
 import { LinkplanError } from "../model/linkplanError.js";
 import type { Money } from "../model/money.js";
-import { parseTopology } from "../model/parseTopology.js";
-import { applyWhatIf, type WhatIf } from "../model/whatif/whatIf.js";
+import { applyWhatIf, compareWhatIf, type WhatIf } from "../model/whatif/whatIf.js";
 import type { CliIo } from "./cliIo.js";
 import {
   COMPARE_FORMATS,
@@ -26,21 +24,16 @@ function parseAzs(value: string): number | string[] {
     if (n < 1) throw new InvalidArgumentError("must keep at least 1 AZ");
     return n;
   }
-  const azs = value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (azs.length === 0) throw new InvalidArgumentError("must be a number or a list of AZs");
-  return azs;
+  return parseList(value, "a number or a list of AZs");
 }
 
 /** "s3,sqs" → ["s3", "sqs"] */
-export function parseList(value: string): string[] {
+export function parseList(value: string, expected = "a comma-separated list"): string[] {
   const items = value
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (items.length === 0) throw new InvalidArgumentError("must be a comma-separated list");
+  if (items.length === 0) throw new InvalidArgumentError(`must be ${expected}`);
   return items;
 }
 
@@ -109,7 +102,7 @@ export function addWhatIfCommand(program: Command, io: CliIo): void {
     .option(
       "--services <list>",
       "only these services, comma-separated (--nat-to-endpoints, --centralize)",
-      parseList,
+      (value: string) => parseList(value),
     )
     .addOption(
       new Option("-f, --format <format>", "output format")
@@ -141,7 +134,7 @@ export function addWhatIfCommand(program: Command, io: CliIo): void {
           loadCatalogFile(opts.catalog),
         ]);
         const after = applyWhatIf(doc, whatIf);
-        const comparison = compare(parseTopology(doc), parseTopology(after), catalog, {
+        const comparison = compareWhatIf(doc, after, catalog, {
           ...(opts.hoursPerMonth === undefined ? {} : { hoursPerMonth: opts.hoursPerMonth }),
         });
         if (opts.format === "json") {

@@ -2,7 +2,12 @@ import type { Estimate } from "../model/estimate.js";
 import type { Account, Topology, Vpc } from "../model/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
-import { accountRegions, attachmentNodes, gatewayNodes } from "./transitGatewayItems.js";
+import {
+  accountRegions,
+  attachmentNodes,
+  attachmentsByVpc,
+  gatewayNodes,
+} from "./transitGatewayItems.js";
 import {
   type Detail,
   edge,
@@ -101,14 +106,19 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
   return items;
 }
 
-function accountItems(ctx: GraphContext, account: Account, hostedZones: boolean): DiagramItem[] {
+function accountItems(
+  ctx: GraphContext,
+  account: Account,
+  hostedZones: boolean,
+  attachments: ReturnType<typeof attachmentsByVpc>,
+): DiagramItem[] {
   if (ctx.detail === "accounts") return accountSummary(ctx, account);
   const items: DiagramItem[] = [];
   const regions = accountRegions(account);
   for (const region of regions) {
     const regionItems: DiagramItem[] = [];
     for (const vpc of account.vpcs.filter((v) => v.region === region)) {
-      const children = [...vpcItems(ctx, vpc), ...attachmentNodes(ctx, vpc)];
+      const children = [...vpcItems(ctx, vpc), ...attachmentNodes(ctx, vpc, attachments)];
       for (const service of account.endpointServices.filter((s) => s.vpc === vpc.id)) {
         const esId = ids.endpointService(service.id);
         const acceptance = service.acceptanceRequired ? "acceptance required" : "auto-accept";
@@ -194,6 +204,7 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     costs: costAnnotations(options.estimate),
     edges: [],
   };
+  const attachments = attachmentsByVpc(topology);
   const items: DiagramItem[] = topology.accounts.map((account) => {
     const detail = account.awsAccountId ? `account ${account.awsAccountId}` : "account";
     return group(
@@ -202,7 +213,7 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
       account.name ?? account.id,
       detail,
       ctx.costs.account(account.id),
-      accountItems(ctx, account, options.hostedZones ?? true),
+      accountItems(ctx, account, options.hostedZones ?? true, attachments),
     );
   });
   const saas = new Map<string, string>();

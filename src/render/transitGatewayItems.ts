@@ -1,4 +1,4 @@
-import type { Account, Vpc } from "../model/topology.js";
+import type { Account, Topology, Vpc } from "../model/topology.js";
 import type { DiagramItem } from "./diagramGraph.js";
 import { edge, type GraphContext, node } from "./vpcItems.js";
 
@@ -8,28 +8,44 @@ export const tgwIds = {
   attachment: (v: string, g: string) => `tgw-attachment:${v}/${g}`,
 };
 
-/** The attachments of a VPC to transit gateways (of any account), as nodes inside the VPC. */
-export function attachmentNodes(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
-  const items: DiagramItem[] = [];
-  for (const account of ctx.topology.accounts) {
+type Gateway = Account["transitGateways"][number];
+type Attachment = Gateway["attachments"][number];
+
+/** Every transit gateway attachment of the topology, by attached VPC (built once per graph). */
+export function attachmentsByVpc(
+  topology: Topology,
+): Map<string, { gateway: Gateway; attachment: Attachment }[]> {
+  const byVpc = new Map<string, { gateway: Gateway; attachment: Attachment }[]>();
+  for (const account of topology.accounts) {
     for (const gateway of account.transitGateways) {
-      const attachment = gateway.attachments.find((a) => a.vpc === vpc.id);
-      if (!attachment) continue;
-      const id = tgwIds.attachment(vpc.id, gateway.id);
-      const traffic = attachment.gbPerMonth > 0 ? ` · ${attachment.gbPerMonth} GB/mo` : "";
-      items.push(
-        node(
-          id,
-          "tgw-attachment",
-          `${gateway.name ?? gateway.id} attachment`,
-          `transit gateway attachment${traffic}`,
-          ctx.costs.resource(vpc.account, vpc.id, "transit-gateway", gateway.id),
-        ),
-      );
-      edge(ctx, id, tgwIds.gateway(gateway.id), "attachment", null);
+      for (const attachment of gateway.attachments) {
+        const list = byVpc.get(attachment.vpc) ?? [];
+        if (!list.some((a) => a.gateway === gateway)) list.push({ gateway, attachment });
+        byVpc.set(attachment.vpc, list);
+      }
     }
   }
-  return items;
+  return byVpc;
+}
+
+/** The attachments of a VPC to transit gateways (of any account), as nodes inside the VPC. */
+export function attachmentNodes(
+  ctx: GraphContext,
+  vpc: Vpc,
+  attachments: ReadonlyMap<string, { gateway: Gateway; attachment: Attachment }[]>,
+): DiagramItem[] {
+  return (attachments.get(vpc.id) ?? []).map(({ gateway, attachment }) => {
+    const id = tgwIds.attachment(vpc.id, gateway.id);
+    const traffic = attachment.gbPerMonth > 0 ? ` · ${attachment.gbPerMonth} GB/mo` : "";
+    edge(ctx, id, tgwIds.gateway(gateway.id), "attachment", null);
+    return node(
+      id,
+      "tgw-attachment",
+      `${gateway.name ?? gateway.id} attachment`,
+      `transit gateway attachment${traffic}`,
+      ctx.costs.resource(vpc.account, vpc.id, "transit-gateway", gateway.id),
+    );
+  });
 }
 
 /** The transit gateways of an account in one region, as nodes of the region group. */

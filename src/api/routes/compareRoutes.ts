@@ -9,9 +9,8 @@ import {
   WhatIfResultSchema,
 } from "../../model/comparisonJson.js";
 import { LinkplanError } from "../../model/linkplanError.js";
-import { parseTopology } from "../../model/parseTopology.js";
 import { TopologySchema } from "../../model/topologySchema.js";
-import { applyWhatIf, WhatIfSchema } from "../../model/whatif/whatIf.js";
+import { applyWhatIf, compareWhatIf, WhatIfSchema } from "../../model/whatif/whatIf.js";
 import { formatComparisonMarkdown } from "../../report/formatComparisonMarkdown.js";
 import { formatComparisonTable } from "../../report/formatComparisonTable.js";
 import type { ApiContext } from "../apiContext.js";
@@ -159,7 +158,7 @@ export function compareRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const after = withPathPrefix("transform", () => applyWhatIf(doc, transform));
       checkLimits(after, ctx.limits, " the what-if produced");
       const hours = request.query.hoursPerMonth;
-      const comparison = compare(parseTopology(doc), parseTopology(after), ctx.catalog, {
+      const comparison = compareWhatIf(doc, after, ctx.catalog, {
         ...(hours === undefined ? {} : { hoursPerMonth: hours }),
       });
       return sendComparison(reply, comparison, request.query.format, {

@@ -20,13 +20,13 @@ export interface NatToEndpointsOptions {
 }
 
 /** The endpoint of the VPC that would carry traffic to `service`, creating it if needed. */
-function endpointFor(vpc: VpcDoc, service: string, taken: Set<string>): EndpointDoc {
+function endpointFor(vpc: VpcDoc, service: string, taken: () => Set<string>): EndpointDoc {
   const gateway = GATEWAY_SERVICES.has(service);
   const found =
     vpc.endpoints.find((e) => e.type === "gateway" && e.service === service) ??
     vpc.endpoints.find((e) => e.type === "interface" && e.service === service);
   if (found) return found;
-  const id = uniqueId(idForService(service), taken);
+  const id = uniqueId(idForService(service), taken());
   const created: EndpointDoc = gateway
     ? {
         id,
@@ -56,11 +56,21 @@ function endpointFor(vpc: VpcDoc, service: string, taken: Set<string>): Endpoint
   return created;
 }
 
+/** `make`'s value, made on the first call only. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
 function moveVpc(
   vpc: VpcDoc,
   wanted: (service: string) => boolean,
   moved: Set<string>,
-  taken: Set<string>,
+  /** ids a new endpoint must avoid (computed once, when the first one is created) */
+  taken: () => Set<string>,
 ): VpcDoc {
   const copy: VpcDoc = {
     ...vpc,
@@ -117,7 +127,12 @@ function moveNatTraffic(doc: TopologyDoc, options: NatToEndpointsOptions): Topol
       vpcs: account.vpcs.map((vpc) =>
         only !== null && vpc.id !== only
           ? vpc
-          : moveVpc(vpc, wanted, moved, endpointIdsNear(doc, vpc.id)),
+          : moveVpc(
+              vpc,
+              wanted,
+              moved,
+              once(() => endpointIdsNear(doc, vpc.id)),
+            ),
       ),
     })),
   };

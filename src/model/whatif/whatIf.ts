@@ -1,6 +1,10 @@
 import { z } from "zod";
+import type { PriceCatalog } from "../../pricing/catalogSchema.js";
+import { type CompareOptions, type Comparison, compare } from "../compare.js";
 import { LinkplanError } from "../linkplanError.js";
+import { normalizeTopology } from "../normalizeTopology.js";
 import { parseTopologyDoc } from "../parseTopology.js";
+import { indexTopology } from "../topologyIndex.js";
 import { AzSchema, type TopologyDoc } from "../topologySchema.js";
 import { centralizeEndpoints } from "./centralizeEndpoints.js";
 import { consolidateAzs } from "./consolidateAzs.js";
@@ -89,4 +93,18 @@ export function applyWhatIf(doc: TopologyDoc, whatIf: WhatIf): TopologyDoc {
       error.problems.map((p) => ({ path: `result.${p.path}`, message: p.message })),
     );
   }
+}
+
+/**
+ * Compare a validated document with its what-if result (from `applyWhatIf`, validated
+ * there): both are normalized directly rather than checked a second time.
+ */
+export function compareWhatIf(
+  doc: TopologyDoc,
+  after: TopologyDoc,
+  catalog: PriceCatalog,
+  options: CompareOptions = {},
+): Comparison {
+  const normal = (d: TopologyDoc) => normalizeTopology(d, indexTopology(d));
+  return compare(normal(doc), normal(after), catalog, options);
 }
