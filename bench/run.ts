@@ -7,11 +7,13 @@
 import { runApiBench } from "./apiBench.js";
 import { runDiagramBench } from "./diagramBench.js";
 import { runEstimateBench } from "./estimateBench.js";
+import { runEstimateJsonBench } from "./estimateJsonBench.js";
 
 const BENCHES: Record<string, () => unknown> = {
   estimate: runEstimateBench,
   diagram: runDiagramBench,
   api: runApiBench,
+  scale: runEstimateJsonBench,
 };
 
 const wanted = process.argv.slice(2);

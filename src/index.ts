@@ -33,6 +33,7 @@ export {
   estimateToJson,
   LineItemJsonSchema,
 } from "./model/estimateJson.js";
+export { estimateJsonChunks } from "./model/estimateJsonChunks.js";
 export { LinkplanError, type LinkplanErrorCode, type Problem } from "./model/linkplanError.js";
 export { formatCents, formatMoney, type Money } from "./model/money.js";
 export { parseDocument } from "./model/parseDocument.js";
@@ -113,3 +114,4 @@ export { formatComparisonTable } from "./report/formatComparisonTable.js";
 export { formatEstimateCsv } from "./report/formatEstimateCsv.js";
 export { formatEstimateMarkdown } from "./report/formatEstimateMarkdown.js";
 export { formatEstimateTable } from "./report/formatEstimateTable.js";
+export { terminalLines, terminalText } from "./report/terminalText.js";

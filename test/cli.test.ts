@@ -110,6 +110,22 @@ describe("linkplan estimate", () => {
     expect((await runCliCapture(["nonsense"])).code).toBe(2);
   });
 
+  it("refuses hours it cannot keep exactly instead of printing 1e-07", async () => {
+    const tiny = await runCliCapture(["estimate", "x.yaml", "--hours-per-month", "0.0000001"]);
+    expect(tiny.code).toBe(2);
+    expect(tiny.stderr).toContain(
+      "must be a number of hours greater than 0 and at most 744, with at most 6 decimals",
+    );
+    const fine = await runCliCapture([
+      "estimate",
+      write("h6.yaml", SMALL),
+      "--hours-per-month",
+      "0.000001",
+    ]);
+    expect(fine.code).toBe(0);
+    expect(fine.stdout.split("\n")[0]).toContain("(0.000001 hours/month");
+  });
+
   it("a missing file is an input error with a plain message", async () => {
     const result = await runCliCapture(["estimate", join(tmp, "nope.yaml")]);
     expect(result.code).toBe(1);

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { estimate } from "../model/estimate.js";
-import { estimateToJson } from "../model/estimateJson.js";
+import { estimateJsonChunks } from "../model/estimateJsonChunks.js";
 import { formatEstimateCsv } from "../report/formatEstimateCsv.js";
 import { formatEstimateMarkdown } from "../report/formatEstimateMarkdown.js";
 import { formatEstimateTable } from "../report/formatEstimateTable.js";
@@ -9,11 +9,13 @@ import { loadCatalogFile, loadTopologyFile } from "./loadInputs.js";
 
 export const ESTIMATE_FORMATS = ["table", "json", "markdown", "csv"] as const;
 
-/** Parse --hours-per-month: a number in (0, 744]. */
+/** Parse --hours-per-month: a number in (0, 744] with at most 6 decimals (kept exactly). */
 export function parseHours(value: string): number {
   const hours = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(hours > 0 && hours <= 744)) {
-    throw new InvalidArgumentError("must be a number of hours greater than 0 and at most 744");
+  if (!/^\d+(\.\d{1,6})?$/.test(value) || !(hours > 0 && hours <= 744)) {
+    throw new InvalidArgumentError(
+      "must be a number of hours greater than 0 and at most 744, with at most 6 decimals",
+    );
   }
   return hours;
 }
@@ -59,9 +61,13 @@ export function addEstimateCommand(program: Command, io: CliIo): void {
           catalog,
           opts.hoursPerMonth === undefined ? {} : { hoursPerMonth: opts.hoursPerMonth },
         );
+        if (opts.format === "json") {
+          // line by line: a million-line estimate never becomes one string
+          await io.stdoutChunks(estimateJsonChunks(result));
+          return;
+        }
         const render = {
           table: formatEstimateTable,
-          json: (e: typeof result) => `${JSON.stringify(estimateToJson(e), null, 2)}\n`,
           markdown: formatEstimateMarkdown,
           csv: formatEstimateCsv,
         }[opts.format];

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { LinkplanError } from "../model/linkplanError.js";
+import { terminalLines } from "../report/terminalText.js";
 import { addBreakEvenCommand } from "./breakevenCommand.js";
 import { CliFailure } from "./cliFailure.js";
 import { type CliIo, processIo } from "./cliIo.js";
@@ -39,7 +40,10 @@ function buildProgram(io: CliIo): Command {
 }
 
 /** Run the CLI with user arguments (no "node script" prefix); resolves to the exit code. */
-export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(args: readonly string[], rawIo: CliIo = processIo): Promise<number> {
+  // whatever reaches stderr (messages quoting file names, keys, option values) is shown
+  // with control, bidi and invisible characters escaped
+  const io: CliIo = { ...rawIo, stderr: (text) => rawIo.stderr(terminalLines(text)) };
   const program = buildProgram(io);
   try {
     await program.parseAsync([...args], { from: "user" });

@@ -71,8 +71,18 @@ function memo(format: (value: bigint) => string): (value: bigint) => string {
   };
 }
 
-/** The stable JSON form of an estimate (money as exact decimal strings). */
-export function estimateToJson(estimate: Estimate): EstimateJson {
+type LineItemJson = EstimateJson["lines"][number];
+
+/** The JSON form of an estimate in parts: everything but the lines, and a line converter. */
+export interface EstimateJsonParts {
+  /** the estimate's JSON with `lines: []` (the keys in their documented order) */
+  head: EstimateJson;
+  /** one line's JSON (formatters remember repeated amounts across calls) */
+  line: (line: Estimate["lines"][number]) => LineItemJson;
+}
+
+/** The JSON form of an estimate, split so the lines can be converted one at a time. */
+export function estimateJsonParts(estimate: Estimate): EstimateJsonParts {
   const r = estimate.rollups;
   const money = memo(formatMoney);
   const rate = memo(formatRate);
@@ -84,15 +94,25 @@ export function estimateToJson(estimate: Estimate): EstimateJson {
     lines: row.lines,
   });
   return {
-    name: estimate.name,
-    currency: estimate.currency,
-    hoursPerMonth: estimate.hoursPerMonth,
-    catalog: estimate.catalog,
-    totals: {
-      hourly: money(estimate.totals.hourly),
-      monthly: money(estimate.totals.monthly),
+    head: {
+      name: estimate.name,
+      currency: estimate.currency,
+      hoursPerMonth: estimate.hoursPerMonth,
+      catalog: estimate.catalog,
+      totals: {
+        hourly: money(estimate.totals.hourly),
+        monthly: money(estimate.totals.monthly),
+      },
+      lines: [],
+      rollups: {
+        byAccount: r.byAccount.map(rowJson),
+        byVpc: r.byVpc.map(rowJson),
+        byRegion: r.byRegion.map(rowJson),
+        byAz: r.byAz.map(rowJson),
+        byKind: r.byKind.map(rowJson),
+      },
     },
-    lines: estimate.lines.map((line) => ({
+    line: (line) => ({
       id: line.id,
       account: line.account,
       vpc: line.vpc,
@@ -109,13 +129,12 @@ export function estimateToJson(estimate: Estimate): EstimateJson {
       hourly: line.hourly === null ? null : money(line.hourly),
       monthly: money(line.monthly),
       price: line.price,
-    })),
-    rollups: {
-      byAccount: r.byAccount.map(rowJson),
-      byVpc: r.byVpc.map(rowJson),
-      byRegion: r.byRegion.map(rowJson),
-      byAz: r.byAz.map(rowJson),
-      byKind: r.byKind.map(rowJson),
-    },
+    }),
   };
+}
+
+/** The stable JSON form of an estimate (money as exact decimal strings). */
+export function estimateToJson(estimate: Estimate): EstimateJson {
+  const { head, line } = estimateJsonParts(estimate);
+  return { ...head, lines: estimate.lines.map(line) };
 }

@@ -1,4 +1,5 @@
 import { charWidth, displayWidth } from "./displayWidth.js";
+import { INVISIBLE_CHARS } from "./invisibleChars.js";
 
 /** Longest label, in terminal cells, before it is cut with "…". */
 export const MAX_LABEL_CELLS = 40;
@@ -12,6 +13,7 @@ export function cleanLabel(text: string, maxCells = MAX_LABEL_CELLS): string {
   const flat = text
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")
     .replace(/[\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]|[\uFE00-\uFE0F]/g, "")
+    .replace(INVISIBLE_CHARS, "")
     .replace(/\s+/g, " ")
     .trim();
   if (displayWidth(flat) <= maxCells) return flat;

@@ -1,5 +1,6 @@
 import type { Comparison, LineChange } from "../model/compare.js";
 import { formatDisplayMoney, formatQuantity } from "../model/money.js";
+import { terminalText } from "./terminalText.js";
 
 /** Money with its sign for deltas ("+179.49", "-12.00", "0.00"). */
 export function signedMoney(value: bigint): string {
@@ -55,7 +56,7 @@ export function percentText(comparison: Comparison): string {
 
 /** What the names of the two sides are, with account pairings. */
 export function comparisonTitle(comparison: Comparison): string {
-  return `${comparison.before.name} → ${comparison.after.name}`;
+  return `${terminalText(comparison.before.name)} → ${terminalText(comparison.after.name)}`;
 }
 
 /** The quantity of a changed line: "1500 GB", or "50 → 1500 GB" when it changed. */

@@ -1,6 +1,7 @@
 import type { BreakEven } from "../model/breakEven.js";
 import { formatDisplayMoney, formatRate, formatScaled, QUANTITY_DECIMALS } from "../model/money.js";
 import { alignColumns } from "./alignColumns.js";
+import { terminalLines, terminalText } from "./terminalText.js";
 
 /** GB rounded to 2 decimals for display, trailing zeros trimmed ("208.57", "1360"). */
 function gb(value: bigint): string {
@@ -11,7 +12,7 @@ function gb(value: bigint): string {
 export function formatBreakEvenTable(b: BreakEven): string {
   const r = b.rates;
   const out: string[] = [
-    `break-even in ${b.region}, ${b.azs} AZ${b.azs === 1 ? "" : "s"}, ${b.hoursPerMonth} hours/month, catalog ${b.catalog.name} (${b.catalog.retrieved})`,
+    `break-even in ${b.region}, ${b.azs} AZ${b.azs === 1 ? "" : "s"}, ${b.hoursPerMonth} hours/month, catalog ${terminalText(b.catalog.name)} (${terminalText(b.catalog.retrieved)})`,
     `rates: endpoint ${formatRate(r.interfaceEndpointHour)}/ENI-hour + ${formatRate(r.interfaceEndpointGb)}/GB, NAT ${formatRate(r.natGatewayGb)}/GB, transit gateway ${formatRate(r.transitGatewayAttachmentHour)}/attachment-hour + ${formatRate(r.transitGatewayGb)}/GB, private zone ${formatRate(r.hostedZoneMonth)}/month`,
     "",
     "endpoint vs NAT gateway: the endpoint is cheaper above",
@@ -53,5 +54,5 @@ export function formatBreakEvenTable(b: BreakEven): string {
         : `a hub pays for itself from ${b.hub.minSpokes} spoke VPCs (with little traffic)`,
     );
   }
-  return `${out.join("\n")}\n`;
+  return terminalLines(`${out.join("\n")}\n`);
 }

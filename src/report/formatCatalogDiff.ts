@@ -1,5 +1,6 @@
 import type { CatalogDiff } from "../pricing/diffCatalogs.js";
 import { alignColumns } from "./alignColumns.js";
+import { terminalLines, terminalText } from "./terminalText.js";
 
 const HEADER = ["REGION", "ITEM", "FIGURE", "OLD", "NEW", "CHANGE"];
 const ALIGNS = ["left", "left", "left", "right", "right", "right"] as const;
@@ -11,7 +12,7 @@ function count(n: number, what: string): string {
 /** A terminal table of a catalog diff: one row per changed figure, then what only one side has. */
 export function formatCatalogDiff(diff: CatalogDiff): string {
   const lines = [
-    `prices diff: ${diff.old.name} (${diff.old.retrieved}) → ${diff.new.name} (${diff.new.retrieved})`,
+    `prices diff: ${terminalText(diff.old.name)} (${terminalText(diff.old.retrieved)}) → ${terminalText(diff.new.name)} (${terminalText(diff.new.retrieved)})`,
     "",
   ];
   if (diff.changes.length > 0) {
@@ -30,11 +31,11 @@ export function formatCatalogDiff(diff: CatalogDiff): string {
     const list = regions.map((r) => `${r.region} (${count(r.items, "item")})`).join(", ");
     lines.push(`only in ${side}: ${list}`);
   };
-  only(`${diff.old.name} (old)`, diff.regionsOnlyInOld);
-  only(`${diff.new.name} (new)`, diff.regionsOnlyInNew);
+  only(`${terminalText(diff.old.name)} (old)`, diff.regionsOnlyInOld);
+  only(`${terminalText(diff.new.name)} (new)`, diff.regionsOnlyInNew);
   const tally = (change: string) => diff.changes.filter((c) => c.change === change).length;
   lines.push(
     `${tally("changed")} changed, ${tally("added")} added, ${tally("removed")} removed, ${diff.unchanged} unchanged (regions in both and Route 53)`,
   );
-  return `${lines.join("\n")}\n`;
+  return terminalLines(`${lines.join("\n")}\n`);
 }

@@ -10,6 +10,7 @@ import {
   signedMoney,
 } from "./comparisonSections.js";
 import { markdownCell } from "./formatEstimateMarkdown.js";
+import { terminalLines } from "./terminalText.js";
 
 const MARK: Record<LineChange["change"], string> = {
   added: "➕ added",
@@ -55,7 +56,7 @@ export function formatComparisonMarkdown(comparison: Comparison): string {
   const sections = comparisonSections(comparison);
   if (sections.length === 0) {
     out.push("No line changed.", "");
-    return out.join("\n");
+    return terminalLines(out.join("\n"));
   }
   out.push(
     "<details>",
@@ -82,5 +83,5 @@ export function formatComparisonMarkdown(comparison: Comparison): string {
     out.push("");
   }
   out.push("</details>", "");
-  return out.join("\n");
+  return terminalLines(out.join("\n"));
 }

@@ -10,6 +10,7 @@ import {
   quantityText,
   signedMoney,
 } from "./comparisonSections.js";
+import { terminalLines, terminalText } from "./terminalText.js";
 
 const MARK: Record<LineChange["change"], string> = { added: "+", removed: "-", changed: "~" };
 
@@ -31,7 +32,7 @@ function changeRow(change: LineChange): string[] {
 export function formatComparisonTable(comparison: Comparison): string {
   const { before, after } = comparison;
   const out: string[] = [
-    `${comparisonTitle(comparison)} — USD per month, ${hoursText(comparison)}, catalog ${after.catalog.name} (${after.catalog.retrieved})`,
+    `${comparisonTitle(comparison)} — USD per month, ${hoursText(comparison)}, catalog ${terminalText(after.catalog.name)} (${terminalText(after.catalog.retrieved)})`,
   ];
   for (const pair of comparison.pairs) out.push(`accounts matched: ${pair.before} → ${pair.after}`);
   out.push(
@@ -61,7 +62,7 @@ export function formatComparisonTable(comparison: Comparison): string {
     `lines: ${changeCounts(comparison)}`,
   );
   const sections = comparisonSections(comparison);
-  if (sections.length === 0) return `${out.join("\n")}\n`;
+  if (sections.length === 0) return terminalLines(`${out.join("\n")}\n`);
   // one table for every section, so columns line up across VPCs; headings span the row
   const rows: (string[] | string)[] = [
     ["  resource", "component", "az", "tier", "quantity", "before", "after", "delta"],
@@ -77,5 +78,5 @@ export function formatComparisonTable(comparison: Comparison): string {
     "",
     ...alignColumns(rows, ["left", "left", "left", "left", "right", "right", "right", "right"]),
   );
-  return `${out.join("\n")}\n`;
+  return terminalLines(`${out.join("\n")}\n`);
 }

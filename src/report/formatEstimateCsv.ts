@@ -1,5 +1,6 @@
 import type { Estimate } from "../model/estimate.js";
 import { formatMoney, formatQuantity, formatRate } from "../model/money.js";
+import { terminalText } from "./terminalText.js";
 
 const COLUMNS = [
   "id",
@@ -23,7 +24,8 @@ const COLUMNS = [
 ];
 
 /** RFC 4180 field quoting; cells that a spreadsheet would run as a formula are prefixed. */
-function csvField(value: string): string {
+function csvField(raw: string): string {
+  const value = terminalText(raw);
   const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -2,10 +2,11 @@ import type { Estimate } from "../model/estimate.js";
 import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../model/money.js";
 import { displayRows } from "./displayRows.js";
 import { estimateSections } from "./estimateSections.js";
+import { terminalLines, terminalText } from "./terminalText.js";
 
-/** Escape text for a Markdown table cell. */
+/** Escape text for a Markdown table cell (control and invisible characters shown escaped). */
 export function markdownCell(text: string): string {
-  return text.replace(/\p{Cc}/gu, " ").replace(/([\\`*_[\]<>|])/g, "\\$1");
+  return terminalText(text.replace(/([\\`*_[\]<>|])/g, "\\$1"));
 }
 
 /**
@@ -41,5 +42,5 @@ export function formatEstimateMarkdown(estimate: Estimate): string {
     out.push(`| ${markdownCell(row.key)} | ${formatDisplayMoney(row.monthly)} |`);
   }
   out.push(`| **Total** | **${formatDisplayMoney(estimate.totals.monthly)}** |`, "");
-  return out.join("\n");
+  return terminalLines(out.join("\n"));
 }

@@ -3,6 +3,7 @@ import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../
 import { alignColumns } from "./alignColumns.js";
 import { displayRows } from "./displayRows.js";
 import { estimateSections } from "./estimateSections.js";
+import { terminalLines, terminalText } from "./terminalText.js";
 
 const HEADER = ["RESOURCE", "COMPONENT", "AZ", "TIER", "QUANTITY", "UNIT", "RATE", "MONTHLY"];
 const ALIGNS = ["left", "left", "left", "left", "right", "left", "right", "right"] as const;
@@ -48,7 +49,7 @@ export function formatEstimateTable(estimate: Estimate): string {
     rows.push("");
   }
   const head = [
-    `${estimate.name} — monthly estimate in ${estimate.currency} (${estimate.hoursPerMonth} hours/month, catalog ${estimate.catalog.name} ${estimate.catalog.retrieved})`,
+    `${terminalText(estimate.name)} — monthly estimate in ${estimate.currency} (${estimate.hoursPerMonth} hours/month, catalog ${terminalText(estimate.catalog.name)} ${terminalText(estimate.catalog.retrieved)})`,
     "",
   ];
   const summary = alignColumns(
@@ -66,5 +67,5 @@ export function formatEstimateTable(estimate: Estimate): string {
     ],
     ["left", "right", "left"],
   );
-  return `${[...head, ...alignColumns(rows, ALIGNS), ...summary].join("\n")}\n`;
+  return terminalLines(`${[...head, ...alignColumns(rows, ALIGNS), ...summary].join("\n")}\n`);
 }

@@ -1,4 +1,5 @@
 import type { PriceListMapping } from "../pricing/mapPriceList.js";
+import { terminalLines, terminalText } from "./terminalText.js";
 
 const EXAMPLES = 3;
 
@@ -25,15 +26,17 @@ export function formatRefreshReport(mapping: PriceListMapping & { pages: number 
     lines.push(`not used: ${records(mapping.unmapped.count)}`);
     for (const [reason, tally] of Object.entries(mapping.unmapped.byReason)) {
       lines.push(`  ${reason}: ${tally.count}, e.g.`);
-      for (const example of tally.examples.slice(0, EXAMPLES)) lines.push(`    ${example}`);
+      for (const example of tally.examples.slice(0, EXAMPLES))
+        lines.push(`    ${terminalText(example)}`);
     }
   }
   if (mapping.skipped.count > 0) {
     lines.push(`no USD price: ${records(mapping.skipped.count)}, e.g.`);
-    for (const example of mapping.skipped.examples.slice(0, EXAMPLES)) lines.push(`    ${example}`);
+    for (const example of mapping.skipped.examples.slice(0, EXAMPLES))
+      lines.push(`    ${terminalText(example)}`);
   }
   for (const [region, absent] of Object.entries(mapping.missing)) {
     lines.push(`missing in ${region}: ${absent.join(", ")}`);
   }
-  return `${lines.join("\n")}\n`;
+  return terminalLines(`${lines.join("\n")}\n`);
 }

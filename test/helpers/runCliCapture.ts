@@ -14,6 +14,9 @@ export async function runCliCapture(args: string[], cwd = process.cwd()): Promis
     stdout: (text) => {
       stdout += text;
     },
+    stdoutChunks: async (chunks) => {
+      for (const chunk of chunks) stdout += chunk;
+    },
     stderr: (text) => {
       stderr += text;
     },
