@@ -1,5 +1,6 @@
 import { CheckLookups } from "./checkLookups.js";
 import { checkVpc } from "./checkVpc.js";
+import type { DistanceWork } from "./didYouMean.js";
 import { type Path, ProblemList } from "./problemList.js";
 import { indexTopology, type TopologyIndex } from "./topologyIndex.js";
 import type {
@@ -174,9 +175,10 @@ function acrossAccounts<T extends { id: string }>(
  * Semantic checks of a schema-valid document: duplicate ids, unknown references, AZs
  * outside their VPC or region, impossible endpoint placements. Returns the problems found
  * (the first 100 listed, all counted); every check takes constant time per reference.
+ * `work`, when given, counts the did-you-mean distance cells computed (for tests).
  */
-export function checkTopology(doc: TopologyDoc): ProblemList {
-  const problems = new ProblemList();
+export function checkTopology(doc: TopologyDoc, work?: DistanceWork): ProblemList {
+  const problems = new ProblemList(work);
   const index = indexTopology(doc);
   const lookups = new CheckLookups(index);
   problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");

@@ -1,17 +1,17 @@
 import { LineCounter } from "yaml";
-import { MAX_NESTING, nestingTooDeep } from "./checkNesting.js";
+import { MAX_NESTING } from "./checkNesting.js";
 import { composeYaml } from "./composeYaml.js";
 import { LinkplanError } from "./linkplanError.js";
 import { yamlToData } from "./yamlToData.js";
 
 /**
- * In valid JSON text, the line:column of the first `[` or `{` nested deeper than
- * MAX_NESTING, if any (one pass over the text, strings skipped).
+ * Whether JSON-like text nests `[` and `{` deeper than MAX_NESTING (strings skipped; one
+ * pass that stops there). Exact for JSON; for YAML flow text a hint only (a bracket in a
+ * comment or a single-quoted string counts too), so such text goes to the YAML reader,
+ * which locates the too-deep collection exactly.
  */
-function tooDeepInJson(text: string): { line: number; col: number } | undefined {
+function tooDeepForJson(text: string): boolean {
   let depth = 0;
-  let line = 1;
-  let lineStart = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -20,33 +20,21 @@ function tooDeepInJson(text: string): { line: number; col: number } | undefined 
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 /* [ */ || c === 123 /* { */) {
-      depth++;
-      if (depth > MAX_NESTING) return { line, col: i - lineStart + 1 };
+      if (++depth > MAX_NESTING) return true;
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
-    else if (c === 10 /* \n */) {
-      line++;
-      lineStart = i + 1;
-    }
   }
-  return undefined;
+  return false;
 }
 
 function read(text: string, source: string): unknown {
-  // JSON fast path (YAML parsing of a multi-megabyte JSON document is ~100× slower);
-  // invalid JSON falls through to the YAML parser, which reports line:column
-  if (/^\s*[{[]/.test(text)) {
-    let data: unknown;
-    let json = true;
+  // JSON fast path (YAML parsing of a multi-megabyte JSON document is ~100× slower) for
+  // JSON nested at most MAX_NESTING deep; the rest, and invalid JSON, goes to the YAML
+  // reader, which reports line:column (and reads YAML flow syntax)
+  if (/^\s*[{[]/.test(text) && !tooDeepForJson(text)) {
     try {
-      data = JSON.parse(text);
+      return JSON.parse(text);
     } catch {
       // not JSON after all: YAML flow syntax, or an error to locate
-      json = false;
-    }
-    if (json) {
-      const at = tooDeepInJson(text);
-      if (at) throw nestingTooDeep(`${source}:${at.line}:${at.col}`, source);
-      return data;
     }
   }
   const lineCounter = new LineCounter();

@@ -8,7 +8,7 @@ import { type TopologyDoc, TopologySchema } from "./topologySchema.js";
 import { validateSchema } from "./validateSchema.js";
 
 function invalid(problems: Problem[], count: number, partial = false): LinkplanError {
-  const counted = `${partial ? "at least " : ""}${count} problem${count === 1 ? "" : "s"}`;
+  const counted = `${partial ? "at least " : ""}${count.toLocaleString("en-US")} problem${count === 1 ? "" : "s"}`;
   return new LinkplanError("invalid_topology", `invalid topology (${counted})`, problems);
 }
 

@@ -1,5 +1,5 @@
 import { MAX_PROBLEMS, moreProblems } from "./capProblems.js";
-import { didYouMean } from "./didYouMean.js";
+import { type DistanceWork, didYouMean } from "./didYouMean.js";
 import { formatPath, type Problem } from "./linkplanError.js";
 
 export type Path = (string | number)[];
@@ -14,6 +14,9 @@ export type Candidates = Iterable<string> | (() => Iterable<string>);
 export class ProblemList {
   private readonly listed: Problem[] = [];
   private found = 0;
+
+  /** `work`, when given, counts the did-you-mean distance cells computed (for tests). */
+  constructor(private readonly work?: DistanceWork) {}
 
   /** How many problems were found (listed or not). */
   get count(): number {
@@ -40,7 +43,8 @@ export class ProblemList {
     if (!this.listing) return;
     const text = typeof message === "string" ? message : message();
     const pool = typeof candidates === "function" ? candidates() : candidates;
-    const hint = word === undefined || pool === undefined ? undefined : didYouMean(word, pool);
+    const hint =
+      word === undefined || pool === undefined ? undefined : didYouMean(word, pool, this.work);
     this.listed.push({
       path: formatPath(path),
       message: hint ? `${text} (did you mean "${hint}"?)` : text,
