@@ -86,18 +86,26 @@ function hasKey(value: unknown, key: PropertyKey): boolean {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key);
 }
 
+/** Issues about an incomplete container that its cut cannot cause (its type, its unknown keys). */
+const UNCHANGED_BY_CUT: ReadonlySet<string> = new Set([
+  "invalid_type",
+  "unrecognized_keys",
+  "too_big",
+]);
+
 /**
  * Whether an issue found in the prefix copy may be caused by the cut: it is about an
  * incomplete container (a list too short, a union undecided, …), or about a key of one that
  * the source has and the copy lacks ("is required").
  */
 function causedByCut(
-  path: readonly PropertyKey[],
+  { path, code }: z.core.$ZodIssue,
   cut: readonly Key[],
   data: unknown,
   copy: unknown,
 ): boolean {
-  if (path.length <= cut.length && path.every((key, i) => key === cut[i])) return true;
+  if (path.length <= cut.length && path.every((key, i) => key === cut[i]))
+    return !UNCHANGED_BY_CUT.has(code);
   const parent = path.slice(0, -1);
   if (parent.length > cut.length || !parent.every((key, i) => key === cut[i])) return false;
   let source = data;
@@ -112,19 +120,23 @@ function causedByCut(
 
 /**
  * Validate `data` (holding `values` values, see checkNesting) against `schema` without
- * letting zod overflow the stack: a first pass stops at the first failure (valid documents
- * pay nothing more); a failing document is checked again in detail, in full when it holds
- * at most DETAIL_BUDGET values, else its first DETAIL_BUDGET values. Problems come capped
- * (problemsFromZod).
+ * letting zod overflow the stack. A document of at most DETAIL_BUDGET values is parsed as
+ * usual, and again for the messages when it fails. A larger one is parsed first with zod's
+ * abortEarly (each container stops at its first failing child: few issues whatever the
+ * input; valid documents pay nothing more), and when it fails its first DETAIL_BUDGET values
+ * are checked in detail. Problems come capped (problemsFromZod).
  */
 export function validateSchema<S extends z.ZodType>(
   schema: S,
   data: unknown,
   values: number,
 ): Validation<z.output<S>> {
-  const first = z.safeParse(schema, data, FIRST_FAILURE);
+  const small = values <= DETAIL_BUDGET;
+  // a small document cannot yield enough issues to overflow: zod's usual, fastest path
+  const first = small ? schema.safeParse(data) : z.safeParse(schema, data, FIRST_FAILURE);
   if (first.success) return { success: true, data: first.data };
-  if (values <= DETAIL_BUDGET) {
+  if (small) {
+    // again, keeping the offending inputs for messages that quote them ("got …")
     const { issues } = z.safeParse(schema, data, { reportInput: true }).error ?? first.error;
     return {
       success: false,
@@ -135,9 +147,7 @@ export function validateSchema<S extends z.ZodType>(
   }
   const { copy, cut } = prefixOf(data, DETAIL_BUDGET);
   const detailed = z.safeParse(schema, copy, { reportInput: true }).error?.issues ?? [];
-  let issues = cut
-    ? detailed.filter((issue) => !causedByCut(issue.path, cut, data, copy))
-    : detailed;
+  let issues = cut ? detailed.filter((issue) => !causedByCut(issue, cut, data, copy)) : detailed;
   // every problem lies beyond the prefix: report the first one
   if (issues.length === 0)
     issues = (z.safeParse(schema, data, FIRST_FAILURE_DETAILED).error ?? first.error).issues;
