@@ -143,6 +143,12 @@ describe("nesting deeper than 64 levels", () => {
     expect(refused(pairs).problems).toEqual([{ path: "input:1:129", message: TOO_DEEP }]);
   });
 
+  it("text that starts like JSON may still be YAML flow syntax", () => {
+    expect(parseDocument("{a: 1, b: [x, 'y']}")).toEqual({ a: 1, b: ["x", "y"] });
+    // brackets in a comment are not nesting
+    expect(parseDocument(`{a: [1]} # ${"[".repeat(100)}\n`)).toEqual({ a: [1] });
+  });
+
   it("an alias may not take its list past 64 levels either", () => {
     const text = `a: &x [1]\nb: &y [*x, *x]\nc: ${"[".repeat(63)}*y${"]".repeat(63)}`;
     expect(refused(text).problems).toEqual([{ path: "input:3:67", message: TOO_DEEP }]);

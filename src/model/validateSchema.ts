@@ -3,10 +3,10 @@ import type { Problem } from "./linkplanError.js";
 import { problemsFromZod } from "./problemsFromZod.js";
 
 /**
- * Most values (lists, mappings and scalars) of a failing document whose problems are all
- * listed. zod collects a container's issues with `push(...childIssues)`, which overflows the
- * stack past about 100,000 issues, and a value yields at most 4 issues: above this budget
- * only a prefix of the document (in document order) is checked in detail.
+ * Most values (lists, mappings and scalars) a document may hold to be checked in full by
+ * zod. zod collects a container's issues with `push(...childIssues)`, which overflows the
+ * stack past about 120,000 issues, and a value yields at most 4 issues: a failing document
+ * above this budget is checked in detail on its first 20,000 values (in document order).
  */
 export const DETAIL_BUDGET = 20_000;
 
