@@ -16,7 +16,7 @@ function cpuTime(work: () => unknown): number {
 export function expectLinearGrowth(
   small: () => unknown,
   large: () => unknown,
-  runs = 5,
+  runs = 3,
 ): { small: number; large: number } {
   small(); // warm up (JIT, lazily compiled regular expressions)
   const timings = { small: Number.POSITIVE_INFINITY, large: Number.POSITIVE_INFINITY };
