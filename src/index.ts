@@ -8,6 +8,8 @@ export {
   type ServiceBreakEven,
 } from "./model/breakEven.js";
 export { type BreakEvenJson, BreakEvenJsonSchema, breakEvenToJson } from "./model/breakEvenJson.js";
+export { MAX_PROBLEMS } from "./model/capProblems.js";
+export { MAX_NESTING } from "./model/checkNesting.js";
 export {
   type CompareOptions,
   type Comparison,
@@ -34,6 +36,7 @@ export {
   LineItemJsonSchema,
 } from "./model/estimateJson.js";
 export { estimateJsonChunks } from "./model/estimateJsonChunks.js";
+export { exactQuantity, inexactQuantity } from "./model/exactQuantity.js";
 export { LinkplanError, type LinkplanErrorCode, type Problem } from "./model/linkplanError.js";
 export { formatCents, formatMoney, type Money } from "./model/money.js";
 export { parseDocument } from "./model/parseDocument.js";
@@ -50,6 +53,7 @@ export { type ConsolidateAzsOptions, consolidateAzs } from "./model/whatif/conso
 export { type NatToEndpointsOptions, natToEndpoints } from "./model/whatif/natToEndpoints.js";
 export { type AnyTopology, isNormalized, toDoc } from "./model/whatif/topologyForm.js";
 export { applyWhatIf, describeWhatIf, type WhatIf, WhatIfSchema } from "./model/whatif/whatIf.js";
+export { ALIAS_ALLOWANCE } from "./model/yamlToData.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
 export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";
 export { type CatalogDiff, diffCatalogs, type FigureChange } from "./pricing/diffCatalogs.js";

@@ -788,13 +788,14 @@ describe("API routes (default options)", () => {
       ]);
     });
 
-    it("400 malformed_body for a YAML alias bomb", async () => {
+    it("413 document_too_large for a YAML alias bomb", async () => {
       const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
       for (const [prev, next] of [
         ["a", "b"],
         ["b", "c"],
         ["c", "d"],
         ["d", "e"],
+        ["e", "f"],
       ] as const) {
         lines.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(",")}]`);
       }
@@ -804,16 +805,17 @@ describe("API routes (default options)", () => {
         headers: YAML,
         payload: `${lines.join("\n")}\n`,
       });
-      expect(problemOf(res, 400)).toEqual({
-        type: `${PROBLEM_TYPE}malformed-body`,
-        title: "Malformed request body",
-        status: 400,
-        detail: "cannot parse body",
-        code: "malformed_body",
+      expect(problemOf(res, 413)).toEqual({
+        type: `${PROBLEM_TYPE}document-too-large`,
+        title: "Document too large",
+        status: 413,
+        detail: "body is too large once its aliases are expanded",
+        code: "document_too_large",
         errors: [
           {
-            path: "body",
-            message: "Excessive alias count indicates a resource exhaustion attack",
+            path: "body:6:8",
+            message:
+              "aliases add 141,111 values to the 59 written (counted up to here); linkplan accepts at most 100,000 more values than written",
           },
         ],
       });
@@ -826,8 +828,8 @@ describe("API routes (default options)", () => {
         headers: YAML,
         payload: `name: ${"[".repeat(5000)}`,
       });
-      const body = problemOf(res, 400);
-      expect(body.code).toBe("malformed_body");
+      const body = problemOf(res, 422);
+      expect(body.code).toBe("nesting_too_deep");
       expect(JSON.stringify(body)).not.toMatch(/\.ts:\d+|node:internal|\bat \w+ \(/);
     });
   });

@@ -458,20 +458,24 @@ describe("natToEndpoints", () => {
     expect(vpc.problems.map((p) => p.path)).toEqual(["vpc"]);
   });
 
-  it("GB with more than 6 decimals move exactly as the estimate rounds them", () => {
-    // the estimate prices 129.5656575 GB as 129.565658 (half-up on the decimal); the
-    // moved traffic must be that same quantity, or a micro-GB appears or vanishes
-    const doc = docOf(
+  it("GB with 6 decimals move exactly; more decimals are refused, not rounded", () => {
+    const withSqs = (gb: string) =>
       NAT.replace("gbPerMonth: 100", "gbPerMonth: 300").replace(
         "destinations: [{ service: s3, gbPerMonth: 40 }, { service: sqs, gbPerMonth: 10 }]",
-        "destinations: [{ service: sqs, gbPerMonth: 129.5656575 }]",
-      ),
-    );
-    const after = estimate(parseTopology(natToEndpoints(doc)), catalog);
+        `destinations: [{ service: sqs, gbPerMonth: ${gb} }]`,
+      );
+    const after = estimate(parseTopology(natToEndpoints(docOf(withSqs("129.565658")))), catalog);
     const quantity = (id: string) => after.lines.find((l) => l.id === id)?.quantity;
-    // 300 − 129.565658 = 170.434342 left on the NAT gateway
+    // 300 − 129.565658 = 170.434342 left on the NAT gateway: no micro-GB appears or vanishes
     expect(quantity("acct/main/interface-endpoint/sqs/data/tier1")).toBe(129_565_658n);
     expect(quantity("acct/main/nat-gateway/nat-a/data/us-east-1a")).toBe(170_434_342n);
+    // a seventh decimal used to be rounded half-up by the estimate; it is refused now
+    expect(caught(() => docOf(withSqs("129.5656575"))).problems).toEqual([
+      {
+        path: "accounts[0].vpcs[0].natGateways[0].destinations[0].gbPerMonth",
+        message: "129.5656575 has more than 6 decimals; linkplan keeps quantities to 0.000001",
+      },
+    ]);
   });
 
   it("prod.yaml in eu-west-2: +15.69 a month", () => {

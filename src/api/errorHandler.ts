@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { LinkplanError } from "../model/linkplanError.js";
+import { LinkplanError, type LinkplanErrorCode } from "../model/linkplanError.js";
 import { type ProblemBody, ProblemError, problem } from "./problem.js";
+
+/** HTTP status of each library error code; codes not listed answer 422. */
+const STATUS: Partial<Record<LinkplanErrorCode, number>> = {
+  invalid_syntax: 400,
+  document_too_large: 413,
+};
 
 /** Answer with a problem body (application/problem+json, its status). */
 export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
@@ -12,9 +18,10 @@ export function toProblem(error: unknown): ProblemBody {
   if (error instanceof ProblemError) return error.body;
   if (error instanceof LinkplanError) {
     const [summary = error.message] = error.message.split("\n");
+    const status = STATUS[error.code] ?? 422;
     if (error.code === "invalid_syntax")
-      return problem("malformed_body", 400, summary, error.problems);
-    return problem(error.code, 422, summary, error.problems);
+      return problem("malformed_body", status, summary, error.problems);
+    return problem(error.code, status, summary, error.problems);
   }
   const e = error as Partial<FastifyError> & { status?: number };
   const status = e.statusCode ?? e.status ?? 500;

@@ -14,6 +14,8 @@ export const PROBLEM_CODES = [
   "invalid_catalog",
   "missing_price",
   "limit_exceeded",
+  "nesting_too_deep",
+  "document_too_large",
   "not_implemented",
   "internal_error",
 ] as const;
@@ -47,6 +49,8 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_catalog: "Invalid price catalog",
   missing_price: "Missing price",
   limit_exceeded: "Limit exceeded",
+  nesting_too_deep: "Nesting too deep",
+  document_too_large: "Document too large",
   not_implemented: "Not implemented",
   internal_error: "Internal server error",
 };

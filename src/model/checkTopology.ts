@@ -1,12 +1,15 @@
+import { CheckLookups } from "./checkLookups.js";
 import { checkVpc } from "./checkVpc.js";
-import type { Problem } from "./linkplanError.js";
+import type { DistanceWork } from "./didYouMean.js";
 import { type Path, ProblemList } from "./problemList.js";
-import { indexTopology, resolveEndpointRef, type TopologyIndex } from "./topologyIndex.js";
+import { indexTopology, type TopologyIndex } from "./topologyIndex.js";
 import type {
   AccountDoc,
+  EndpointServiceDoc,
   HostedZoneDoc,
   TopologyDoc,
   TransitGatewayDoc,
+  VpcDoc,
 } from "./topologySchema.js";
 
 function checkTransitGateway(
@@ -20,7 +23,7 @@ function checkTransitGateway(
     const at: Path = [...path, "attachments", i, "vpc"];
     const found = index.vpcs.get(attachment.vpc);
     if (!found) {
-      problems.unknown(at, "VPC", attachment.vpc, [...index.vpcs.keys()]);
+      problems.unknown(at, "VPC", attachment.vpc, () => index.vpcs.keys());
       return;
     }
     if (found.vpc.region !== gateway.region) {
@@ -41,13 +44,14 @@ function checkTransitGateway(
 
 function checkHostedZone(
   problems: ProblemList,
-  index: TopologyIndex,
+  lookups: CheckLookups,
   path: Path,
   zone: HostedZoneDoc,
 ): void {
-  const vpcIds = [...index.vpcs.keys()];
+  const { index } = lookups;
   zone.vpcs.forEach((ref, i) => {
-    if (!index.vpcs.has(ref)) problems.unknown([...path, "vpcs", i], "VPC", ref, vpcIds);
+    if (!index.vpcs.has(ref))
+      problems.unknown([...path, "vpcs", i], "VPC", ref, () => index.vpcs.keys());
   });
   if (zone.private && zone.vpcs.length === 0) {
     problems.add(
@@ -55,6 +59,11 @@ function checkHostedZone(
       "a private hosted zone must be associated with at least one VPC",
     );
   }
+  // the zone's known VPCs, each once, in order: where bare alias targets are looked up
+  const position = new Map<string, number>();
+  for (const vpc of zone.vpcs)
+    if (index.vpcs.has(vpc) && !position.has(vpc)) position.set(vpc, position.size);
+  const known = { list: [...position.keys()], position };
   const zoneName = zone.name.replace(/\.$/, "").toLowerCase();
   zone.records.forEach((record, i) => {
     const at: Path = [...path, "records", i];
@@ -75,8 +84,7 @@ function checkHostedZone(
         `an alias record must be of type A or AAAA, not ${record.type}`,
       );
     }
-    const known = zone.vpcs.filter((v) => index.vpcs.has(v));
-    const found = resolveEndpointRef(index, record.aliasToEndpoint, known);
+    const found = lookups.resolveEndpoint(record.aliasToEndpoint, known);
     if ("error" in found) {
       problems.add(
         [...at, "aliasToEndpoint"],
@@ -95,40 +103,44 @@ function checkHostedZone(
 
 function checkAccount(
   problems: ProblemList,
-  index: TopologyIndex,
+  lookups: CheckLookups,
   path: Path,
   account: AccountDoc,
 ): void {
-  account.vpcs.forEach((vpc, v) => checkVpc(problems, index, [...path, "vpcs", v], vpc));
-  const ownVpcs = account.vpcs.map((v) => v.id);
+  const { index } = lookups;
+  account.vpcs.forEach((vpc, v) => checkVpc(problems, lookups, [...path, "vpcs", v], vpc));
+  const ownVpcs = new Map<string, VpcDoc>();
+  for (const vpc of account.vpcs) if (!ownVpcs.has(vpc.id)) ownVpcs.set(vpc.id, vpc);
+  // "vpc/load balancer" → the first endpoint service in front of it
+  const fronted = new Map<string, EndpointServiceDoc>();
   account.endpointServices.forEach((service, s) => {
     const at: Path = [...path, "endpointServices", s];
-    const vpc = account.vpcs.find((v) => v.id === service.vpc);
+    const vpc = ownVpcs.get(service.vpc);
     if (!vpc) {
       const elsewhere = index.vpcs.has(service.vpc) ? ` (it belongs to another account)` : "";
       problems.unknown(
         [...at, "vpc"],
         "VPC",
         service.vpc,
-        ownVpcs,
+        ownVpcs.keys(),
         `in account "${account.id}"${elsewhere}`,
       );
       return;
     }
-    const lbs = vpc.loadBalancers.map((l) => l.id);
-    if (!lbs.includes(service.loadBalancer)) {
+    const lbs = lookups.vpc(vpc).loadBalancers;
+    if (!lbs.has(service.loadBalancer)) {
       problems.unknown(
         [...at, "loadBalancer"],
         "load balancer",
         service.loadBalancer,
-        lbs,
+        lbs.keys(),
         `in VPC "${vpc.id}"`,
       );
     }
-    const earlier = account.endpointServices
-      .slice(0, s)
-      .find((other) => other.vpc === service.vpc && other.loadBalancer === service.loadBalancer);
-    if (earlier) {
+    const key = `${service.vpc}/${service.loadBalancer}`;
+    const earlier = fronted.get(key);
+    if (!earlier) fronted.set(key, service);
+    else {
       problems.add(
         [...at, "loadBalancer"],
         `load balancer "${service.loadBalancer}" already fronts endpoint service "${earlier.id}"; a load balancer belongs to one endpoint service`,
@@ -136,7 +148,7 @@ function checkAccount(
     }
   });
   account.hostedZones.forEach((zone, z) =>
-    checkHostedZone(problems, index, [...path, "hostedZones", z], zone),
+    checkHostedZone(problems, lookups, [...path, "hostedZones", z], zone),
   );
   account.transitGateways.forEach((gateway, g) =>
     checkTransitGateway(problems, index, [...path, "transitGateways", g], gateway),
@@ -161,11 +173,14 @@ function acrossAccounts<T extends { id: string }>(
 
 /**
  * Semantic checks of a schema-valid document: duplicate ids, unknown references, AZs
- * outside their VPC or region, impossible endpoint placements. Returns every problem.
+ * outside their VPC or region, impossible endpoint placements. Returns the problems found
+ * (the first 100 listed, all counted); every check takes constant time per reference.
+ * `work`, when given, counts the did-you-mean distance cells computed (for tests).
  */
-export function checkTopology(doc: TopologyDoc): Problem[] {
-  const problems = new ProblemList();
+export function checkTopology(doc: TopologyDoc, work?: DistanceWork): ProblemList {
+  const problems = new ProblemList(work);
   const index = indexTopology(doc);
+  const lookups = new CheckLookups(index);
   problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");
   for (const key of ["vpcs", "endpointServices", "hostedZones", "transitGateways"] as const) {
     const { items, paths } = acrossAccounts(doc, key);
@@ -177,6 +192,6 @@ export function checkTopology(doc: TopologyDoc): Problem[] {
     }[key];
     problems.duplicates(items, (i) => paths[i] ?? [], what);
   }
-  doc.accounts.forEach((account, a) => checkAccount(problems, index, ["accounts", a], account));
-  return problems.problems;
+  doc.accounts.forEach((account, a) => checkAccount(problems, lookups, ["accounts", a], account));
+  return problems;
 }

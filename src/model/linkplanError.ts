@@ -1,3 +1,5 @@
+import { capProblems } from "./capProblems.js";
+
 /** One problem with an input, located by its path ("accounts[0].vpcs[1].azs[2]"). */
 export interface Problem {
   path: string;
@@ -11,22 +13,36 @@ export type LinkplanErrorCode =
   | "invalid_catalog"
   | "missing_price"
   /** options of a command or transform that do not fit the topology (unknown VPC, …) */
-  | "invalid_request";
+  | "invalid_request"
+  /** lists and mappings nested deeper than MAX_NESTING (64) */
+  | "nesting_too_deep"
+  /** YAML aliases expand the document beyond the documented allowance */
+  | "document_too_large";
 
-/** An error caused by what the caller sent: it carries every problem found, never a stack. */
+/**
+ * An error caused by what the caller sent: it carries the problems found, never a stack.
+ * At most MAX_PROBLEMS (100) are kept, then one entry counting the rest (see capProblems).
+ */
 export class LinkplanError extends Error {
   readonly code: LinkplanErrorCode;
   readonly problems: Problem[];
 
-  constructor(code: LinkplanErrorCode, summary: string, problems: Problem[]) {
+  constructor(
+    code: LinkplanErrorCode,
+    summary: string,
+    problems: Problem[],
+    options?: { cause?: unknown },
+  ) {
+    const capped = capProblems(problems);
     super(
-      problems.length === 0
+      capped.length === 0
         ? summary
-        : `${summary}\n${problems.map((p) => `  ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n")}`,
+        : `${summary}\n${capped.map((p) => `  ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n")}`,
+      options,
     );
     this.name = "LinkplanError";
     this.code = code;
-    this.problems = problems;
+    this.problems = capped;
   }
 }
 

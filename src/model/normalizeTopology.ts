@@ -1,5 +1,6 @@
 import { copyFields } from "./copyFields.js";
 import { subnetsOf } from "./defaultSubnets.js";
+import { type SubnetLookup, subnetLookup } from "./subnetLookup.js";
 import type { EndpointTarget, Eni, Topology, Vpc } from "./topology.js";
 import type { TopologyIndex } from "./topologyIndex.js";
 import type {
@@ -10,23 +11,23 @@ import type {
   VpcDoc,
 } from "./topologySchema.js";
 
-/** The ENIs of an interface or GWLB endpoint: one per subnet, or per AZ (a private subnet of it). */
+/**
+ * The ENIs of an interface or GWLB endpoint: one per subnet, or per AZ (a private subnet of
+ * it). Pass the VPC's subnets as a lookup (`subnetLookup`) when placing many endpoints.
+ */
 export function enisOf(
   endpoint: Pick<InterfaceEndpointDoc, "azs" | "subnets">,
   vpc: VpcDoc,
-  subnets: SubnetDoc[],
+  subnets: readonly SubnetDoc[] | SubnetLookup,
 ): Eni[] {
+  const lookup = "byId" in subnets ? subnets : subnetLookup(subnets);
   if (endpoint.subnets) {
-    return endpoint.subnets.map((ref) => {
-      const subnet = subnets.find((s) => s.id === ref);
-      return { az: subnet?.az ?? "", subnet: ref };
-    });
+    return endpoint.subnets.map((ref) => ({ az: lookup.byId.get(ref)?.az ?? "", subnet: ref }));
   }
-  return (endpoint.azs ?? vpc.azs).map((az) => {
-    const inAz = subnets.filter((s) => s.az === az);
-    const subnet = inAz.find((s) => s.tier === "private") ?? inAz[0];
-    return { az, subnet: subnet?.id ?? `private-${az}` };
-  });
+  return (endpoint.azs ?? vpc.azs).map((az) => ({
+    az,
+    subnet: lookup.defaultInAz.get(az)?.id ?? `private-${az}`,
+  }));
 }
 
 function targetOf(
@@ -49,6 +50,7 @@ function targetOf(
 
 function normalizeVpc(vpc: VpcDoc, account: string, index: TopologyIndex): Vpc {
   const subnets = subnetsOf(vpc);
+  const lookup = subnetLookup(subnets);
   return copyFields(vpc, ["subnets", "endpoints", "loadBalancers"], {
     account,
     subnets,
@@ -56,7 +58,7 @@ function normalizeVpc(vpc: VpcDoc, account: string, index: TopologyIndex): Vpc {
       endpoint.type === "gateway"
         ? endpoint
         : copyFields(endpoint as InterfaceEndpointDoc | GwlbEndpointDoc, ["azs", "subnets"], {
-            enis: enisOf(endpoint, vpc, subnets),
+            enis: enisOf(endpoint, vpc, lookup),
             target: targetOf(endpoint, index),
           }),
     ) as Vpc["endpoints"],

@@ -1,43 +1,58 @@
-import { z } from "zod";
+import { checkNesting } from "./checkNesting.js";
 import { checkTopology } from "./checkTopology.js";
 import { LinkplanError, type Problem } from "./linkplanError.js";
 import { normalizeTopology } from "./normalizeTopology.js";
-import { problemsFromZod } from "./problemsFromZod.js";
 import type { Topology } from "./topology.js";
 import { indexTopology } from "./topologyIndex.js";
 import { type TopologyDoc, TopologySchema } from "./topologySchema.js";
+import { validateSchema } from "./validateSchema.js";
 
-function invalid(problems: Problem[]): LinkplanError {
-  return new LinkplanError(
-    "invalid_topology",
-    `invalid topology (${problems.length} problem${problems.length === 1 ? "" : "s"})`,
-    problems,
-  );
+function invalid(problems: Problem[], count: number, partial = false): LinkplanError {
+  const counted = `${partial ? "at least " : ""}${count.toLocaleString("en-US")} problem${count === 1 ? "" : "s"}`;
+  return new LinkplanError("invalid_topology", `invalid topology (${counted})`, problems);
+}
+
+/**
+ * Anything a check throws that is not a LinkplanError (a limit of the JavaScript engine
+ * the bounds above missed) becomes one, so no caller ever shows an engine message.
+ */
+function guarded<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof LinkplanError) throw error;
+    throw new LinkplanError(
+      "invalid_topology",
+      "the topology could not be checked",
+      [{ path: "", message: "it exceeds what linkplan can check; make it smaller or simpler" }],
+      { cause: error },
+    );
+  }
 }
 
 /**
  * Validate a topology document (already parsed from YAML or JSON) and return it with
  * defaults filled, in its authored shape (what the what-if transforms rewrite). Throws a
- * LinkplanError ("invalid_topology") listing every problem.
+ * LinkplanError: "nesting_too_deep" when lists and mappings nest deeper than 64 levels
+ * (checked first, without recursion), else "invalid_topology" with the problems found (the
+ * first 100 listed).
  */
 export function parseTopologyDoc(data: unknown): TopologyDoc {
-  const parsed = TopologySchema.safeParse(data);
-  if (!parsed.success) {
-    // parse again keeping the offending inputs, for messages that quote them ("got …");
-    // valid documents (the common case) skip that cost
-    const detailed = z.safeParse(TopologySchema, data, { reportInput: true });
-    throw invalid(problemsFromZod((detailed.error ?? parsed.error).issues));
-  }
-  const problems = checkTopology(parsed.data);
-  if (problems.length > 0) throw invalid(problems);
-  return parsed.data;
+  return guarded(() => {
+    const values = checkNesting(data);
+    const parsed = validateSchema(TopologySchema, data, values);
+    if (!parsed.success) throw invalid(parsed.problems, parsed.count, parsed.partial);
+    const problems = checkTopology(parsed.data);
+    if (problems.count > 0) throw invalid(problems.problems, problems.count);
+    return parsed.data;
+  });
 }
 
 /**
  * Validate a topology document (already parsed from YAML or JSON) and return the
- * normalized Topology. Throws a LinkplanError ("invalid_topology") listing every problem.
+ * normalized Topology. Throws a LinkplanError as parseTopologyDoc does.
  */
 export function parseTopology(data: unknown): Topology {
   const doc = parseTopologyDoc(data);
-  return normalizeTopology(doc, indexTopology(doc));
+  return guarded(() => normalizeTopology(doc, indexTopology(doc)));
 }

@@ -1,24 +1,59 @@
-import { didYouMean } from "./didYouMean.js";
+import { MAX_PROBLEMS, moreProblems } from "./capProblems.js";
+import { type DistanceWork, didYouMean } from "./didYouMean.js";
 import { formatPath, type Problem } from "./linkplanError.js";
 
 export type Path = (string | number)[];
 
-/** Collects problems found while checking a topology, so all are reported at once. */
-export class ProblemList {
-  readonly problems: Problem[] = [];
+/** Candidates for a did-you-mean, or a function giving them (called only when needed). */
+export type Candidates = Iterable<string> | (() => Iterable<string>);
 
-  /** Add a problem; with `word`, suggest the closest of `candidates` when one is close. */
-  add(path: Path, message: string, word?: string, candidates: readonly string[] = []): void {
-    const hint = word === undefined ? undefined : didYouMean(word, candidates);
-    this.problems.push({
+/**
+ * Collects problems found while checking a topology, so all are reported at once. Past
+ * MAX_PROBLEMS (100) it only counts: no message is built, no suggestion looked for.
+ */
+export class ProblemList {
+  private readonly listed: Problem[] = [];
+  private found = 0;
+
+  /** `work`, when given, counts the did-you-mean distance cells computed (for tests). */
+  constructor(private readonly work?: DistanceWork) {}
+
+  /** How many problems were found (listed or not). */
+  get count(): number {
+    return this.found;
+  }
+
+  /** The first MAX_PROBLEMS problems, then one entry saying how many more were found. */
+  get problems(): Problem[] {
+    const more = this.found - this.listed.length;
+    return more > 0 ? [...this.listed, moreProblems(more)] : [...this.listed];
+  }
+
+  /** Whether a new problem would still be listed (callers can skip building its message). */
+  get listing(): boolean {
+    return this.listed.length < MAX_PROBLEMS;
+  }
+
+  /**
+   * Add a problem; with `word`, suggest the closest of `candidates` when one is close. The
+   * message may be a function, built only while problems are still listed.
+   */
+  add(path: Path, message: string | (() => string), word?: string, candidates?: Candidates): void {
+    this.found++;
+    if (!this.listing) return;
+    const text = typeof message === "string" ? message : message();
+    const pool = typeof candidates === "function" ? candidates() : candidates;
+    const hint =
+      word === undefined || pool === undefined ? undefined : didYouMean(word, pool, this.work);
+    this.listed.push({
       path: formatPath(path),
-      message: hint ? `${message} (did you mean "${hint}"?)` : message,
+      message: hint ? `${text} (did you mean "${hint}"?)` : text,
     });
   }
 
   /** Report an unknown reference, with a did-you-mean when a candidate is close. */
-  unknown(path: Path, what: string, ref: string, candidates: readonly string[], where = ""): void {
-    this.add(path, `unknown ${what} "${ref}"${where ? ` ${where}` : ""}`, ref, candidates);
+  unknown(path: Path, what: string, ref: string, candidates: Candidates, where = ""): void {
+    this.add(path, () => `unknown ${what} "${ref}"${where ? ` ${where}` : ""}`, ref, candidates);
   }
 
   /** Report ids that appear more than once among `items`. */
@@ -35,7 +70,8 @@ export class ProblemList {
       else
         this.add(
           [...pathOf(i), "id"],
-          `duplicate ${what} id "${item.id}"${scope ? ` ${scope}` : ""} (first defined at ${formatPath(pathOf(first))})`,
+          () =>
+            `duplicate ${what} id "${item.id}"${scope ? ` ${scope}` : ""} (first defined at ${formatPath(pathOf(first))})`,
         );
     });
   }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { MAX_PROBLEMS, moreProblems } from "./capProblems.js";
 import { didYouMean } from "./didYouMean.js";
 import { formatPath, type Problem } from "./linkplanError.js";
 
@@ -71,10 +72,18 @@ function message(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Turn zod issues into path + plain-language problems, one per issue, in input order. */
-export function problemsFromZod(issues: readonly z.core.$ZodIssue[]): Problem[] {
-  return issues.map((issue) => ({
+/**
+ * Turn zod issues into path + plain-language problems, one per issue, in input order: the
+ * first MAX_PROBLEMS (100), then one entry counting the rest (whose messages are not built)
+ * and carrying `note` when given.
+ */
+export function problemsFromZod(issues: readonly z.core.$ZodIssue[], note = ""): Problem[] {
+  const problems = issues.slice(0, MAX_PROBLEMS).map((issue) => ({
     path: formatPath(issue.path),
     message: message(issue),
   }));
+  const more = issues.length - problems.length;
+  if (more > 0) problems.push(moreProblems(more, note));
+  else if (note) problems.push({ path: "", message: `… ${note}` });
+  return problems;
 }

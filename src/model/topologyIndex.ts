@@ -56,35 +56,3 @@ export function indexTopology(doc: TopologyDoc): TopologyIndex {
   });
   return { vpcs, services, endpoints };
 }
-
-/**
- * Resolve an endpoint reference: "vpc/endpoint", or a bare endpoint id looked up in the
- * given VPCs. Returns the endpoint, or a reason it could not be resolved.
- */
-export function resolveEndpointRef(
-  index: TopologyIndex,
-  ref: string,
-  inVpcs: readonly string[],
-): IndexedEndpoint | { error: string; candidates: string[] } {
-  if (ref.includes("/")) {
-    const found = index.endpoints.get(ref);
-    return found ?? { error: `no endpoint "${ref}"`, candidates: [...index.endpoints.keys()] };
-  }
-  const matches = inVpcs
-    .map((vpc) => index.endpoints.get(`${vpc}/${ref}`))
-    .filter((m): m is IndexedEndpoint => m !== undefined);
-  const [first] = matches;
-  if (matches.length === 1 && first) return first;
-  if (matches.length > 1) {
-    return {
-      error: `endpoint "${ref}" is ambiguous: it exists in VPCs ${matches.map((m) => `"${m.vpc.id}"`).join(", ")}; write "vpc/${ref}"`,
-      candidates: [],
-    };
-  }
-  const candidates = inVpcs.flatMap((vpc) =>
-    (index.vpcs.get(vpc)?.vpc.endpoints ?? []).map((e) => e.id),
-  );
-  const where =
-    inVpcs.length === 1 ? `VPC "${inVpcs[0]}"` : `VPCs ${inVpcs.map((v) => `"${v}"`).join(", ")}`;
-  return { error: `no endpoint "${ref}" in ${where}`, candidates };
-}

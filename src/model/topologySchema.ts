@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { exactQuantity } from "./exactQuantity.js";
+import { PolicySchema } from "./policySchema.js";
 import { REGION_CODE } from "./regionCode.js";
 import { strictObject } from "./strictObject.js";
 
@@ -13,7 +15,8 @@ export const IdSchema = z
 /** A reference to another modelled thing by id (or `vpc/id` where ids are per VPC). */
 const RefSchema = z.string().min(1);
 
-const Quantity = z.number().finite().nonnegative();
+/** A quantity the cost engine can use exactly: ≥ 0, at most 6 decimals and 15 significant digits. */
+const Quantity = exactQuantity(z.number().finite().nonnegative());
 const GbPerMonth = Quantity.describe("Data processed, in GB per month");
 
 export const RegionSchema = z.string().regex(REGION_CODE, {
@@ -62,22 +65,7 @@ export const SecurityGroupSchema = strictObject({
   egress: z.array(SecurityGroupRuleSchema).default([]),
 });
 
-/** IAM policy document kept as JSON (object or JSON string). */
-function isJsonObject(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
-}
-
-export const PolicySchema = z
-  .union([
-    z.record(z.string(), z.unknown()),
-    z.string().refine(isJsonObject, { error: "must be a JSON object (an IAM policy document)" }),
-  ])
-  .describe("Endpoint policy (IAM policy document) as JSON");
+export { PolicySchema };
 
 const placement = {
   azs: z.array(AzSchema).optional().describe("AZs with an ENI; default all AZs of the VPC"),
@@ -270,7 +258,7 @@ export const TopologySchema = strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
   description: z.string().optional(),
-  hoursPerMonth: z.number().positive().max(744).default(730),
+  hoursPerMonth: exactQuantity(z.number().positive().max(744)).default(730),
   accounts: z.array(AccountSchema).min(1),
 }).describe("A linkplan topology: accounts, VPCs, endpoints, endpoint services, zones");
 

@@ -1,17 +1,16 @@
-import { z } from "zod";
+import { checkNesting } from "../model/checkNesting.js";
 import { LinkplanError } from "../model/linkplanError.js";
-import { problemsFromZod } from "../model/problemsFromZod.js";
+import { validateSchema } from "../model/validateSchema.js";
 import { type PriceCatalog, PriceCatalogSchema } from "./catalogSchema.js";
 
 /**
  * Validate parsed catalog data (JSON/YAML already read) against the catalog schema.
- * Throws LinkplanError("invalid_catalog") naming the source and every problem at its path.
+ * Throws LinkplanError("invalid_catalog") naming the source and the problems at their
+ * paths (the first 100; "nesting_too_deep" past 64 levels), with bounded work.
  */
 export function parseCatalog(data: unknown, source: string): PriceCatalog {
-  const parsed = z.safeParse(PriceCatalogSchema, data, { reportInput: true });
-  if (!parsed.success) {
-    const problems = problemsFromZod(parsed.error.issues);
-    throw new LinkplanError("invalid_catalog", `invalid price catalog ${source}`, problems);
-  }
+  const parsed = validateSchema(PriceCatalogSchema, data, checkNesting(data));
+  if (!parsed.success)
+    throw new LinkplanError("invalid_catalog", `invalid price catalog ${source}`, parsed.problems);
   return parsed.data;
 }

@@ -5,23 +5,29 @@ import { bundledCatalog } from "../../src/pricing/bundledCatalog.js";
  * Random valid topologies for property tests (estimate, compare): 1–3 accounts of 1–3
  * VPCs in the bundled catalog's regions, with interface and gateway endpoints, traffic
  * sources, NAT gateways, load balancers and hosted zones; traffic figures include tiny,
- * huge and non-decimal doubles.
+ * huge and binary-inexact decimals (0.1), all exact quantities (at most 6 decimals, see
+ * exactQuantity).
  */
 
 const REGIONS = Object.keys(bundledCatalog().regions);
 
+/** Micro-units (multiples of `step`) up to `max`, as a number with at most 6 decimals. */
+const micro = (max: bigint, step = 1n) =>
+  fc.bigInt({ min: 0n, max: max / step }).map((n) => Number(n * step) / 1e6);
+
+// traffic sources carry 1/8 to all of an endpoint's GB (see below): GB figures are
+// multiples of 8 micro-GB, so that each share has at most 6 decimals too
 const gbArb = fc.oneof(
-  fc.constantFrom(0, 0.1, 0.2, 0.3, 1e-7, 5e-7, 0.000001, 1, 999.999999, 1_048_576),
+  fc.constantFrom(0, 0.1, 0.2, 0.3, 0.000008, 1, 999.999992, 1_048_576),
   fc.integer({ min: 0, max: 3_000_000 }),
-  // (no subnormals: halving them is not exact, see the trafficSources shares below)
-  fc.double({ min: 1e-12, max: 2_000_000, noNaN: true, noDefaultInfinity: true }),
+  micro(2_000_000_000_000n, 8n),
   fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 1000),
 );
 
 const countArb = fc.oneof(
   fc.constant(0),
   fc.integer({ min: 0, max: 5000 }),
-  fc.double({ min: 0, max: 1_000_000, noNaN: true, noDefaultInfinity: true }),
+  micro(1_000_000_000_000n),
 );
 
 const SERVICES = ["sts", "ecr.api", "ecr.dkr", "logs", "ssm", "kms", "s3", "sqs"];

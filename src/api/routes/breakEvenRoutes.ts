@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { BREAK_EVEN_DEFAULTS, breakEven } from "../../model/breakEven.js";
 import { BreakEvenJsonSchema, breakEvenToJson } from "../../model/breakEvenJson.js";
+import { exactQuantity } from "../../model/exactQuantity.js";
 import { RegionSchema } from "../../model/topologySchema.js";
 import { formatBreakEvenTable } from "../../report/formatBreakEvenTable.js";
 import type { ApiContext } from "../apiContext.js";
@@ -38,7 +39,7 @@ export const BreakEvenQuerySchema = z.object({
     .describe(
       `spoke VPC counts, comma-separated (default ${BREAK_EVEN_DEFAULTS.spokes.join(",")})`,
     ),
-  hoursPerMonth: z.coerce.number().positive().max(744).optional(),
+  hoursPerMonth: exactQuantity(z.coerce.number().positive().max(744)).optional(),
   format: z.enum(["json", "table"]).default("json"),
 });
 

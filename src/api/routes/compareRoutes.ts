@@ -8,6 +8,7 @@ import {
   comparisonToJson,
   WhatIfResultSchema,
 } from "../../model/comparisonJson.js";
+import { exactQuantity } from "../../model/exactQuantity.js";
 import { LinkplanError } from "../../model/linkplanError.js";
 import { TopologySchema } from "../../model/topologySchema.js";
 import { applyWhatIf, compareWhatIf, WhatIfSchema } from "../../model/whatif/whatIf.js";
@@ -28,7 +29,7 @@ export const CompareQuerySchema = z.object({
     .enum(["json", "markdown", "table"])
     .default("json")
     .describe("json, markdown (a pull-request comment) or table (plain text)"),
-  hoursPerMonth: z.coerce.number().positive().max(744).optional(),
+  hoursPerMonth: exactQuantity(z.coerce.number().positive().max(744)).optional(),
 });
 
 const PairSchema = z.object({ before: z.string(), after: z.string() });

@@ -3,16 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { estimate } from "../../model/estimate.js";
 import { EstimateJsonSchema, estimateToJson } from "../../model/estimateJson.js";
+import { exactQuantity } from "../../model/exactQuantity.js";
 import { TopologySchema } from "../../model/topologySchema.js";
 import type { ApiContext } from "../apiContext.js";
 import { errorResponses, TOPOLOGY_MEDIA_TYPES } from "../errorResponses.js";
 import { readTopology } from "../readTopology.js";
 
 export const EstimateQuerySchema = z.object({
-  hoursPerMonth: z.coerce
-    .number()
-    .positive()
-    .max(744)
+  hoursPerMonth: exactQuantity(z.coerce.number().positive().max(744))
     .optional()
     .describe("hours in the month (default: the topology's hoursPerMonth, else 730)"),
 });
