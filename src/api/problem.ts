@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   "invalid_catalog",
   "missing_price",
   "limit_exceeded",
+  "diagram_too_large",
   "not_implemented",
   "internal_error",
 ] as const;
@@ -47,6 +48,7 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_catalog: "Invalid price catalog",
   missing_price: "Missing price",
   limit_exceeded: "Limit exceeded",
+  diagram_too_large: "Diagram too large",
   not_implemented: "Not implemented",
   internal_error: "Internal server error",
 };

@@ -11,7 +11,9 @@ export type LinkplanErrorCode =
   | "invalid_catalog"
   | "missing_price"
   /** options of a command or transform that do not fit the topology (unknown VPC, …) */
-  | "invalid_request";
+  | "invalid_request"
+  /** a diagram over a size limit (nodes, canvas cells, edge cells): see DiagramLimits */
+  | "diagram_too_large";
 
 /** An error caused by what the caller sent: it carries every problem found, never a stack. */
 export class LinkplanError extends Error {

@@ -1,5 +1,12 @@
 import type { DiagramGraph } from "./diagramGraph.js";
+import {
+  checkDiagramLimit,
+  checkGraphSize,
+  type DiagramLimits,
+  diagramLimits,
+} from "./diagramLimits.js";
 import { displayWidth } from "./displayWidth.js";
+import { edgeCells } from "./layout/edgeCells.js";
 import { edgeConstraints } from "./layout/edgeConstraints.js";
 import { layoutTree } from "./layout/layoutTree.js";
 import type { LayoutWork } from "./layout/layoutWork.js";
@@ -14,6 +21,8 @@ const MARGIN = 1;
 const ROUTING_MARGIN = 2;
 
 export interface LayoutOptions {
+  /** size limits (default DIAGRAM_LIMITS; NO_DIAGRAM_LIMITS for none) */
+  limits?: Partial<DiagramLimits>;
   /** adds up the work done (see LayoutWork); for tests and benchmarks */
   work?: LayoutWork;
 }
@@ -36,9 +45,14 @@ export interface LayoutOptions {
  *
  * Edges naming an id that is not in the graph are left out of the scene. The scene is the
  * bounding box of everything drawn plus a margin of one cell.
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `options.limits` (nodes and
+ *   groups before anything is laid out, canvas and edge cells before edges are routed)
  */
 export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene {
   const work = options.work ?? null;
+  const limits = diagramLimits(options.limits);
+  checkGraphSize(graph, limits.maxNodes);
   const tree = layoutTree(graph);
   const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges));
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
@@ -51,6 +65,18 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
     height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
   };
   if (work) work.boxes += boxes.length;
+  checkDiagramLimit(
+    canvas.width * canvas.height,
+    limits.maxCanvasCells,
+    "canvas cells",
+    "maxCanvasCells",
+  );
+  checkDiagramLimit(
+    edgeCells(graph.edges, tree, placed),
+    limits.maxEdgeCells,
+    "edge cells",
+    "maxEdgeCells",
+  );
   const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work);
   // bounding box of boxes, edges and labels
   let left = Number.POSITIVE_INFINITY;

@@ -27,6 +27,13 @@ export interface RouteContext {
   levels: Map<LayoutNode, { window: Rect; grid: CompressedGrid }>;
   buffers: SearchBuffers;
   work: LayoutWork | null;
+  /** the grid of the last one-search route tried, by its top and the ends' parents */
+  lastChain: {
+    top: LayoutNode;
+    a: LayoutNode | null;
+    b: LayoutNode | null;
+    grid: CompressedGrid | null;
+  } | null;
 }
 
 function boxOf(ctx: RouteContext, n: LayoutNode): PlacedBox {
@@ -97,8 +104,17 @@ function flatRoute(
     const { grid } = levelOf(ctx, group);
     if (Math.max(0, grid.cols - 4) * Math.max(0, grid.rows - 4) > FLAT_CELLS) return null;
   }
-  const marks = chainMarks(window, top, open, ctx.placed);
-  const grid = compressedGrid(window, marks, FLAT_CELLS, ctx.work);
+  // the grid depends on the groups around the ends only: consecutive edges from one group
+  // (all a VPC's endpoints to S3) share it
+  const last = ctx.lastChain;
+  let grid: CompressedGrid | null;
+  if (last && last.top === top && last.a === source.parent && last.b === target.parent) {
+    grid = last.grid;
+  } else {
+    const marks = chainMarks(window, top, open, ctx.placed);
+    grid = compressedGrid(window, marks, FLAT_CELLS, ctx.work);
+    ctx.lastChain = { top, a: source.parent, b: target.parent, grid };
+  }
   if (!grid) return null;
   const from = { kind: "box", box: boxOf(ctx, source), inner: null } as const;
   const to = { kind: "box", box: boxOf(ctx, target), inner: null } as const;

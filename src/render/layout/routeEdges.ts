@@ -82,6 +82,7 @@ export function routeEdges(
     levels: new Map(),
     buffers: new SearchBuffers(),
     work,
+    lastChain: null,
   };
   const routed: SceneEdge[] = [];
   for (const edge of edges) {

@@ -116,11 +116,15 @@ export function searchWindow(
   }
   const pinned = refinedGrid(base, [], pinsX, pinsY, maxCells, work);
   if (!pinned) return null;
-  const near = routed ? routed.within(window) : [];
   // earlier edges add about two cuts a line each: when the grid is bound to be too big,
-  // stop before building it
-  const extra = 2 * near.length;
-  if ((pinned.cols + extra) * (pinned.rows + extra) > maxCells) return null;
+  // stop before building it (or before finding them all)
+  const fits = (n: number): boolean => (pinned.cols + 2 * n) * (pinned.rows + 2 * n) <= maxCells;
+  if (!fits(0)) return null;
+  let most = 0;
+  if (maxCells === Number.POSITIVE_INFINITY) most = Number.POSITIVE_INFINITY;
+  else while (fits(most + 1)) most++;
+  const near = routed ? routed.within(window, most) : [];
+  if (!near) return null;
   for (let i = 0; i < near.length; i++) {
     const m = near[i];
     if (m) {

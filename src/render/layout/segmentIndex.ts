@@ -54,8 +54,11 @@ export class SegmentIndex {
     }
   }
 
-  /** The segments sharing at least one cell with `window`, in the order they were added. */
-  within(window: Rect): Mark[] {
+  /**
+   * The segments sharing at least one cell with `window`, in the order they were added;
+   * null as soon as there are more than `most`.
+   */
+  within(window: Rect, most = Number.POSITIVE_INFINITY): Mark[] | null {
     if (this.marks.length === 0 || window.width <= 0 || window.height <= 0) return [];
     if (this.seen.length < this.marks.length) {
       this.seen = new Uint32Array(Math.max(this.marks.length, 2 * this.seen.length));
@@ -72,7 +75,10 @@ export class SegmentIndex {
           if (this.seen[i] === stamp) continue;
           this.seen[i] = stamp;
           const m = this.marks[i];
-          if (m && rectsIntersect(m, window)) found.push(i);
+          if (m && rectsIntersect(m, window)) {
+            if (found.length >= most) return null;
+            found.push(i);
+          }
         }
       }
     }
