@@ -63,7 +63,7 @@ const BORDER_H = CellFlag.BorderH;
 const BORDER_V = CellFlag.BorderV;
 
 /** Extra cost of stepping into a cell with `flags` along `axis` (0 horizontal). */
-function penalty(flags: number, axis: number): number {
+function penaltyOf(flags: number, axis: number): number {
   let p = 0;
   if (flags & CellFlag.Near) p += RouteCost.near;
   if (flags & (BORDER_H | BORDER_V)) p += RouteCost.border;
@@ -72,6 +72,9 @@ function penalty(flags: number, axis: number): number {
   else if (flags & (CellFlag.EdgeH | CellFlag.EdgeV)) p += RouteCost.cross;
   return p;
 }
+
+/** penaltyOf for every flags byte: PENALTY[axis * 256 + flags] (a constant table). */
+const PENALTY = Int32Array.from({ length: 512 }, (_, i) => penaltyOf(i & 255, i >> 8));
 
 /**
  * What findRoute answers when the search, on a grid clipped out of a larger one, would
@@ -219,10 +222,11 @@ function search(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null 
       let c = g + (axis !== dir >> 1 ? RouteCost.turn : 0);
       // right and down cross the rest of this cell then enter the next one; left and up
       // cross the whole next cell
+      const enter = PENALTY[(axis << 8) | there] ?? 0;
       if (d === Dir.Right || d === Dir.Down) {
-        c += (length - 1) * (1 + penalty(here, axis)) + 1 + penalty(there, axis);
+        c += (length - 1) * (1 + (PENALTY[(axis << 8) | here] ?? 0)) + 1 + enter;
       } else {
-        c += length * (1 + penalty(there, axis));
+        c += length * (1 + enter);
       }
       if (seen[nextState] !== gen || c < (cost[nextState] ?? 0)) {
         seen[nextState] = gen;

@@ -1,0 +1,168 @@
+import { parseTopology, type Topology, type TopologyInput } from "../src/index.js";
+import type { DiagramGraph } from "../src/render/diagramGraph.js";
+import { NO_DIAGRAM_LIMITS } from "../src/render/diagramLimits.js";
+import { drawTopology } from "../src/render/drawTopology.js";
+import { layoutWork, totalWork } from "../src/render/layout/layoutWork.js";
+import { layout } from "../src/render/layout.js";
+import { renderAscii } from "../src/render/renderAscii.js";
+import { renderSvg } from "../src/render/renderSvg.js";
+import { toGraph } from "../src/render/toGraph.js";
+import { generateOrganisation } from "./generateOrganisation.js";
+import { int, ms, table, verdict } from "./measure.js";
+
+/** Target: the diagram of 2,000 VPCs takes at most this many times that of 500. */
+export const SCALE_TARGET = 5;
+
+/** Median wall time of `runs` runs of `fn` after one warm-up (the big diagrams take seconds). */
+function timeFew(fn: () => unknown, runs: number): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** layout (no size limits) + renderAscii + renderSvg. */
+function drawUnlimited(graph: DiagramGraph): number {
+  const scene = layout(graph, { limits: NO_DIAGRAM_LIMITS });
+  return renderAscii(scene).length + renderSvg(scene).length;
+}
+
+function nodeCount(graph: DiagramGraph): number {
+  let n = 0;
+  const stack = [...graph.items];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    n++;
+    if (item.type === "group") stack.push(...item.children);
+  }
+  return n;
+}
+
+/** One VPC with `count` gateway endpoints (alternately S3 and DynamoDB). */
+function gatewayVpc(count: number): TopologyInput {
+  return {
+    name: `${count} gateway endpoints`,
+    accounts: [
+      {
+        id: "a",
+        vpcs: [
+          {
+            id: "v",
+            region: "eu-west-2",
+            azs: ["eu-west-2a"],
+            endpoints: Array.from({ length: count }, (_, i) => ({
+              id: `e${i}`,
+              type: "gateway" as const,
+              service: i % 2 === 0 ? ("s3" as const) : ("dynamodb" as const),
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** drawTopology with the default limits: ms, and what came out (chars or the refusal). */
+function drawLimited(topology: Topology, detail: "accounts" | "vpcs"): [number, string] {
+  const start = performance.now();
+  let outcome: string;
+  try {
+    outcome = `${int.format(drawTopology(topology, { format: "ascii", detail }).length)} chars`;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    outcome = `refused: ${message.replace(/^the diagram is too large to draw: /, "").replace(/;.*$/, "")}`;
+  }
+  return [performance.now() - start, outcome];
+}
+
+export interface DiagramScaleResult {
+  vpcs: { vpcs: number; ms: number; work: number }[];
+  ratio: number;
+  pass: boolean;
+}
+
+/**
+ * Scaling: the benchmark organisation (workloads, endpoint services consumed across
+ * accounts) at detail vpcs for 100, 500 and 2,000 VPCs, layout (no size limits) + ASCII +
+ * SVG, median of 3 runs after a warm-up, with LayoutWork totals; then one VPC with N
+ * gateway endpoints, without limits where that ends in seconds, and as the API draws it
+ * (default limits, ASCII).
+ */
+export function runDiagramScaleBench(): DiagramScaleResult {
+  console.log(
+    "scaling — benchmark organisation (15 interface endpoints × 3 AZs, workloads, endpoint services) at detail vpcs; layout (no size limits) + renderAscii + renderSvg, median of 3 runs after 1 warm-up",
+  );
+  const rows: string[][] = [
+    ["VPCs", "nodes", "edges", "median ms", "× 100 VPCs", "work", "× 100 VPCs"],
+  ];
+  const vpcs: DiagramScaleResult["vpcs"] = [];
+  for (const count of [100, 500, 2_000]) {
+    const topology = parseTopology(
+      generateOrganisation({
+        vpcs: count,
+        endpointsPerVpc: 15,
+        azs: 3,
+        workloadUses: 3,
+        providerEvery: 10,
+      }),
+    );
+    const graph = toGraph(topology, { detail: "vpcs" });
+    const work = layoutWork();
+    layout(graph, { limits: NO_DIAGRAM_LIMITS, work });
+    const time = timeFew(() => drawUnlimited(graph), 3);
+    vpcs.push({ vpcs: count, ms: time, work: totalWork(work) });
+    const first = vpcs[0] ?? { ms: time, work: totalWork(work) };
+    rows.push([
+      int.format(count),
+      int.format(nodeCount(graph)),
+      int.format(graph.edges.length),
+      ms(time),
+      `${(time / first.ms).toFixed(1)}×`,
+      int.format(totalWork(work)),
+      `${(totalWork(work) / first.work).toFixed(1)}×`,
+    ]);
+  }
+  console.log(table(rows));
+  const at = (n: number) => vpcs.find((v) => v.vpcs === n) ?? { ms: 0, work: 0 };
+  const ratio = at(2_000).ms / at(500).ms;
+  const pass = ratio <= SCALE_TARGET;
+  console.log(
+    table([
+      ["check", "value", "target", "result"],
+      ["time 2,000 VPCs ÷ 500 VPCs", `${ratio.toFixed(2)}×`, `≤ ${SCALE_TARGET}×`, verdict(pass)],
+      ["work 2,000 VPCs ÷ 500 VPCs", `${(at(2_000).work / at(500).work).toFixed(2)}×`, "", ""],
+    ]),
+  );
+  console.log(
+    "  (consumers reach endpoint services in other accounts: those edges get longer with the organisation, so the drawing — and its work — grows faster than the VPC count)",
+  );
+
+  console.log();
+  console.log(
+    "one VPC with N gateway endpoints (each with its edge to S3 or DynamoDB): layout + ASCII + SVG without limits (median of 3 after a warm-up), and POST /v1/diagram?format=ascii as drawn with the default limits (one run)",
+  );
+  const gwRows: string[][] = [
+    ["N", "unlimited ms", "work", "default limits ms", "outcome", "detail accounts ms"],
+  ];
+  for (const count of [2_000, 4_000, 20_000]) {
+    const topology = parseTopology(gatewayVpc(count));
+    const graph = toGraph(topology);
+    let unlimited = "(minutes)";
+    let work = "";
+    if (count <= 4_000) {
+      const counter = layoutWork();
+      layout(graph, { limits: NO_DIAGRAM_LIMITS, work: counter });
+      work = int.format(totalWork(counter));
+      unlimited = ms(timeFew(() => drawUnlimited(graph), 3));
+    }
+    const [limitedMs, outcome] = drawLimited(topology, "vpcs");
+    const [coarseMs] = drawLimited(topology, "accounts");
+    gwRows.push([int.format(count), unlimited, work, ms(limitedMs), outcome, ms(coarseMs)]);
+  }
+  console.log(table(gwRows));
+  return { vpcs, ratio, pass };
+}
