@@ -13,17 +13,25 @@ import { int, ms, table, verdict } from "./measure.js";
 /** Target: the diagram of 2,000 VPCs takes at most this many times that of 500. */
 export const SCALE_TARGET = 5;
 
-/** Median wall time of `runs` runs of `fn` after one warm-up (the big diagrams take seconds). */
-function timeFew(fn: () => unknown, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
+/**
+ * Median wall time of each of `fns` over `runs` rounds after a warm-up round, every round
+ * running each once in turn: the sizes share whatever load the machine has (the big
+ * diagrams take seconds, so few runs).
+ */
+function timeInterleaved(fns: readonly (() => unknown)[], runs: number): number[] {
+  for (const fn of fns) fn();
+  const times: number[][] = fns.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    fns.forEach((fn, i) => {
+      const start = performance.now();
+      fn();
+      times[i]?.push(performance.now() - start);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  return times.map((list) => {
+    list.sort((a, b) => a - b);
+    return list[Math.floor(list.length / 2)] ?? 0;
+  });
 }
 
 /** layout (no size limits) + renderAscii + renderSvg. */
@@ -88,44 +96,60 @@ export interface DiagramScaleResult {
 /**
  * Scaling: the benchmark organisation (workloads, endpoint services consumed across
  * accounts) at detail vpcs for 100, 500 and 2,000 VPCs, layout (no size limits) + ASCII +
- * SVG, median of 3 runs after a warm-up, with LayoutWork totals; then one VPC with N
+ * SVG, median of 3 rounds (sizes interleaved), with LayoutWork totals; then one VPC with N
  * gateway endpoints, without limits where that ends in seconds, and as the API draws it
  * (default limits, ASCII).
  */
 export function runDiagramScaleBench(): DiagramScaleResult {
   console.log(
-    "scaling — benchmark organisation (15 interface endpoints × 3 AZs, workloads, endpoint services) at detail vpcs; layout (no size limits) + renderAscii + renderSvg, median of 3 runs after 1 warm-up",
+    "scaling — benchmark organisation (15 interface endpoints × 3 AZs, workloads, endpoint services) at detail vpcs; layout (no size limits) + renderAscii + renderSvg, median of 3 rounds after a warm-up round, the sizes in turn within each round; work: LayoutWork total",
   );
   const rows: string[][] = [
     ["VPCs", "nodes", "edges", "median ms", "× 100 VPCs", "work", "× 100 VPCs"],
   ];
-  const vpcs: DiagramScaleResult["vpcs"] = [];
-  for (const count of [100, 500, 2_000]) {
-    const topology = parseTopology(
-      generateOrganisation({
-        vpcs: count,
-        endpointsPerVpc: 15,
-        azs: 3,
-        workloadUses: 3,
-        providerEvery: 10,
-      }),
-    );
-    const graph = toGraph(topology, { detail: "vpcs" });
+  const counts = [100, 500, 2_000];
+  const graphs = counts.map((count) =>
+    toGraph(
+      parseTopology(
+        generateOrganisation({
+          vpcs: count,
+          endpointsPerVpc: 15,
+          azs: 3,
+          workloadUses: 3,
+          providerEvery: 10,
+        }),
+      ),
+      { detail: "vpcs" },
+    ),
+  );
+  const works = graphs.map((graph) => {
     const work = layoutWork();
     layout(graph, { limits: NO_DIAGRAM_LIMITS, work });
-    const time = timeFew(() => drawUnlimited(graph), 3);
-    vpcs.push({ vpcs: count, ms: time, work: totalWork(work) });
-    const first = vpcs[0] ?? { ms: time, work: totalWork(work) };
+    return totalWork(work);
+  });
+  const times = timeInterleaved(
+    graphs.map((graph) => () => drawUnlimited(graph)),
+    3,
+  );
+  const vpcs: DiagramScaleResult["vpcs"] = counts.map((count, i) => ({
+    vpcs: count,
+    ms: times[i] ?? 0,
+    work: works[i] ?? 0,
+  }));
+  const first = vpcs[0] ?? { ms: 1, work: 1 };
+  vpcs.forEach((v, i) => {
+    const graph = graphs[i];
+    if (!graph) return;
     rows.push([
-      int.format(count),
+      int.format(v.vpcs),
       int.format(nodeCount(graph)),
       int.format(graph.edges.length),
-      ms(time),
-      `${(time / first.ms).toFixed(1)}×`,
-      int.format(totalWork(work)),
-      `${(totalWork(work) / first.work).toFixed(1)}×`,
+      ms(v.ms),
+      `${(v.ms / first.ms).toFixed(1)}×`,
+      int.format(v.work),
+      `${(v.work / first.work).toFixed(1)}×`,
     ]);
-  }
+  });
   console.log(table(rows));
   const at = (n: number) => vpcs.find((v) => v.vpcs === n) ?? { ms: 0, work: 0 };
   const ratio = at(2_000).ms / at(500).ms;
@@ -143,7 +167,7 @@ export function runDiagramScaleBench(): DiagramScaleResult {
 
   console.log();
   console.log(
-    "one VPC with N gateway endpoints (each with its edge to S3 or DynamoDB): layout + ASCII + SVG without limits (median of 3 after a warm-up), and POST /v1/diagram?format=ascii as drawn with the default limits (one run)",
+    "one VPC with N gateway endpoints (each with its edge to S3 or DynamoDB): layout + ASCII + SVG without limits (median of 3 after a warm-up), and drawTopology(format ascii) with the default limits as the API calls it (one run; refused past a limit)",
   );
   const gwRows: string[][] = [
     ["N", "unlimited ms", "work", "default limits ms", "outcome", "detail accounts ms"],
@@ -157,7 +181,7 @@ export function runDiagramScaleBench(): DiagramScaleResult {
       const counter = layoutWork();
       layout(graph, { limits: NO_DIAGRAM_LIMITS, work: counter });
       work = int.format(totalWork(counter));
-      unlimited = ms(timeFew(() => drawUnlimited(graph), 3));
+      unlimited = ms(timeInterleaved([() => drawUnlimited(graph)], 3)[0] ?? 0);
     }
     const [limitedMs, outcome] = drawLimited(topology, "vpcs");
     const [coarseMs] = drawLimited(topology, "accounts");
