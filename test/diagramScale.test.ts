@@ -7,6 +7,7 @@ import { NO_DIAGRAM_LIMITS } from "../src/render/diagramLimits.js";
 import { drawTopology } from "../src/render/drawTopology.js";
 import { type LayoutWork, layoutWork, totalWork } from "../src/render/layout/layoutWork.js";
 import { layout } from "../src/render/layout.js";
+import { renderMermaid } from "../src/render/renderMermaid.js";
 import type { Scene } from "../src/render/scene.js";
 import { toGraph } from "../src/render/toGraph.js";
 import { JSON_BODY, PROBLEM_TYPE, problemOf } from "./helpers/apiKit.js";
@@ -65,6 +66,61 @@ describe("layout work grows linearly with the diagram", () => {
     expect(size(large) / size(small)).toBeGreaterThan(3.5);
     const perCell = (r: { scene: Scene; work: LayoutWork }) => totalWork(r.work) / size(r);
     expect(perCell(large) / perCell(small)).toBeLessThanOrEqual(1.25);
+  });
+});
+
+describe("Mermaid text grows linearly with the graph", () => {
+  /** `count` nodes whose ids share their first 60 characters, chained by PrivateLink edges. */
+  function collidingGraph(count: number): DiagramGraph {
+    const id = (i: number) => `${"x".repeat(60)}${i}`;
+    return {
+      title: "ids alike",
+      items: Array.from({ length: count }, (_, i) => ({
+        type: "node" as const,
+        id: id(i),
+        kind: "workload" as const,
+        label: `node ${i}`,
+        detail: null,
+        cost: null,
+        status: "unchanged" as const,
+      })),
+      edges: Array.from({ length: count - 1 }, (_, i) => ({
+        id: `e${i}`,
+        from: id(i),
+        to: id(i + 1),
+        kind: "privatelink" as const,
+        label: null,
+        status: "added" as const,
+      })),
+    };
+  }
+
+  /** The fastest of `runs` runs, in ms. */
+  function fastest(fn: () => unknown, runs: number): number {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      fn();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  }
+
+  it("10× the nodes with ids alike (one Mermaid id base) and styled edges: grows like JSON.stringify of the graph, same run", () => {
+    const small = collidingGraph(2000);
+    const large = collidingGraph(20_000);
+    const text = renderMermaid(large);
+    expect(text).toContain(`n_${"x".repeat(48)}_20000`);
+    for (let i = 0; i < 3; i++) renderMermaid(small);
+    // time grows a little faster than the input for any linear pass over a bigger heap
+    // (caches, collection): JSON.stringify of the same graphs is the yardstick. Quadratic,
+    // as it was (a new id counted up from _2 every time, the list of styled edges copied
+    // for every edge), the Mermaid ratio was ~100× against ~12× for JSON
+    const ratio = (f: (g: DiagramGraph) => unknown) =>
+      fastest(() => f(large), 5) / fastest(() => f(small), 9);
+    const json = ratio((g) => JSON.stringify(g));
+    const mermaid = ratio(renderMermaid);
+    expect(mermaid).toBeLessThanOrEqual(Math.max(15, 2.5 * json));
   });
 });
 
