@@ -1,12 +1,14 @@
 import { availableParallelism, loadavg } from "node:os";
 import { parseTopology, type Topology } from "../src/index.js";
 import { type DiagramGraph, walkItems } from "../src/render/diagramGraph.js";
+import { NO_DIAGRAM_LIMITS } from "../src/render/diagramLimits.js";
 import { layout } from "../src/render/layout.js";
 import { renderAscii } from "../src/render/renderAscii.js";
 import { renderMermaid } from "../src/render/renderMermaid.js";
 import { renderSvg } from "../src/render/renderSvg.js";
 import type { Scene } from "../src/render/scene.js";
 import { toGraph } from "../src/render/toGraph.js";
+import { type DiagramScaleResult, runDiagramScaleBench } from "./diagramScaleBench.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { int, measure, ms, RUNS, type Timing, table, verdict, WARM_UPS } from "./measure.js";
 
@@ -60,6 +62,7 @@ export interface DiagramBenchResult {
   shape: DiagramShape;
   input: { accounts: number; vpcs: number; endpoints: number; enis: number; services: number };
   details: DiagramDetailResult[];
+  scale: DiagramScaleResult;
 }
 
 function inputCounts(topology: Topology): DiagramBenchResult["input"] {
@@ -102,7 +105,7 @@ function sceneCounts(scene: Scene): DiagramDetailResult["scene"] {
 
 function benchDetail(topology: Topology, detail: DiagramBenchDetail): DiagramDetailResult {
   const graph = toGraph(topology, { detail });
-  const scene = layout(graph);
+  const scene = layout(graph, { limits: NO_DIAGRAM_LIMITS });
   const json = JSON.stringify(scene);
   const ascii = renderAscii(scene);
   const svg = renderSvg(scene);
@@ -110,11 +113,11 @@ function benchDetail(topology: Topology, detail: DiagramBenchDetail): DiagramDet
 
   const baseline = measure(() => JSON.stringify(scene));
   const graphTiming = measure(() => toGraph(topology, { detail }));
-  const layoutTiming = measure(() => layout(graph));
+  const layoutTiming = measure(() => layout(graph, { limits: NO_DIAGRAM_LIMITS }));
   const asciiTiming = measure(() => renderAscii(scene));
   const svgTiming = measure(() => renderSvg(scene));
   const layoutAsciiSvg = measure(() => {
-    const s = layout(graph);
+    const s = layout(graph, { limits: NO_DIAGRAM_LIMITS });
     return [renderAscii(s), renderSvg(s)];
   });
   const mermaidTiming = measure(() => renderMermaid(graph));
@@ -177,8 +180,9 @@ function printDetail(r: DiagramDetailResult): void {
  * organisation with one workload per VPC (using 3 endpoints) and every 10th VPC providing
  * an endpoint service behind an NLB that other VPCs consume: toGraph, layout, renderAscii,
  * renderSvg and renderMermaid at detail "azs" (one ENI node per endpoint and AZ) and
- * "vpcs". The in-run baseline is JSON.stringify of the same scene. Prints a report and
- * returns the figures; never throws on a missed target.
+ * "vpcs". The in-run baseline is JSON.stringify of the same scene. Then the scaling run
+ * (runDiagramScaleBench). Prints a report and returns the figures; never throws on a
+ * missed target.
  */
 export function runDiagramBench(
   shape: DiagramShape = {
@@ -219,5 +223,7 @@ export function runDiagramBench(
     console.log();
     printDetail(r);
   }
-  return { shape, input, details };
+  console.log();
+  const scale = runDiagramScaleBench();
+  return { shape, input, details, scale };
 }

@@ -91,6 +91,11 @@ export type {
   GroupKind,
   NodeKind,
 } from "./render/diagramGraph.js";
+export {
+  DIAGRAM_LIMITS,
+  type DiagramLimits,
+  NO_DIAGRAM_LIMITS,
+} from "./render/diagramLimits.js";
 export { diffGraphs } from "./render/diffGraphs.js";
 export {
   type ComparisonOptions,
@@ -105,7 +110,8 @@ export {
   type RenderRequest,
   renderGraph,
 } from "./render/drawTopology.js";
-export { layout } from "./render/layout.js";
+export { type LayoutWork, layoutWork, totalWork } from "./render/layout/layoutWork.js";
+export { type LayoutOptions, layout } from "./render/layout.js";
 export { type RenderAsciiOptions, renderAscii } from "./render/renderAscii.js";
 export { type RenderMermaidOptions, renderMermaid } from "./render/renderMermaid.js";
 export { type RenderSvgOptions, renderSvg } from "./render/renderSvg.js";

@@ -1,4 +1,5 @@
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import type { DiagramLimits } from "../render/diagramLimits.js";
 import type { TopologyLimits } from "./readTopology.js";
 
 /** A bundled example served by GET /v1/examples. */
@@ -13,5 +14,6 @@ export interface ServedExample {
 export interface ApiContext {
   catalog: PriceCatalog;
   limits: TopologyLimits;
+  diagramLimits: DiagramLimits;
   examples: ServedExample[];
 }

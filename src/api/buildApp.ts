@@ -60,6 +60,11 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
       maxVpcs: options.maxVpcs ?? API_DEFAULTS.maxVpcs,
       maxEndpoints: options.maxEndpoints ?? API_DEFAULTS.maxEndpoints,
     },
+    diagramLimits: {
+      maxNodes: options.maxDiagramNodes ?? API_DEFAULTS.maxDiagramNodes,
+      maxCanvasCells: options.maxDiagramCanvasCells ?? API_DEFAULTS.maxDiagramCanvasCells,
+      maxEdgeCells: options.maxDiagramEdgeCells ?? API_DEFAULTS.maxDiagramEdgeCells,
+    },
     examples: loadExamples(),
   };
   registerSchemas(ctx.examples);

@@ -11,7 +11,7 @@ export const errorResponses = {
   413: problemResponse("body larger than the server's limit (code body_too_large)"),
   415: problemResponse("neither JSON nor YAML (code unsupported_media_type)"),
   422: problemResponse(
-    "invalid topology, over a size limit or a price missing (codes invalid_topology, limit_exceeded, missing_price)",
+    "invalid topology, over a size limit or a price missing (codes invalid_topology, limit_exceeded, diagram_too_large, missing_price)",
   ),
 };
 

@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   "limit_exceeded",
   "nesting_too_deep",
   "document_too_large",
+  "diagram_too_large",
   "not_implemented",
   "internal_error",
 ] as const;
@@ -51,6 +52,7 @@ const TITLES: Record<ProblemCode, string> = {
   limit_exceeded: "Limit exceeded",
   nesting_too_deep: "Nesting too deep",
   document_too_large: "Document too large",
+  diagram_too_large: "Diagram too large",
   not_implemented: "Not implemented",
   internal_error: "Internal server error",
 };

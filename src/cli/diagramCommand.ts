@@ -3,12 +3,14 @@ import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { compare } from "../model/compare.js";
 import { estimate } from "../model/estimate.js";
+import { DIAGRAM_LIMITS } from "../render/diagramLimits.js";
 import { drawComparison } from "../render/drawComparison.js";
 import { DIAGRAM_FORMATS, type DiagramFormat, drawTopology } from "../render/drawTopology.js";
 import type { GraphOptions } from "../render/toGraph.js";
 import type { CliIo } from "./cliIo.js";
 import { catalogOption } from "./estimateCommand.js";
 import { loadCatalogFile, loadTopologyFile } from "./loadInputs.js";
+import { positiveInteger } from "./serveCommand.js";
 
 interface DiagramOptions {
   format: DiagramFormat;
@@ -22,6 +24,7 @@ interface DiagramOptions {
   catalog?: string;
   output?: string;
   compare?: string;
+  maxDiagramNodes: number;
 }
 
 export function addDiagramCommand(program: Command, io: CliIo): void {
@@ -54,11 +57,18 @@ export function addDiagramCommand(program: Command, io: CliIo): void {
     .addOption(catalogOption())
     .option("-o, --output <file>", "write to a file instead of standard output")
     .option(
+      "--max-diagram-nodes <n>",
+      "refuse diagrams with more nodes and groups (diagram_too_large)",
+      positiveInteger,
+      DIAGRAM_LIMITS.maxNodes,
+    )
+    .option(
       "--compare <before>",
       "draw <file> with what was added (+) and removed (-) since <before> marked",
     )
     .action(async (file: string, opts: DiagramOptions, command: Command) => {
-      const { compare: beforeFile, ...request } = opts;
+      const { compare: beforeFile, maxDiagramNodes, ...options } = opts;
+      const request = { ...options, limits: { maxNodes: maxDiagramNodes } };
       if (beforeFile === "-" && file === "-") {
         command.error("error: --compare and <file> cannot both read standard input");
       }

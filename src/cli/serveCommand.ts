@@ -5,7 +5,8 @@ import type { CliIo } from "./cliIo.js";
 import { catalogOption } from "./estimateCommand.js";
 import { loadCatalogFile } from "./loadInputs.js";
 
-function positiveInteger(value: string): number {
+/** A commander option parser: a positive safe integer. */
+export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0)
     throw new InvalidArgumentError("must be a positive integer");
@@ -26,6 +27,7 @@ interface ServeOptions {
   bodyLimit: number;
   maxVpcs: number;
   maxEndpoints: number;
+  maxDiagramNodes: number;
   cors?: string[];
   log: boolean;
 }
@@ -45,6 +47,12 @@ export function addServeCommand(program: Command, io: CliIo): void {
       positiveInteger,
       API_DEFAULTS.maxEndpoints,
     )
+    .option(
+      "--max-diagram-nodes <n>",
+      "most nodes and groups per diagram",
+      positiveInteger,
+      API_DEFAULTS.maxDiagramNodes,
+    )
     .option("--cors <origins...>", "allow these CORS origins (CORS is off by default)")
     .option("--no-log", "do not log requests")
     .action(async (opts: ServeOptions) => {
@@ -53,6 +61,7 @@ export function addServeCommand(program: Command, io: CliIo): void {
         bodyLimit: opts.bodyLimit,
         maxVpcs: opts.maxVpcs,
         maxEndpoints: opts.maxEndpoints,
+        maxDiagramNodes: opts.maxDiagramNodes,
         ...(opts.cors ? { corsOrigins: opts.cors } : {}),
         logger: opts.log,
       });

@@ -17,7 +17,9 @@ export type LinkplanErrorCode =
   /** lists and mappings nested deeper than MAX_NESTING (64) */
   | "nesting_too_deep"
   /** YAML aliases expand the document beyond the documented allowance */
-  | "document_too_large";
+  | "document_too_large"
+  /** a diagram over a size limit (nodes, canvas cells, edge cells): see DiagramLimits */
+  | "diagram_too_large";
 
 /**
  * An error caused by what the caller sent: it carries the problems found, never a stack.

@@ -6,6 +6,7 @@ import {
   type DiagramStatus,
   walkItems,
 } from "./diagramGraph.js";
+import { OrderedChildren } from "./orderedChildren.js";
 
 /** The ids of every node and group of a tree of items. */
 function itemIds(items: readonly DiagramItem[]): Set<string> {
@@ -27,24 +28,23 @@ function markAfter(item: DiagramItem, beforeIds: ReadonlySet<string>): DiagramIt
  * just before the nearest later one, else at the end.
  */
 function insertNear(
-  into: DiagramItem[],
+  into: OrderedChildren,
   item: DiagramItem,
   siblings: readonly DiagramItem[],
   index: number,
 ): void {
-  const at = (id: string | undefined) =>
-    id === undefined ? -1 : into.findIndex((x) => x.id === id);
+  const at = (id: string | undefined) => (id === undefined ? null : into.find(id));
   for (let j = index - 1; j >= 0; j--) {
     const found = at(siblings[j]?.id);
-    if (found >= 0) {
-      into.splice(found + 1, 0, item);
+    if (found) {
+      into.insertAfter(found, item);
       return;
     }
   }
   for (let j = index + 1; j < siblings.length; j++) {
     const found = at(siblings[j]?.id);
-    if (found >= 0) {
-      into.splice(found, 0, item);
+    if (found) {
+      into.insertBefore(found, item);
       return;
     }
   }
@@ -82,6 +82,16 @@ export function diffGraphs(before: DiagramGraph, after: DiagramGraph): DiagramGr
     if (item.type === "group" && !groups.has(item.id)) groups.set(item.id, item);
   }
   const restored = new Set<string>();
+  /** the lists removed items go into, written back once all are in */
+  const lists = new Map<DiagramItem[], OrderedChildren>();
+  const listOf = (items: DiagramItem[]): OrderedChildren => {
+    let list = lists.get(items);
+    if (!list) {
+      list = new OrderedChildren(items);
+      lists.set(items, list);
+    }
+    return list;
+  };
 
   const restore = (siblings: readonly DiagramItem[], into: DiagramItem[]): void => {
     siblings.forEach((item, index) => {
@@ -92,16 +102,17 @@ export function diffGraphs(before: DiagramGraph, after: DiagramGraph): DiagramGr
       if (restored.has(item.id)) return;
       restored.add(item.id);
       if (item.type === "node") {
-        insertNear(into, { ...item, status: "removed" }, siblings, index);
+        insertNear(listOf(into), { ...item, status: "removed" }, siblings, index);
         return;
       }
       const copy: DiagramGroup = { ...item, status: "removed", children: [] };
-      insertNear(into, copy, siblings, index);
+      insertNear(listOf(into), copy, siblings, index);
       groups.set(copy.id, copy);
       restore(item.children, copy.children);
     });
   };
   restore(before.items, items);
+  for (const list of lists.values()) list.finish();
 
   const beforeEdges = new Set(before.edges.map((e) => e.id));
   const edges: DiagramEdge[] = after.edges.map((e) => ({

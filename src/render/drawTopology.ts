@@ -1,5 +1,6 @@
 import type { Topology } from "../model/topology.js";
 import type { DiagramGraph } from "./diagramGraph.js";
+import { checkGraphSize, type DiagramLimits, diagramLimits } from "./diagramLimits.js";
 import { layout } from "./layout.js";
 import { renderAscii } from "./renderAscii.js";
 import { renderMermaid } from "./renderMermaid.js";
@@ -18,24 +19,38 @@ export interface DiagramRequest extends GraphOptions {
   format: DiagramFormat;
   charset?: "unicode" | "ascii";
   theme?: "light" | "dark";
+  /** size limits (default DIAGRAM_LIMITS): past one, LinkplanError("diagram_too_large") */
+  limits?: Partial<DiagramLimits>;
 }
 
-/** The part of a request that says how to render: format, charset and theme. */
-export type RenderRequest = Pick<DiagramRequest, "format" | "charset" | "theme">;
+/** The part of a request that says how to render: format, charset, theme and limits. */
+export type RenderRequest = Pick<DiagramRequest, "format" | "charset" | "theme" | "limits">;
 
 /**
  * Render a diagram graph in one format: Mermaid straight from the graph; ASCII and SVG
  * through `layout`. Shared by drawTopology and drawComparison.
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `request.limits` (checked
+ *   before the costly work: see DiagramLimits)
  */
 export function renderGraph(graph: DiagramGraph, request: RenderRequest): string {
-  if (request.format === "mermaid") return renderMermaid(graph);
-  const scene = layout(graph);
+  const limits = diagramLimits(request.limits);
+  if (request.format === "mermaid") {
+    checkGraphSize(graph, limits.maxNodes);
+    return renderMermaid(graph);
+  }
+  const scene = layout(graph, { limits });
   return request.format === "svg"
     ? renderSvg(scene, { theme: request.theme ?? "light" })
     : renderAscii(scene, { charset: request.charset ?? "unicode" });
 }
 
-/** Draw a topology in one format (the one place the CLI and demo build diagrams). */
+/**
+ * Draw a topology in one format (the one place the CLI, the API and the demo build
+ * diagrams).
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `request.limits`
+ */
 export function drawTopology(topology: Topology, request: DiagramRequest): string {
   return renderGraph(toGraph(topology, request), request);
 }

@@ -1,7 +1,15 @@
 import type { DiagramGraph } from "./diagramGraph.js";
+import {
+  checkDiagramLimit,
+  checkGraphSize,
+  type DiagramLimits,
+  diagramLimits,
+} from "./diagramLimits.js";
 import { displayWidth } from "./displayWidth.js";
+import { edgeCells } from "./layout/edgeCells.js";
 import { edgeConstraints } from "./layout/edgeConstraints.js";
 import { layoutTree } from "./layout/layoutTree.js";
+import type { LayoutWork } from "./layout/layoutWork.js";
 import { positionBoxes } from "./layout/positionBoxes.js";
 import { routeEdges } from "./layout/routeEdges.js";
 import { sizeBoxes } from "./layout/sizeBoxes.js";
@@ -11,6 +19,13 @@ import type { Scene } from "./scene.js";
 const MARGIN = 1;
 /** Cells around the top-level boxes where edges may run (to go round the outside). */
 const ROUTING_MARGIN = 2;
+
+export interface LayoutOptions {
+  /** size limits (default DIAGRAM_LIMITS; NO_DIAGRAM_LIMITS for none) */
+  limits?: Partial<DiagramLimits>;
+  /** adds up the work done (see LayoutWork); for tests and benchmarks */
+  work?: LayoutWork;
+}
 
 /**
  * Lay a diagram graph out on a character grid (pure; same graph → same scene).
@@ -30,8 +45,14 @@ const ROUTING_MARGIN = 2;
  *
  * Edges naming an id that is not in the graph are left out of the scene. The scene is the
  * bounding box of everything drawn plus a margin of one cell.
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `options.limits` (nodes and
+ *   groups before anything is laid out, canvas and edge cells before edges are routed)
  */
-export function layout(graph: DiagramGraph): Scene {
+export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene {
+  const work = options.work ?? null;
+  const limits = diagramLimits(options.limits);
+  checkGraphSize(graph, limits.maxNodes);
   const tree = layoutTree(graph);
   const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges));
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
@@ -43,7 +64,20 @@ export function layout(graph: DiagramGraph): Scene {
     width: (content?.width ?? 0) + 2 * ROUTING_MARGIN,
     height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
   };
-  const edges = routeEdges(graph.edges, tree, placed, boxes, canvas);
+  if (work) work.boxes += boxes.length;
+  checkDiagramLimit(
+    canvas.width * canvas.height,
+    limits.maxCanvasCells,
+    "canvas cells",
+    "maxCanvasCells",
+  );
+  checkDiagramLimit(
+    edgeCells(graph.edges, tree, placed),
+    limits.maxEdgeCells,
+    "edge cells",
+    "maxEdgeCells",
+  );
+  const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work);
   // bounding box of boxes, edges and labels
   let left = Number.POSITIVE_INFINITY;
   let top = Number.POSITIVE_INFINITY;

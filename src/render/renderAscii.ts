@@ -167,9 +167,23 @@ function traceEdge(mask: Uint8Array, width: number, height: number, points: Scen
     const backward = BIT[OPPOSITE[dir]];
     const s = directionStep(dir);
     const n = Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
-    for (let k = 0; k <= n; k++) {
-      const bits = (k < n ? forward : 0) | (k > 0 ? backward : 0);
-      markCell(mask, width, height, { x: a.x + s.x * k, y: a.y + s.y * k }, bits);
+    // only the cells on the canvas: k from first to last
+    const range = (p: number, step: number, size: number): [number, number] =>
+      step === 0
+        ? p >= 0 && p < size
+          ? [0, n]
+          : [1, 0]
+        : step > 0
+          ? [Math.max(0, -p), Math.min(n, size - 1 - p)]
+          : [Math.max(0, p - (size - 1)), Math.min(n, p)];
+    const [kx0, kx1] = range(a.x, s.x, width);
+    const [ky0, ky1] = range(a.y, s.y, height);
+    const first = Math.max(kx0, ky0);
+    const last = Math.min(kx1, ky1);
+    const stride = s.y * width + s.x;
+    for (let k = first, i = (a.y + s.y * first) * width + a.x + s.x * first; k <= last; k++) {
+      mask[i] = (mask[i] ?? 0) | (k < n ? forward : 0) | (k > 0 ? backward : 0);
+      i += stride;
     }
   }
 }

@@ -140,7 +140,10 @@ export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions
   graph.edges.forEach((edge, index) => {
     out.push(INDENT + edgeLine(edge, ids));
     const style = edgeStyle(edge.kind, edge.status);
-    if (style !== null) styled.set(style, [...(styled.get(style) ?? []), index]);
+    if (style === null) return;
+    const indexes = styled.get(style);
+    if (indexes) indexes.push(index);
+    else styled.set(style, [index]);
   });
 
   for (const [name, style] of MERMAID_CLASS_DEFS) {

@@ -2,6 +2,7 @@ import type { Estimate } from "../model/estimate.js";
 import type { Account, Topology, Vpc } from "../model/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
+import { GraphIndex } from "./graphIndex.js";
 import {
   accountRegions,
   attachmentNodes,
@@ -35,12 +36,18 @@ export interface GraphOptions {
 const AWS_SERVICE_LABEL: Record<string, string> = { s3: "Amazon S3", dynamodb: "Amazon DynamoDB" };
 
 /** Edges that leave a VPC: PrivateLink to endpoint services and SaaS, gateway routes to S3/DynamoDB. */
-function crossEdges(ctx: GraphContext, vpc: Vpc, regionItems: DiagramItem[]): void {
+function crossEdges(
+  ctx: GraphContext,
+  vpc: Vpc,
+  regionItems: DiagramItem[],
+  regionIds: Set<string>,
+): void {
   for (const endpoint of vpc.endpoints) {
     const from = endpointNodeId(ctx, vpc, endpoint);
     if (endpoint.type === "gateway") {
       const id = ids.awsService(vpc.account, vpc.region, endpoint.service);
-      if (!regionItems.some((i) => i.id === id)) {
+      if (!regionIds.has(id)) {
+        regionIds.add(id);
         regionItems.push(
           node(
             id,
@@ -117,9 +124,11 @@ function accountItems(
   const regions = accountRegions(account);
   for (const region of regions) {
     const regionItems: DiagramItem[] = [];
-    for (const vpc of account.vpcs.filter((v) => v.region === region)) {
+    /** ids of the AWS service nodes in regionItems (the VPCs' ids are never theirs) */
+    const regionIds = new Set<string>();
+    for (const vpc of ctx.index.vpcsIn(account, region)) {
       const children = [...vpcItems(ctx, vpc), ...attachmentNodes(ctx, vpc, attachments)];
-      for (const service of account.endpointServices.filter((s) => s.vpc === vpc.id)) {
+      for (const service of ctx.index.servicesIn(account, vpc.id)) {
         const esId = ids.endpointService(service.id);
         const acceptance = service.acceptanceRequired ? "acceptance required" : "auto-accept";
         children.push(
@@ -146,7 +155,7 @@ function accountItems(
           children,
         ),
       );
-      crossEdges(ctx, vpc, regionItems);
+      crossEdges(ctx, vpc, regionItems, regionIds);
     }
     regionItems.push(...gatewayNodes(account, region));
     items.push(group(ids.region(account.id, region), "region", region, null, null, regionItems));
@@ -168,26 +177,16 @@ function accountItems(
         if (ref === undefined) continue;
         const [vpcId, endpointId] = ref.includes("/")
           ? ref.split("/")
-          : [
-              zone.vpcs.find((v) => findVpc(ctx.topology, v)?.endpoints.some((e) => e.id === ref)),
-              ref,
-            ];
-        const vpc = vpcId === undefined ? undefined : findVpc(ctx.topology, vpcId);
-        const endpoint = vpc?.endpoints.find((e) => e.id === endpointId);
+          : [ctx.index.vpcWithEndpoint(zone.vpcs, ref), ref];
+        const vpc = vpcId === undefined ? undefined : ctx.index.vpc(vpcId);
+        const endpoint =
+          vpc && endpointId !== undefined ? ctx.index.endpoint(vpc, endpointId) : undefined;
         if (vpc && endpoint)
           edge(ctx, ids.zone(zone.id), endpointNodeId(ctx, vpc, endpoint), "alias", "alias");
       }
     }
   }
   return items;
-}
-
-function findVpc(topology: Topology, id: string): Vpc | undefined {
-  for (const account of topology.accounts) {
-    const vpc = account.vpcs.find((v) => v.id === id);
-    if (vpc) return vpc;
-  }
-  return undefined;
 }
 
 /**
@@ -203,6 +202,8 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     routeTables: options.routeTables ?? false,
     costs: costAnnotations(options.estimate),
     edges: [],
+    edgeIds: new Set(),
+    index: new GraphIndex(topology),
   };
   const attachments = attachmentsByVpc(topology);
   const items: DiagramItem[] = topology.accounts.map((account) => {

@@ -16,13 +16,20 @@ export function attachmentsByVpc(
   topology: Topology,
 ): Map<string, { gateway: Gateway; attachment: Attachment }[]> {
   const byVpc = new Map<string, { gateway: Gateway; attachment: Attachment }[]>();
+  /** "<vpc> <gateway index>" of every attachment listed: a gateway is listed once per VPC */
+  const listed = new Set<string>();
+  let g = 0;
   for (const account of topology.accounts) {
     for (const gateway of account.transitGateways) {
       for (const attachment of gateway.attachments) {
-        const list = byVpc.get(attachment.vpc) ?? [];
-        if (!list.some((a) => a.gateway === gateway)) list.push({ gateway, attachment });
-        byVpc.set(attachment.vpc, list);
+        const key = `${attachment.vpc} ${g}`;
+        if (listed.has(key)) continue;
+        listed.add(key);
+        const list = byVpc.get(attachment.vpc);
+        if (list) list.push({ gateway, attachment });
+        else byVpc.set(attachment.vpc, [{ gateway, attachment }]);
       }
+      g++;
     }
   }
   return byVpc;

@@ -7,6 +7,7 @@ import type {
   DiagramNode,
   NodeKind,
 } from "./diagramGraph.js";
+import type { GraphIndex } from "./graphIndex.js";
 
 export type Detail = "accounts" | "vpcs" | "azs" | "subnets";
 
@@ -37,6 +38,9 @@ export interface GraphContext {
   routeTables: boolean;
   costs: CostAnnotations;
   edges: DiagramEdge[];
+  /** ids of `edges`: an edge is added once */
+  edgeIds: Set<string>;
+  index: GraphIndex;
 }
 
 export function node(
@@ -68,8 +72,9 @@ export function edge(
   label: string | null,
 ): void {
   const id = `${from}->${to}`;
-  if (!ctx.edges.some((e) => e.id === id))
-    ctx.edges.push({ id, from, to, kind, label, status: "unchanged" });
+  if (ctx.edgeIds.has(id)) return;
+  ctx.edgeIds.add(id);
+  ctx.edges.push({ id, from, to, kind, label, status: "unchanged" });
 }
 
 /** The node an edge to or from an endpoint attaches to: the endpoint, or one of its ENIs. */
@@ -110,8 +115,8 @@ function endpointDetail(ctx: GraphContext, endpoint: Endpoint): string {
 type Workload = Vpc["workloads"][number];
 type NatGateway = Vpc["natGateways"][number];
 
-function workloadAz(vpc: Vpc, workload: Workload): string | undefined {
-  return workload.az ?? vpc.subnets.find((s) => s.id === workload.subnet)?.az;
+function workloadAz(ctx: GraphContext, vpc: Vpc, workload: Workload): string | undefined {
+  return workload.az ?? ctx.index.subnet(vpc, workload.subnet)?.az;
 }
 
 function workloadNode(vpc: Vpc, workload: Workload): DiagramNode {
@@ -156,12 +161,11 @@ function zonalChildren(
     }
   }
   for (const workload of vpc.workloads) {
-    const az = workloadAz(vpc, workload);
+    const az = workloadAz(ctx, vpc, workload);
     if (az !== undefined) place(az, workload.subnet, workloadNode(vpc, workload));
   }
   for (const nat of vpc.natGateways) {
-    const subnet =
-      nat.subnet ?? vpc.subnets.find((s) => s.az === nat.az && s.tier === "public")?.id;
+    const subnet = nat.subnet ?? ctx.index.publicSubnetIn(vpc, nat.az)?.id;
     place(nat.az, subnet, natNode(ctx, vpc, nat, nat.connectivity));
   }
   return { byAz, bySubnet };
@@ -172,10 +176,10 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
   const items: DiagramItem[] = [];
   const zonal = ctx.detail === "azs" || ctx.detail === "subnets";
   for (const workload of vpc.workloads) {
-    const az = workloadAz(vpc, workload);
+    const az = workloadAz(ctx, vpc, workload);
     if (!zonal || az === undefined) items.push(workloadNode(vpc, workload));
     for (const ref of workload.uses) {
-      const endpoint = vpc.endpoints.find((e) => e.id === ref);
+      const endpoint = ctx.index.endpoint(vpc, ref);
       if (endpoint)
         edge(
           ctx,
@@ -209,8 +213,8 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
     for (const az of vpc.azs) {
       const subnets =
         ctx.detail === "subnets"
-          ? vpc.subnets
-              .filter((s) => s.az === az)
+          ? ctx.index
+              .subnetsIn(vpc, az)
               .map((s) =>
                 group(
                   ids.subnet(vpc.id, s.id),

@@ -39,7 +39,7 @@ export function diagramRoutes(app: FastifyInstance, ctx: ApiContext): void {
         tags: ["diagram"],
         summary: "Draw a topology as ASCII, Mermaid or SVG",
         description:
-          "Responds text/plain (ascii), text/vnd.mermaid (mermaid) or image/svg+xml (svg). Body: a topology as JSON or YAML.",
+          "Responds text/plain (ascii), text/vnd.mermaid (mermaid) or image/svg+xml (svg). Body: a topology as JSON or YAML. A diagram over a size limit (nodes and groups, canvas cells, edge cells) is a 422 diagram_too_large: draw it at a coarser detail.",
         querystring: DiagramQuerySchema,
         body: TopologySchema,
         consumes: TOPOLOGY_MEDIA_TYPES,
@@ -62,6 +62,7 @@ export function diagramRoutes(app: FastifyInstance, ctx: ApiContext): void {
       const text = drawTopology(topology, {
         ...q,
         estimate: q.costs ? estimate(topology, ctx.catalog) : null,
+        limits: ctx.diagramLimits,
       });
       return reply.type(CONTENT_TYPES[q.format]).send(text);
     },

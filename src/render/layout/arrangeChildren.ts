@@ -114,16 +114,18 @@ function chainSegments(
     linked[a] = 1;
     linked[b] = 1;
   }
-  const segments = new Map<number, number[]>();
+  const segments = new Map<number, { members: number[]; first: number }>();
   for (const u of order) {
     const key = linked[u] === 1 ? find(u) : -1;
-    const list = segments.get(key) ?? [];
-    list.push(u);
-    segments.set(key, list);
+    const segment = segments.get(key);
+    if (segment) {
+      segment.members.push(u);
+      segment.first = Math.min(segment.first, u);
+    } else {
+      segments.set(key, { members: [u], first: u });
+    }
   }
-  return [...segments.entries()]
-    .sort((a, b) => Math.min(...a[1]) - Math.min(...b[1]))
-    .map(([, members]) => members);
+  return [...segments.values()].sort((a, b) => a.first - b.first).map((s) => s.members);
 }
 
 /**
@@ -152,15 +154,17 @@ export function arrangeChildren(
   const gapY = topLevel ? TOP_GUTTER_Y : GUTTER_Y;
   let rows: number[][];
   if (topLevel) {
-    const ranks = [...new Set(order.map((u) => rank[u] ?? 0))].sort((a, b) => a - b);
-    rows = ranks.flatMap((r) =>
-      wrapRows(
-        units,
-        order.filter((u) => rank[u] === r),
-        MAX_TOP_ROW_WIDTH,
-        gapX,
-      ),
-    );
+    // the units of each rank, in order
+    const byRank = new Map<number, number[]>();
+    for (const u of order) {
+      const r = rank[u] ?? 0;
+      const list = byRank.get(r);
+      if (list) list.push(u);
+      else byRank.set(r, [u]);
+    }
+    rows = [...byRank.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((r) => wrapRows(units, byRank.get(r) ?? [], MAX_TOP_ROW_WIDTH, gapX));
   } else {
     rows = chainSegments(units.length, unitConstraints, order).flatMap((segment) =>
       wrapRows(units, segment, MAX_ROW_WIDTH, gapX),
@@ -168,7 +172,8 @@ export function arrangeChildren(
   }
   const rowWidth = (row: readonly number[]): number =>
     row.reduce((sum, u, i) => sum + (i > 0 ? gapX : 0) + (units[u]?.width ?? 0), 0);
-  const width = Math.max(0, ...rows.map(rowWidth));
+  let width = 0;
+  for (const row of rows) width = Math.max(width, rowWidth(row));
   const offsets: ScenePoint[] = children.map(() => ({ x: 0, y: 0 }));
   let y = 0;
   rows.forEach((row, r) => {

@@ -20,6 +20,20 @@ function orRow(cells: Uint8Array, width: number, y: number, x0: number, x1: numb
   for (let x = from; x <= to; x++) cells[y * width + x] = (cells[y * width + x] ?? 0) | bit;
 }
 
+function orColumn(
+  cells: Uint8Array,
+  width: number,
+  x: number,
+  y0: number,
+  y1: number,
+  bit: number,
+) {
+  const height = cells.length / width;
+  if (x < 0 || x >= width) return;
+  const to = Math.min(height - 1, y1) * width + x;
+  for (let i = Math.max(0, y0) * width + x; i <= to; i += width) cells[i] = (cells[i] ?? 0) | bit;
+}
+
 /** Mark what the boxes draw: a node's whole area, a group's border and header row. */
 export function markBoxes(cells: Uint8Array, width: number, boxes: readonly SceneBox[]): void {
   for (const b of boxes) {
@@ -48,9 +62,7 @@ export function markPath(cells: Uint8Array, width: number, points: readonly Scen
     if (a.y === b.y) {
       orRow(cells, width, a.y, Math.min(a.x, b.x), Math.max(a.x, b.x), CanvasCell.EdgeHorizontal);
     } else {
-      for (let y = Math.min(a.y, b.y); y <= Math.max(a.y, b.y); y++) {
-        orRow(cells, width, y, a.x, a.x, CanvasCell.EdgeVertical);
-      }
+      orColumn(cells, width, a.x, Math.min(a.y, b.y), Math.max(a.y, b.y), CanvasCell.EdgeVertical);
     }
   }
   const only = points.length === 1 ? points[0] : undefined;

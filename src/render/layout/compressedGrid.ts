@@ -1,3 +1,4 @@
+import type { LayoutWork } from "./layoutWork.js";
 import type { Mark } from "./levelMarks.js";
 import type { Rect } from "./rect.js";
 
@@ -6,18 +7,44 @@ import type { Rect } from "./rect.js";
  * compressed grid is uniform (all its fine cells carry the same flags). Column i covers
  * x = xs[i] … xs[i+1]-1; its first cell xs[i] stands for it in the search. The last entry
  * of xs (ys) is the window's right (bottom) end.
+ *
+ * The flags (OR of the marks' flags) of cell (i, j) are
+ * `flags[rowOf[j] * flagCols + colOf[i]]`: a grid built from marks has its own flags
+ * (colOf, rowOf the identity), a grid only cut further shares its base grid's flags through
+ * these maps, so cutting a big grid for one search costs its columns and rows, not its cells.
  */
 export interface CompressedGrid {
   xs: Int32Array;
   ys: Int32Array;
   cols: number;
   rows: number;
-  /** OR of the marks' flags, cols × rows, row-major */
   flags: Uint8Array;
+  flagCols: number;
+  colOf: Int32Array;
+  rowOf: Int32Array;
+  /**
+   * Sides (Clipped bits) where this grid is a window cut out of a larger grid, which goes
+   * on past them; 0 for a grid of the whole search window.
+   */
+  clipped: number;
+}
+
+/** Bits of CompressedGrid.clipped. */
+export const Clipped = { Left: 1, Right: 2, Top: 4, Bottom: 8 } as const;
+
+/** The flags of cell (i, j). */
+export function flagsAt(grid: CompressedGrid, i: number, j: number): number {
+  return grid.flags[(grid.rowOf[j] ?? 0) * grid.flagCols + (grid.colOf[i] ?? 0)] ?? 0;
+}
+
+export function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 /** Sorted distinct values of `raw` within lo … hi. */
-function sortedCuts(raw: readonly number[], lo: number, hi: number): Int32Array {
+export function sortedCuts(raw: readonly number[], lo: number, hi: number): Int32Array {
   const kept = new Int32Array(raw.length);
   let count = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -57,6 +84,7 @@ export function intervalOf(at: Int32Array, v: number): number {
   return lo;
 }
 
+/** OR the marks' flags into a grid with its own flags. */
 function orMarks(grid: CompressedGrid, marks: readonly Mark[]): void {
   const { xs, ys, cols, flags } = grid;
   for (const m of marks) {
@@ -78,6 +106,7 @@ export function compressedGrid(
   window: Rect,
   marks: readonly Mark[],
   maxCells = Number.POSITIVE_INFINITY,
+  work: LayoutWork | null = null,
 ): CompressedGrid | null {
   const rawX = [window.x, window.x + window.width];
   const rawY = [window.y, window.y + window.height];
@@ -85,20 +114,28 @@ export function compressedGrid(
   markCuts(marks, false, rawY);
   const xs = sortedCuts(rawX, window.x, window.x + window.width);
   const ys = sortedCuts(rawY, window.y, window.y + window.height);
+  if (work) work.cuts += rawX.length + rawY.length;
   if ((xs.length - 1) * (ys.length - 1) > maxCells) return null;
+  if (work) work.gridCells += (xs.length - 1) * (ys.length - 1);
+  const cols = xs.length - 1;
+  const rows = ys.length - 1;
   const grid = {
     xs,
     ys,
-    cols: xs.length - 1,
-    rows: ys.length - 1,
-    flags: new Uint8Array((xs.length - 1) * (ys.length - 1)),
+    cols,
+    rows,
+    flags: new Uint8Array(cols * rows),
+    flagCols: cols,
+    colOf: identity(cols),
+    rowOf: identity(rows),
+    clipped: 0,
   };
   orMarks(grid, marks);
   return grid;
 }
 
 /** Merge extra cuts into sorted `base`; parent[i] is the base interval holding cut i. */
-function merge(base: Int32Array, extra: Int32Array): { at: Int32Array; parent: Int32Array } {
+export function merge(base: Int32Array, extra: Int32Array): { at: Int32Array; parent: Int32Array } {
   const at = new Int32Array(base.length + extra.length);
   const parent = new Int32Array(base.length + extra.length);
   let n = 0;
@@ -121,7 +158,8 @@ function merge(base: Int32Array, extra: Int32Array): { at: Int32Array; parent: I
  * `base` cut further at the edges of `extra` marks and at the pinned coordinates (each its
  * own column or row), with the extra marks' flags added; null when it would have more than
  * `maxCells` cells. Cutting a uniform cell leaves uniform pieces, so the base flags carry
- * over without looking at the base marks again.
+ * over without looking at the base marks again: without extra marks the result shares
+ * them (see CompressedGrid), with some it gets its own copy.
  */
 export function refinedGrid(
   base: CompressedGrid,
@@ -129,6 +167,7 @@ export function refinedGrid(
   pinnedX: readonly number[],
   pinnedY: readonly number[],
   maxCells = Number.POSITIVE_INFINITY,
+  work: LayoutWork | null = null,
 ): CompressedGrid | null {
   const lastX = base.xs[base.cols] ?? 0;
   const lastY = base.ys[base.rows] ?? 0;
@@ -140,16 +179,48 @@ export function refinedGrid(
   for (const p of pinnedY) rawY.push(p, p + 1);
   const x = merge(base.xs, sortedCuts(rawX, base.xs[0] ?? 0, lastX));
   const cols = x.at.length - 1;
+  if (work) work.cuts += rawX.length + base.xs.length;
   if (cols > maxCells) return null;
   const y = merge(base.ys, sortedCuts(rawY, base.ys[0] ?? 0, lastY));
   const rows = y.at.length - 1;
+  if (work) work.cuts += rawY.length + base.ys.length;
   if (cols * rows > maxCells) return null;
+  // where each new column and row takes its flags from in the base's flags
+  const colOf = new Int32Array(cols);
+  for (let c = 0; c < cols; c++) colOf[c] = base.colOf[x.parent[c] ?? 0] ?? 0;
+  const rowOf = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) rowOf[r] = base.rowOf[y.parent[r] ?? 0] ?? 0;
+  if (extra.length === 0) {
+    if (work) work.gridCells += cols + rows;
+    return {
+      xs: x.at,
+      ys: y.at,
+      cols,
+      rows,
+      flags: base.flags,
+      flagCols: base.flagCols,
+      colOf,
+      rowOf,
+      clipped: base.clipped,
+    };
+  }
+  if (work) work.gridCells += cols * rows;
   const flags = new Uint8Array(cols * rows);
   for (let r = 0; r < rows; r++) {
-    const from = (y.parent[r] ?? 0) * base.cols;
-    for (let c = 0; c < cols; c++) flags[r * cols + c] = base.flags[from + (x.parent[c] ?? 0)] ?? 0;
+    const from = (rowOf[r] ?? 0) * base.flagCols;
+    for (let c = 0; c < cols; c++) flags[r * cols + c] = base.flags[from + (colOf[c] ?? 0)] ?? 0;
   }
-  const grid = { xs: x.at, ys: y.at, cols, rows, flags };
+  const grid = {
+    xs: x.at,
+    ys: y.at,
+    cols,
+    rows,
+    flags,
+    flagCols: cols,
+    colOf: identity(cols),
+    rowOf: identity(rows),
+    clipped: base.clipped,
+  };
   orMarks(grid, extra);
   return grid;
 }

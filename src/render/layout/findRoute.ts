@@ -1,5 +1,6 @@
 import type { ScenePoint } from "../scene.js";
-import { type CompressedGrid, intervalOf } from "./compressedGrid.js";
+import { Clipped, type CompressedGrid, flagsAt, intervalOf } from "./compressedGrid.js";
+import type { LayoutWork } from "./layoutWork.js";
 import { CellFlag } from "./levelMarks.js";
 import type { Rect } from "./rect.js";
 import type { SearchBuffers } from "./searchBuffers.js";
@@ -50,6 +51,8 @@ export interface RouteQuery {
   weight: number;
   /** give up (null) after expanding this many states */
   budget: number;
+  /** counts the search and the states it expands */
+  work?: LayoutWork | null;
 }
 
 /** priority = f × KEY + h: among equal f, prefer states nearer the goals */
@@ -60,7 +63,7 @@ const BORDER_H = CellFlag.BorderH;
 const BORDER_V = CellFlag.BorderV;
 
 /** Extra cost of stepping into a cell with `flags` along `axis` (0 horizontal). */
-function penalty(flags: number, axis: number): number {
+function penaltyOf(flags: number, axis: number): number {
   let p = 0;
   if (flags & CellFlag.Near) p += RouteCost.near;
   if (flags & (BORDER_H | BORDER_V)) p += RouteCost.border;
@@ -70,21 +73,50 @@ function penalty(flags: number, axis: number): number {
   return p;
 }
 
+/** penaltyOf for every flags byte: PENALTY[axis * 256 + flags] (a constant table). */
+const PENALTY = Int32Array.from({ length: 512 }, (_, i) => penaltyOf(i & 255, i >> 8));
+
+/**
+ * What findRoute answers when the search, on a grid clipped out of a larger one, would
+ * step past a clipped side: only the larger grid can tell.
+ */
+export const ESCAPED = "escaped";
+
 /**
  * A* on a compressed grid, from any start terminal to any goal terminal. A step costs its
  * length in cells plus per-cell penalties (next to boxes, on header text, on earlier
  * edges — more along them than across), plus RouteCost.turn when it changes direction;
- * routes never reverse, never enter blocked cells, and cross borders only straight. Returns the points of the route (start cell, every cell where it turns, goal
- * cell; one point when a start is itself a goal), or null when there is none.
+ * routes never reverse, never enter blocked cells, and cross borders only straight.
+ * Returns the points of the route (start cell, every cell where it turns, goal cell; one
+ * point when a start is itself a goal), null when there is none, or ESCAPED when the grid
+ * is clipped (see CompressedGrid) and the search would step past a clipped side: up to
+ * that step it has done exactly what it would on the whole grid.
  */
-export function findRoute(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null {
+export function findRoute(
+  query: RouteQuery,
+  buffers: SearchBuffers,
+): ScenePoint[] | null | typeof ESCAPED {
+  const work = query.work;
+  if (!work) return search(query, buffers);
+  const before = buffers.expanded;
+  const route = search(query, buffers);
+  work.searches += 1;
+  work.expansions += buffers.expanded - before;
+  return route;
+}
+
+function search(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null | typeof ESCAPED {
   const { grid, window: win, weight } = query;
-  const { xs, ys, cols, rows, flags } = grid;
+  const { xs, ys, cols, rows, flags, flagCols, colOf, rowOf, clipped } = grid;
   buffers.prepare(4 * cols * rows + 1);
   const { cost, from, seen, closed, heap, generation: gen } = buffers;
   const sink = 4 * cols * rows;
   const stateOf = (t: Terminal): number =>
     (intervalOf(ys, t.y) * cols + intervalOf(xs, t.x)) * 4 + t.dir;
+  const flagsOf = (state: number): number => {
+    const cell = state >> 2;
+    return flagsAt(grid, cell % cols, Math.floor(cell / cols));
+  };
   const inside = (t: Terminal): boolean =>
     t.x >= win.x && t.y >= win.y && t.x < win.x + win.width && t.y < win.y + win.height;
 
@@ -96,7 +128,7 @@ export function findRoute(query: RouteQuery, buffers: SearchBuffers): ScenePoint
   for (const t of query.goals) {
     if (!inside(t)) continue;
     const state = stateOf(t);
-    if ((flags[state >> 2] ?? 0) & BLOCKED) continue;
+    if (flagsOf(state) & BLOCKED) continue;
     if ((goalCost.get(state) ?? Number.POSITIVE_INFINITY) <= t.cost) continue;
     goalCost.set(state, t.cost);
     gx0 = Math.min(gx0, t.x);
@@ -129,7 +161,7 @@ export function findRoute(query: RouteQuery, buffers: SearchBuffers): ScenePoint
   for (const t of query.starts) {
     if (!inside(t)) continue;
     const state = stateOf(t);
-    if ((flags[state >> 2] ?? 0) & (BLOCKED | BORDER_H | BORDER_V)) continue;
+    if (flagsOf(state) & (BLOCKED | BORDER_H | BORDER_V)) continue;
     if (seen[state] === gen && (cost[state] ?? 0) <= t.cost) continue;
     seen[state] = gen;
     cost[state] = t.cost;
@@ -145,6 +177,7 @@ export function findRoute(query: RouteQuery, buffers: SearchBuffers): ScenePoint
     const state = heap.pop();
     if (closed[state] === gen) continue;
     closed[state] = gen;
+    buffers.expanded++;
     if (--budget < 0) return null;
     if (state === sink) {
       const points: ScenePoint[] = [];
@@ -159,14 +192,25 @@ export function findRoute(query: RouteQuery, buffers: SearchBuffers): ScenePoint
     const ci = cell % cols;
     const cj = (cell - ci) / cols;
     const g = cost[state] ?? 0;
-    const here = flags[cell] ?? 0;
+    const here = flags[(rowOf[cj] ?? 0) * flagCols + (colOf[ci] ?? 0)] ?? 0;
     for (let d = 0; d < 4; d++) {
       if (d === (dir ^ 1)) continue;
       const ni = ci + (DX[d] ?? 0);
       const nj = cj + (DY[d] ?? 0);
-      if (ni < 0 || nj < 0 || ni >= cols || nj >= rows) continue;
+      if (ni < 0 || nj < 0 || ni >= cols || nj >= rows) {
+        const side =
+          ni < 0
+            ? Clipped.Left
+            : ni >= cols
+              ? Clipped.Right
+              : nj < 0
+                ? Clipped.Top
+                : Clipped.Bottom;
+        if (clipped & side) return ESCAPED;
+        continue;
+      }
       const next = nj * cols + ni;
-      const there = flags[next] ?? 0;
+      const there = flags[(rowOf[nj] ?? 0) * flagCols + (colOf[ni] ?? 0)] ?? 0;
       if (there & BLOCKED) continue;
       const axis = d >> 1;
       if ((here | there) & (axis === 0 ? BORDER_H : BORDER_V)) continue;
@@ -178,10 +222,11 @@ export function findRoute(query: RouteQuery, buffers: SearchBuffers): ScenePoint
       let c = g + (axis !== dir >> 1 ? RouteCost.turn : 0);
       // right and down cross the rest of this cell then enter the next one; left and up
       // cross the whole next cell
+      const enter = PENALTY[(axis << 8) | there] ?? 0;
       if (d === Dir.Right || d === Dir.Down) {
-        c += (length - 1) * (1 + penalty(here, axis)) + 1 + penalty(there, axis);
+        c += (length - 1) * (1 + (PENALTY[(axis << 8) | here] ?? 0)) + 1 + enter;
       } else {
-        c += length * (1 + penalty(there, axis));
+        c += length * (1 + enter);
       }
       if (seen[nextState] !== gen || c < (cost[nextState] ?? 0)) {
         seen[nextState] = gen;

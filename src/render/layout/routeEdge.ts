@@ -4,12 +4,14 @@ import { chainMarks } from "./chainMarks.js";
 import { type CompressedGrid, compressedGrid } from "./compressedGrid.js";
 import { DX, DY } from "./findRoute.js";
 import { childUnder, commonAncestor, type LayoutNode } from "./layoutTree.js";
-import { levelMarks, levelWindow, type Mark } from "./levelMarks.js";
+import type { LayoutWork } from "./layoutWork.js";
+import { levelMarks, levelWindow } from "./levelMarks.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
 import type { SearchBuffers } from "./searchBuffers.js";
 import type { End } from "./searchEnd.js";
 import { searchWindow } from "./searchWindow.js";
+import type { SegmentIndex } from "./segmentIndex.js";
 
 /** A route through all levels in one search is tried on grids up to this size … */
 const FLAT_CELLS = 16_384;
@@ -20,10 +22,18 @@ export interface RouteContext {
   placed: ReadonlyMap<LayoutNode, PlacedBox>;
   canvas: Rect;
   /** segments of the edges routed so far, as EdgeH / EdgeV marks */
-  routed: Mark[];
+  routed: SegmentIndex;
   /** window and its grid cut at the children's edges, of every level searched so far */
   levels: Map<LayoutNode, { window: Rect; grid: CompressedGrid }>;
   buffers: SearchBuffers;
+  work: LayoutWork | null;
+  /** the grid of the last one-search route tried, by its top and the ends' parents */
+  lastChain: {
+    top: LayoutNode;
+    a: LayoutNode | null;
+    b: LayoutNode | null;
+    grid: CompressedGrid | null;
+  } | null;
 }
 
 function boxOf(ctx: RouteContext, n: LayoutNode): PlacedBox {
@@ -36,7 +46,12 @@ function levelOf(ctx: RouteContext, level: LayoutNode): { window: Rect; grid: Co
   let entry = ctx.levels.get(level);
   if (!entry) {
     const window = levelWindow(level, boxOf(ctx, level), ctx.canvas);
-    const grid = compressedGrid(window, levelMarks(level, window, ctx.placed));
+    const grid = compressedGrid(
+      window,
+      levelMarks(level, window, ctx.placed),
+      Number.POSITIVE_INFINITY,
+      ctx.work,
+    );
     if (!grid) throw new Error("layout: a level grid has no size limit");
     entry = { window, grid };
     ctx.levels.set(level, entry);
@@ -57,7 +72,7 @@ function searchLevel(
 ): ScenePoint[] | null {
   const { window, grid } = levelOf(ctx, level);
   const any = Number.POSITIVE_INFINITY;
-  return searchWindow([], ctx.buffers, window, grid, from, to, {
+  return searchWindow(null, ctx.work, ctx.buffers, window, grid, from, to, {
     maxCells: any,
     budget: any,
     greedy: true,
@@ -82,11 +97,28 @@ function flatRoute(
   // the top level's own boxes already make a big grid: do not build the larger one
   const { window, grid: level } = levelOf(ctx, top);
   if (4 * level.cols * level.rows > FLAT_CELLS) return null;
-  const grid = compressedGrid(window, chainMarks(window, top, open, ctx.placed), FLAT_CELLS);
+  // nor when an open group's own grid makes it too big: every cut of that grid is one of
+  // the larger grid's, but for the two each side of an open child's box (at most two open
+  // children), so this gives up exactly where building the grid would, without the cost
+  for (const group of open) {
+    const { grid } = levelOf(ctx, group);
+    if (Math.max(0, grid.cols - 4) * Math.max(0, grid.rows - 4) > FLAT_CELLS) return null;
+  }
+  // the grid depends on the groups around the ends only: consecutive edges from one group
+  // (all a VPC's endpoints to S3) share it
+  const last = ctx.lastChain;
+  let grid: CompressedGrid | null;
+  if (last && last.top === top && last.a === source.parent && last.b === target.parent) {
+    grid = last.grid;
+  } else {
+    const marks = chainMarks(window, top, open, ctx.placed);
+    grid = compressedGrid(window, marks, FLAT_CELLS, ctx.work);
+    ctx.lastChain = { top, a: source.parent, b: target.parent, grid };
+  }
   if (!grid) return null;
   const from = { kind: "box", box: boxOf(ctx, source), inner: null } as const;
   const to = { kind: "box", box: boxOf(ctx, target), inner: null } as const;
-  return searchWindow(ctx.routed, ctx.buffers, window, grid, from, to, {
+  return searchWindow(ctx.routed, ctx.work, ctx.buffers, window, grid, from, to, {
     maxCells: FLAT_CELLS,
     budget: FLAT_BUDGET,
     greedy: false,

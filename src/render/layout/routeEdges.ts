@@ -5,12 +5,14 @@ import type { SceneBox, SceneEdge, ScenePoint } from "../scene.js";
 import { facingSide, type Side } from "./boxSides.js";
 import { markBoxes, markLabel, markPath } from "./canvasCells.js";
 import type { LayoutNode, LayoutTree } from "./layoutTree.js";
+import type { LayoutWork } from "./layoutWork.js";
 import { CellFlag, type Mark, pushMark } from "./levelMarks.js";
 import { placeLabel } from "./placeLabel.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
 import { type RouteContext, routeEdge } from "./routeEdge.js";
 import { SearchBuffers } from "./searchBuffers.js";
+import { SegmentIndex } from "./segmentIndex.js";
 
 /** Edge labels are cut to this many cells. */
 const MAX_EDGE_LABEL_CELLS = 20;
@@ -43,7 +45,8 @@ function straightPath(s: Rect, t: Rect): ScenePoint[] {
 }
 
 /** Record a route's segments so later searches avoid running along it. */
-function recordSegments(routed: Mark[], canvas: Rect, points: readonly ScenePoint[]): void {
+function recordSegments(routed: SegmentIndex, canvas: Rect, points: readonly ScenePoint[]): void {
+  const marks: Mark[] = [];
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
     const b = points[i];
@@ -54,8 +57,9 @@ function recordSegments(routed: Mark[], canvas: Rect, points: readonly ScenePoin
       width: Math.abs(a.x - b.x) + 1,
       height: Math.abs(a.y - b.y) + 1,
     };
-    pushMark(routed, canvas, rect, a.y === b.y ? CellFlag.EdgeH : CellFlag.EdgeV);
+    pushMark(marks, canvas, rect, a.y === b.y ? CellFlag.EdgeH : CellFlag.EdgeV);
   }
+  for (const m of marks) routed.add(m);
 }
 
 /**
@@ -69,13 +73,16 @@ export function routeEdges(
   placed: ReadonlyMap<LayoutNode, PlacedBox>,
   boxes: readonly SceneBox[],
   canvas: Rect,
+  work: LayoutWork | null = null,
 ): SceneEdge[] {
   const ctx: RouteContext = {
     placed,
     canvas,
-    routed: [],
+    routed: new SegmentIndex(canvas, work),
     levels: new Map(),
     buffers: new SearchBuffers(),
+    work,
+    lastChain: null,
   };
   const routed: SceneEdge[] = [];
   for (const edge of edges) {

@@ -12,6 +12,8 @@ export class SearchBuffers {
   seen = new Uint32Array(0);
   closed = new Uint32Array(0);
   generation = 0;
+  /** states expanded by every search so far (for LayoutWork) */
+  expanded = 0;
   readonly heap = new MinHeap();
 
   /** Make room for `states` states and start a new search generation. */

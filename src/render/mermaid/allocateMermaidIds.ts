@@ -27,11 +27,19 @@ function slug(id: string): string {
  */
 export function allocateMermaidIds(graph: DiagramGraph): MermaidIds {
   const used = new Set<string>();
+  // the counter each base got to: every lower one is taken (ids are never freed), so the
+  // search for a free one starts there, and many items of one base take linear time
+  const counters = new Map<string, number>();
   const ofItem = new Map<DiagramItem, string>();
   for (const { item } of walkItems(graph.items)) {
     const base = `${item.type === "node" ? "n" : "g"}_${slug(item.id) || "item"}`;
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+    if (used.has(id)) {
+      let n = counters.get(base) ?? 2;
+      while (used.has(`${base}_${n}`)) n++;
+      id = `${base}_${n}`;
+      counters.set(base, n + 1);
+    }
     used.add(id);
     ofItem.set(item, id);
   }
