@@ -15,6 +15,11 @@ export const PROBLEM_CODES = [
   "missing_price",
   "limit_exceeded",
   "not_implemented",
+  "uri_too_long",
+  "headers_too_large",
+  "request_timeout",
+  "work_timeout",
+  "shutting_down",
   "internal_error",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -31,6 +36,10 @@ export const ProblemSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe("every problem found in the input, each at its path"),
+    requestId: z
+      .string()
+      .optional()
+      .describe("on 500 internal_error: the request id (x-request-id) under which it was logged"),
   })
   .describe("RFC 9457 problem details (application/problem+json)");
 export type ProblemBody = z.infer<typeof ProblemSchema>;
@@ -48,6 +57,11 @@ const TITLES: Record<ProblemCode, string> = {
   missing_price: "Missing price",
   limit_exceeded: "Limit exceeded",
   not_implemented: "Not implemented",
+  uri_too_long: "URI too long",
+  headers_too_large: "Request headers too large",
+  request_timeout: "Request timeout",
+  work_timeout: "Work took too long",
+  shutting_down: "Shutting down",
   internal_error: "Internal server error",
 };
 
