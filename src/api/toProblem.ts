@@ -20,6 +20,15 @@ const FRAMEWORK_PROBLEMS: Record<string, () => ProblemBody> = {
     problem("invalid_request", 414, "a path parameter is longer than this server accepts"),
 };
 
+/** Messages of the engine, not of the input: they never reach a client as they are. */
+const INTERNAL_MESSAGE =
+  /Maximum call stack size exceeded|Invalid (?:string|array) length|out of memory/i;
+
+/** A problem's message as the client may see it. */
+function clientMessage(message: string): string {
+  return INTERNAL_MESSAGE.test(message) ? "nested too deeply or too large to read here" : message;
+}
+
 /**
  * Map whatever a request raised to a problem: the library's and the API's errors with their
  * code and paths, Fastify's client errors with a fixed detail, anything else a 500
@@ -29,9 +38,13 @@ export function toProblem(error: unknown): ProblemBody {
   if (error instanceof ProblemError) return error.body;
   if (error instanceof LinkplanError) {
     const [summary = error.message] = error.message.split("\n");
+    const problems = error.problems.map((p) => ({
+      path: p.path,
+      message: clientMessage(p.message),
+    }));
     if (error.code === "invalid_syntax")
-      return problem("malformed_body", 400, summary, error.problems);
-    return problem(error.code, 422, summary, error.problems);
+      return problem("malformed_body", 400, clientMessage(summary), problems);
+    return problem(error.code, 422, clientMessage(summary), problems);
   }
   const e = (typeof error === "object" && error !== null ? error : {}) as Partial<FastifyError> & {
     status?: number;
