@@ -20,6 +20,8 @@ export function installErrorHandling(
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
+    // a 16 KB path is echoed as its start: the detail names the route, not the payload
+    const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
     const allowed = routes.filter((r) => r.pattern.test(path)).map((r) => r.method);
     if (allowed.length > 0) {
       void reply.header("allow", [...new Set(allowed)].join(", "));
@@ -28,10 +30,10 @@ export function installErrorHandling(
         problem(
           "method_not_allowed",
           405,
-          `${request.method} is not allowed on ${path}; use ${[...new Set(allowed)].join(" or ")}`,
+          `${request.method} is not allowed on ${shown}; use ${[...new Set(allowed)].join(" or ")}`,
         ),
       );
     }
-    return sendProblem(reply, problem("not_found", 404, `no route ${request.method} ${path}`));
+    return sendProblem(reply, problem("not_found", 404, `no route ${request.method} ${shown}`));
   });
 }

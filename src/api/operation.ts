@@ -23,11 +23,14 @@ export interface OperationInput {
   query: Record<string, unknown>;
 }
 
-/** An operation's answer, ready to send: the status, its media type and the serialized body. */
+/**
+ * An operation's answer, ready to send: the status, its media type and the serialized body
+ * (UTF-8 bytes when a worker thread encoded a large one, so it moves without a copy).
+ */
 export interface OperationReply {
   status: number;
   contentType: string;
-  body: string;
+  body: string | Uint8Array;
 }
 
 /** What operations read besides the request: prices and size limits (no I/O, no clock). */

@@ -22,5 +22,9 @@ export async function sendOperation(
     body: rawBodyOf(request.body),
     query: (request.query ?? {}) as Record<string, unknown>,
   });
-  void reply.code(answer.status).type(answer.contentType).send(answer.body);
+  const body =
+    typeof answer.body === "string"
+      ? answer.body
+      : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+  void reply.code(answer.status).type(answer.contentType).send(body);
 }

@@ -16,6 +16,9 @@ export interface WorkPoolOptions {
   workerHeapMiB: number;
 }
 
+/** How much lower the worker threads' CPU priority is than the event loop's (nice). */
+const WORKER_NICE = 10;
+
 /** Why a pooled operation was stopped (the abort reason tells the answer). */
 const TIMED_OUT = "work_timeout";
 const SHUT_DOWN = "shutting_down";
@@ -128,6 +131,9 @@ export class WorkPool {
       idleTimeout: Number.POSITIVE_INFINITY,
       workerData: this.#ctx,
       resourceLimits: { maxOldGenerationSizeMb: this.#options.workerHeapMiB },
+      // below the event loop's priority (Linux nice, per thread): health checks, small
+      // inline requests and socket writes win the CPU over long pooled work
+      niceIncrement: WORKER_NICE,
     });
     return this.#pool;
   }
