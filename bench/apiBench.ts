@@ -6,7 +6,7 @@ import { parse as parseYaml } from "yaml";
 import type { ApiOptions } from "../src/api/apiOptions.js";
 import { API_DEFAULTS as SERVER_DEFAULTS } from "../src/api/apiOptions.js";
 import { buildApp } from "../src/api/buildApp.js";
-import { type HostileOutcome, hostileRequests, sendHostileEverySecond } from "./apiHostileMix.js";
+import { type HostileOutcome, hostileRequests, sendHostileFromChild } from "./apiHostileMix.js";
 import { fireLoad, type LoadRun } from "./autocannonRun.js";
 import { int, ms, table, verdict } from "./measure.js";
 
@@ -209,10 +209,8 @@ export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBen
         quietRuns.push(await fireLoad("normal requests", run));
         // growth over normal requests only: the hostile ones start worker threads
         if (i === 0) rssAfterQuiet = rssMiB();
-        const stop = new AbortController();
-        const hostileSent = sendHostileEverySecond(origin, hostileRequests(), stop.signal);
+        const hostileSent = sendHostileFromChild(origin, segmentSeconds);
         hostileRuns.push(await fireLoad("normal requests + 1 hostile/s", run));
-        stop.abort();
         outcomes.push(await hostileSent);
       }
     } finally {
@@ -325,7 +323,7 @@ function print(
   const { load, rss } = result;
   console.log();
   console.log(
-    `load runs — ${load.seconds} s of POST /v1/estimate each (default app), in ${load.segments} alternating segments without and with one hostile request a second, in turn: ${hostileRequests()
+    `load runs — ${load.seconds} s of POST /v1/estimate each (default app), in ${load.segments} alternating segments without and with one hostile request a second, in turn, from a child process: ${hostileRequests()
       .map((h) => h.label)
       .join("; ")}. p99: median of the segments' p99 (all of them in brackets)`,
   );

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
 import { generateOrganisation } from "./generateOrganisation.js";
 
 /** One kind of hostile request the mix sends once a second, in turn. */
@@ -108,4 +110,26 @@ export async function sendHostileEverySecond(
   }
   await Promise.all(pending);
   return { sent, statuses, maxMs };
+}
+
+/** The tsx CLI (the benchmarks run from TypeScript source). */
+const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
+
+/**
+ * Run apiHostileSender in a child process against `origin` for `seconds`: the hostile
+ * client does not share the measured server's event loop.
+ */
+export function sendHostileFromChild(origin: string, seconds: number): Promise<HostileOutcome> {
+  const script = new URL("./apiHostileSender.ts", import.meta.url).pathname;
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [TSX_CLI, script, origin, String(seconds)],
+      { maxBuffer: 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`hostile sender failed: ${error.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout) as HostileOutcome);
+      },
+    );
+  });
 }

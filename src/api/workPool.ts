@@ -17,7 +17,7 @@ export interface WorkPoolOptions {
 }
 
 /** How much lower the worker threads' CPU priority is than the event loop's (nice). */
-const WORKER_NICE = 10;
+const WORKER_NICE = 19;
 
 /** Why a pooled operation was stopped (the abort reason tells the answer). */
 const TIMED_OUT = "work_timeout";
