@@ -98,6 +98,25 @@ describe("hostile shapes: never 5xx, problem+json, no internal message", () => {
     await fc.assert(property(hostileContentType), fuzzRuns(500));
   }, 60_000);
 
+  it("any x-request-id: echoed when it is a plain token, replaced otherwise, never a 500", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "binary", maxLength: 200 }), async (id) => {
+        sent++;
+        const res = await app.inject({
+          method: "GET",
+          url: "/healthz",
+          headers: { "x-request-id": id },
+        });
+        checkClientAnswer(res, `x-request-id ${JSON.stringify(id)}`);
+        const plain = /^[\x21-\x7e]{1,128}$/.test(id);
+        const echoed = res.headers["x-request-id"];
+        if (plain ? echoed !== id : !/^req-[0-9a-z]+$/.test(String(echoed)))
+          throw new Error(`x-request-id ${JSON.stringify(id)} answered ${String(echoed)}`);
+      }),
+      fuzzRuns(300),
+    );
+  });
+
   it("URLs up to 100 KB", async () => {
     await fc.assert(property(longUrl), fuzzRuns(200));
   }, 60_000);

@@ -25,6 +25,16 @@ import { healthRoutes } from "./routes/healthRoutes.js";
 import { toProblem } from "./toProblem.js";
 import { WorkPool } from "./workPool.js";
 
+let requestCount = 0;
+
+/** The request's id: a printable x-request-id of up to 128 characters, or req-<n>. */
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers["x-request-id"];
+  if (typeof given === "string" && /^[\x21-\x7e]{1,128}$/.test(given)) return given;
+  requestCount = (requestCount + 1) % Number.MAX_SAFE_INTEGER;
+  return `req-${requestCount.toString(36)}`;
+}
+
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 
 /**
@@ -50,7 +60,10 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     logController: new LogController({ disableRequestLogging: true }),
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
-    requestIdHeader: "x-request-id",
+    // the client's x-request-id when it is a plain token (it is echoed in a header and
+    // logged), else our own
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // malformed percent-encoding and over-long path parameters: problem+json too
     frameworkErrors: (error, _request, reply) => sendProblem(reply, toProblem(error)),
     // requests Node's HTTP parser rejects (bad header, 100 KB URL): problem+json too
