@@ -1,22 +1,27 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import Fastify, { type FastifyInstance } from "fastify";
 import { parse as parseYaml } from "yaml";
+import type { ApiOptions } from "../src/api/apiOptions.js";
+import { API_DEFAULTS as SERVER_DEFAULTS } from "../src/api/apiOptions.js";
 import { buildApp } from "../src/api/buildApp.js";
+import { type HostileOutcome, hostileRequests, sendHostileFromChild } from "./apiHostileMix.js";
+import { fireLoad, type LoadRun } from "./autocannonRun.js";
 import { int, ms, table, verdict } from "./measure.js";
 
-/** Targets from the issue. */
+/** Targets from the issues. */
 export const API_TARGETS = {
-  /** linkplan POST /v1/estimate req/s ÷ bare Fastify req/s */
-  ratioToHello: 0.5,
+  /** linkplan POST /v1/estimate req/s ÷ the fair baseline (bare Fastify /replay) req/s */
+  ratioToReplay: 0.7,
+  /** p99 of normal requests with one hostile request a second ÷ p99 without */
+  hostileP99Factor: 2,
   /** RSS growth over the load run, MiB */
   rssGrowthMiB: 50,
 } as const;
 
 export const API_DEFAULTS = {
-  /** seconds of the load run (LINKPLAN_BENCH_API_LOAD_SECONDS overrides it) */
+  /** seconds of each load run (LINKPLAN_BENCH_API_LOAD_SECONDS overrides it) */
   loadSeconds: 60,
   /** seconds of each measured comparison run */
   compareSeconds: 10,
@@ -24,8 +29,6 @@ export const API_DEFAULTS = {
   warmUpSeconds: 3,
   /** concurrent keep-alive connections, pipelining 1 */
   connections: 10,
-  /** autocannon worker threads: 1 = the client gets its own thread (and core), 0 = it shares the server's event loop */
-  clientWorkers: 1,
 } as const;
 
 export interface ApiBenchOptions {
@@ -33,79 +36,29 @@ export interface ApiBenchOptions {
   compareSeconds?: number;
   warmUpSeconds?: number;
   connections?: number;
-  clientWorkers?: 0 | 1;
-}
-
-/** The part of autocannon's result this benchmark reads. */
-interface AutocannonResult {
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  "2xx": number;
-  duration: number;
-  latency: { p50: number; p99: number; average: number; max: number };
-  requests: { average: number; total: number; sent: number };
-  statusCodeStats: Record<string, { count: number }>;
-}
-
-interface AutocannonOptions {
-  url: string;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  connections?: number;
-  pipelining?: number;
-  duration?: number;
-  workers?: number;
-}
-
-type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
-
-// autocannon is CommonJS without type declarations: load it through require and type
-// the few options and result fields used here
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-export interface ApiRunResult {
-  target: string;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
 }
 
 export interface ApiBenchResult {
-  connections: number;
-  clientWorkers: number;
   bodyBytes: number;
-  hello: ApiRunResult;
-  /** bare Fastify, same request and response bytes as linkplan, no work: the payload floor */
-  replay: ApiRunResult;
-  estimate: ApiRunResult;
-  /** response bytes of POST /v1/estimate */
   responseBytes: number;
-  /** estimate req/s ÷ hello req/s */
+  runs: LoadRun[];
+  /** mean req/s of the two /replay runs (before and after linkplan's) */
+  replayReqPerSec: number;
+  /** linkplan (default options) req/s ÷ replayReqPerSec */
   ratio: number;
   load: {
     seconds: number;
-    run: ApiRunResult;
-    gcExposed: boolean;
-    rssBeforeMiB: number;
-    rssAfterMiB: number;
-    rssPeakMiB: number;
-    heapBeforeMiB: number;
-    heapAfterMiB: number;
-    pass: boolean;
+    segments: number;
+    quiet: CombinedRun;
+    hostile: CombinedRun;
+    outcome: HostileOutcome;
   };
-  pass: { ratio: boolean; load: boolean };
+  rss: { beforeMiB: number; afterMiB: number; peakMiB: number };
+  pass: { ratio: boolean; hostile: boolean; load: boolean };
 }
 
 const MiB = 1024 * 1024;
 const EXAMPLE = new URL("../examples/endpoints-module.yaml", import.meta.url);
-
-/** A small JSON in, a small JSON out: the baseline does the same HTTP and JSON work minus linkplan. */
 const HELLO_BODY = JSON.stringify({ hello: "world" });
 
 function loadSecondsFromEnv(): number | undefined {
@@ -124,150 +77,185 @@ async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-function collectGarbage(): boolean {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) return false;
-  gc();
-  gc();
-  return true;
+const rssMiB = () => process.memoryUsage().rss / MiB;
+
+/** Seconds of each load segment; segments alternate without and with hostile requests. */
+const SEGMENT_SECONDS = 10;
+
+/** Load segments of one kind together: summed counts, the median and spread of their p99. */
+interface CombinedRun extends LoadRun {
+  p99sMs: number[];
 }
 
-const memory = () => {
-  const usage = process.memoryUsage();
-  return { rssMiB: usage.rss / MiB, heapMiB: usage.heapUsed / MiB };
-};
-
-function summarise(target: string, result: AutocannonResult): ApiRunResult {
+function combine(runs: readonly LoadRun[]): CombinedRun {
+  const p99s = runs.map((r) => r.p99Ms).sort((a, b) => a - b);
+  const sum = (f: (r: LoadRun) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const requests = sum((r) => r.requests);
   return {
-    target,
-    reqPerSec: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
+    target: runs[0]?.target ?? "",
+    reqPerSec: sum((r) => r.reqPerSec) / Math.max(1, runs.length),
+    p50Ms: [...runs.map((r) => r.p50Ms)].sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? 0,
+    p99Ms: p99s[Math.floor(p99s.length / 2)] ?? 0,
+    p99sMs: p99s,
+    requests,
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    non2xx: sum((r) => r.non2xx),
+    cpuUsPerRequest: sum((r) => r.cpuUsPerRequest * r.requests) / Math.max(1, requests),
   };
 }
 
+/** The linkplan configurations compared on the small estimate body. */
+const CONFIGS: { label: string; options: ApiOptions }[] = [
+  { label: "linkplan default", options: {} },
+  { label: "linkplan pool of 1 (every body)", options: { workers: 1, inlineBelow: 0 } },
+  {
+    label: `linkplan pool of ${availableParallelism()} (every body)`,
+    options: { workers: availableParallelism(), inlineBelow: 0 },
+  },
+  { label: "linkplan pool of 4 (every body)", options: { workers: 4, inlineBelow: 0 } },
+];
+
 /**
- * POST /v1/estimate of examples/endpoints-module.yaml (sent as JSON) against a bare
- * Fastify POST route started in the same run, both on loopback, then a long load run
- * against linkplan watching errors and RSS.
+ * POST /v1/estimate of examples/endpoints-module.yaml (as JSON) against the fair baseline —
+ * bare Fastify taking the same body and serializing the same answer object per request —
+ * in several linkplan configurations (inline, pools of 1, CPUs and 4 threads); then two
+ * load runs of the default app, without and with one hostile request a second.
+ * autocannon runs in a child process, so the CPU time measured here is the servers' own.
  */
 export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBenchResult> {
   const loadSeconds = options.loadSeconds ?? loadSecondsFromEnv() ?? API_DEFAULTS.loadSeconds;
   const compareSeconds = options.compareSeconds ?? API_DEFAULTS.compareSeconds;
   const warmUpSeconds = options.warmUpSeconds ?? API_DEFAULTS.warmUpSeconds;
   const connections = options.connections ?? API_DEFAULTS.connections;
-  const clientWorkers = options.clientWorkers ?? API_DEFAULTS.clientWorkers;
   const loadStart = loadavg()[0] ?? 0;
+  const body = JSON.stringify(parseYaml(readFileSync(EXAMPLE, "utf8")));
 
-  const estimateBody = JSON.stringify(parseYaml(readFileSync(EXAMPLE, "utf8")));
-
-  // the baseline server also has /replay: it takes the estimate's request body and answers
-  // the estimate's response, serialised by Fastify's default JSON.stringify, with no other work
+  // the baseline: Fastify's default JSON parser takes the body, the route answers the
+  // estimate's object, which Fastify's default serializer (JSON.stringify) writes each time
   let replayAnswer: unknown = {};
   const hello = Fastify({ logger: false });
   hello.post("/echo", async () => ({ hello: "world" }));
   hello.post("/replay", async () => replayAnswer);
-  const linkplan = await buildApp({ logger: false });
+  const helloUrl = await listen(hello);
+  const measure = async (target: string, url: string, payload: string) => {
+    if (warmUpSeconds > 0)
+      await fireLoad(target, { url, body: payload, connections, seconds: warmUpSeconds });
+    return fireLoad(target, { url, body: payload, connections, seconds: compareSeconds });
+  };
 
-  try {
-    const helloUrl = await listen(hello);
-    const linkplanUrl = await listen(linkplan);
-
-    // one checked request first, so the load below measures answers, not errors
-    const check = await fetch(`${linkplanUrl}/v1/estimate`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: estimateBody,
-    });
-    const answer = await check.text();
-    if (check.status !== 200)
-      throw new Error(`POST /v1/estimate answered ${check.status}: ${answer}`);
-    const checked = JSON.parse(answer) as { totals?: { monthly?: string } };
-    replayAnswer = checked;
-
-    const fire = (url: string, body: string, duration: number) =>
-      autocannon({
-        url,
+  const runs: LoadRun[] = [];
+  let responseBytes = 0;
+  let monthly: string | undefined;
+  runs.push(await measure("fastify POST /echo (hello world)", `${helloUrl}/echo`, HELLO_BODY));
+  const replays: LoadRun[] = [];
+  for (const [i, config] of CONFIGS.entries()) {
+    const app = await buildApp({ logger: false, ...config.options });
+    try {
+      const url = `${await listen(app)}/v1/estimate`;
+      const check = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body,
-        connections,
-        pipelining: 1,
-        duration,
-        ...(clientWorkers > 0 ? { workers: clientWorkers } : {}),
       });
-
-    const targets = [
-      { name: "fastify POST /echo", url: `${helloUrl}/echo`, body: HELLO_BODY },
-      { name: "fastify POST /replay", url: `${helloUrl}/replay`, body: estimateBody },
-      { name: "linkplan POST /v1/estimate", url: `${linkplanUrl}/v1/estimate`, body: estimateBody },
-    ] as const;
-    const estimateTarget = targets[2];
-    const runs: ApiRunResult[] = [];
-    for (const target of targets) {
-      if (warmUpSeconds > 0) await fire(target.url, target.body, warmUpSeconds);
-      runs.push(summarise(target.name, await fire(target.url, target.body, compareSeconds)));
+      const answer = await check.text();
+      if (check.status !== 200) throw new Error(`${config.label} answered ${check.status}`);
+      if (i === 0) {
+        responseBytes = Buffer.byteLength(answer);
+        replayAnswer = JSON.parse(answer);
+        monthly = (replayAnswer as { totals?: { monthly?: string } }).totals?.monthly;
+        const replay = await measure("fastify POST /replay (baseline)", `${helloUrl}/replay`, body);
+        replays.push(replay);
+        runs.push(replay);
+      }
+      runs.push(await measure(config.label, url, body));
+      if (i === 0) {
+        const replay = await measure("fastify POST /replay (baseline)", `${helloUrl}/replay`, body);
+        replays.push(replay);
+        runs.push(replay);
+      }
+    } finally {
+      await app.close();
     }
-    const [helloRun, replayRun, estimateRun] = runs as [ApiRunResult, ApiRunResult, ApiRunResult];
-    const ratio = helloRun.reqPerSec > 0 ? estimateRun.reqPerSec / helloRun.reqPerSec : 0;
+  }
+  await hello.close();
+  const replayReqPerSec = replays.reduce((s, r) => s + r.reqPerSec, 0) / replays.length;
+  const linkplan = runs.find((r) => r.target === "linkplan default");
+  const ratio = linkplan && replayReqPerSec > 0 ? linkplan.reqPerSec / replayReqPerSec : 0;
 
-    // load run: RSS after a full GC (when exposed) before and after, peak sampled every second
-    const gcExposed = collectGarbage();
-    const before = memory();
-    let rssPeakMiB = before.rssMiB;
+  // load runs of the default app, without and with one hostile request a second, in
+  // alternating segments so that other load on the machine weighs on both alike
+  const app = await buildApp({ logger: false });
+  let load: ApiBenchResult["load"];
+  const segments = Math.max(1, Math.round(loadSeconds / SEGMENT_SECONDS));
+  const segmentSeconds = loadSeconds / segments;
+  let rss: ApiBenchResult["rss"];
+  try {
+    const origin = await listen(app);
+    const url = `${origin}/v1/estimate`;
+    await fireLoad("warm-up", { url, body, connections, seconds: warmUpSeconds || 1 });
+    const quietRuns: LoadRun[] = [];
+    const hostileRuns: LoadRun[] = [];
+    const outcomes: HostileOutcome[] = [];
+    const rssBefore = rssMiB();
+    let rssPeak = rssBefore;
+    let rssAfterQuiet = rssBefore;
     const sampler = setInterval(() => {
-      rssPeakMiB = Math.max(rssPeakMiB, memory().rssMiB);
+      rssPeak = Math.max(rssPeak, rssMiB());
     }, 1000);
-    let loadResult: AutocannonResult;
     try {
-      loadResult = await fire(estimateTarget.url, estimateTarget.body, loadSeconds);
+      for (let i = 0; i < segments; i++) {
+        const run = { url, body, connections, seconds: segmentSeconds };
+        quietRuns.push(await fireLoad("normal requests", run));
+        // growth over normal requests only: the hostile ones start worker threads
+        if (i === 0) rssAfterQuiet = rssMiB();
+        const hostileSent = sendHostileFromChild(origin, segmentSeconds);
+        hostileRuns.push(await fireLoad("normal requests + 1 hostile/s", run));
+        outcomes.push(await hostileSent);
+      }
     } finally {
       clearInterval(sampler);
     }
-    collectGarbage();
-    const after = memory();
-    rssPeakMiB = Math.max(rssPeakMiB, after.rssMiB);
-    const loadRun = summarise(estimateTarget.name, loadResult);
-    const rssGrowth = after.rssMiB - before.rssMiB;
-    const loadPass =
-      loadRun.errors === 0 && loadRun.non2xx === 0 && rssGrowth < API_TARGETS.rssGrowthMiB;
-
-    const result: ApiBenchResult = {
-      connections,
-      clientWorkers,
-      bodyBytes: Buffer.byteLength(estimateBody),
-      hello: helloRun,
-      replay: replayRun,
-      estimate: estimateRun,
-      responseBytes: Buffer.byteLength(answer),
-      ratio,
-      load: {
-        seconds: loadSeconds,
-        run: loadRun,
-        gcExposed,
-        rssBeforeMiB: before.rssMiB,
-        rssAfterMiB: after.rssMiB,
-        rssPeakMiB,
-        heapBeforeMiB: before.heapMiB,
-        heapAfterMiB: after.heapMiB,
-        pass: loadPass,
+    rss = { beforeMiB: rssBefore, afterMiB: rssAfterQuiet, peakMiB: rssPeak };
+    load = {
+      seconds: loadSeconds,
+      segments,
+      quiet: combine(quietRuns),
+      hostile: combine(hostileRuns),
+      outcome: {
+        sent: outcomes.reduce((n, o) => n + o.sent, 0),
+        statuses: outcomes.reduce<Record<string, number>>((all, o) => {
+          for (const [status, count] of Object.entries(o.statuses))
+            all[status] = (all[status] ?? 0) + count;
+          return all;
+        }, {}),
+        maxMs: Math.max(...outcomes.map((o) => o.maxMs)),
       },
-      pass: { ratio: ratio >= API_TARGETS.ratioToHello, load: loadPass },
     };
-    print(result, {
-      compareSeconds,
-      warmUpSeconds,
-      loadStart,
-      monthly: checked.totals?.monthly,
-    });
-    return result;
   } finally {
-    await Promise.allSettled([hello.close(), linkplan.close()]);
+    await app.close();
   }
+  const clean = (run: LoadRun) => run.errors === 0 && run.non2xx === 0;
+  const result: ApiBenchResult = {
+    bodyBytes: Buffer.byteLength(body),
+    responseBytes,
+    runs,
+    replayReqPerSec,
+    ratio,
+    load,
+    rss,
+    pass: {
+      ratio: ratio >= API_TARGETS.ratioToReplay,
+      hostile: load.hostile.p99Ms <= API_TARGETS.hostileP99Factor * Math.max(1, load.quiet.p99Ms),
+      load:
+        clean(load.quiet) &&
+        clean(load.hostile) &&
+        rss.afterMiB - rss.beforeMiB < API_TARGETS.rssGrowthMiB &&
+        load.outcome.statuses.error === undefined,
+    },
+  };
+  print(result, { compareSeconds, warmUpSeconds, connections, loadStart, monthly });
+  return result;
 }
 
 function print(
@@ -275,46 +263,49 @@ function print(
   context: {
     compareSeconds: number;
     warmUpSeconds: number;
+    connections: number;
     loadStart: number;
     monthly: string | undefined;
   },
 ): void {
-  const { load } = result;
-  const client =
-    result.clientWorkers > 0
-      ? `autocannon in ${result.clientWorkers} worker thread of the same Node process as both servers`
-      : "autocannon on the same event loop as both servers";
   console.log(
-    `api benchmark — autocannon on loopback, ${result.connections} keep-alive connections, pipelining 1, ${context.compareSeconds} s per target after a ${context.warmUpSeconds} s warm-up (latency in whole ms)`,
+    `api benchmark — autocannon (a child process) on loopback, ${context.connections} keep-alive connections, pipelining 1, ${context.compareSeconds} s per target after a ${context.warmUpSeconds} s warm-up (latency in whole ms)`,
   );
   console.log(
-    `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${context.loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; ${client}: client and servers share the CPUs, so absolute req/s understate a dedicated server`,
+    `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${context.loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; client and servers share the CPUs. CPU µs/req: this process's CPU time (servers and worker threads, not the client) per answer`,
   );
   console.log(
-    `  baseline: bare Fastify (defaults, logger off) POST /echo, ${Buffer.byteLength(HELLO_BODY)}-byte JSON body in, {"hello":"world"} out`,
+    `  baseline (fair): bare Fastify POST /replay — the same ${int.format(result.bodyBytes)}-byte JSON body parsed by Fastify, the same ${int.format(result.responseBytes)}-byte estimate object serialized (JSON.stringify) per request; measured before and after linkplan default, averaged`,
   );
   console.log(
-    `  payload floor (information only): bare Fastify POST /replay, the same ${int.format(result.bodyBytes)}-byte JSON body in and the same ${int.format(result.responseBytes)}-byte estimate out, no other work`,
-  );
-  console.log(
-    `  linkplan: buildApp({ logger: false }) POST /v1/estimate of examples/endpoints-module.yaml as JSON (${int.format(result.bodyBytes)} bytes, content-type application/json)${context.monthly ? `, total ${context.monthly} USD/month` : ""}`,
+    `  linkplan: POST /v1/estimate of examples/endpoints-module.yaml as JSON${context.monthly ? ` (${context.monthly} USD/month)` : ""}; default = workers ${SERVER_DEFAULTS.workers}, bodies under ${int.format(SERVER_DEFAULTS.inlineBelow)} chars inline (this one), work timeout ${int.format(SERVER_DEFAULTS.workTimeout)} ms`,
   );
   console.log();
-  const row = (run: ApiRunResult) => [
+  const row = (run: LoadRun) => [
     run.target,
     int.format(Math.round(run.reqPerSec)),
+    result.replayReqPerSec > 0
+      ? `${((100 * run.reqPerSec) / result.replayReqPerSec).toFixed(1)}%`
+      : "",
     ms(run.p50Ms),
     ms(run.p99Ms),
+    int.format(Math.round(run.cpuUsPerRequest)),
     int.format(run.requests),
-    int.format(run.errors),
-    int.format(run.non2xx),
+    int.format(run.errors + run.non2xx),
   ];
   console.log(
     table([
-      ["target", "req/s", "p50 ms", "p99 ms", "requests", "errors", "non-2xx"],
-      row(result.hello),
-      row(result.replay),
-      row(result.estimate),
+      [
+        "target",
+        "req/s",
+        "÷ replay",
+        "p50 ms",
+        "p99 ms",
+        "CPU µs/req",
+        "requests",
+        "errors+non-2xx",
+      ],
+      ...result.runs.map(row),
     ]),
   );
   console.log();
@@ -322,49 +313,65 @@ function print(
     table([
       ["check", "value", "target", ""],
       [
-        "req/s linkplan ÷ hello",
+        "req/s linkplan default ÷ replay",
         `${(result.ratio * 100).toFixed(1)}%`,
-        `≥ ${API_TARGETS.ratioToHello * 100}%`,
+        `≥ ${API_TARGETS.ratioToReplay * 100}%`,
         verdict(result.pass.ratio),
-      ],
-      [
-        "req/s linkplan ÷ replay",
-        `${(result.replay.reqPerSec > 0 ? (100 * result.estimate.reqPerSec) / result.replay.reqPerSec : 0).toFixed(1)}%`,
-        "",
-        "",
       ],
     ]),
   );
+  const { load, rss } = result;
   console.log();
-  const rssGrowth = load.rssAfterMiB - load.rssBeforeMiB;
   console.log(
-    `load run — ${load.seconds} s of POST /v1/estimate, ${result.connections} connections (${load.gcExposed ? "RSS after global.gc()" : "global.gc not exposed: RSS measured without a forced GC; NODE_OPTIONS=--expose-gc forces one"})`,
+    `load runs — ${load.seconds} s of POST /v1/estimate each (default app), in ${load.segments} alternating segments without and with one hostile request a second, in turn, from a child process: ${hostileRequests()
+      .map((h) => h.label)
+      .join("; ")}. p99: median of the segments' p99 (all of them in brackets)`,
   );
-  const mib = (value: number) => value.toFixed(1);
+  const statuses = Object.entries(load.outcome.statuses)
+    .map(([status, count]) => `${count} × ${status}`)
+    .join(", ");
   console.log(
     table([
-      ["measure", "value", "target", ""],
-      ["requests", int.format(load.run.requests), "", ""],
-      ["req/s", int.format(Math.round(load.run.reqPerSec)), "", ""],
-      ["p99 ms", ms(load.run.p99Ms), "", ""],
-      ["errors", int.format(load.run.errors), "0", verdict(load.run.errors === 0)],
-      ["non-2xx", int.format(load.run.non2xx), "0", verdict(load.run.non2xx === 0)],
-      ["RSS before MiB", mib(load.rssBeforeMiB), "", ""],
-      ["RSS after MiB", mib(load.rssAfterMiB), "", ""],
-      ["RSS peak MiB", mib(load.rssPeakMiB), "", ""],
+      ["measure", "normal only", "with hostile", "target", ""],
       [
-        "RSS growth MiB",
-        `${rssGrowth >= 0 ? "+" : ""}${mib(rssGrowth)}`,
-        `< ${API_TARGETS.rssGrowthMiB}`,
-        verdict(rssGrowth < API_TARGETS.rssGrowthMiB),
-      ],
-      [
-        "heap used before/after MiB",
-        `${mib(load.heapBeforeMiB)} / ${mib(load.heapAfterMiB)}`,
+        "req/s",
+        int.format(Math.round(load.quiet.reqPerSec)),
+        int.format(Math.round(load.hostile.reqPerSec)),
         "",
         "",
       ],
-      ["load run", "", "", verdict(load.pass)],
+      ["p50 ms", ms(load.quiet.p50Ms), ms(load.hostile.p50Ms), "", ""],
+      [
+        "p99 ms",
+        `${ms(load.quiet.p99Ms)} [${load.quiet.p99sMs.join(", ")}]`,
+        `${ms(load.hostile.p99Ms)} [${load.hostile.p99sMs.join(", ")}]`,
+        `≤ ${API_TARGETS.hostileP99Factor}× normal`,
+        verdict(result.pass.hostile),
+      ],
+      [
+        "errors + non-2xx",
+        int.format(load.quiet.errors + load.quiet.non2xx),
+        int.format(load.hostile.errors + load.hostile.non2xx),
+        "0",
+        verdict(
+          load.quiet.errors + load.quiet.non2xx + load.hostile.errors + load.hostile.non2xx === 0,
+        ),
+      ],
+      [
+        "hostile requests",
+        "",
+        `${load.outcome.sent}: ${statuses}`,
+        "no error",
+        verdict(load.outcome.statuses.error === undefined),
+      ],
+      ["slowest hostile answer ms", "", int.format(Math.round(load.outcome.maxMs)), "", ""],
+      [
+        "RSS before / after 1st normal segment / peak MiB",
+        "",
+        `${rss.beforeMiB.toFixed(0)} / ${rss.afterMiB.toFixed(0)} / ${rss.peakMiB.toFixed(0)}`,
+        `growth < ${API_TARGETS.rssGrowthMiB}`,
+        verdict(rss.afterMiB - rss.beforeMiB < API_TARGETS.rssGrowthMiB),
+      ],
     ]),
   );
 }

@@ -1,6 +1,7 @@
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import type { DiagramLimits } from "../render/diagramLimits.js";
 import type { TopologyLimits } from "./readTopology.js";
+import type { WorkPool } from "./workPool.js";
 
 /** A bundled example served by GET /v1/examples. */
 export interface ServedExample {
@@ -10,10 +11,12 @@ export interface ServedExample {
   yaml: string;
 }
 
-/** What route handlers share: prices, limits and the examples (loaded once). */
+/** What route handlers share: prices, limits, the examples (loaded once) and the work pool. */
 export interface ApiContext {
   catalog: PriceCatalog;
   limits: TopologyLimits;
   diagramLimits: DiagramLimits;
   examples: ServedExample[];
+  /** runs the topology operations (inline or in worker threads) */
+  work: WorkPool;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { DIAGRAM_LIMITS } from "../render/diagramLimits.js";
 
@@ -20,6 +21,28 @@ export interface ApiOptions {
   corsOrigins?: string[];
   /** log requests with Fastify's pino logger (default false) */
   logger?: boolean;
+  /**
+   * worker threads for estimate/validate/diagram/compare/what-if work (default: one per
+   * CPU); 0 runs all of it on the event loop
+   */
+  workers?: number;
+  /**
+   * milliseconds of work (queueing in the pool included) after which a request answers 503
+   * `work_timeout` and its worker is replaced (default 10,000)
+   */
+  workTimeout?: number;
+  /**
+   * bodies shorter than this many characters are worked on the event loop, where they cost
+   * less than the hand-off to a thread (default 16,384; 0 sends every body to the pool)
+   */
+  inlineBelow?: number;
+  /**
+   * on `close()` (SIGTERM), milliseconds queued and running requests get to finish before
+   * they answer 503 `shutting_down` (default 10,000)
+   */
+  grace?: number;
+  /** heap of each worker thread in MiB; work that needs more answers 422 (default 2,048) */
+  workerHeapMiB?: number;
 }
 
 export const API_DEFAULTS = {
@@ -29,4 +52,9 @@ export const API_DEFAULTS = {
   maxDiagramNodes: DIAGRAM_LIMITS.maxNodes,
   maxDiagramCanvasCells: DIAGRAM_LIMITS.maxCanvasCells,
   maxDiagramEdgeCells: DIAGRAM_LIMITS.maxEdgeCells,
+  workers: availableParallelism(),
+  workTimeout: 10_000,
+  inlineBelow: 16_384,
+  grace: 10_000,
+  workerHeapMiB: 2_048,
 } as const;

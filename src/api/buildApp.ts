@@ -7,15 +7,13 @@ import {
   jsonSchemaTransformObject,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import secureJson from "secure-json-parse";
-import { LinkplanError } from "../model/linkplanError.js";
-import { parseDocument } from "../model/parseDocument.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { ApiContext } from "./apiContext.js";
 import { API_DEFAULTS, type ApiOptions } from "./apiOptions.js";
-import { installErrorHandling, sendProblem, toProblem } from "./errorHandler.js";
-import { jsonSyntaxError } from "./jsonSyntaxError.js";
+import { clientErrorHandler } from "./clientErrorHandler.js";
+import { installErrorHandling, sendProblem } from "./errorHandler.js";
 import { loadExamples } from "./loadExamples.js";
+import type { OperationContext, RawBody } from "./operation.js";
 import { registerSchemas } from "./registerSchemas.js";
 import { breakEvenRoutes } from "./routes/breakEvenRoutes.js";
 import { catalogRoutes } from "./routes/catalogRoutes.js";
@@ -24,6 +22,18 @@ import { diagramRoutes } from "./routes/diagramRoutes.js";
 import { estimateRoutes } from "./routes/estimateRoutes.js";
 import { exampleRoutes } from "./routes/exampleRoutes.js";
 import { healthRoutes } from "./routes/healthRoutes.js";
+import { toProblem } from "./toProblem.js";
+import { WorkPool } from "./workPool.js";
+
+let requestCount = 0;
+
+/** The request's id: a printable x-request-id of up to 128 characters, or req-<n>. */
+function requestIdOf(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers["x-request-id"];
+  if (typeof given === "string" && /^[\x21-\x7e]{1,128}$/.test(given)) return given;
+  requestCount = (requestCount + 1) % Number.MAX_SAFE_INTEGER;
+  return `req-${requestCount.toString(36)}`;
+}
 
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 
@@ -50,11 +60,19 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     logController: new LogController({ disableRequestLogging: true }),
     onProtoPoisoning: "error",
     onConstructorPoisoning: "error",
-    requestIdHeader: "x-request-id",
+    // the client's x-request-id when it is a plain token (it is echoed in a header and
+    // logged), else our own
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // malformed percent-encoding and over-long path parameters: problem+json too
     frameworkErrors: (error, _request, reply) => sendProblem(reply, toProblem(error)),
+    // requests Node's HTTP parser rejects (bad header, 100 KB URL): problem+json too
+    clientErrorHandler,
+    // on close, requests already on an open connection are answered, not refused with
+    // Fastify's own (non-problem) 503: the grace period below bounds the wait
+    return503OnClosing: false,
   });
-  const ctx: ApiContext = {
+  const operationContext: OperationContext = {
     catalog: options.catalog ?? bundledCatalog(),
     limits: {
       maxVpcs: options.maxVpcs ?? API_DEFAULTS.maxVpcs,
@@ -65,9 +83,16 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
       maxCanvasCells: options.maxDiagramCanvasCells ?? API_DEFAULTS.maxDiagramCanvasCells,
       maxEdgeCells: options.maxDiagramEdgeCells ?? API_DEFAULTS.maxDiagramEdgeCells,
     },
-    examples: loadExamples(),
   };
+  const work = new WorkPool(operationContext, {
+    workers: options.workers ?? API_DEFAULTS.workers,
+    timeoutMs: options.workTimeout ?? API_DEFAULTS.workTimeout,
+    inlineBelow: options.inlineBelow ?? API_DEFAULTS.inlineBelow,
+    workerHeapMiB: options.workerHeapMiB ?? API_DEFAULTS.workerHeapMiB,
+  });
+  const ctx: ApiContext = { ...operationContext, examples: loadExamples(), work };
   registerSchemas(ctx.examples);
+  installClosing(app, work, options.grace ?? API_DEFAULTS.grace);
 
   // zod validates querystrings and params; topology bodies are validated by the library
   // (parseTopology), which reports every problem with its path rather than the first
@@ -80,56 +105,44 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   // document them (OpenAPI) and tests check them — re-validating every 20 KB estimate on
   // the way out cost a sixth of the request time, so serialise with plain JSON
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  // JSON as Fastify parses it (prototype poisoning rejected), with errors located
+  // topology bodies stay text here: the operation parses them, on the event loop or in a
+  // worker thread (a string is cheaper to hand over than a parsed object)
   app.addContentTypeParser(
-    "application/json",
+    ["application/json", ...YAML_TYPES],
     { parseAs: "string", bodyLimit },
-    (_request, body, done) => {
-      const text = String(body);
-      if (text.trim() === "") {
-        done(
-          new LinkplanError("invalid_syntax", "the body is empty; send a topology", []),
-          undefined,
-        );
-        return;
-      }
-      try {
-        done(
-          null,
-          secureJson.parse(text, null, { protoAction: "error", constructorAction: "error" }),
-        );
-      } catch (error) {
-        done(jsonSyntaxError(text, error as Error), undefined);
-      }
+    (request, body, done) => {
+      const type = request.headers["content-type"] ?? "";
+      const raw: RawBody = {
+        text: String(body),
+        format: /^\s*application\/json\s*(?:;|$)/i.test(type) ? "json" : "yaml",
+      };
+      done(null, raw);
     },
   );
-  app.addContentTypeParser(YAML_TYPES, { parseAs: "string", bodyLimit }, (_request, body, done) => {
-    try {
-      done(null, parseDocument(String(body), "body"));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
 
   const routes: { method: string; pattern: RegExp }[] = [];
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat())
       routes.push({ method, pattern: routePattern(route.url) });
   });
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     void reply.header("x-request-id", request.id);
+    done();
   });
-  app.addHook("onResponse", async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? null,
-        status: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-      },
-      "request",
-    );
-  });
+  if (options.logger) {
+    app.addHook("onResponse", (request, reply, done) => {
+      request.log.info(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? null,
+          status: reply.statusCode,
+          durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        },
+        "request",
+      );
+      done();
+    });
+  }
   installErrorHandling(app, routes);
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     await app.register(cors, { origin: options.corsOrigins });
@@ -167,4 +180,31 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   exampleRoutes(app, ctx);
   await app.ready();
   return app;
+}
+
+/**
+ * How the app closes (SIGTERM): Fastify stops accepting connections and waits for the
+ * requests in flight; their answers close their connections. Pooled work still queued or
+ * running after `grace` ms answers 503 `shutting_down`; a connection still open a second
+ * later (a client that never finishes its request) is cut. Then the worker threads end.
+ */
+function installClosing(app: FastifyInstance, work: WorkPool, grace: number): void {
+  let closing = false;
+  const timers: NodeJS.Timeout[] = [];
+  app.addHook("preClose", (done) => {
+    closing = true;
+    timers.push(
+      setTimeout(() => work.stop(), grace).unref(),
+      setTimeout(() => app.server.closeAllConnections(), grace + 1_000).unref(),
+    );
+    done();
+  });
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    if (closing) void reply.header("connection", "close");
+    done(null, payload);
+  });
+  app.addHook("onClose", async () => {
+    for (const timer of timers) clearTimeout(timer);
+    await work.close();
+  });
 }

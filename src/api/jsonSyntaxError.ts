@@ -1,5 +1,5 @@
 import { LinkplanError } from "../model/linkplanError.js";
-import { parseDocument } from "../model/parseDocument.js";
+import { jsonErrorOffset } from "./jsonErrorOffset.js";
 
 /** Line and column (1-based) of a character offset in `text`. */
 function lineColumn(text: string, offset: number): { line: number; col: number } {
@@ -16,12 +16,11 @@ function lineColumn(text: string, offset: number): { line: number; col: number }
 
 /**
  * A JSON body the parser rejected, as an `invalid_syntax` error located by line:column
- * (from V8's "… at position N", else from the YAML parser), or naming the forbidden key
- * for prototype poisoning.
+ * (from V8's "… at position N", else found by a linear scan — never by re-reading the body
+ * as YAML), or naming the forbidden key for prototype poisoning.
  */
 export function jsonSyntaxError(text: string, error: Error): LinkplanError {
   const message = error.message.replace(/\s+/g, " ").trim();
-  const position = /at position (\d+)/.exec(message)?.[1];
   if (/forbidden prototype property/i.test(message)) {
     return new LinkplanError("invalid_syntax", "cannot parse body", [
       {
@@ -30,20 +29,14 @@ export function jsonSyntaxError(text: string, error: Error): LinkplanError {
       },
     ]);
   }
-  if (position === undefined) {
-    // no offset in V8's message: JSON is YAML, so the YAML parser can point at the spot
-    let path = "body";
-    try {
-      parseDocument(text, "body");
-    } catch (located) {
-      if (located instanceof LinkplanError) path = located.problems[0]?.path ?? path;
-    }
-    return new LinkplanError("invalid_syntax", "cannot parse body as JSON", [{ path, message }]);
-  }
-  const at = lineColumn(text, Number(position));
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const offset = position === undefined ? jsonErrorOffset(text) : Number(position);
+  const at = lineColumn(text, Math.max(0, offset));
+  // V8 quotes a snippet of the body ("Unexpected token 'x', "…" is not valid JSON"): drop it
   const plain = message
     .replace(/ in JSON at position \d+.*$/, "")
-    .replace(/ at position \d+.*$/, "");
+    .replace(/ at position \d+.*$/, "")
+    .replace(/, ".*" is not valid JSON$/, "");
   return new LinkplanError("invalid_syntax", "cannot parse body as JSON", [
     { path: `body:${at.line}:${at.col}`, message: plain },
   ]);

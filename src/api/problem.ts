@@ -18,6 +18,11 @@ export const PROBLEM_CODES = [
   "document_too_large",
   "diagram_too_large",
   "not_implemented",
+  "uri_too_long",
+  "headers_too_large",
+  "request_timeout",
+  "work_timeout",
+  "shutting_down",
   "internal_error",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -34,6 +39,10 @@ export const ProblemSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe("every problem found in the input, each at its path"),
+    requestId: z
+      .string()
+      .optional()
+      .describe("on 500 internal_error: the request id (x-request-id) under which it was logged"),
   })
   .describe("RFC 9457 problem details (application/problem+json)");
 export type ProblemBody = z.infer<typeof ProblemSchema>;
@@ -54,6 +63,11 @@ const TITLES: Record<ProblemCode, string> = {
   document_too_large: "Document too large",
   diagram_too_large: "Diagram too large",
   not_implemented: "Not implemented",
+  uri_too_long: "URI too long",
+  headers_too_large: "Request headers too large",
+  request_timeout: "Request timeout",
+  work_timeout: "Work took too long",
+  shutting_down: "Shutting down",
   internal_error: "Internal server error",
 };
 

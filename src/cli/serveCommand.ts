@@ -13,6 +13,13 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new InvalidArgumentError("must be a non-negative integer");
+  return n;
+}
+
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535)
@@ -30,12 +37,18 @@ interface ServeOptions {
   maxDiagramNodes: number;
   cors?: string[];
   log: boolean;
+  workers: number;
+  workTimeout: number;
+  inlineBelow: number;
+  grace: number;
 }
 
 export function addServeCommand(program: Command, io: CliIo): void {
   program
     .command("serve")
-    .description("serve the HTTP API (Swagger UI at /docs); SIGTERM/SIGINT stop it gracefully")
+    .description(
+      "serve the HTTP API (Swagger UI at /docs); SIGTERM/SIGINT stop accepting, let queued and running requests finish (up to --grace), then exit 0",
+    )
     .option("-p, --port <port>", "port to listen on (0: any free port)", port, 3000)
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .addOption(catalogOption())
@@ -53,6 +66,30 @@ export function addServeCommand(program: Command, io: CliIo): void {
       positiveInteger,
       API_DEFAULTS.maxDiagramNodes,
     )
+    .option(
+      "--workers <n>",
+      "worker threads for estimate/diagram/compare/what-if work (0: all on the event loop)",
+      nonNegativeInteger,
+      API_DEFAULTS.workers,
+    )
+    .option(
+      "--work-timeout <ms>",
+      "work a request may take (queueing included) before it answers 503 work_timeout",
+      positiveInteger,
+      API_DEFAULTS.workTimeout,
+    )
+    .option(
+      "--inline-below <chars>",
+      "bodies shorter than this are worked on the event loop (0: every body goes to the workers)",
+      nonNegativeInteger,
+      API_DEFAULTS.inlineBelow,
+    )
+    .option(
+      "--grace <ms>",
+      "on SIGTERM/SIGINT, how long queued and running requests get before they answer 503 shutting_down",
+      nonNegativeInteger,
+      API_DEFAULTS.grace,
+    )
     .option("--cors <origins...>", "allow these CORS origins (CORS is off by default)")
     .option("--no-log", "do not log requests")
     .action(async (opts: ServeOptions) => {
@@ -64,6 +101,10 @@ export function addServeCommand(program: Command, io: CliIo): void {
         maxDiagramNodes: opts.maxDiagramNodes,
         ...(opts.cors ? { corsOrigins: opts.cors } : {}),
         logger: opts.log,
+        workers: opts.workers,
+        workTimeout: opts.workTimeout,
+        inlineBelow: opts.inlineBelow,
+        grace: opts.grace,
       });
       const address = await app.listen({ port: opts.port, host: opts.host });
       io.stderr(`linkplan API listening on ${address} (docs: ${address}/docs)\n`);

@@ -1,72 +1,18 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AccountPair } from "../../model/alignAccounts.js";
-import { type Comparison, compare } from "../../model/compare.js";
-import {
-  ComparisonJsonSchema,
-  comparisonToJson,
-  WhatIfResultSchema,
-} from "../../model/comparisonJson.js";
-import { exactQuantity } from "../../model/exactQuantity.js";
-import { LinkplanError } from "../../model/linkplanError.js";
+import { ComparisonJsonSchema, WhatIfResultSchema } from "../../model/comparisonJson.js";
 import { TopologySchema } from "../../model/topologySchema.js";
-import { applyWhatIf, compareWhatIf, WhatIfSchema } from "../../model/whatif/whatIf.js";
-import { formatComparisonMarkdown } from "../../report/formatComparisonMarkdown.js";
-import { formatComparisonTable } from "../../report/formatComparisonTable.js";
+import { WhatIfSchema } from "../../model/whatif/whatIf.js";
 import type { ApiContext } from "../apiContext.js";
 import { errorResponses, TOPOLOGY_MEDIA_TYPES } from "../errorResponses.js";
-import {
-  checkLimits,
-  readMember,
-  readTopology,
-  readTopologyDoc,
-  withPathPrefix,
-} from "../readTopology.js";
-
-export const CompareQuerySchema = z.object({
-  format: z
-    .enum(["json", "markdown", "table"])
-    .default("json")
-    .describe("json, markdown (a pull-request comment) or table (plain text)"),
-  hoursPerMonth: exactQuantity(z.coerce.number().positive().max(744)).optional(),
-});
-
-const PairSchema = z.object({ before: z.string(), after: z.string() });
+import { CompareQuerySchema, PairSchema } from "../operations/compareOperation.js";
+import { sendOperation } from "../sendOperation.js";
 
 const textResponses = {
   "text/markdown": { schema: z.string() },
   "text/plain": { schema: z.string() },
 };
-
-/** Send a comparison as JSON, Markdown or a plain-text table. */
-function sendComparison(
-  reply: FastifyReply,
-  comparison: Comparison,
-  format: "json" | "markdown" | "table",
-  extra: Record<string, unknown> = {},
-) {
-  if (format === "markdown") {
-    return reply.type("text/markdown; charset=utf-8").send(formatComparisonMarkdown(comparison));
-  }
-  if (format === "table") {
-    return reply.type("text/plain; charset=utf-8").send(formatComparisonTable(comparison));
-  }
-  return reply.send({ ...extra, ...comparisonToJson(comparison) });
-}
-
-/** Account pairs from the body (optional), checked for shape. */
-function pairsOf(body: unknown): AccountPair[] | undefined {
-  const raw = (body as { pairs?: unknown } | null)?.pairs;
-  if (raw === undefined) return undefined;
-  const parsed = z.array(PairSchema).safeParse(raw);
-  if (!parsed.success) {
-    throw new LinkplanError("invalid_request", "invalid pairs", [
-      { path: "pairs", message: "must be a list of { before, after } account ids" },
-    ]);
-  }
-  return parsed.data;
-}
 
 /** POST /v1/compare and POST /v1/whatif: two topologies (or one and a transform) in, a diff out. */
 export function compareRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -101,18 +47,7 @@ export function compareRoutes(app: FastifyInstance, ctx: ApiContext): void {
         },
       },
     },
-    async (request, reply) => {
-      const read = (v: unknown, where: string) => readTopology(v, ctx.limits, where);
-      const a = readMember(request.body, "a", read);
-      const b = readMember(request.body, "b", read);
-      const pairs = pairsOf(request.body);
-      const hours = request.query.hoursPerMonth;
-      const comparison = compare(a, b, ctx.catalog, {
-        ...(pairs ? { pairs } : {}),
-        ...(hours === undefined ? {} : { hoursPerMonth: hours }),
-      });
-      return sendComparison(reply, comparison, request.query.format);
-    },
+    (request, reply) => sendOperation(ctx.work, "compare", request, reply),
   );
 
   typed.post(
@@ -140,32 +75,6 @@ export function compareRoutes(app: FastifyInstance, ctx: ApiContext): void {
         },
       },
     },
-    async (request, reply) => {
-      const doc = readMember(request.body, "topology", (v, where) =>
-        readTopologyDoc(v, ctx.limits, where),
-      );
-      const transform = readMember(request.body, "transform", (v) => {
-        const parsed = WhatIfSchema.safeParse(v);
-        if (parsed.success) return parsed.data;
-        throw new LinkplanError(
-          "invalid_request",
-          "invalid transform",
-          parsed.error.issues.map((issue) => ({
-            path: issue.path.map(String).join("."),
-            message: issue.message,
-          })),
-        );
-      });
-      const after = withPathPrefix("transform", () => applyWhatIf(doc, transform));
-      checkLimits(after, ctx.limits, " the what-if produced");
-      const hours = request.query.hoursPerMonth;
-      const comparison = compareWhatIf(doc, after, ctx.catalog, {
-        ...(hours === undefined ? {} : { hoursPerMonth: hours }),
-      });
-      return sendComparison(reply, comparison, request.query.format, {
-        transform,
-        topology: after,
-      });
-    },
+    (request, reply) => sendOperation(ctx.work, "whatif", request, reply),
   );
 }

@@ -1,19 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { estimate } from "../../model/estimate.js";
-import { EstimateJsonSchema, estimateToJson } from "../../model/estimateJson.js";
-import { exactQuantity } from "../../model/exactQuantity.js";
+import { EstimateJsonSchema } from "../../model/estimateJson.js";
 import { TopologySchema } from "../../model/topologySchema.js";
 import type { ApiContext } from "../apiContext.js";
 import { errorResponses, TOPOLOGY_MEDIA_TYPES } from "../errorResponses.js";
-import { readTopology } from "../readTopology.js";
-
-export const EstimateQuerySchema = z.object({
-  hoursPerMonth: exactQuantity(z.coerce.number().positive().max(744))
-    .optional()
-    .describe("hours in the month (default: the topology's hoursPerMonth, else 730)"),
-});
+import { EstimateQuerySchema } from "../operations/estimateOperation.js";
+import { sendOperation } from "../sendOperation.js";
 
 /** POST /v1/estimate and POST /v1/validate: a topology in, a priced estimate or a verdict out. */
 export function estimateRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -32,13 +25,7 @@ export function estimateRoutes(app: FastifyInstance, ctx: ApiContext): void {
         response: { 200: EstimateJsonSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const topology = readTopology(request.body, ctx.limits);
-      const hours = request.query.hoursPerMonth;
-      return estimateToJson(
-        estimate(topology, ctx.catalog, hours === undefined ? {} : { hoursPerMonth: hours }),
-      );
-    },
+    (request, reply) => sendOperation(ctx.work, "estimate", request, reply),
   );
 
   typed.post(
@@ -64,18 +51,6 @@ export function estimateRoutes(app: FastifyInstance, ctx: ApiContext): void {
         },
       },
     },
-    async (request) => {
-      const topology = readTopology(request.body, ctx.limits);
-      const sum = (f: (a: (typeof topology.accounts)[number]) => number) =>
-        topology.accounts.reduce((n, a) => n + f(a), 0);
-      return {
-        valid: true as const,
-        accounts: topology.accounts.length,
-        vpcs: sum((a) => a.vpcs.length),
-        endpoints: sum((a) => a.vpcs.reduce((n, v) => n + v.endpoints.length, 0)),
-        endpointServices: sum((a) => a.endpointServices.length),
-        hostedZones: sum((a) => a.hostedZones.length),
-      };
-    },
+    (request, reply) => sendOperation(ctx.work, "validate", request, reply),
   );
 }

@@ -1,0 +1,26 @@
+import type { OperationReply } from "./operation.js";
+import { ProblemError, problem } from "./problem.js";
+
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/**
+ * A 200 JSON answer, serialized here (in the worker thread when the work runs there). A
+ * value nested deeper than the stack allows, or too large for one string, is a 422
+ * `limit_exceeded` problem instead of an internal error.
+ */
+export function jsonReply(value: unknown): OperationReply {
+  let body: string;
+  try {
+    body = JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ProblemError(
+      problem(
+        "limit_exceeded",
+        422,
+        "the answer is nested too deeply or is too large for this server to write",
+      ),
+    );
+  }
+  return { status: 200, contentType: JSON_TYPE, body };
+}

@@ -1,0 +1,27 @@
+import { workerData } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
+import { runOperation } from "./runOperation.js";
+
+/** The prices and limits of the app that started this worker (copied once, at start). */
+const ctx = workerData as OperationContext;
+
+/**
+ * Answers at least this long are encoded to UTF-8 here and their bytes moved to the event
+ * loop (no copy, no encoding there); shorter strings are cheaper to copy.
+ */
+const MOVE_FROM_CHARS = 64 * 1024;
+const encoder = new TextEncoder();
+
+/** A worker thread's task (piscina calls the default export): the same code as inline. */
+export default function operationWorker(input: OperationInput): OperationReply {
+  const reply = runOperation(input, ctx);
+  if (typeof reply.body !== "string" || reply.body.length < MOVE_FROM_CHARS) return reply;
+  const bytes = encoder.encode(reply.body);
+  // piscina's Transferable protocol: the value to send and what to transfer with it
+  const movable = {
+    [Piscina.transferableSymbol]: bytes.buffer,
+    [Piscina.valueSymbol]: { ...reply, body: bytes },
+  } as unknown as Parameters<typeof Piscina.move>[0];
+  return Piscina.move(movable) as unknown as OperationReply;
+}

@@ -1,0 +1,182 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { stringify as toYaml } from "yaml";
+import { buildApp } from "../src/api/buildApp.js";
+import { exampleYaml, JSON_BODY, problemOf, YAML } from "./helpers/apiKit.js";
+import { organisationJson } from "./helpers/apiLoad.js";
+import { type ServeProcess, spawnServe, stopServe } from "./helpers/apiServe.js";
+
+/**
+ * The worker pool: heavy work leaves the event loop free, a deadline stops it (503
+ * work_timeout) and SIGTERM drains what is queued. Real servers and child processes: these
+ * tests are about sockets and threads, not about answers (see apiRoutes for those).
+ */
+
+describe("the event loop stays free while a maximal diagram is drawn", () => {
+  let app: FastifyInstance;
+  let origin: string;
+  beforeAll(async () => {
+    app = await buildApp({ workTimeout: 4_000 });
+    origin = await app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("answers /healthz within 200 ms each time while the diagram runs", async () => {
+    // 500 VPCs with workloads and endpoint services: just under the 1 MiB body limit
+    const body = organisationJson(500);
+    expect(body.length).toBeLessThan(1024 * 1024);
+    let done = false;
+    const diagram = fetch(`${origin}/v1/diagram?format=svg&detail=azs&costs=true`, {
+      method: "POST",
+      headers: JSON_BODY,
+      body,
+    }).then(async (res) => {
+      const text = await res.text();
+      done = true;
+      return { status: res.status, text };
+    });
+    const latencies: number[] = [];
+    while (!done) {
+      const start = performance.now();
+      const res = await fetch(`${origin}/healthz`);
+      await res.text();
+      if (!done) latencies.push(performance.now() - start);
+      expect(res.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const answer = await diagram;
+    // drawn, or stopped at the deadline: either way an answer, and the health checks went on
+    expect([200, 503]).toContain(answer.status);
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...latencies)).toBeLessThan(200);
+  }, 30_000);
+});
+
+describe("a request past its deadline", () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({
+      workers: 1,
+      inlineBelow: 0,
+      workTimeout: 3_000,
+      bodyLimit: 8 * 1024 * 1024,
+      maxVpcs: 10_000,
+      maxEndpoints: 200_000,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("answers 503 work_timeout, and the next request is answered by a new worker", async () => {
+    // start the worker (its first request loads the library)
+    const warm = await app.inject({
+      method: "POST",
+      url: "/v1/validate",
+      headers: YAML,
+      payload: exampleYaml("dev"),
+    });
+    expect(warm.statusCode).toBe(200);
+    // 1,000 VPCs as YAML to the diagram: many seconds of parsing, checking and layout
+    const heavy = toYaml(JSON.parse(organisationJson(1_000)));
+    const started = performance.now();
+    const res = await app.inject({
+      method: "POST",
+      url: "/v1/diagram?format=svg&detail=azs",
+      headers: YAML,
+      payload: heavy,
+    });
+    const elapsed = performance.now() - started;
+    expect(problemOf(res, 503)).toMatchObject({
+      code: "work_timeout",
+      title: "Work took too long",
+      detail: "the request needed more than 3000 ms of work; it was stopped",
+    });
+    expect(elapsed).toBeLessThan(6_000);
+    const next = await app.inject({
+      method: "POST",
+      url: "/v1/estimate",
+      headers: YAML,
+      payload: exampleYaml("endpoints-module"),
+    });
+    expect(next.statusCode).toBe(200);
+    expect(JSON.parse(next.body).totals.monthly).toBe("284.70");
+  }, 30_000);
+});
+
+/** 50 concurrent requests to a serve process; SIGTERM once the server has them all. */
+async function sigtermDuring50(serve: ServeProcess) {
+  const body = organisationJson(10);
+  let killedAt = Number.POSITIVE_INFINITY;
+  const answers = Array.from({ length: 50 }, () =>
+    fetch(`${serve.origin}/v1/diagram?format=ascii&detail=azs`, {
+      method: "POST",
+      headers: JSON_BODY,
+      body,
+    }).then(
+      async (res) => ({
+        status: res.status,
+        type: res.headers.get("content-type"),
+        text: await res.text(),
+        afterKill: performance.now() > killedAt,
+      }),
+      (error: Error & { cause?: { code?: string } }) => ({
+        error: error.cause?.code ?? error.message,
+      }),
+    ),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  killedAt = performance.now();
+  serve.child.kill("SIGTERM");
+  const results = await Promise.all(answers);
+  return { results, exit: await serve.exited };
+}
+
+describe("linkplan serve drains on SIGTERM", () => {
+  let serve: ServeProcess | undefined;
+  afterEach(async () => {
+    await stopServe(serve);
+    serve = undefined;
+  });
+
+  it("answers all 50 queued requests, resets none, and exits 0", async () => {
+    serve = await spawnServe(["--no-log", "--workers", "1", "--inline-below", "0"]);
+    const { results, exit } = await sigtermDuring50(serve);
+    expect(results.filter((r) => "error" in r)).toEqual([]);
+    // most were still queued when the signal came
+    expect(results.filter((r) => "afterKill" in r && r.afterKill).length).toBeGreaterThan(10);
+    for (const r of results) {
+      if ("error" in r) continue;
+      expect(r.status).toBe(200);
+      expect(r.type).toBe("text/plain; charset=utf-8");
+      expect(r.text.trimEnd().endsWith("┘")).toBe(true);
+    }
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(serve.stderr()).toContain("SIGTERM: closing");
+  }, 60_000);
+
+  it("past the grace period the rest answer 503 shutting_down, still without a reset", async () => {
+    serve = await spawnServe([
+      "--no-log",
+      "--workers",
+      "1",
+      "--inline-below",
+      "0",
+      "--grace",
+      "300",
+    ]);
+    const { results, exit } = await sigtermDuring50(serve);
+    expect(results.filter((r) => "error" in r)).toEqual([]);
+    const statuses = results.map((r) => ("status" in r ? r.status : 0));
+    expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+    expect(statuses).toContain(503);
+    for (const r of results) {
+      if ("error" in r || r.status !== 503) continue;
+      expect(r.type).toBe("application/problem+json; charset=utf-8");
+      expect(JSON.parse(r.text)).toMatchObject({ status: 503, code: "shutting_down" });
+    }
+    expect(exit).toEqual({ code: 0, signal: null });
+  }, 60_000);
+});
