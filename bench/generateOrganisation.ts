@@ -165,7 +165,10 @@ export function generateOrganisation(shape: OrganisationShape): TopologyInput {
           type: "interface" as const,
           service,
           privateDns: true,
-          gbPerMonth: integerBetween(random, 1, 5_000) + integerBetween(random, 0, 99) / 100,
+          // whole GB plus hundredths, written exactly (5 + 94 / 100 would be 5.9399999999999995)
+          gbPerMonth: Number(
+            `${integerBetween(random, 1, 5_000)}.${String(integerBetween(random, 0, 99)).padStart(2, "0")}`,
+          ),
         };
       });
       const vpcId = `vpc-${pad(v + 1, width)}`;

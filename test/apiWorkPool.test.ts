@@ -24,11 +24,12 @@ describe("the event loop stays free while a maximal diagram is drawn", () => {
   });
 
   it("answers /healthz within 200 ms each time while the diagram runs", async () => {
-    // 500 VPCs with workloads and endpoint services: just under the 1 MiB body limit
-    const body = organisationJson(500);
+    // 460 VPCs with workloads and endpoint services at detail vpcs with costs: just under the diagram
+    // limits (10,000 nodes and groups, 4,000,000 edge cells), so it is drawn, not refused
+    const body = organisationJson(460);
     expect(body.length).toBeLessThan(1024 * 1024);
     let done = false;
-    const diagram = fetch(`${origin}/v1/diagram?format=svg&detail=azs&costs=true`, {
+    const diagram = fetch(`${origin}/v1/diagram?format=svg&detail=vpcs&costs=true`, {
       method: "POST",
       headers: JSON_BODY,
       body,
@@ -64,6 +65,10 @@ describe("a request past its deadline", () => {
       bodyLimit: 8 * 1024 * 1024,
       maxVpcs: 10_000,
       maxEndpoints: 200_000,
+      // no diagram limits: the drawing must run long enough to meet the deadline
+      maxDiagramNodes: Number.MAX_SAFE_INTEGER,
+      maxDiagramCanvasCells: Number.MAX_SAFE_INTEGER,
+      maxDiagramEdgeCells: Number.MAX_SAFE_INTEGER,
     });
   });
   afterAll(async () => {

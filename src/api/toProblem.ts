@@ -30,9 +30,6 @@ const FRAMEWORK_PROBLEMS: Record<string, () => ProblemBody> = {
 const INTERNAL_MESSAGE =
   /Maximum call stack size exceeded|Invalid (?:string|array) length|out of memory/i;
 
-/** Most problems one answer lists; the rest are counted (an answer stays small). */
-const MAX_PROBLEMS = 100;
-
 /** A problem's message as the client may see it. */
 function clientMessage(message: string): string {
   return INTERNAL_MESSAGE.test(message) ? "nested too deeply or too large to read here" : message;
@@ -47,15 +44,11 @@ export function toProblem(error: unknown): ProblemBody {
   if (error instanceof ProblemError) return error.body;
   if (error instanceof LinkplanError) {
     const [summary = error.message] = error.message.split("\n");
-    const problems = error.problems
-      .slice(0, MAX_PROBLEMS)
-      .map((p) => ({ path: p.path, message: clientMessage(p.message) }));
-    if (error.problems.length > MAX_PROBLEMS) {
-      problems.push({
-        path: "",
-        message: `… and ${error.problems.length - MAX_PROBLEMS} more problems`,
-      });
-    }
+    // a LinkplanError keeps at most MAX_PROBLEMS problems and one entry counting the rest
+    const problems = error.problems.map((p) => ({
+      path: p.path,
+      message: clientMessage(p.message),
+    }));
     if (error.code === "invalid_syntax")
       return problem("malformed_body", 400, clientMessage(summary), problems);
     return problem(error.code, STATUS[error.code] ?? 422, clientMessage(summary), problems);
