@@ -5,10 +5,26 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { parse as parseYaml } from "yaml";
 import type { ApiOptions } from "../src/api/apiOptions.js";
 import { API_DEFAULTS as SERVER_DEFAULTS } from "../src/api/apiOptions.js";
-import { buildApp } from "../src/api/buildApp.js";
 import { type HostileOutcome, hostileRequests, sendHostileFromChild } from "./apiHostileMix.js";
 import { fireLoad, type LoadRun } from "./autocannonRun.js";
 import { int, ms, table, verdict } from "./measure.js";
+
+/**
+ * The server as it ships: `linkplan serve` runs the compiled dist/ (built by `npm install`),
+ * not the TypeScript sources through tsx, whose transform adds work of its own to every call
+ * (esbuild's keep-names wrappers) that the product does not pay.
+ */
+const DIST_BUILD_APP = new URL("../dist/api/buildApp.js", import.meta.url).href;
+
+async function loadBuildApp(): Promise<typeof import("../src/api/buildApp.js").buildApp> {
+  try {
+    return ((await import(DIST_BUILD_APP)) as typeof import("../src/api/buildApp.js")).buildApp;
+  } catch (error) {
+    throw new Error(
+      `the API benchmark runs the built server: run \`npm run build\` first (${error})`,
+    );
+  }
+}
 
 /** Targets from the issues. */
 export const API_TARGETS = {
@@ -124,6 +140,7 @@ const CONFIGS: { label: string; options: ApiOptions }[] = [
  * autocannon runs in a child process, so the CPU time measured here is the servers' own.
  */
 export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBenchResult> {
+  const buildApp = await loadBuildApp();
   const loadSeconds = options.loadSeconds ?? loadSecondsFromEnv() ?? API_DEFAULTS.loadSeconds;
   const compareSeconds = options.compareSeconds ?? API_DEFAULTS.compareSeconds;
   const warmUpSeconds = options.warmUpSeconds ?? API_DEFAULTS.warmUpSeconds;
@@ -278,7 +295,7 @@ function print(
     `  baseline (fair): bare Fastify POST /replay — the same ${int.format(result.bodyBytes)}-byte JSON body parsed by Fastify, the same ${int.format(result.responseBytes)}-byte estimate object serialized (JSON.stringify) per request; measured before and after linkplan default, averaged`,
   );
   console.log(
-    `  linkplan: POST /v1/estimate of examples/endpoints-module.yaml as JSON${context.monthly ? ` (${context.monthly} USD/month)` : ""}; default = workers ${SERVER_DEFAULTS.workers}, bodies under ${int.format(SERVER_DEFAULTS.inlineBelow)} chars inline (this one), work timeout ${int.format(SERVER_DEFAULTS.workTimeout)} ms`,
+    `  linkplan (the built server, dist/): POST /v1/estimate of examples/endpoints-module.yaml as JSON${context.monthly ? ` (${context.monthly} USD/month)` : ""}; default = workers ${SERVER_DEFAULTS.workers}, bodies under ${int.format(SERVER_DEFAULTS.inlineBelow)} chars inline (this one), work timeout ${int.format(SERVER_DEFAULTS.workTimeout)} ms`,
   );
   console.log();
   const row = (run: LoadRun) => [

@@ -7,6 +7,10 @@ import { QUANTITY_DECIMALS } from "./money.js";
  */
 export const QUANTITY_DIGITS = 15;
 
+/** Millionths in one unit, and the first count of millionths with 16 digits. */
+const MICRO = 10 ** QUANTITY_DECIMALS;
+const MAX_MICRO = 10 ** QUANTITY_DIGITS;
+
 /** A number's shortest decimal form (as JavaScript prints it), split into digits and exponent. */
 function decimalOf(value: number): { digits: string; exponent: number } {
   // "1.2345e-7", "123456789012345680000", "0.25": value = 0.digits × 10^exponent
@@ -33,7 +37,11 @@ function shown(value: number): string {
  */
 export function inexactQuantity(value: number): string | undefined {
   if (!Number.isFinite(value)) return `${value} is not a finite number`;
-  if (value === 0) return undefined;
+  // Fast path (most quantities): the value is the double nearest to the decimal
+  // micro / 10^6, a decimal of at most 6 decimals and at most 15 digits, which reads back
+  // as itself, so its shortest form has no more decimals or digits than that.
+  const micro = Math.round(value * MICRO);
+  if (Math.abs(micro) < MAX_MICRO && micro / MICRO === value) return undefined;
   const { digits, exponent } = decimalOf(value);
   const decimals = digits.length - exponent;
   if (decimals > QUANTITY_DECIMALS)
