@@ -1,14 +1,14 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { renderAscii } from "../src/diagram/ascii/renderAscii.js";
+import { NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import { drawTopology } from "../src/diagram/drawTopology.js";
+import type { DiagramGraph } from "../src/diagram/graph/diagramGraph.js";
+import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { layout } from "../src/diagram/layout/layout.js";
+import { layoutWork, totalWork } from "../src/diagram/layout/layoutWork.js";
+import { renderSvg } from "../src/diagram/svg/renderSvg.js";
 import { parseTopology, type Topology, type TopologyInput } from "../src/index.js";
-import type { DiagramGraph } from "../src/render/diagramGraph.js";
-import { NO_DIAGRAM_LIMITS } from "../src/render/diagramLimits.js";
-import { drawTopology } from "../src/render/drawTopology.js";
-import { layoutWork, totalWork } from "../src/render/layout/layoutWork.js";
-import { layout } from "../src/render/layout.js";
-import { renderAscii } from "../src/render/renderAscii.js";
-import { renderSvg } from "../src/render/renderSvg.js";
-import { toGraph } from "../src/render/toGraph.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { int, ms, table, verdict } from "./measure.js";
 

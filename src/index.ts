@@ -1,4 +1,4 @@
-export { type AccountPair, accountPairs, renameAccounts } from "./model/alignAccounts.js";
+export { type AccountPair, accountPairs, renameAccounts } from "./compare/alignAccounts.js";
 export {
   BREAK_EVEN_DEFAULTS,
   type BreakEven,
@@ -6,10 +6,7 @@ export {
   breakEven,
   type HubBreakEven,
   type ServiceBreakEven,
-} from "./model/breakEven.js";
-export { type BreakEvenJson, BreakEvenJsonSchema, breakEvenToJson } from "./model/breakEvenJson.js";
-export { MAX_PROBLEMS } from "./model/capProblems.js";
-export { MAX_NESTING } from "./model/checkNesting.js";
+} from "./compare/breakEven.js";
 export {
   type CompareOptions,
   type Comparison,
@@ -19,41 +16,56 @@ export {
   type LineChange,
   type LineChangeKind,
   percentChange,
-} from "./model/compare.js";
+} from "./compare/compare.js";
+export { MAX_PROBLEMS } from "./core/capProblems.js";
+export { exactQuantity, inexactQuantity } from "./core/exactQuantity.js";
+export { LinkplanError, type LinkplanErrorCode, type Problem } from "./core/linkplanError.js";
+export { formatCents, formatMoney, type Money } from "./core/money.js";
+export { terminalLines, terminalText } from "./core/terminalText.js";
+export { type RenderAsciiOptions, renderAscii } from "./diagram/ascii/renderAscii.js";
 export {
-  type ComparisonJson,
-  ComparisonJsonSchema,
-  comparisonToJson,
-  WhatIfResultSchema,
-} from "./model/comparisonJson.js";
-export type { LineItem, ResourceKind } from "./model/cost/lineItem.js";
-export type { RollupRow, Rollups } from "./model/cost/rollup.js";
-export { type Estimate, type EstimateOptions, estimate } from "./model/estimate.js";
+  DIAGRAM_LIMITS,
+  type DiagramLimits,
+  NO_DIAGRAM_LIMITS,
+} from "./diagram/diagramLimits.js";
 export {
-  type EstimateJson,
-  EstimateJsonSchema,
-  estimateToJson,
-  LineItemJsonSchema,
-} from "./model/estimateJson.js";
-export { estimateJsonChunks } from "./model/estimateJsonChunks.js";
-export { exactQuantity, inexactQuantity } from "./model/exactQuantity.js";
-export { LinkplanError, type LinkplanErrorCode, type Problem } from "./model/linkplanError.js";
-export { formatCents, formatMoney, type Money } from "./model/money.js";
-export { parseDocument } from "./model/parseDocument.js";
-export { parseTopology, parseTopologyDoc } from "./model/parseTopology.js";
-export type { Topology } from "./model/topology.js";
-export { topologyJsonSchema } from "./model/topologyJsonSchema.js";
-export { type TopologyDoc, type TopologyInput, TopologySchema } from "./model/topologySchema.js";
+  type ComparisonOptions,
+  comparisonGraph,
+  drawComparison,
+} from "./diagram/drawComparison.js";
 export {
-  type CentralizeEndpointsOptions,
-  centralizeEndpoints,
-  serviceDnsName,
-} from "./model/whatif/centralizeEndpoints.js";
-export { type ConsolidateAzsOptions, consolidateAzs } from "./model/whatif/consolidateAzs.js";
-export { type NatToEndpointsOptions, natToEndpoints } from "./model/whatif/natToEndpoints.js";
-export { type AnyTopology, isNormalized, toDoc } from "./model/whatif/topologyForm.js";
-export { applyWhatIf, describeWhatIf, type WhatIf, WhatIfSchema } from "./model/whatif/whatIf.js";
-export { ALIAS_ALLOWANCE } from "./model/yamlToData.js";
+  DIAGRAM_FORMATS,
+  type DiagramFormat,
+  type DiagramRequest,
+  drawTopology,
+  type RenderRequest,
+  renderGraph,
+} from "./diagram/drawTopology.js";
+export type { CostAnnotations } from "./diagram/graph/costAnnotations.js";
+export type {
+  DiagramEdge,
+  DiagramGraph,
+  DiagramGroup,
+  DiagramItem,
+  DiagramNode,
+  DiagramStatus,
+  EdgeKind,
+  GroupKind,
+  NodeKind,
+} from "./diagram/graph/diagramGraph.js";
+export { diffGraphs } from "./diagram/graph/diffGraphs.js";
+export { type GraphOptions, toGraph } from "./diagram/graph/toGraph.js";
+export { type LayoutOptions, layout } from "./diagram/layout/layout.js";
+export { type LayoutWork, layoutWork, totalWork } from "./diagram/layout/layoutWork.js";
+export type { Scene, SceneBox, SceneEdge, ScenePoint } from "./diagram/layout/scene.js";
+export { type RenderMermaidOptions, renderMermaid } from "./diagram/mermaid/renderMermaid.js";
+export { type RenderSvgOptions, renderSvg } from "./diagram/svg/renderSvg.js";
+export { MAX_NESTING } from "./document/checkNesting.js";
+export { parseDocument } from "./document/parseDocument.js";
+export { ALIAS_ALLOWANCE } from "./document/yamlToData.js";
+export type { LineItem, ResourceKind } from "./estimate/cost/lineItem.js";
+export type { RollupRow, Rollups } from "./estimate/cost/rollup.js";
+export { type Estimate, type EstimateOptions, estimate } from "./estimate/estimate.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
 export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";
 export { type CatalogDiff, diffCatalogs, type FigureChange } from "./pricing/diffCatalogs.js";
@@ -79,44 +91,24 @@ export {
   type PriceListFailure,
   PriceListSourceError,
 } from "./pricing/sources/priceListSourceError.js";
-export type { CostAnnotations } from "./render/costAnnotations.js";
-export type {
-  DiagramEdge,
-  DiagramGraph,
-  DiagramGroup,
-  DiagramItem,
-  DiagramNode,
-  DiagramStatus,
-  EdgeKind,
-  GroupKind,
-  NodeKind,
-} from "./render/diagramGraph.js";
 export {
-  DIAGRAM_LIMITS,
-  type DiagramLimits,
-  NO_DIAGRAM_LIMITS,
-} from "./render/diagramLimits.js";
-export { diffGraphs } from "./render/diffGraphs.js";
+  type BreakEvenJson,
+  BreakEvenJsonSchema,
+  breakEvenToJson,
+} from "./report/breakEvenJson.js";
 export {
-  type ComparisonOptions,
-  comparisonGraph,
-  drawComparison,
-} from "./render/drawComparison.js";
+  type ComparisonJson,
+  ComparisonJsonSchema,
+  comparisonToJson,
+  WhatIfResultSchema,
+} from "./report/comparisonJson.js";
 export {
-  DIAGRAM_FORMATS,
-  type DiagramFormat,
-  type DiagramRequest,
-  drawTopology,
-  type RenderRequest,
-  renderGraph,
-} from "./render/drawTopology.js";
-export { type LayoutWork, layoutWork, totalWork } from "./render/layout/layoutWork.js";
-export { type LayoutOptions, layout } from "./render/layout.js";
-export { type RenderAsciiOptions, renderAscii } from "./render/renderAscii.js";
-export { type RenderMermaidOptions, renderMermaid } from "./render/renderMermaid.js";
-export { type RenderSvgOptions, renderSvg } from "./render/renderSvg.js";
-export type { Scene, SceneBox, SceneEdge, ScenePoint } from "./render/scene.js";
-export { type GraphOptions, toGraph } from "./render/toGraph.js";
+  type EstimateJson,
+  EstimateJsonSchema,
+  estimateToJson,
+  LineItemJsonSchema,
+} from "./report/estimateJson.js";
+export { estimateJsonChunks } from "./report/estimateJsonChunks.js";
 export { formatBreakEvenTable } from "./report/formatBreakEvenTable.js";
 export { formatCatalogDiff } from "./report/formatCatalogDiff.js";
 export { formatComparisonMarkdown } from "./report/formatComparisonMarkdown.js";
@@ -124,4 +116,16 @@ export { formatComparisonTable } from "./report/formatComparisonTable.js";
 export { formatEstimateCsv } from "./report/formatEstimateCsv.js";
 export { formatEstimateMarkdown } from "./report/formatEstimateMarkdown.js";
 export { formatEstimateTable } from "./report/formatEstimateTable.js";
-export { terminalLines, terminalText } from "./report/terminalText.js";
+export { parseTopology, parseTopologyDoc } from "./topology/parseTopology.js";
+export type { Topology } from "./topology/topology.js";
+export { type AnyTopology, isNormalized, toDoc } from "./topology/topologyForm.js";
+export { topologyJsonSchema } from "./topology/topologyJsonSchema.js";
+export { type TopologyDoc, type TopologyInput, TopologySchema } from "./topology/topologySchema.js";
+export {
+  type CentralizeEndpointsOptions,
+  centralizeEndpoints,
+  serviceDnsName,
+} from "./whatif/centralizeEndpoints.js";
+export { type ConsolidateAzsOptions, consolidateAzs } from "./whatif/consolidateAzs.js";
+export { type NatToEndpointsOptions, natToEndpoints } from "./whatif/natToEndpoints.js";
+export { applyWhatIf, describeWhatIf, type WhatIf, WhatIfSchema } from "./whatif/whatIf.js";

@@ -1,7 +1,5 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateTiers, type Tier, type TierShare } from "../src/model/cost/allocateTiers.js";
-import { tierLabel } from "../src/model/cost/tierLabel.js";
 import {
   cost,
   formatMoney,
@@ -9,7 +7,9 @@ import {
   quantityFromNumber,
   rateFromDecimal,
   sum,
-} from "../src/model/money.js";
+} from "../src/core/money.js";
+import { allocateTiers, type Tier, type TierShare } from "../src/estimate/cost/allocateTiers.js";
+import { tierLabel } from "../src/pricing/tierLabel.js";
 
 const GB = (n: number | bigint): bigint =>
   typeof n === "bigint" ? quantityFromInteger(n) : quantityFromNumber(n);

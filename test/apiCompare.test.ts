@@ -2,9 +2,9 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/api/buildApp.js";
-import { BreakEvenJsonSchema } from "../src/model/breakEvenJson.js";
-import { ComparisonJsonSchema, WhatIfResultSchema } from "../src/model/comparisonJson.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { BreakEvenJsonSchema } from "../src/report/breakEvenJson.js";
+import { ComparisonJsonSchema, WhatIfResultSchema } from "../src/report/comparisonJson.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import {
   exampleData,
   mutate,

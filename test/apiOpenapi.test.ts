@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildApp } from "../src/api/buildApp.js";
-import { PROBLEM_CODES } from "../src/api/problem.js";
+import { API_ERROR_CODES } from "../src/api/problem.js";
 import { exampleYaml, YAML } from "./helpers/apiKit.js";
 
 const OPENAPI_FILE = new URL("../openapi.yaml", import.meta.url);
@@ -247,7 +247,7 @@ describe("openapi.yaml", () => {
       expect(schemas[name].type, name).toBe("object");
     }
     expect(schemas.Problem.required).toEqual(["type", "title", "status", "detail", "code"]);
-    expect(schemas.Problem.properties.code.enum).toEqual([...PROBLEM_CODES]);
+    expect(schemas.Problem.properties.code.enum).toEqual([...API_ERROR_CODES]);
     expect(schemas.Problem.properties.errors.items.required).toEqual(["path", "message"]);
     expect(schemas.Topology.required).toEqual(expect.arrayContaining(["name", "accounts"]));
     expect(schemas.Estimate.required).toEqual(

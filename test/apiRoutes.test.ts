@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildApp } from "../src/api/buildApp.js";
-import { estimate } from "../src/model/estimate.js";
-import { estimateToJson } from "../src/model/estimateJson.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { estimateToJson } from "../src/report/estimateJson.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import {
   exampleYaml,
   goldenText,

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../src/model/breakEven.js";
-import { BreakEvenJsonSchema, breakEvenToJson } from "../src/model/breakEvenJson.js";
+import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../src/compare/breakEven.js";
 import {
   formatMoney,
   formatQuantity,
   MONEY_DECIMALS,
   type Money,
   parseScaled,
-} from "../src/model/money.js";
+} from "../src/core/money.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
+import { BreakEvenJsonSchema, breakEvenToJson } from "../src/report/breakEvenJson.js";
 import { formatBreakEvenTable } from "../src/report/formatBreakEvenTable.js";
 import { caught } from "./helpers/caught.js";
 

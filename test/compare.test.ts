@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Comparison, compare, compareEstimates, percentChange } from "../src/model/compare.js";
-import { ComparisonJsonSchema, comparisonToJson } from "../src/model/comparisonJson.js";
-import type { LineItem } from "../src/model/cost/lineItem.js";
-import { estimate } from "../src/model/estimate.js";
+import {
+  type Comparison,
+  compare,
+  compareEstimates,
+  percentChange,
+} from "../src/compare/compare.js";
 import {
   formatMoney,
   MONEY_DECIMALS,
@@ -13,11 +15,14 @@ import {
   QUANTITY_DECIMALS,
   RATE_DECIMALS,
   sum,
-} from "../src/model/money.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
-import type { Topology } from "../src/model/topology.js";
+} from "../src/core/money.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import type { LineItem } from "../src/estimate/cost/lineItem.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { ComparisonJsonSchema, comparisonToJson } from "../src/report/comparisonJson.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
+import type { Topology } from "../src/topology/topology.js";
 import { caught } from "./helpers/caught.js";
 import { topologyArb } from "./helpers/randomTopology.js";
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BreakEvenJsonSchema } from "../src/model/breakEvenJson.js";
-import { ComparisonJsonSchema } from "../src/model/comparisonJson.js";
+import { BreakEvenJsonSchema } from "../src/report/breakEvenJson.js";
+import { ComparisonJsonSchema } from "../src/report/comparisonJson.js";
 import { expectGolden } from "./helpers/golden.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 

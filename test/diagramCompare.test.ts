@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { compare } from "../src/model/compare.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
-import type { Topology } from "../src/model/topology.js";
-import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { compare } from "../src/compare/compare.js";
+import { comparisonGraph, drawComparison } from "../src/diagram/drawComparison.js";
+import { type DiagramRequest, renderGraph } from "../src/diagram/drawTopology.js";
 import {
   type DiagramEdge,
   type DiagramGraph,
@@ -13,11 +11,13 @@ import {
   type DiagramItem,
   type DiagramNode,
   walkItems,
-} from "../src/render/diagramGraph.js";
-import { diffGraphs } from "../src/render/diffGraphs.js";
-import { comparisonGraph, drawComparison } from "../src/render/drawComparison.js";
-import { type DiagramRequest, renderGraph } from "../src/render/drawTopology.js";
-import { toGraph } from "../src/render/toGraph.js";
+} from "../src/diagram/graph/diagramGraph.js";
+import { diffGraphs } from "../src/diagram/graph/diffGraphs.js";
+import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
+import type { Topology } from "../src/topology/topology.js";
 import { expectGolden } from "./helpers/golden.js";
 import { parseMermaid, parseMermaidFlowchart } from "./helpers/mermaidParse.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/model/estimate.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { type DiagramRequest, drawTopology } from "../src/diagram/drawTopology.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { type DiagramRequest, drawTopology } from "../src/render/drawTopology.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { expectGolden } from "./helpers/golden.js";
 import { parseMermaid } from "./helpers/mermaidParse.js";
 

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTopology } from "../src/model/parseTopology.js";
-import type { TopologyInput } from "../src/model/topologySchema.js";
-import { layout } from "../src/render/layout.js";
-import { renderAscii } from "../src/render/renderAscii.js";
-import type { Scene, SceneBox } from "../src/render/scene.js";
-import { toGraph } from "../src/render/toGraph.js";
+import { renderAscii } from "../src/diagram/ascii/renderAscii.js";
+import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { layout } from "../src/diagram/layout/layout.js";
+import type { Scene, SceneBox } from "../src/diagram/layout/scene.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
+import type { TopologyInput } from "../src/topology/topologySchema.js";
 
 const REGIONS = ["us-east-1", "eu-west-2", "ap-southeast-2"];
 const SERVICES = ["ecr.api", "ecr.dkr", "logs", "sts", "kms", "ssm"];

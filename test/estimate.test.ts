@@ -1,9 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LineItem } from "../src/model/cost/lineItem.js";
-import { type Estimate, type EstimateOptions, estimate } from "../src/model/estimate.js";
-import { EstimateJsonSchema, estimateToJson } from "../src/model/estimateJson.js";
 import {
   cost,
   formatMoney,
@@ -12,11 +9,14 @@ import {
   QUANTITY_UNIT,
   quantityFromNumber,
   sum,
-} from "../src/model/money.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+} from "../src/core/money.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import type { LineItem } from "../src/estimate/cost/lineItem.js";
+import { type Estimate, type EstimateOptions, estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
+import { EstimateJsonSchema, estimateToJson } from "../src/report/estimateJson.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { caught } from "./helpers/caught.js";
 import { topologyArb } from "./helpers/randomTopology.js";
 

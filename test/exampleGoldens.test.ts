@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/model/estimate.js";
-import { estimateToJson } from "../src/model/estimateJson.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { estimateToJson } from "../src/report/estimateJson.js";
 import { formatEstimateCsv } from "../src/report/formatEstimateCsv.js";
 import { formatEstimateMarkdown } from "../src/report/formatEstimateMarkdown.js";
 import { formatEstimateTable } from "../src/report/formatEstimateTable.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { expectGolden } from "./helpers/golden.js";
 
 const EXAMPLES = fileURLToPath(new URL("../examples/", import.meta.url));

@@ -1,9 +1,9 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/model/estimate.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { drawTopology } from "../src/diagram/drawTopology.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { drawTopology } from "../src/render/drawTopology.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { parseMermaid } from "./helpers/mermaidParse.js";
 
 /** Names a user (or an attacker) could put in a topology. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { displayWidth } from "../src/core/displayWidth.js";
 import type {
   DiagramEdge,
   DiagramGraph,
@@ -7,10 +8,9 @@ import type {
   DiagramItem,
   DiagramNode,
   GroupKind,
-} from "../src/render/diagramGraph.js";
-import { displayWidth } from "../src/render/displayWidth.js";
-import { layout } from "../src/render/layout.js";
-import type { Scene, SceneBox, ScenePoint } from "../src/render/scene.js";
+} from "../src/diagram/graph/diagramGraph.js";
+import { layout } from "../src/diagram/layout/layout.js";
+import type { Scene, SceneBox, ScenePoint } from "../src/diagram/layout/scene.js";
 
 // ---------------------------------------------------------------------------------------
 // building graphs by hand

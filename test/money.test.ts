@@ -17,7 +17,7 @@ import {
   RATE_DECIMALS,
   rateFromDecimal,
   sum,
-} from "../src/model/money.js";
+} from "../src/core/money.js";
 
 /** USD as atto-dollars (exact), from a decimal string. */
 const usd = (text: string): bigint => parseScaled(text, MONEY_DECIMALS);

@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { MAX_NESTING } from "../src/model/checkNesting.js";
-import type { LinkplanError } from "../src/model/linkplanError.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { ALIAS_ALLOWANCE } from "../src/model/yamlToData.js";
+import type { LinkplanError } from "../src/core/linkplanError.js";
+import { MAX_NESTING } from "../src/document/checkNesting.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { ALIAS_ALLOWANCE } from "../src/document/yamlToData.js";
 import { caught } from "./helpers/caught.js";
 import { expectLinearGrowth } from "./helpers/linearGrowth.js";
 

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/api/buildApp.js";
-import { estimate } from "../src/model/estimate.js";
-import { type EstimateJson, estimateToJson } from "../src/model/estimateJson.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import type { PriceListMapping } from "../src/pricing/mapPriceList.js";
 import { type PriceListProgress, refreshCatalog } from "../src/pricing/sources/priceListSource.js";
 import { PriceListSourceError } from "../src/pricing/sources/priceListSourceError.js";
+import { type EstimateJson, estimateToJson } from "../src/report/estimateJson.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { EXPECTED_PRICE_LIST_CATALOG } from "./fixtures/priceListCatalog.js";
 import { exampleYaml, YAML } from "./helpers/apiKit.js";
 import { PRICE_LIST_PRODUCTS } from "./helpers/priceListFixture.js";

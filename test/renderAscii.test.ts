@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { displayWidth } from "../src/render/displayWidth.js";
-import { renderAscii } from "../src/render/renderAscii.js";
-import type { Scene } from "../src/render/scene.js";
+import { displayWidth } from "../src/core/displayWidth.js";
+import { renderAscii } from "../src/diagram/ascii/renderAscii.js";
+import type { Scene } from "../src/diagram/layout/scene.js";
 import { box, edge } from "./helpers/sceneParts.js";
 
 /** A drawing written as an indented template literal: drop the first newline. */

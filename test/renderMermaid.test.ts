@@ -4,11 +4,6 @@ import fc from "fast-check";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { estimate } from "../src/model/estimate.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
-import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { cleanLabel } from "../src/render/cleanLabel.js";
 import type {
   DiagramEdge,
   DiagramGraph,
@@ -19,10 +14,15 @@ import type {
   EdgeKind,
   GroupKind,
   NodeKind,
-} from "../src/render/diagramGraph.js";
-import { walkItems } from "../src/render/diagramGraph.js";
-import { renderMermaid } from "../src/render/renderMermaid.js";
-import { toGraph } from "../src/render/toGraph.js";
+} from "../src/diagram/graph/diagramGraph.js";
+import { walkItems } from "../src/diagram/graph/diagramGraph.js";
+import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
+import { cleanLabel } from "../src/diagram/text/cleanLabel.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
 import {
   type ParsedFlowchart,

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { renderSvg } from "../src/render/renderSvg.js";
-import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "../src/render/scene.js";
+import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "../src/diagram/layout/scene.js";
+import { renderSvg } from "../src/diagram/svg/renderSvg.js";
 import { box } from "./helpers/sceneParts.js";
 
 const scene: Scene = {

@@ -5,11 +5,11 @@ import {
   compressedGrid,
   flagsAt,
   refinedGrid,
-} from "../src/render/layout/compressedGrid.js";
-import type { Mark } from "../src/render/layout/levelMarks.js";
-import { type Rect, rectsIntersect } from "../src/render/layout/rect.js";
-import { SegmentIndex } from "../src/render/layout/segmentIndex.js";
-import { windowGrid } from "../src/render/layout/windowGrid.js";
+} from "../src/diagram/layout/compressedGrid.js";
+import type { Mark } from "../src/diagram/layout/levelMarks.js";
+import { type Rect, rectsIntersect } from "../src/diagram/layout/rect.js";
+import { SegmentIndex } from "../src/diagram/layout/segmentIndex.js";
+import { windowGrid } from "../src/diagram/layout/windowGrid.js";
 
 const CANVAS: Rect = { x: 0, y: 0, width: 300, height: 500 };
 

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
-import { displayWidth } from "../src/render/displayWidth.js";
-import { layout } from "../src/render/layout.js";
-import { renderSvg } from "../src/render/renderSvg.js";
-import type { Scene, SceneBox, SceneEdge } from "../src/render/scene.js";
-import { toGraph } from "../src/render/toGraph.js";
+import { displayWidth } from "../src/core/displayWidth.js";
+import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { layout } from "../src/diagram/layout/layout.js";
+import type { Scene, SceneBox, SceneEdge } from "../src/diagram/layout/scene.js";
+import { renderSvg } from "../src/diagram/svg/renderSvg.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
 
 // Skips only when no Chromium exists and LINKPLAN_REQUIRE_BROWSER is not "1"; when it is

@@ -2,20 +2,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compare } from "../src/model/compare.js";
-import { estimate } from "../src/model/estimate.js";
-import { estimateToJson } from "../src/model/estimateJson.js";
-import { estimateJsonChunks } from "../src/model/estimateJsonChunks.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { compare } from "../src/compare/compare.js";
+import { terminalLines, terminalText } from "../src/core/terminalText.js";
+import { drawTopology } from "../src/diagram/drawTopology.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { drawTopology } from "../src/render/drawTopology.js";
+import { estimateToJson } from "../src/report/estimateJson.js";
+import { estimateJsonChunks } from "../src/report/estimateJsonChunks.js";
 import { formatComparisonMarkdown } from "../src/report/formatComparisonMarkdown.js";
 import { formatComparisonTable } from "../src/report/formatComparisonTable.js";
 import { formatEstimateCsv } from "../src/report/formatEstimateCsv.js";
 import { formatEstimateMarkdown } from "../src/report/formatEstimateMarkdown.js";
 import { formatEstimateTable } from "../src/report/formatEstimateTable.js";
-import { terminalLines, terminalText } from "../src/report/terminalText.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 
 /** Characters a terminal acts on or that hide/reorder text, found raw in `text`. */

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/model/estimate.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { type DiagramGraph, walkItems } from "../src/diagram/graph/diagramGraph.js";
+import { type GraphOptions, toGraph } from "../src/diagram/graph/toGraph.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { type DiagramGraph, walkItems } from "../src/render/diagramGraph.js";
-import { type GraphOptions, toGraph } from "../src/render/toGraph.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 
 function example(name: string) {
   return parseTopology(

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { estimate } from "../src/model/estimate.js";
-import { LinkplanError } from "../src/model/linkplanError.js";
-import { formatMoney } from "../src/model/money.js";
-import { parseTopology } from "../src/model/parseTopology.js";
-import type { TopologyInput } from "../src/model/topologySchema.js";
+import { LinkplanError } from "../src/core/linkplanError.js";
+import { formatMoney } from "../src/core/money.js";
+import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
+import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { renderMermaid } from "../src/render/renderMermaid.js";
-import { toGraph } from "../src/render/toGraph.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
+import type { TopologyInput } from "../src/topology/topologySchema.js";
 import { parseMermaidFlowchart } from "./helpers/mermaidParse.js";
 
 /** A hub account whose transit gateway attaches its own VPC and a VPC of another account. */

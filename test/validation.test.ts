@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LinkplanError, type Problem } from "../src/model/linkplanError.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology } from "../src/model/parseTopology.js";
+import { LinkplanError, type Problem } from "../src/core/linkplanError.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 
 /** The problems parseTopology reports for a YAML document (fails if it is accepted). */
 function problemsOf(yaml: string): Problem[] {

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_PROBLEMS } from "../src/model/capProblems.js";
-import { checkTopology } from "../src/model/checkTopology.js";
-import { DID_YOU_MEAN_LIMITS, type DistanceWork, didYouMean } from "../src/model/didYouMean.js";
-import { inexactQuantity } from "../src/model/exactQuantity.js";
-import { normalizeTopology } from "../src/model/normalizeTopology.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology, parseTopologyDoc } from "../src/model/parseTopology.js";
-import { indexTopology } from "../src/model/topologyIndex.js";
-import { TopologySchema } from "../src/model/topologySchema.js";
+import { MAX_PROBLEMS } from "../src/core/capProblems.js";
+import { DID_YOU_MEAN_LIMITS, type DistanceWork, didYouMean } from "../src/core/didYouMean.js";
+import { inexactQuantity } from "../src/core/exactQuantity.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { checkTopology } from "../src/topology/checkTopology.js";
+import { normalizeTopology } from "../src/topology/normalizeTopology.js";
+import { parseTopology, parseTopologyDoc } from "../src/topology/parseTopology.js";
+import { indexTopology } from "../src/topology/topologyIndex.js";
+import { TopologySchema } from "../src/topology/topologySchema.js";
 import { caught } from "./helpers/caught.js";
 import { countReads } from "./helpers/countReads.js";
 

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compare } from "../src/model/compare.js";
-import { estimate } from "../src/model/estimate.js";
+import { compare } from "../src/compare/compare.js";
 import {
   formatMoney,
   MONEY_DECIMALS,
@@ -9,20 +8,21 @@ import {
   parseScaled,
   QUANTITY_DECIMALS,
   RATE_DECIMALS,
-} from "../src/model/money.js";
-import { parseDocument } from "../src/model/parseDocument.js";
-import { parseTopology, parseTopologyDoc } from "../src/model/parseTopology.js";
+} from "../src/core/money.js";
+import { parseDocument } from "../src/document/parseDocument.js";
+import { estimate } from "../src/estimate/estimate.js";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { parseTopology, parseTopologyDoc } from "../src/topology/parseTopology.js";
 import type {
   EndpointDoc,
   InterfaceEndpointDoc,
   TopologyDoc,
   VpcDoc,
-} from "../src/model/topologySchema.js";
-import { centralizeEndpoints } from "../src/model/whatif/centralizeEndpoints.js";
-import { consolidateAzs } from "../src/model/whatif/consolidateAzs.js";
-import { natToEndpoints } from "../src/model/whatif/natToEndpoints.js";
-import { applyWhatIf, WhatIfSchema } from "../src/model/whatif/whatIf.js";
-import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+} from "../src/topology/topologySchema.js";
+import { centralizeEndpoints } from "../src/whatif/centralizeEndpoints.js";
+import { consolidateAzs } from "../src/whatif/consolidateAzs.js";
+import { natToEndpoints } from "../src/whatif/natToEndpoints.js";
+import { applyWhatIf, WhatIfSchema } from "../src/whatif/whatIf.js";
 import { caught } from "./helpers/caught.js";
 
 const catalog = bundledCatalog();

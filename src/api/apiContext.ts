@@ -1,6 +1,6 @@
+import type { DiagramLimits } from "../diagram/diagramLimits.js";
+import type { TopologyLimits } from "../operations/readTopology.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
-import type { DiagramLimits } from "../render/diagramLimits.js";
-import type { TopologyLimits } from "./readTopology.js";
 import type { WorkPool } from "./workPool.js";
 
 /** A bundled example served by GET /v1/examples. */

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
+import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
-import { DIAGRAM_LIMITS } from "../render/diagramLimits.js";
 
 export interface ApiOptions {
   /** prices for estimates and cost annotations (default: the bundled catalog) */

@@ -3,25 +3,22 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
 import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { ApiContext } from "./apiContext.js";
 import { API_DEFAULTS, type ApiOptions } from "./apiOptions.js";
+import { apiSchemaRegistry } from "./apiSchemaRegistry.js";
 import { clientErrorHandler } from "./clientErrorHandler.js";
 import { installErrorHandling, sendProblem } from "./errorHandler.js";
 import { loadExamples } from "./loadExamples.js";
 import type { OperationContext, RawBody } from "./operation.js";
-import { registerSchemas } from "./registerSchemas.js";
-import { breakEvenRoutes } from "./routes/breakEvenRoutes.js";
 import { catalogRoutes } from "./routes/catalogRoutes.js";
-import { compareRoutes } from "./routes/compareRoutes.js";
-import { diagramRoutes } from "./routes/diagramRoutes.js";
-import { estimateRoutes } from "./routes/estimateRoutes.js";
 import { exampleRoutes } from "./routes/exampleRoutes.js";
 import { healthRoutes } from "./routes/healthRoutes.js";
+import { operationRoutes } from "./routes/operationRoutes.js";
 import { toProblem } from "./toProblem.js";
 import { WorkPool } from "./workPool.js";
 
@@ -91,7 +88,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     workerHeapMiB: options.workerHeapMiB ?? API_DEFAULTS.workerHeapMiB,
   });
   const ctx: ApiContext = { ...operationContext, examples: loadExamples(), work };
-  registerSchemas(ctx.examples);
+  const schemaRegistry = apiSchemaRegistry(ctx.examples);
   installClosing(app, work, options.grace ?? API_DEFAULTS.grace);
 
   // zod validates querystrings and params; topology bodies are validated by the library
@@ -165,17 +162,14 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
         { name: "health" },
       ],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: createJsonSchemaTransform({ schemaRegistry }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry }),
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, ctx);
-  estimateRoutes(app, ctx);
-  diagramRoutes(app, ctx);
-  compareRoutes(app, ctx);
-  breakEvenRoutes(app, ctx);
+  operationRoutes(app, ctx);
   catalogRoutes(app, ctx);
   exampleRoutes(app, ctx);
   await app.ready();

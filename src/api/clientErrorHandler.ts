@@ -1,7 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { ConnectionError } from "fastify";
-import { type ProblemBody, problem } from "./problem.js";
+import { type ProblemBody, problemBody } from "./problem.js";
 
 /** Node's HTTP parser's error; `rawPacket` holds the bytes it was reading (a Buffer). */
 type ClientError = Omit<ConnectionError, "rawPacket"> & { rawPacket?: unknown };
@@ -10,24 +10,22 @@ type ClientError = Omit<ConnectionError, "rawPacket"> & { rawPacket?: unknown };
 function clientProblem(error: ClientError): ProblemBody {
   switch (error.code) {
     case "ERR_HTTP_REQUEST_TIMEOUT":
-      return problem("request_timeout", 408, "the request was not received in time");
+      return problemBody("request_timeout", "the request was not received in time");
     case "HPE_HEADER_OVERFLOW": {
       // the request line is read first: when its end is not among the bytes read, the URL
       // itself is what overflowed
       const raw = error.rawPacket;
       const line = Buffer.isBuffer(raw) ? raw.indexOf("\r\n") : 0;
       return line === -1
-        ? problem("uri_too_long", 414, "the URL is longer than this server accepts")
-        : problem(
+        ? problemBody("uri_too_long", "the URL is longer than this server accepts")
+        : problemBody(
             "headers_too_large",
-            431,
             "the request headers are larger than this server accepts",
           );
     }
     default:
-      return problem(
-        "invalid_request",
-        400,
+      return problemBody(
+        "malformed_request",
         "the request is not valid HTTP/1.1 (a malformed request line or header, or a control character in a header)",
       );
   }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { type ProblemBody, problem } from "./problem.js";
+import { type ProblemBody, problemBody } from "./problem.js";
 import { toProblem } from "./toProblem.js";
 
 /** Answer with a problem body (application/problem+json, its status). */
@@ -27,13 +27,12 @@ export function installErrorHandling(
       void reply.header("allow", [...new Set(allowed)].join(", "));
       return sendProblem(
         reply,
-        problem(
+        problemBody(
           "method_not_allowed",
-          405,
           `${request.method} is not allowed on ${shown}; use ${[...new Set(allowed)].join(" or ")}`,
         ),
       );
     }
-    return sendProblem(reply, problem("not_found", 404, `no route ${request.method} ${shown}`));
+    return sendProblem(reply, problemBody("not_found", `no route ${request.method} ${shown}`));
   });
 }

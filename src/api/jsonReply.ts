@@ -1,5 +1,5 @@
+import { LinkplanError } from "../core/linkplanError.js";
 import type { OperationReply } from "./operation.js";
-import { ProblemError, problem } from "./problem.js";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -14,12 +14,9 @@ export function jsonReply(value: unknown): OperationReply {
     body = JSON.stringify(value);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    throw new ProblemError(
-      problem(
-        "limit_exceeded",
-        422,
-        "the answer is nested too deeply or is too large for this server to write",
-      ),
+    throw new LinkplanError(
+      "limit_exceeded",
+      "the answer is nested too deeply or is too large for this server to write",
     );
   }
   return { status: 200, contentType: JSON_TYPE, body };

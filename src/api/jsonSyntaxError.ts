@@ -1,4 +1,4 @@
-import { LinkplanError } from "../model/linkplanError.js";
+import { LinkplanError } from "../core/linkplanError.js";
 import { jsonErrorOffset } from "./jsonErrorOffset.js";
 
 /** Line and column (1-based) of a character offset in `text`. */
@@ -15,14 +15,14 @@ function lineColumn(text: string, offset: number): { line: number; col: number }
 }
 
 /**
- * A JSON body the parser rejected, as an `invalid_syntax` error located by line:column
+ * A JSON body the parser rejected, as a `malformed_body` error located by line:column
  * (from V8's "… at position N", else found by a linear scan — never by re-reading the body
  * as YAML), or naming the forbidden key for prototype poisoning.
  */
 export function jsonSyntaxError(text: string, error: Error): LinkplanError {
   const message = error.message.replace(/\s+/g, " ").trim();
   if (/forbidden prototype property/i.test(message)) {
-    return new LinkplanError("invalid_syntax", "cannot parse body", [
+    return new LinkplanError("malformed_body", "cannot parse body", [
       {
         path: "body",
         message: "keys __proto__, constructor.prototype are not allowed in JSON bodies",
@@ -37,7 +37,7 @@ export function jsonSyntaxError(text: string, error: Error): LinkplanError {
     .replace(/ in JSON at position \d+.*$/, "")
     .replace(/ at position \d+.*$/, "")
     .replace(/, ".*" is not valid JSON$/, "");
-  return new LinkplanError("invalid_syntax", "cannot parse body as JSON", [
+  return new LinkplanError("malformed_body", "cannot parse body as JSON", [
     { path: `body:${at.line}:${at.col}`, message: plain },
   ]);
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseDocument } from "../model/parseDocument.js";
+import { parseDocument } from "../document/parseDocument.js";
 import type { ServedExample } from "./apiContext.js";
 
 /** The examples/ folder of the package (next to src/ and dist/). */

@@ -1,10 +1,6 @@
-import type { PriceCatalog } from "../pricing/catalogSchema.js";
-import type { DiagramLimits } from "../render/diagramLimits.js";
-import type { TopologyLimits } from "./readTopology.js";
+import type { OperationName } from "../operations/operations.js";
 
-/** The routes whose work is CPU-bound: each is one operation on a topology body. */
-export const OPERATION_NAMES = ["estimate", "validate", "diagram", "compare", "whatif"] as const;
-export type OperationName = (typeof OPERATION_NAMES)[number];
+export type { OperationContext } from "../operations/operation.js";
 
 /** A request body as received: its text and the syntax its content type announced. */
 export interface RawBody {
@@ -32,11 +28,4 @@ export interface OperationReply {
   status: number;
   contentType: string;
   body: string | Uint8Array;
-}
-
-/** What operations read besides the request: prices and size limits (no I/O, no clock). */
-export interface OperationContext {
-  catalog: PriceCatalog;
-  limits: TopologyLimits;
-  diagramLimits: DiagramLimits;
 }

@@ -1,6 +1,6 @@
 import secureJson from "secure-json-parse";
-import { LinkplanError } from "../model/linkplanError.js";
-import { parseDocument } from "../model/parseDocument.js";
+import { LinkplanError } from "../core/linkplanError.js";
+import { parseDocument } from "../document/parseDocument.js";
 import { jsonSyntaxError } from "./jsonSyntaxError.js";
 import type { RawBody } from "./operation.js";
 
@@ -11,9 +11,18 @@ import type { RawBody } from "./operation.js";
  */
 export function readBody(body: RawBody | null): unknown {
   if (body === null) return null;
-  if (body.format === "yaml") return parseDocument(body.text, "body");
+  if (body.format === "yaml") {
+    try {
+      return parseDocument(body.text, "body");
+    } catch (error) {
+      // over HTTP, text that is not YAML is a malformed request body
+      if (error instanceof LinkplanError && error.code === "invalid_syntax")
+        throw new LinkplanError("malformed_body", error.summary, error.problems);
+      throw error;
+    }
+  }
   if (body.text.trim() === "") {
-    throw new LinkplanError("invalid_syntax", "the body is empty; send a topology", []);
+    throw new LinkplanError("malformed_body", "the body is empty; send a topology", []);
   }
   const text = body.text;
   try {

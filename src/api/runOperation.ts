@@ -1,31 +1,22 @@
-import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
-import type { CompareQuery } from "./operations/compareOperation.js";
-import { compareOperation } from "./operations/compareOperation.js";
-import { type DiagramQuery, diagramOperation } from "./operations/diagramOperation.js";
-import { type EstimateQuery, estimateOperation } from "./operations/estimateOperation.js";
-import { validateOperation } from "./operations/validateOperation.js";
-import { whatIfOperation } from "./operations/whatIfOperation.js";
-import { problem } from "./problem.js";
+import type { OperationContext } from "../operations/operation.js";
+import { operationNamed } from "../operations/operations.js";
+import { formatOf } from "../operations/renderResult.js";
+import { jsonReply } from "./jsonReply.js";
+import type { OperationInput, OperationReply } from "./operation.js";
+import { problemBody } from "./problem.js";
 import { readBody } from "./readBody.js";
 import { toProblem } from "./toProblem.js";
 
 const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 
-/** Parse the body and run one operation; errors propagate. */
+/** Parse the body, run the operation and write its answer in the format asked; errors propagate. */
 function dispatch(input: OperationInput, ctx: OperationContext): OperationReply {
-  const body = readBody(input.body);
-  switch (input.operation) {
-    case "estimate":
-      return estimateOperation(body, input.query as EstimateQuery, ctx);
-    case "validate":
-      return validateOperation(body, ctx);
-    case "diagram":
-      return diagramOperation(body, input.query as DiagramQuery, ctx);
-    case "compare":
-      return compareOperation(body, input.query as CompareQuery, ctx);
-    case "whatif":
-      return whatIfOperation(body, input.query as CompareQuery, ctx);
-  }
+  const operation = operationNamed(input.operation);
+  const body = operation.route.body ? readBody(input.body) : null;
+  const result = operation.run(body, input.query, ctx);
+  const format = formatOf(operation, input.query.format as string | undefined);
+  if (format.kind === "json") return jsonReply(format.render(result));
+  return { status: 200, contentType: format.mediaType, body: format.render(result) };
 }
 
 /**
@@ -42,9 +33,8 @@ export function runOperation(input: OperationInput, ctx: OperationContext): Oper
     let body = toProblem(error);
     if (body.status >= 500) {
       if (!(error instanceof RangeError)) throw error;
-      body = problem(
+      body = problemBody(
         "limit_exceeded",
-        422,
         "the request is nested too deeply or is too large for this server to process",
       );
     }

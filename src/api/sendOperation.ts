@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { OperationName, RawBody } from "./operation.js";
+import type { OperationName } from "../operations/operations.js";
+import type { RawBody } from "./operation.js";
 import type { WorkPool } from "./workPool.js";
 
 /** The body as the topology routes' content-type parsers left it (text, not parsed). */

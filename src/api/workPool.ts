@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
+import { LinkplanError } from "./../core/linkplanError.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
-import { ProblemError, problem } from "./problem.js";
 import { runOperation } from "./runOperation.js";
 
 export interface WorkPoolOptions {
@@ -78,12 +78,9 @@ export class WorkPool {
     } catch (error) {
       if (controller.signal.aborted) throw this.#stopped(controller.signal.reason);
       if (isWorkerOutOfMemory(error)) {
-        throw new ProblemError(
-          problem(
-            "limit_exceeded",
-            422,
-            "the request needs more memory than this server gives one request",
-          ),
+        throw new LinkplanError(
+          "limit_exceeded",
+          "the request needs more memory than this server gives one request",
         );
       }
       throw error;
@@ -106,18 +103,16 @@ export class WorkPool {
     await pool?.destroy();
   }
 
-  #stopped(reason: unknown): ProblemError {
+  #stopped(reason: unknown): LinkplanError {
     if (reason === SHUT_DOWN) {
-      return new ProblemError(
-        problem("shutting_down", 503, "the server is shutting down; send the request again"),
+      return new LinkplanError(
+        "shutting_down",
+        "the server is shutting down; send the request again",
       );
     }
-    return new ProblemError(
-      problem(
-        "work_timeout",
-        503,
-        `the request needed more than ${this.#options.timeoutMs} ms of work; it was stopped`,
-      ),
+    return new LinkplanError(
+      "work_timeout",
+      `the request needed more than ${this.#options.timeoutMs} ms of work; it was stopped`,
     );
   }
 

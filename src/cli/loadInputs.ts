@@ -1,26 +1,36 @@
-import { parseDocument } from "../model/parseDocument.js";
-import { parseTopology, parseTopologyDoc } from "../model/parseTopology.js";
-import type { Topology } from "../model/topology.js";
-import type { TopologyDoc } from "../model/topologySchema.js";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { LinkplanError } from "../core/linkplanError.js";
+import { parseDocument } from "../document/parseDocument.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { parseCatalog } from "../pricing/parseCatalog.js";
-import { readInput } from "./readInput.js";
+import type { CliIo } from "./cliIo.js";
+import { readFailure, readInput } from "./readInput.js";
 
-/** Read, parse and validate a topology file ("-" for stdin). */
-export async function loadTopologyFile(path: string): Promise<Topology> {
-  const source = path === "-" ? "stdin" : path;
-  return parseTopology(parseDocument(await readInput(path), source));
-}
-
-/** Read and validate a topology file in its authored shape (for what-if transforms). */
-export async function loadTopologyDocFile(path: string): Promise<TopologyDoc> {
-  const source = path === "-" ? "stdin" : path;
-  return parseTopologyDoc(parseDocument(await readInput(path), source));
+/** Read and parse a JSON or YAML file ("-" for stdin); syntax errors name file:line:column. */
+export async function loadDocumentFile(path: string): Promise<unknown> {
+  return parseDocument(await readInput(path), path === "-" ? "stdin" : path);
 }
 
 /** The catalog given with --catalog (JSON or YAML), or the bundled one. */
 export async function loadCatalogFile(path: string | undefined): Promise<PriceCatalog> {
   if (path === undefined) return bundledCatalog();
   return parseCatalog(parseDocument(await readInput(path), path), path);
+}
+
+/** Write an output file (relative to the command's directory). */
+export async function writeOutput(io: CliIo, path: string, text: string): Promise<void> {
+  try {
+    await writeFile(resolve(io.cwd, path), text);
+  } catch (error) {
+    throw new LinkplanError(
+      "file_not_writable",
+      `cannot write ${path}: ${readFailure(error)}`,
+      [],
+      {
+        cause: error,
+      },
+    );
+  }
 }

@@ -1,21 +1,17 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { REGION_CODE } from "../model/regionCode.js";
+import { LinkplanError } from "../core/linkplanError.js";
+import { REGION_CODE } from "../core/regionCode.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { diffCatalogs } from "../pricing/diffCatalogs.js";
-import {
-  PRICE_LIST_API_REGIONS,
-  type PriceListProgress,
-  refreshCatalog,
-} from "../pricing/sources/priceListSource.js";
-import { PriceListSourceError } from "../pricing/sources/priceListSourceError.js";
+import { PRICE_LIST_API_REGIONS } from "../pricing/sources/priceListApiRegions.js";
+import type { PriceListProgress } from "../pricing/sources/priceListSource.js";
 import { formatCatalogDiff } from "../report/formatCatalogDiff.js";
 import { formatRefreshReport } from "../report/formatRefreshReport.js";
-import { CliFailure } from "./cliFailure.js";
 import type { CliIo } from "./cliIo.js";
-import { loadCatalogFile } from "./loadInputs.js";
+import { loadCatalogFile, writeOutput } from "./loadInputs.js";
+import { operationCommand } from "./operationCommand.js";
+import { pricesShowSpec } from "./operationCommands.js";
 
 const HINT = "use the bundled catalog (omit --catalog) or check AWS credentials / --endpoint-url";
 
@@ -67,6 +63,9 @@ async function refresh(opts: RefreshOptions, io: CliIo): Promise<void> {
   // On Node 20 the SDK announces that its releases after January 2027 need Node 22; linkplan
   // pins one that supports Node 20, so the notice would only interleave with the progress.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  // the AWS SDK loads only for a refresh: other commands start without it
+  const { refreshCatalog } = await import("../pricing/sources/priceListSource.js");
+  const { PriceListSourceError } = await import("../pricing/sources/priceListSourceError.js");
   let mapping: Awaited<ReturnType<typeof refreshCatalog>>;
   try {
     mapping = await refreshCatalog({
@@ -77,13 +76,16 @@ async function refresh(opts: RefreshOptions, io: CliIo): Promise<void> {
     });
   } catch (error) {
     if (error instanceof PriceListSourceError) {
-      throw new CliFailure(`${error.message}; ${HINT}`, { cause: error });
+      throw new LinkplanError("price_list_unavailable", `${error.message}; ${HINT}`, [], {
+        cause: error,
+      });
     }
     throw error;
   }
   io.stderr(formatRefreshReport(mapping));
   if (Object.keys(mapping.catalog.regions).length === 0) {
-    throw new CliFailure(
+    throw new LinkplanError(
+      "price_list_unavailable",
       `the Price List API returned no prices for ${opts.regions.join(", ")}; no catalog written`,
     );
   }
@@ -92,12 +94,7 @@ async function refresh(opts: RefreshOptions, io: CliIo): Promise<void> {
     io.stdout(text);
     return;
   }
-  try {
-    await writeFile(resolve(io.cwd, opts.output), text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CliFailure(`cannot write ${opts.output}: ${code}`);
-  }
+  await writeOutput(io, opts.output, text);
   io.stderr(`wrote ${opts.output}\n`);
 }
 
@@ -109,7 +106,10 @@ function loadCatalogArgument(path: string): Promise<PriceCatalog> {
 export function addPricesCommand(program: Command, io: CliIo): void {
   const prices = program
     .command("prices")
-    .description("refresh the price catalog from the AWS Price List API; compare catalogs");
+    .description(
+      "show a region's prices; refresh the catalog from the AWS Price List API; compare catalogs",
+    );
+  prices.addCommand(operationCommand(pricesShowSpec, io));
 
   prices
     .command("refresh")

@@ -1,7 +1,16 @@
 import { readFile } from "node:fs/promises";
-import { LinkplanError } from "../model/linkplanError.js";
+import { LinkplanError } from "../core/linkplanError.js";
 
-/** Read a file, or standard input when the path is "-". */
+/** Why a file cannot be read, in words ("no such file"). */
+export function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return String(code ?? error);
+}
+
+/** Read a file, or standard input when the path is "-"; `file_not_found` when it cannot. */
 export async function readInput(path: string): Promise<string> {
   if (path === "-") {
     const chunks: Buffer[] = [];
@@ -11,13 +20,8 @@ export async function readInput(path: string): Promise<string> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a directory"
-          : String(code ?? error);
-    throw new LinkplanError("invalid_syntax", `cannot read ${path}: ${reason}`, []);
+    throw new LinkplanError("file_not_found", `cannot read ${path}: ${readFailure(error)}`, [], {
+      cause: error,
+    });
   }
 }

@@ -1,21 +1,17 @@
 import { Command, CommanderError } from "commander";
-import { LinkplanError } from "../model/linkplanError.js";
-import { terminalLines } from "../report/terminalText.js";
-import { addBreakEvenCommand } from "./breakevenCommand.js";
-import { CliFailure } from "./cliFailure.js";
+import { ERROR_CODES, EXIT } from "../core/errorCodes.js";
+import { LinkplanError } from "../core/linkplanError.js";
+import { terminalLines } from "../core/terminalText.js";
 import { type CliIo, processIo } from "./cliIo.js";
-import { addCompareCommand } from "./compareCommand.js";
 import { addDemoCommand } from "./demoCommand.js";
-import { addDiagramCommand } from "./diagramCommand.js";
-import { addEstimateCommand } from "./estimateCommand.js";
-import { GateFailure } from "./gateFailure.js";
+import { addOpenapiCommand } from "./openapiCommand.js";
+import { operationCommand } from "./operationCommand.js";
+import { operationCommandSpecs } from "./operationCommands.js";
 import { addPricesCommand } from "./pricesCommand.js";
+import { addSchemaCommand } from "./schemaCommand.js";
 import { addServeCommand } from "./serveCommand.js";
-import { addValidateCommand } from "./validateCommand.js";
-import { addWhatIfCommand } from "./whatifCommand.js";
 
-/** Exit codes: 0 ok, 1 invalid input or missing price, 2 usage error, 3 a CI gate failed. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, gate: 3 } as const;
+export { EXIT };
 
 function buildProgram(io: CliIo): Command {
   const program = new Command("linkplan")
@@ -24,22 +20,27 @@ function buildProgram(io: CliIo): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  addEstimateCommand(program, io);
-  addDiagramCommand(program, io);
-  addCompareCommand(program, io);
-  addWhatIfCommand(program, io);
-  addBreakEvenCommand(program, io);
-  addValidateCommand(program, io);
+  for (const spec of operationCommandSpecs()) program.addCommand(operationCommand(spec, io));
   addDemoCommand(program, io);
   addServeCommand(program, io);
+  addOpenapiCommand(program, io);
+  addSchemaCommand(program, io);
   addPricesCommand(program, io);
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  }
+  const configure = (command: Command) => {
+    command
+      .exitOverride()
+      .showHelpAfterError("(run with --help for usage)")
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    for (const sub of command.commands) configure(sub);
+  };
+  for (const command of program.commands) configure(command);
   return program;
 }
 
-/** Run the CLI with user arguments (no "node script" prefix); resolves to the exit code. */
+/**
+ * Run the CLI with user arguments (no "node script" prefix); resolves to the exit code of
+ * the error table (EXIT): 0 ok, 1 invalid input, 2 usage, 3 gate, 70 a fault of linkplan.
+ */
 export async function runCli(args: readonly string[], rawIo: CliIo = processIo): Promise<number> {
   // whatever reaches stderr (messages quoting file names, keys, option values) is shown
   // with control, bidi and invisible characters escaped
@@ -55,18 +56,14 @@ export async function runCli(args: readonly string[], rawIo: CliIo = processIo):
       );
       return ok ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof GateFailure) {
+    if (error instanceof LinkplanError && error.code !== "internal_error") {
       io.stderr(`linkplan: ${error.message}\n`);
-      return EXIT.gate;
-    }
-    if (error instanceof LinkplanError || error instanceof CliFailure) {
-      io.stderr(`linkplan: ${error.message}\n`);
-      return EXIT.invalid;
+      return ERROR_CODES[error.code].exit;
     }
     const detail = process.env.LINKPLAN_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
     io.stderr(
-      `linkplan: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`,
+      `linkplan: internal error (a fault of linkplan, not of the input; LINKPLAN_DEBUG=1 shows the stack): ${error instanceof Error ? error.message : String(error)}${detail}\n`,
     );
-    return EXIT.invalid;
+    return EXIT.internal;
   }
 }

@@ -1,31 +1,8 @@
-import { type Command, InvalidArgumentError } from "commander";
+import { type Command, Option } from "commander";
 import { API_DEFAULTS } from "../api/apiOptions.js";
-import { buildApp } from "../api/buildApp.js";
 import type { CliIo } from "./cliIo.js";
-import { catalogOption } from "./estimateCommand.js";
+import { nonNegativeInteger, port, positiveInteger } from "./integerArguments.js";
 import { loadCatalogFile } from "./loadInputs.js";
-
-/** A commander option parser: a positive safe integer. */
-export function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0)
-    throw new InvalidArgumentError("must be a positive integer");
-  return n;
-}
-
-function nonNegativeInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new InvalidArgumentError("must be a non-negative integer");
-  return n;
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new InvalidArgumentError("must be a port number 0-65535");
-  return n;
-}
 
 interface ServeOptions {
   port: number;
@@ -51,7 +28,9 @@ export function addServeCommand(program: Command, io: CliIo): void {
     )
     .option("-p, --port <port>", "port to listen on (0: any free port)", port, 3000)
     .option("--host <host>", "address to listen on", "127.0.0.1")
-    .addOption(catalogOption())
+    .addOption(
+      new Option("--catalog <file>", "price catalog file (JSON/YAML) instead of the bundled one"),
+    )
     .option("--body-limit <bytes>", "largest request body", positiveInteger, API_DEFAULTS.bodyLimit)
     .option("--max-vpcs <n>", "most VPCs per topology", positiveInteger, API_DEFAULTS.maxVpcs)
     .option(
@@ -93,6 +72,8 @@ export function addServeCommand(program: Command, io: CliIo): void {
     .option("--cors <origins...>", "allow these CORS origins (CORS is off by default)")
     .option("--no-log", "do not log requests")
     .action(async (opts: ServeOptions) => {
+      // Fastify and its plugins load only for serve: other commands start without them
+      const { buildApp } = await import("../api/buildApp.js");
       const app = await buildApp({
         catalog: await loadCatalogFile(opts.catalog),
         bodyLimit: opts.bodyLimit,
@@ -116,14 +97,5 @@ export function addServeCommand(program: Command, io: CliIo): void {
         process.once("SIGTERM", () => stop("SIGTERM"));
         process.once("SIGINT", () => stop("SIGINT"));
       });
-    });
-
-  program
-    .command("openapi")
-    .description("print the OpenAPI 3.1 document of the HTTP API as YAML")
-    .action(async () => {
-      const app = await buildApp();
-      io.stdout(app.swagger({ yaml: true }));
-      await app.close();
     });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGION_CODE } from "../model/regionCode.js";
+import { REGION_CODE } from "../core/regionCode.js";
 
 /** A USD amount as a decimal string with at most 12 decimals ("0.0035"). */
 export const UsdSchema = z

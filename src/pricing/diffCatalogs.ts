@@ -1,4 +1,4 @@
-import { divideRounded, formatScaled, rateFromDecimal } from "../model/money.js";
+import { divideRounded, formatScaled, rateFromDecimal } from "../core/money.js";
 import {
   GLOBAL_ITEMS,
   type PriceCatalog,

@@ -1,6 +1,6 @@
-import { checkNesting } from "../model/checkNesting.js";
-import { LinkplanError } from "../model/linkplanError.js";
-import { validateSchema } from "../model/validateSchema.js";
+import { LinkplanError } from "../core/linkplanError.js";
+import { checkNesting } from "../document/checkNesting.js";
+import { validateSchema } from "../document/validateSchema.js";
 import { type PriceCatalog, PriceCatalogSchema } from "./catalogSchema.js";
 
 /**

@@ -1,13 +1,13 @@
-import type { LinePrice } from "../model/cost/lineItem.js";
-import { tierLabel } from "../model/cost/tierLabel.js";
 import {
   parseScaled,
   QUANTITY_DECIMALS,
   type Quantity,
   type Rate,
   rateFromDecimal,
-} from "../model/money.js";
+} from "../core/money.js";
 import type { GlobalItem, PriceCatalog, PriceEntry, RegionalItem } from "./catalogSchema.js";
+import type { LinePrice } from "./linePrice.js";
+import { tierLabel } from "./tierLabel.js";
 
 /** A catalog figure ready for arithmetic: tiers with exact bounds and rates. */
 export interface Price {

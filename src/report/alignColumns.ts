@@ -1,4 +1,4 @@
-import { displayWidth } from "../render/displayWidth.js";
+import { displayWidth } from "../core/displayWidth.js";
 
 /** Column alignment: left for text, right for numbers. */
 export type Align = "left" | "right";

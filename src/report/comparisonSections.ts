@@ -1,6 +1,6 @@
-import type { Comparison, LineChange } from "../model/compare.js";
-import { formatDisplayMoney, formatQuantity } from "../model/money.js";
-import { terminalText } from "./terminalText.js";
+import type { Comparison, LineChange } from "../compare/compare.js";
+import { formatDisplayMoney, formatQuantity } from "../core/money.js";
+import { terminalText } from "../core/terminalText.js";
 
 /** Money with its sign for deltas ("+179.49", "-12.00", "0.00"). */
 export function signedMoney(value: bigint): string {

@@ -1,5 +1,5 @@
-import type { LineItem } from "../model/cost/lineItem.js";
-import type { Money, Quantity, Rate } from "../model/money.js";
+import type { Money, Quantity, Rate } from "../core/money.js";
+import type { LineItem } from "../estimate/cost/lineItem.js";
 
 /** A row of a human-readable report: per-AZ lines of one resource component merged. */
 export interface DisplayRow {

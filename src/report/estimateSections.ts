@@ -1,6 +1,6 @@
-import type { LineItem } from "../model/cost/lineItem.js";
-import type { Estimate } from "../model/estimate.js";
-import type { Money } from "../model/money.js";
+import type { Money } from "../core/money.js";
+import type { LineItem } from "../estimate/cost/lineItem.js";
+import type { Estimate } from "../estimate/estimate.js";
 
 export interface VpcSection {
   /** VPC id, or null for account-level lines (hosted zones) */

@@ -1,7 +1,7 @@
-import type { BreakEven } from "../model/breakEven.js";
-import { formatDisplayMoney, formatRate, formatScaled, QUANTITY_DECIMALS } from "../model/money.js";
+import type { BreakEven } from "../compare/breakEven.js";
+import { formatDisplayMoney, formatRate, formatScaled, QUANTITY_DECIMALS } from "../core/money.js";
+import { terminalLines, terminalText } from "../core/terminalText.js";
 import { alignColumns } from "./alignColumns.js";
-import { terminalLines, terminalText } from "./terminalText.js";
 
 /** GB rounded to 2 decimals for display, trailing zeros trimmed ("208.57", "1360"). */
 function gb(value: bigint): string {

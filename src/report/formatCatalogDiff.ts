@@ -1,6 +1,6 @@
+import { terminalLines, terminalText } from "../core/terminalText.js";
 import type { CatalogDiff } from "../pricing/diffCatalogs.js";
 import { alignColumns } from "./alignColumns.js";
-import { terminalLines, terminalText } from "./terminalText.js";
 
 const HEADER = ["REGION", "ITEM", "FIGURE", "OLD", "NEW", "CHANGE"];
 const ALIGNS = ["left", "left", "left", "right", "right", "right"] as const;

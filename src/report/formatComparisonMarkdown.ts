@@ -1,5 +1,6 @@
-import type { Comparison, LineChange } from "../model/compare.js";
-import { formatDisplayMoney } from "../model/money.js";
+import type { Comparison, LineChange } from "../compare/compare.js";
+import { formatDisplayMoney } from "../core/money.js";
+import { terminalLines } from "../core/terminalText.js";
 import {
   changeCounts,
   comparisonSections,
@@ -10,7 +11,6 @@ import {
   signedMoney,
 } from "./comparisonSections.js";
 import { markdownCell } from "./formatEstimateMarkdown.js";
-import { terminalLines } from "./terminalText.js";
 
 const MARK: Record<LineChange["change"], string> = {
   added: "➕ added",

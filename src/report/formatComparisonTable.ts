@@ -1,5 +1,6 @@
-import type { Comparison, LineChange } from "../model/compare.js";
-import { formatDisplayMoney } from "../model/money.js";
+import type { Comparison, LineChange } from "../compare/compare.js";
+import { formatDisplayMoney } from "../core/money.js";
+import { terminalLines, terminalText } from "../core/terminalText.js";
 import { alignColumns } from "./alignColumns.js";
 import {
   changeCounts,
@@ -10,7 +11,6 @@ import {
   quantityText,
   signedMoney,
 } from "./comparisonSections.js";
-import { terminalLines, terminalText } from "./terminalText.js";
 
 const MARK: Record<LineChange["change"], string> = { added: "+", removed: "-", changed: "~" };
 

@@ -1,6 +1,6 @@
-import type { Estimate } from "../model/estimate.js";
-import { formatMoney, formatQuantity, formatRate } from "../model/money.js";
-import { terminalText } from "./terminalText.js";
+import { formatMoney, formatQuantity, formatRate } from "../core/money.js";
+import { terminalText } from "../core/terminalText.js";
+import type { Estimate } from "../estimate/estimate.js";
 
 const COLUMNS = [
   "id",

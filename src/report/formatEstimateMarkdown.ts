@@ -1,8 +1,8 @@
-import type { Estimate } from "../model/estimate.js";
-import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../model/money.js";
+import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../core/money.js";
+import { terminalLines, terminalText } from "../core/terminalText.js";
+import type { Estimate } from "../estimate/estimate.js";
 import { displayRows } from "./displayRows.js";
 import { estimateSections } from "./estimateSections.js";
-import { terminalLines, terminalText } from "./terminalText.js";
 
 /** Escape text for a Markdown table cell (control and invisible characters shown escaped). */
 export function markdownCell(text: string): string {

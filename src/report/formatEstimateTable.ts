@@ -1,9 +1,9 @@
-import type { Estimate } from "../model/estimate.js";
-import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../model/money.js";
+import { formatDisplayMoney, formatMoney, formatQuantity, formatRate } from "../core/money.js";
+import { terminalLines, terminalText } from "../core/terminalText.js";
+import type { Estimate } from "../estimate/estimate.js";
 import { alignColumns } from "./alignColumns.js";
 import { displayRows } from "./displayRows.js";
 import { estimateSections } from "./estimateSections.js";
-import { terminalLines, terminalText } from "./terminalText.js";
 
 const HEADER = ["RESOURCE", "COMPONENT", "AZ", "TIER", "QUANTITY", "UNIT", "RATE", "MONTHLY"];
 const ALIGNS = ["left", "left", "left", "left", "right", "left", "right", "right"] as const;

@@ -1,5 +1,5 @@
+import { terminalLines, terminalText } from "../core/terminalText.js";
 import type { PriceListMapping } from "../pricing/mapPriceList.js";
-import { terminalLines, terminalText } from "./terminalText.js";
 
 const EXAMPLES = 3;
 

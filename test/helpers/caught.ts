@@ -1,4 +1,4 @@
-import { LinkplanError } from "../../src/model/linkplanError.js";
+import { LinkplanError } from "../../src/core/linkplanError.js";
 
 /** Catch the LinkplanError a call throws (fails the test if it returns or throws another). */
 export function caught(f: () => unknown): LinkplanError {

@@ -1,4 +1,4 @@
-import type { SceneBox, SceneEdge } from "../../src/render/scene.js";
+import type { SceneBox, SceneEdge } from "../../src/diagram/layout/scene.js";
 
 /** A scene box with defaults (an unchanged workload node at top level) for hand-built scenes. */
 export function box(

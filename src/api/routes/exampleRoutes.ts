@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { LinkplanError } from "../../core/linkplanError.js";
 import type { ApiContext } from "../apiContext.js";
 import { problemResponse } from "../errorResponses.js";
-import { ProblemError, problem } from "../problem.js";
 
 /** GET /v1/examples and /v1/examples/:name: the bundled example topologies. */
 export function exampleRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -45,12 +45,9 @@ export function exampleRoutes(app: FastifyInstance, ctx: ApiContext): void {
     async (request, reply) => {
       const example = ctx.examples.find((e) => e.name === request.params.name);
       if (!example) {
-        throw new ProblemError(
-          problem(
-            "not_found",
-            404,
-            `no example "${request.params.name}"; GET /v1/examples lists them`,
-          ),
+        throw new LinkplanError(
+          "not_found",
+          `no example "${request.params.name}"; GET /v1/examples lists them`,
         );
       }
       return reply.type("application/yaml; charset=utf-8").send(example.yaml);

@@ -5,10 +5,11 @@ import {
 } from "@aws-sdk/client-pricing";
 import { mapPriceList, type PriceListMapping, type PriceListRecord } from "../mapPriceList.js";
 import { priceListQueries } from "../priceListQueries.js";
+/** The regions that serve the Price List API. */
+import { PRICE_LIST_API_REGIONS } from "./priceListApiRegions.js";
 import { PriceListSourceError } from "./priceListSourceError.js";
 
-/** The regions that serve the Price List API. */
-export const PRICE_LIST_API_REGIONS = ["us-east-1", "eu-central-1", "ap-south-1"] as const;
+export { PRICE_LIST_API_REGIONS };
 
 /** Reported after every page: the query's service code and region, pages and records so far. */
 export interface PriceListProgress {

@@ -1,0 +1,167 @@
+import { Command, Option } from "commander";
+import { z } from "zod";
+import { LinkplanError } from "../core/linkplanError.js";
+import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
+import type { AnyOperation, OperationContext, OutputFormat } from "../operations/operation.js";
+import { formatOf } from "../operations/renderResult.js";
+import type { CliIo } from "./cliIo.js";
+import { loadCatalogFile, loadDocumentFile, writeOutput } from "./loadInputs.js";
+
+/** The command-line flags a run was given (commander's values, by camelCase name). */
+export type CliFlags = Record<string, unknown>;
+
+/**
+ * How the command line reaches an operation: its positional arguments (files read as
+ * documents) and how they make the operation's body, plus what only a command line has —
+ * writing a file, a CI gate, a flag that picks another operation.
+ */
+export interface CliCommandSpec {
+  operation: AnyOperation;
+  /** the command's name (default: the operation's) */
+  name?: string;
+  /** files the command reads: JSON or YAML documents (topologies), "-" for standard input */
+  files: { name: string; description: string }[];
+  /** more files to read, named by flags (appended to the documents) */
+  flagFiles?: (flags: CliFlags) => string[];
+  /** the operation's body from the documents read (default: the first document) */
+  body?: (documents: unknown[], flags: CliFlags) => unknown;
+  /** flags only the command line has */
+  extraOptions?: Option[];
+  /** the operation to run instead, for these flags (e.g. diagram --compare) */
+  pick?: (flags: CliFlags) => AnyOperation;
+  /** after the output is written: write files, fail a gate */
+  after?: (result: unknown, flags: CliFlags, io: CliIo) => Promise<void> | void;
+  /** the operation prices (adds --catalog) */
+  priced?: boolean;
+  /** adds -o/--output: write the output to a file instead of standard output */
+  outputFile?: boolean;
+}
+
+/** camelCase → kebab-case ("hoursPerMonth" → "hours-per-month"). */
+export function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+interface JsonProperty {
+  description?: string;
+  enum?: unknown[];
+  default?: unknown;
+  type?: string;
+  anyOf?: JsonProperty[];
+}
+
+/** Commander options of an operation's options schema (one source: the zod schema). */
+export function optionsOf(schema: z.ZodType): Option[] {
+  const shape = (schema as unknown as z.ZodObject).shape;
+  return Object.entries(shape).map(([name, property]) => {
+    const p = z.toJSONSchema(property, { io: "input", unrepresentable: "any" }) as JsonProperty;
+    // the default is what the property makes of an absent value (none: required)
+    const absent = property.safeParse(undefined);
+    const fallback = absent.success ? absent.data : undefined;
+    const flag = kebab(name);
+    const description = p.description ?? "";
+    const isFlag = p.type === "boolean" || (p.anyOf ?? []).some((a) => a.type === "boolean");
+    if (isFlag) {
+      return fallback === true
+        ? new Option(`--no-${flag}`, `do without: ${description}`)
+        : new Option(`--${flag}`, description);
+    }
+    const option = new Option(`--${flag} <${flag.split("-")[0]}>`, description);
+    if (p.enum) option.choices(p.enum.map(String));
+    if (fallback !== undefined) option.default(fallback);
+    if (!absent.success) option.makeOptionMandatory();
+    return option;
+  });
+}
+
+/** A result as text: a text format's, or a JSON format's value indented by two spaces. */
+function textOf(format: OutputFormat<unknown>, result: unknown): string {
+  return format.kind === "text"
+    ? format.render(result)
+    : `${JSON.stringify(format.render(result), null, 2)}\n`;
+}
+
+/** An operation's options from the flags, checked by its schema (paths name the flags). */
+function readOptions(operation: AnyOperation, flags: CliFlags): unknown {
+  const parsed = operation.options.safeParse(flags);
+  if (parsed.success) return parsed.data;
+  throw new LinkplanError(
+    "invalid_option",
+    `invalid options for ${operation.name}`,
+    parsed.error.issues.map((issue) => ({
+      path: issue.path.length > 0 ? `--${kebab(String(issue.path[0]))}` : "",
+      message: issue.message,
+    })),
+  );
+}
+
+/** What an operation reads on the command line: the catalog, no size limits of a server. */
+async function contextOf(flags: CliFlags, priced: boolean): Promise<OperationContext> {
+  const maxNodes = flags.maxDiagramNodes;
+  return {
+    catalog: await loadCatalogFile(priced ? (flags.catalog as string | undefined) : undefined),
+    limits: { maxVpcs: Number.POSITIVE_INFINITY, maxEndpoints: Number.POSITIVE_INFINITY },
+    diagramLimits: {
+      ...DIAGRAM_LIMITS,
+      ...(typeof maxNodes === "number" ? { maxNodes } : {}),
+    },
+  };
+}
+
+/**
+ * The `linkplan <operation>` command of an operation: its options from the operation's
+ * schema, `--format` from its formats, its files read as documents; the same run, the same
+ * errors and the same output as the operation's HTTP route.
+ */
+export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
+  const { operation } = spec;
+  const command = new Command(spec.name ?? operation.name).description(operation.summary);
+  for (const file of spec.files) command.argument(`<${file.name}>`, file.description);
+  for (const option of optionsOf(operation.options)) command.addOption(option);
+  command.addOption(
+    new Option("-f, --format <format>", "output format")
+      .choices(Object.keys(operation.formats))
+      .default(operation.cliFormat),
+  );
+  if (spec.priced) {
+    command.addOption(
+      new Option("--catalog <file>", "price catalog file (JSON/YAML) instead of the bundled one"),
+    );
+  }
+  if (spec.outputFile) {
+    command.addOption(
+      new Option("-o, --output <file>", "write to a file instead of standard output"),
+    );
+  }
+  for (const option of spec.extraOptions ?? []) command.addOption(option);
+  command.action(async (...args: unknown[]) => {
+    const flags = command.opts<CliFlags>();
+    const paths = [
+      ...(args.slice(0, spec.files.length) as string[]),
+      ...(spec.flagFiles?.(flags) ?? []),
+    ];
+    if (paths.filter((p) => p === "-").length > 1) {
+      throw new LinkplanError("invalid_option", "only one input can be read from standard input");
+    }
+    const chosen = spec.pick?.(flags) ?? operation;
+    const options = readOptions(chosen, flags);
+    const [documents, ctx] = await Promise.all([
+      Promise.all(paths.map((path) => loadDocumentFile(path))),
+      contextOf(flags, spec.priced === true),
+    ]);
+    const body = spec.body ? spec.body(documents, flags) : (documents[0] ?? null);
+    const result = chosen.run(body, options, ctx);
+    const format = formatOf(chosen, flags.format as string);
+    const output = typeof flags.output === "string" && spec.outputFile ? flags.output : null;
+    if (output !== null) {
+      await writeOutput(io, output, textOf(format, result));
+      io.stderr(`wrote ${output}\n`);
+    } else if (format.kind === "json" && format.chunks) {
+      await io.stdoutChunks(format.chunks(result));
+    } else {
+      io.stdout(textOf(format, result));
+    }
+    await spec.after?.(result, flags, io);
+  });
+  return command;
+}

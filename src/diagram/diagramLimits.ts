@@ -1,0 +1,78 @@
+import { LinkplanError } from "../core/linkplanError.js";
+import { type DiagramGraph, walkItems } from "./graph/diagramGraph.js";
+
+/**
+ * How big a diagram may get. Drawing work grows with the drawing: its boxes, its canvas
+ * (every cell of the ASCII text, the SVG's size) and the cells its edges run through, and
+ * a small topology can make a huge drawing (thousands of endpoints in one VPC, each with
+ * an edge to S3 running the height of the VPC). Past a limit, drawing stops before the
+ * costly part with a LinkplanError `diagram_too_large`.
+ */
+export interface DiagramLimits {
+  /** nodes and groups in the graph (every format; checked before layout) */
+  maxNodes: number;
+  /** cells of the laid-out canvas, width × height (ASCII and SVG; checked before routing) */
+  maxCanvasCells: number;
+  /**
+   * cells the edges must at least run through: the sum over edges of the distance between
+   * their two boxes (ASCII and SVG; checked before routing)
+   */
+  maxEdgeCells: number;
+}
+
+/**
+ * The default limits, each about 1–2 s of layout and rendering on one core: 10,000 nodes
+ * and groups (490 VPCs of 15 interface endpoints at detail vpcs, 95 such VPCs at detail
+ * azs), 5,000,000 canvas cells (5 MB of ASCII), 4,000,000 edge cells (one VPC with 2,400
+ * gateway endpoints, each with its edge to S3 down the VPC). The API's largest accepted
+ * topology (2,000 VPCs, 50,000 endpoints) draws at detail accounts.
+ */
+export const DIAGRAM_LIMITS: Readonly<DiagramLimits> = {
+  maxNodes: 10_000,
+  maxCanvasCells: 5_000_000,
+  maxEdgeCells: 4_000_000,
+};
+
+/** No limits (benchmarks, or a caller that bounds the work itself). */
+export const NO_DIAGRAM_LIMITS: Readonly<DiagramLimits> = {
+  maxNodes: Number.POSITIVE_INFINITY,
+  maxCanvasCells: Number.POSITIVE_INFINITY,
+  maxEdgeCells: Number.POSITIVE_INFINITY,
+};
+
+/** `limits` with the defaults filled in. */
+export function diagramLimits(limits: Partial<DiagramLimits> = {}): DiagramLimits {
+  return {
+    maxNodes: limits.maxNodes ?? DIAGRAM_LIMITS.maxNodes,
+    maxCanvasCells: limits.maxCanvasCells ?? DIAGRAM_LIMITS.maxCanvasCells,
+    maxEdgeCells: limits.maxEdgeCells ?? DIAGRAM_LIMITS.maxEdgeCells,
+  };
+}
+
+const count = new Intl.NumberFormat("en-US");
+
+/**
+ * Throw `diagram_too_large` when `value` (what `what` counts) is over `limit` (the limit
+ * named `name`); the message names both and suggests a coarser detail.
+ */
+export function checkDiagramLimit(
+  value: number,
+  limit: number,
+  what: string,
+  name: keyof DiagramLimits,
+): void {
+  if (value <= limit) return;
+  throw new LinkplanError(
+    "diagram_too_large",
+    `the diagram is too large to draw: ${count.format(value)} ${what}, over the limit of ${count.format(limit)} (${name}); draw it at a coarser detail (--detail or detail=: accounts < vpcs < azs < subnets)`,
+    [],
+  );
+}
+
+/** Throw `diagram_too_large` when the graph has more nodes and groups than `maxNodes`. */
+export function checkGraphSize(graph: DiagramGraph, maxNodes: number): void {
+  if (maxNodes === Number.POSITIVE_INFINITY) return;
+  let nodes = 0;
+  for (const _ of walkItems(graph.items)) nodes++;
+  checkDiagramLimit(nodes, maxNodes, "nodes and groups", "maxNodes");
+}

@@ -1,0 +1,56 @@
+import type { Topology } from "../topology/topology.js";
+import { renderAscii } from "./ascii/renderAscii.js";
+import { checkGraphSize, type DiagramLimits, diagramLimits } from "./diagramLimits.js";
+import type { DiagramGraph } from "./graph/diagramGraph.js";
+import { type GraphOptions, toGraph } from "./graph/toGraph.js";
+import { layout } from "./layout/layout.js";
+import { renderMermaid } from "./mermaid/renderMermaid.js";
+import { renderSvg } from "./svg/renderSvg.js";
+
+export const DIAGRAM_FORMATS = ["ascii", "mermaid", "svg"] as const;
+export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
+
+/**
+ * What to draw and how: the format, its options, and the graph options (detail, security
+ * groups, route tables, hosted zones, cost annotations from an estimate). The CLI's flags
+ * and the API's query parameters carry these same names.
+ */
+export interface DiagramRequest extends GraphOptions {
+  format: DiagramFormat;
+  charset?: "unicode" | "ascii";
+  theme?: "light" | "dark";
+  /** size limits (default DIAGRAM_LIMITS): past one, LinkplanError("diagram_too_large") */
+  limits?: Partial<DiagramLimits>;
+}
+
+/** The part of a request that says how to render: format, charset, theme and limits. */
+export type RenderRequest = Pick<DiagramRequest, "format" | "charset" | "theme" | "limits">;
+
+/**
+ * Render a diagram graph in one format: Mermaid straight from the graph; ASCII and SVG
+ * through `layout`. Shared by drawTopology and drawComparison.
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `request.limits` (checked
+ *   before the costly work: see DiagramLimits)
+ */
+export function renderGraph(graph: DiagramGraph, request: RenderRequest): string {
+  const limits = diagramLimits(request.limits);
+  if (request.format === "mermaid") {
+    checkGraphSize(graph, limits.maxNodes);
+    return renderMermaid(graph);
+  }
+  const scene = layout(graph, { limits });
+  return request.format === "svg"
+    ? renderSvg(scene, { theme: request.theme ?? "light" })
+    : renderAscii(scene, { charset: request.charset ?? "unicode" });
+}
+
+/**
+ * Draw a topology in one format (the one place the CLI, the API and the demo build
+ * diagrams).
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `request.limits`
+ */
+export function drawTopology(topology: Topology, request: DiagramRequest): string {
+  return renderGraph(toGraph(topology, request), request);
+}

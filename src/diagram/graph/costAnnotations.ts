@@ -1,0 +1,58 @@
+import { formatCents, type Money } from "../../core/money.js";
+import type { LineItem } from "../../estimate/cost/lineItem.js";
+import type { Estimate } from "../../estimate/estimate.js";
+
+/** Monthly costs of an estimate, summed per diagram element, formatted "$21.90/mo". */
+export interface CostAnnotations {
+  account(account: string): string | null;
+  vpc(account: string, vpc: string): string | null;
+  /** a resource of a VPC (or of the account when vpc is null); data transfer counts for its endpoint */
+  resource(account: string, vpc: string | null, family: string, resource: string): string | null;
+  /** the ENI-hours of one endpoint in one AZ */
+  eni(account: string, vpc: string, endpoint: string, az: string): string | null;
+}
+
+/** The family a line counts for: endpoint lines and their transfer lines are one. */
+export function costFamily(kind: LineItem["kind"]): string {
+  return kind === "interface-endpoint" ||
+    kind === "gateway-endpoint" ||
+    kind === "gwlb-endpoint" ||
+    kind === "data-transfer"
+    ? "endpoint"
+    : kind;
+}
+
+function show(value: Money | undefined): string | null {
+  return value === undefined ? null : `$${formatCents(value)}/mo`;
+}
+
+function add(map: Map<string, Money>, key: string, value: Money): void {
+  map.set(key, (map.get(key) ?? 0n) + value);
+}
+
+export function costAnnotations(estimate: Estimate | null | undefined): CostAnnotations {
+  const accounts = new Map<string, Money>();
+  const vpcs = new Map<string, Money>();
+  const resources = new Map<string, Money>();
+  const enis = new Map<string, Money>();
+  for (const line of estimate?.lines ?? []) {
+    add(accounts, line.account, line.monthly);
+    if (line.vpc !== null) add(vpcs, `${line.account}/${line.vpc}`, line.monthly);
+    add(
+      resources,
+      `${line.account}/${line.vpc ?? "-"}/${costFamily(line.kind)}/${line.resource}`,
+      line.monthly,
+    );
+    const eniLine = line.kind === "interface-endpoint" || line.kind === "gwlb-endpoint";
+    if (eniLine && line.component === "hours" && line.az !== null && line.vpc !== null) {
+      add(enis, `${line.account}/${line.vpc}/${line.resource}/${line.az}`, line.monthly);
+    }
+  }
+  return {
+    account: (account) => show(accounts.get(account)),
+    vpc: (account, vpc) => show(vpcs.get(`${account}/${vpc}`)),
+    resource: (account, vpc, family, resource) =>
+      show(resources.get(`${account}/${vpc ?? "-"}/${family}/${resource}`)),
+    eni: (account, vpc, endpoint, az) => show(enis.get(`${account}/${vpc}/${endpoint}/${az}`)),
+  };
+}

@@ -1,0 +1,237 @@
+import type { Estimate } from "../../estimate/estimate.js";
+import type { Account, Topology, Vpc } from "../../topology/topology.js";
+import { costAnnotations } from "./costAnnotations.js";
+import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
+import { GraphIndex } from "./graphIndex.js";
+import {
+  accountRegions,
+  attachmentNodes,
+  attachmentsByVpc,
+  gatewayNodes,
+} from "./transitGatewayItems.js";
+import {
+  type Detail,
+  edge,
+  endpointNodeId,
+  type GraphContext,
+  group,
+  ids,
+  node,
+  vpcItems,
+} from "./vpcItems.js";
+
+export interface GraphOptions {
+  /** how deep the boxes go: accounts | vpcs (default) | azs | subnets */
+  detail?: Detail;
+  /** show security groups on endpoints (default false) */
+  securityGroups?: boolean;
+  /** show route tables and their links to gateway endpoints (default false) */
+  routeTables?: boolean;
+  /** show Route 53 hosted zones and alias records (default true) */
+  hostedZones?: boolean;
+  /** annotate nodes and groups with monthly costs from this estimate */
+  estimate?: Estimate | null;
+}
+
+const AWS_SERVICE_LABEL: Record<string, string> = { s3: "Amazon S3", dynamodb: "Amazon DynamoDB" };
+
+/** Edges that leave a VPC: PrivateLink to endpoint services and SaaS, gateway routes to S3/DynamoDB. */
+function crossEdges(
+  ctx: GraphContext,
+  vpc: Vpc,
+  regionItems: DiagramItem[],
+  regionIds: Set<string>,
+): void {
+  for (const endpoint of vpc.endpoints) {
+    const from = endpointNodeId(ctx, vpc, endpoint);
+    if (endpoint.type === "gateway") {
+      const id = ids.awsService(vpc.account, vpc.region, endpoint.service);
+      if (!regionIds.has(id)) {
+        regionIds.add(id);
+        regionItems.push(
+          node(
+            id,
+            "aws-service",
+            AWS_SERVICE_LABEL[endpoint.service] ?? endpoint.service,
+            vpc.region,
+            null,
+          ),
+        );
+      }
+      edge(ctx, from, id, "route", null);
+      continue;
+    }
+    const target = endpoint.target;
+    if (target.kind === "endpoint-service") {
+      edge(
+        ctx,
+        from,
+        ids.endpointService(target.endpointService),
+        "privatelink",
+        endpoint.type === "gwlb" ? "GWLB" : "PrivateLink",
+      );
+    } else if (target.kind === "external") {
+      edge(ctx, from, ids.saas(target.serviceName), "privatelink", "PrivateLink");
+    }
+  }
+}
+
+function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
+  const items: DiagramItem[] = [];
+  const endpoints = account.vpcs.flatMap((v) => v.endpoints.map((e) => ({ vpc: v, endpoint: e })));
+  if (endpoints.length > 0) {
+    const id = `endpoints:${account.id}`;
+    items.push(
+      node(
+        id,
+        "interface-endpoint",
+        `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`,
+        `in ${account.vpcs.length} VPC${account.vpcs.length === 1 ? "" : "s"}`,
+        null,
+      ),
+    );
+    for (const { endpoint } of endpoints) {
+      if (endpoint.type === "gateway") continue;
+      const t = endpoint.target;
+      if (t.kind === "endpoint-service")
+        edge(ctx, id, ids.endpointService(t.endpointService), "privatelink", "PrivateLink");
+      if (t.kind === "external")
+        edge(ctx, id, ids.saas(t.serviceName), "privatelink", "PrivateLink");
+    }
+  }
+  for (const service of account.endpointServices) {
+    items.push(
+      node(
+        ids.endpointService(service.id),
+        "endpoint-service",
+        service.name ?? service.id,
+        "endpoint service",
+        null,
+      ),
+    );
+  }
+  return items;
+}
+
+function accountItems(
+  ctx: GraphContext,
+  account: Account,
+  hostedZones: boolean,
+  attachments: ReturnType<typeof attachmentsByVpc>,
+): DiagramItem[] {
+  if (ctx.detail === "accounts") return accountSummary(ctx, account);
+  const items: DiagramItem[] = [];
+  const regions = accountRegions(account);
+  for (const region of regions) {
+    const regionItems: DiagramItem[] = [];
+    /** ids of the AWS service nodes in regionItems (the VPCs' ids are never theirs) */
+    const regionIds = new Set<string>();
+    for (const vpc of ctx.index.vpcsIn(account, region)) {
+      const children = [...vpcItems(ctx, vpc), ...attachmentNodes(ctx, vpc, attachments)];
+      for (const service of ctx.index.servicesIn(account, vpc.id)) {
+        const esId = ids.endpointService(service.id);
+        const acceptance = service.acceptanceRequired ? "acceptance required" : "auto-accept";
+        children.push(
+          node(
+            esId,
+            "endpoint-service",
+            service.name ?? service.id,
+            `endpoint service · ${acceptance}`,
+            null,
+          ),
+        );
+        edge(ctx, esId, ids.loadBalancer(vpc.id, service.loadBalancer), "targets", null);
+      }
+      const detail = [vpc.cidr, `${vpc.azs.length} AZ${vpc.azs.length === 1 ? "" : "s"}`]
+        .filter(Boolean)
+        .join(" · ");
+      regionItems.push(
+        group(
+          ids.vpc(vpc.id),
+          "vpc",
+          vpc.name ?? vpc.id,
+          `VPC · ${detail}`,
+          ctx.costs.vpc(account.id, vpc.id),
+          children,
+        ),
+      );
+      crossEdges(ctx, vpc, regionItems, regionIds);
+    }
+    regionItems.push(...gatewayNodes(account, region));
+    items.push(group(ids.region(account.id, region), "region", region, null, null, regionItems));
+  }
+  if (hostedZones) {
+    for (const zone of account.hostedZones) {
+      const kind = zone.private ? "private zone" : "public zone";
+      items.push(
+        node(
+          ids.zone(zone.id),
+          "hosted-zone",
+          zone.name,
+          `${kind} · ${zone.records.length} record${zone.records.length === 1 ? "" : "s"}`,
+          ctx.costs.resource(account.id, null, "hosted-zone", zone.id),
+        ),
+      );
+      for (const record of zone.records) {
+        const ref = record.aliasToEndpoint;
+        if (ref === undefined) continue;
+        const [vpcId, endpointId] = ref.includes("/")
+          ? ref.split("/")
+          : [ctx.index.vpcWithEndpoint(zone.vpcs, ref), ref];
+        const vpc = vpcId === undefined ? undefined : ctx.index.vpc(vpcId);
+        const endpoint =
+          vpc && endpointId !== undefined ? ctx.index.endpoint(vpc, endpointId) : undefined;
+        if (vpc && endpoint)
+          edge(ctx, ids.zone(zone.id), endpointNodeId(ctx, vpc, endpoint), "alias", "alias");
+      }
+    }
+  }
+  return items;
+}
+
+/**
+ * Build the diagram graph of a topology: accounts › regions › VPCs (› AZs › subnets)
+ * with endpoints, load balancers, endpoint services, workloads, NAT gateways and hosted
+ * zones as nodes, and the links between them as edges. Pure.
+ */
+export function toGraph(topology: Topology, options: GraphOptions = {}): DiagramGraph {
+  const ctx: GraphContext = {
+    topology,
+    detail: options.detail ?? "vpcs",
+    securityGroups: options.securityGroups ?? false,
+    routeTables: options.routeTables ?? false,
+    costs: costAnnotations(options.estimate),
+    edges: [],
+    edgeIds: new Set(),
+    index: new GraphIndex(topology),
+  };
+  const attachments = attachmentsByVpc(topology);
+  const items: DiagramItem[] = topology.accounts.map((account) => {
+    const detail = account.awsAccountId ? `account ${account.awsAccountId}` : "account";
+    return group(
+      ids.account(account.id),
+      "account",
+      account.name ?? account.id,
+      detail,
+      ctx.costs.account(account.id),
+      accountItems(ctx, account, options.hostedZones ?? true, attachments),
+    );
+  });
+  const saas = new Map<string, string>();
+  for (const vpc of topology.accounts.flatMap((a) => a.vpcs)) {
+    for (const endpoint of vpc.endpoints) {
+      if (
+        endpoint.type !== "gateway" &&
+        endpoint.target.kind === "external" &&
+        !saas.has(endpoint.target.serviceName)
+      ) {
+        saas.set(endpoint.target.serviceName, endpoint.name ?? "SaaS provider");
+      }
+    }
+  }
+  if (saas.size > 0) {
+    const nodes = [...saas].map(([name, label]) => node(ids.saas(name), "saas", label, name, null));
+    items.push(group("external", "external", "SaaS providers (PrivateLink)", null, null, nodes));
+  }
+  return { title: topology.name, items, edges: ctx.edges };
+}

@@ -1,0 +1,271 @@
+import type { Endpoint, Topology, Vpc } from "../../topology/topology.js";
+import type { CostAnnotations } from "./costAnnotations.js";
+import type {
+  DiagramEdge,
+  DiagramGroup,
+  DiagramItem,
+  DiagramNode,
+  NodeKind,
+} from "./diagramGraph.js";
+import type { GraphIndex } from "./graphIndex.js";
+
+export type Detail = "accounts" | "vpcs" | "azs" | "subnets";
+
+/** Ids of diagram elements, stable across runs (renderers sanitise them). */
+export const ids = {
+  account: (a: string) => `account:${a}`,
+  region: (a: string, r: string) => `region:${a}/${r}`,
+  vpc: (v: string) => `vpc:${v}`,
+  az: (v: string, az: string) => `az:${v}/${az}`,
+  subnet: (v: string, s: string) => `subnet:${v}/${s}`,
+  endpoint: (v: string, e: string) => `endpoint:${v}/${e}`,
+  eni: (v: string, e: string, az: string) => `eni:${v}/${e}/${az}`,
+  workload: (v: string, w: string) => `workload:${v}/${w}`,
+  loadBalancer: (v: string, l: string) => `lb:${v}/${l}`,
+  target: (v: string, l: string) => `target:${v}/${l}`,
+  endpointService: (s: string) => `endpoint-service:${s}`,
+  nat: (v: string, n: string) => `nat:${v}/${n}`,
+  routeTable: (v: string, t: string) => `route-table:${v}/${t}`,
+  zone: (z: string) => `zone:${z}`,
+  awsService: (a: string, r: string, s: string) => `aws:${a}/${r}/${s}`,
+  saas: (name: string) => `saas:${name}`,
+};
+
+export interface GraphContext {
+  topology: Topology;
+  detail: Detail;
+  securityGroups: boolean;
+  routeTables: boolean;
+  costs: CostAnnotations;
+  edges: DiagramEdge[];
+  /** ids of `edges`: an edge is added once */
+  edgeIds: Set<string>;
+  index: GraphIndex;
+}
+
+export function node(
+  id: string,
+  kind: NodeKind,
+  label: string,
+  detail: string | null,
+  cost: string | null,
+): DiagramNode {
+  return { type: "node", id, kind, label, detail, cost, status: "unchanged" };
+}
+
+export function group(
+  id: string,
+  kind: DiagramGroup["kind"],
+  label: string,
+  detail: string | null,
+  cost: string | null,
+  children: DiagramItem[],
+): DiagramGroup {
+  return { type: "group", id, kind, label, detail, cost, status: "unchanged", children };
+}
+
+export function edge(
+  ctx: GraphContext,
+  from: string,
+  to: string,
+  kind: DiagramEdge["kind"],
+  label: string | null,
+): void {
+  const id = `${from}->${to}`;
+  if (ctx.edgeIds.has(id)) return;
+  ctx.edgeIds.add(id);
+  ctx.edges.push({ id, from, to, kind, label, status: "unchanged" });
+}
+
+/** The node an edge to or from an endpoint attaches to: the endpoint, or one of its ENIs. */
+export function endpointNodeId(
+  ctx: GraphContext,
+  vpc: Vpc,
+  endpoint: Endpoint,
+  az?: string,
+): string {
+  if (endpoint.type === "gateway" || ctx.detail === "vpcs" || ctx.detail === "accounts") {
+    return ids.endpoint(vpc.id, endpoint.id);
+  }
+  const eni = endpoint.enis.find((e) => e.az === az) ?? endpoint.enis[0];
+  return eni ? ids.eni(vpc.id, endpoint.id, eni.az) : ids.endpoint(vpc.id, endpoint.id);
+}
+
+function endpointDetail(ctx: GraphContext, endpoint: Endpoint): string {
+  const parts: string[] = [endpoint.type];
+  if (endpoint.type === "gateway") parts.push(endpoint.service);
+  else {
+    const t = endpoint.target;
+    parts.push(
+      t.kind === "aws-service"
+        ? t.service
+        : t.kind === "endpoint-service"
+          ? `→ ${t.endpointService}`
+          : "SaaS",
+    );
+    if (ctx.detail === "vpcs")
+      parts.push(`${endpoint.enis.length} AZ${endpoint.enis.length === 1 ? "" : "s"}`);
+    if (ctx.securityGroups && endpoint.type === "interface" && endpoint.securityGroups.length > 0) {
+      parts.push(`sg ${endpoint.securityGroups.join(", ")}`);
+    }
+  }
+  return parts.join(" · ");
+}
+
+type Workload = Vpc["workloads"][number];
+type NatGateway = Vpc["natGateways"][number];
+
+function workloadAz(ctx: GraphContext, vpc: Vpc, workload: Workload): string | undefined {
+  return workload.az ?? ctx.index.subnet(vpc, workload.subnet)?.az;
+}
+
+function workloadNode(vpc: Vpc, workload: Workload): DiagramNode {
+  return node(
+    ids.workload(vpc.id, workload.id),
+    "workload",
+    workload.name ?? workload.id,
+    "workload",
+    null,
+  );
+}
+
+/** A NAT gateway node; `where` is its AZ (VPC level) or its connectivity (inside its AZ). */
+function natNode(ctx: GraphContext, vpc: Vpc, nat: NatGateway, where: string): DiagramNode {
+  const cost = ctx.costs.resource(vpc.account, vpc.id, "nat-gateway", nat.id);
+  return node(ids.nat(vpc.id, nat.id), "nat-gateway", nat.id, `NAT gateway · ${where}`, cost);
+}
+
+/** Nodes of a VPC placed by AZ (and subnet) at the azs / subnets detail levels. */
+function zonalChildren(
+  ctx: GraphContext,
+  vpc: Vpc,
+): { byAz: Map<string, DiagramItem[]>; bySubnet: Map<string, DiagramItem[]> } {
+  const byAz = new Map<string, DiagramItem[]>(vpc.azs.map((az) => [az, []]));
+  const bySubnet = new Map<string, DiagramItem[]>(vpc.subnets.map((s) => [s.id, []]));
+  const place = (az: string, subnet: string | undefined, item: DiagramItem) => {
+    const list =
+      ctx.detail === "subnets" && subnet !== undefined ? bySubnet.get(subnet) : byAz.get(az);
+    (list ?? byAz.get(az))?.push(item);
+  };
+  for (const endpoint of vpc.endpoints) {
+    if (endpoint.type === "gateway") continue;
+    for (const eni of endpoint.enis) {
+      const n = node(
+        ids.eni(vpc.id, endpoint.id, eni.az),
+        endpoint.type === "gwlb" ? "gwlb-endpoint" : "interface-endpoint",
+        endpoint.name ?? endpoint.id,
+        `ENI · ${endpointDetail(ctx, endpoint)}`,
+        ctx.costs.eni(vpc.account, vpc.id, endpoint.id, eni.az),
+      );
+      place(eni.az, eni.subnet, n);
+    }
+  }
+  for (const workload of vpc.workloads) {
+    const az = workloadAz(ctx, vpc, workload);
+    if (az !== undefined) place(az, workload.subnet, workloadNode(vpc, workload));
+  }
+  for (const nat of vpc.natGateways) {
+    const subnet = nat.subnet ?? ctx.index.publicSubnetIn(vpc, nat.az)?.id;
+    place(nat.az, subnet, natNode(ctx, vpc, nat, nat.connectivity));
+  }
+  return { byAz, bySubnet };
+}
+
+/** The children of a VPC group at the chosen detail level, and the edges inside it. */
+export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
+  const items: DiagramItem[] = [];
+  const zonal = ctx.detail === "azs" || ctx.detail === "subnets";
+  for (const workload of vpc.workloads) {
+    const az = workloadAz(ctx, vpc, workload);
+    if (!zonal || az === undefined) items.push(workloadNode(vpc, workload));
+    for (const ref of workload.uses) {
+      const endpoint = ctx.index.endpoint(vpc, ref);
+      if (endpoint)
+        edge(
+          ctx,
+          ids.workload(vpc.id, workload.id),
+          endpointNodeId(ctx, vpc, endpoint, az),
+          "uses",
+          null,
+        );
+    }
+  }
+  for (const endpoint of vpc.endpoints) {
+    if (zonal && endpoint.type !== "gateway") continue;
+    const kind =
+      endpoint.type === "gateway"
+        ? "gateway-endpoint"
+        : endpoint.type === "gwlb"
+          ? "gwlb-endpoint"
+          : "interface-endpoint";
+    items.push(
+      node(
+        ids.endpoint(vpc.id, endpoint.id),
+        kind,
+        endpoint.name ?? endpoint.id,
+        endpointDetail(ctx, endpoint),
+        ctx.costs.resource(vpc.account, vpc.id, "endpoint", endpoint.id),
+      ),
+    );
+  }
+  if (zonal) {
+    const { byAz, bySubnet } = zonalChildren(ctx, vpc);
+    for (const az of vpc.azs) {
+      const subnets =
+        ctx.detail === "subnets"
+          ? ctx.index
+              .subnetsIn(vpc, az)
+              .map((s) =>
+                group(
+                  ids.subnet(vpc.id, s.id),
+                  "subnet",
+                  s.id,
+                  [s.tier, s.cidr].filter(Boolean).join(" · "),
+                  null,
+                  bySubnet.get(s.id) ?? [],
+                ),
+              )
+          : [];
+      items.push(
+        group(ids.az(vpc.id, az), "az", az, null, null, [...subnets, ...(byAz.get(az) ?? [])]),
+      );
+    }
+  } else {
+    for (const nat of vpc.natGateways) items.push(natNode(ctx, vpc, nat, nat.az));
+  }
+  for (const lb of vpc.loadBalancers) {
+    const kind = lb.type === "network" ? "network-load-balancer" : "gateway-load-balancer";
+    items.push(
+      node(
+        ids.loadBalancer(vpc.id, lb.id),
+        "load-balancer",
+        lb.name ?? lb.id,
+        `${lb.type === "network" ? "NLB" : "GWLB"} · ${lb.azs.length} AZs`,
+        ctx.costs.resource(vpc.account, vpc.id, kind, lb.id),
+      ),
+    );
+    if (lb.targets) {
+      items.push(node(ids.target(vpc.id, lb.id), "service", lb.targets, "targets", null));
+      edge(ctx, ids.loadBalancer(vpc.id, lb.id), ids.target(vpc.id, lb.id), "targets", null);
+    }
+  }
+  if (ctx.routeTables) {
+    for (const table of vpc.routeTables) {
+      items.push(
+        node(
+          ids.routeTable(vpc.id, table.id),
+          "route-table",
+          table.name ?? table.id,
+          "route table",
+          null,
+        ),
+      );
+    }
+    for (const endpoint of vpc.endpoints) {
+      if (endpoint.type !== "gateway") continue;
+      for (const table of endpoint.routeTables)
+        edge(ctx, ids.routeTable(vpc.id, table), ids.endpoint(vpc.id, endpoint.id), "route", null);
+    }
+  }
+  return items;
+}

@@ -1,0 +1,196 @@
+import { type Constraint, orderByRank } from "./orderByRank.js";
+import type { ScenePoint } from "./scene.js";
+
+/** Cells between sibling boxes side by side, and between rows of boxes (inside groups). */
+const GUTTER_X = 3;
+const GUTTER_Y = 3;
+/** Gutters between top-level items (room for edges to fan out between accounts). */
+const TOP_GUTTER_X = 3;
+const TOP_GUTTER_Y = 3;
+/** A row of children wraps before it gets wider than this (a single child may be wider). */
+const MAX_ROW_WIDTH = 120;
+/** Top-level rows of one rank wrap later: accounts side by side are the point of the picture. */
+const MAX_TOP_ROW_WIDTH = 240;
+
+export interface ChildBox {
+  width: number;
+  height: number;
+  /** an AZ group of a VPC: drawn as one of a band of equal-height columns */
+  azColumn: boolean;
+}
+
+export interface Arrangement {
+  /** top-left of every child, relative to the content area's top-left */
+  offsets: ScenePoint[];
+  /** every child's height after AZ columns are made equal */
+  heights: number[];
+  width: number;
+  height: number;
+}
+
+/** Children placed as one block: a single child, or the band of a VPC's AZ columns. */
+interface Unit {
+  members: number[];
+  /** member offsets inside the unit */
+  at: ScenePoint[];
+  width: number;
+  height: number;
+}
+
+function buildUnits(
+  children: readonly ChildBox[],
+  heights: number[],
+): { units: Unit[]; unitOf: number[] } {
+  const units: Unit[] = [];
+  const unitOf: number[] = [];
+  const band: Unit = { members: [], at: [], width: 0, height: 0 };
+  let bandIndex = -1;
+  children.forEach((child, i) => {
+    if (child.azColumn) {
+      if (bandIndex < 0) {
+        bandIndex = units.length;
+        units.push(band);
+      }
+      unitOf.push(bandIndex);
+      const gap = band.members.length === 0 ? 0 : GUTTER_X;
+      band.at.push({ x: band.width + gap, y: 0 });
+      band.width += gap + child.width;
+      band.height = Math.max(band.height, child.height);
+      band.members.push(i);
+    } else {
+      unitOf.push(units.length);
+      units.push({ members: [i], at: [{ x: 0, y: 0 }], width: child.width, height: child.height });
+    }
+  });
+  for (const m of band.members) heights[m] = band.height;
+  return { units, unitOf };
+}
+
+/** Split units (in order) into rows no wider than `maxWidth`, each holding at least one. */
+function wrapRows(
+  units: readonly Unit[],
+  order: readonly number[],
+  maxWidth: number,
+  gap: number,
+): number[][] {
+  const rows: number[][] = [];
+  let row: number[] = [];
+  let width = 0;
+  for (const u of order) {
+    const w = units[u]?.width ?? 0;
+    if (row.length > 0 && width + gap + w > maxWidth) {
+      rows.push(row);
+      row = [];
+      width = 0;
+    }
+    width += (row.length > 0 ? gap : 0) + w;
+    row.push(u);
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+/**
+ * Split units into segments that start on a new row: each set of units linked by edges
+ * (e.g. endpoint service → NLB → service) is one segment in rank order, and the unlinked
+ * units share one segment. Segments keep the order of their first unit, so a group with
+ * two chains draws them as two rows instead of interleaving them.
+ */
+function chainSegments(
+  count: number,
+  constraints: readonly Constraint[],
+  order: readonly number[],
+): number[][] {
+  const root = Array.from({ length: count }, (_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (root[r] !== r) r = root[r] ?? r;
+    root[i] = r;
+    return r;
+  };
+  const linked = new Uint8Array(count);
+  for (const [a, b] of constraints) {
+    root[find(a)] = find(b);
+    linked[a] = 1;
+    linked[b] = 1;
+  }
+  const segments = new Map<number, { members: number[]; first: number }>();
+  for (const u of order) {
+    const key = linked[u] === 1 ? find(u) : -1;
+    const segment = segments.get(key);
+    if (segment) {
+      segment.members.push(u);
+      segment.first = Math.min(segment.first, u);
+    } else {
+      segments.set(key, { members: [u], first: u });
+    }
+  }
+  return [...segments.values()].sort((a, b) => a.first - b.first).map((s) => s.members);
+}
+
+/**
+ * Arrange a group's children (or the top-level items when `topLevel`). AZ columns form one
+ * band, side by side with equal height and top. Inside groups, units are ordered by edge
+ * rank (sources before targets, else input order) and flow left → right in rows that wrap
+ * at MAX_ROW_WIDTH. At top level, each rank gets its own rows, ranks top to bottom so an
+ * edge's source sits above its target, and every row is centred on the widest one. Rows are
+ * top-aligned.
+ */
+export function arrangeChildren(
+  children: readonly ChildBox[],
+  constraints: readonly Constraint[],
+  topLevel: boolean,
+): Arrangement {
+  const heights = children.map((c) => c.height);
+  const { units, unitOf } = buildUnits(children, heights);
+  const unitConstraints: Constraint[] = [];
+  for (const [a, b] of constraints) {
+    const ua = unitOf[a];
+    const ub = unitOf[b];
+    if (ua !== undefined && ub !== undefined && ua !== ub) unitConstraints.push([ua, ub]);
+  }
+  const { order, rank } = orderByRank(units.length, unitConstraints);
+  const gapX = topLevel ? TOP_GUTTER_X : GUTTER_X;
+  const gapY = topLevel ? TOP_GUTTER_Y : GUTTER_Y;
+  let rows: number[][];
+  if (topLevel) {
+    // the units of each rank, in order
+    const byRank = new Map<number, number[]>();
+    for (const u of order) {
+      const r = rank[u] ?? 0;
+      const list = byRank.get(r);
+      if (list) list.push(u);
+      else byRank.set(r, [u]);
+    }
+    rows = [...byRank.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((r) => wrapRows(units, byRank.get(r) ?? [], MAX_TOP_ROW_WIDTH, gapX));
+  } else {
+    rows = chainSegments(units.length, unitConstraints, order).flatMap((segment) =>
+      wrapRows(units, segment, MAX_ROW_WIDTH, gapX),
+    );
+  }
+  const rowWidth = (row: readonly number[]): number =>
+    row.reduce((sum, u, i) => sum + (i > 0 ? gapX : 0) + (units[u]?.width ?? 0), 0);
+  let width = 0;
+  for (const row of rows) width = Math.max(width, rowWidth(row));
+  const offsets: ScenePoint[] = children.map(() => ({ x: 0, y: 0 }));
+  let y = 0;
+  rows.forEach((row, r) => {
+    let x = topLevel ? Math.floor((width - rowWidth(row)) / 2) : 0;
+    let rowHeight = 0;
+    if (r > 0) y += gapY;
+    for (const u of row) {
+      const unit = units[u];
+      if (!unit) continue;
+      unit.members.forEach((m, i) => {
+        const at = unit.at[i] ?? { x: 0, y: 0 };
+        offsets[m] = { x: x + at.x, y: y + at.y };
+      });
+      x += unit.width + gapX;
+      rowHeight = Math.max(rowHeight, unit.height);
+    }
+    y += rowHeight;
+  });
+  return { offsets, heights, width, height: y };
+}

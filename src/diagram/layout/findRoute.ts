@@ -1,0 +1,245 @@
+import { Clipped, type CompressedGrid, flagsAt, intervalOf } from "./compressedGrid.js";
+import type { LayoutWork } from "./layoutWork.js";
+import { CellFlag } from "./levelMarks.js";
+import type { Rect } from "./rect.js";
+import type { ScenePoint } from "./scene.js";
+import type { SearchBuffers } from "./searchBuffers.js";
+
+/** Costs of routing, per cell of length unless said otherwise. */
+export const RouteCost = {
+  /** once per change of direction */
+  turn: 12,
+  /** a cell right next to a box */
+  near: 1,
+  /** a cell of a group's header text */
+  header: 100,
+  /** a cell where an earlier edge runs the same way */
+  overlap: 6,
+  /** a cell an earlier edge crosses */
+  cross: 2,
+  /** once per group border crossed (straight through) */
+  border: 4,
+  /** once, for leaving or entering a box by a side other than the one facing the other end */
+  otherSide: 30,
+  /** once, per cell between where an edge meets a side and that side's middle */
+  offCentre: 2,
+} as const;
+
+/** Directions of travel: 0 right, 1 left, 2 down, 3 up (d ^ 1 is the reverse). */
+export const Dir = { Right: 0, Left: 1, Down: 2, Up: 3 } as const;
+export const DX = [1, -1, 0, 0] as const;
+export const DY = [0, 0, 1, -1] as const;
+
+/**
+ * Where a route may begin (leaving the cell in direction `dir`) or end (entering the cell
+ * in direction `dir`), and what that costs on top of the route itself.
+ */
+export interface Terminal {
+  x: number;
+  y: number;
+  dir: number;
+  cost: number;
+}
+
+export interface RouteQuery {
+  grid: CompressedGrid;
+  window: Rect;
+  /** every terminal's cell must be a cut of the grid (its own column and row) */
+  starts: readonly Terminal[];
+  goals: readonly Terminal[];
+  /** heuristic weight: 1 finds the cheapest route, more trades optimality for speed */
+  weight: number;
+  /** give up (null) after expanding this many states */
+  budget: number;
+  /** counts the search and the states it expands */
+  work?: LayoutWork | null;
+}
+
+/** priority = f × KEY + h: among equal f, prefer states nearer the goals */
+const KEY = 65_536;
+
+const BLOCKED = CellFlag.Blocked;
+const BORDER_H = CellFlag.BorderH;
+const BORDER_V = CellFlag.BorderV;
+
+/** Extra cost of stepping into a cell with `flags` along `axis` (0 horizontal). */
+function penaltyOf(flags: number, axis: number): number {
+  let p = 0;
+  if (flags & CellFlag.Near) p += RouteCost.near;
+  if (flags & (BORDER_H | BORDER_V)) p += RouteCost.border;
+  if (flags & CellFlag.Header) p += RouteCost.header;
+  if (flags & (axis === 0 ? CellFlag.EdgeH : CellFlag.EdgeV)) p += RouteCost.overlap;
+  else if (flags & (CellFlag.EdgeH | CellFlag.EdgeV)) p += RouteCost.cross;
+  return p;
+}
+
+/** penaltyOf for every flags byte: PENALTY[axis * 256 + flags] (a constant table). */
+const PENALTY = Int32Array.from({ length: 512 }, (_, i) => penaltyOf(i & 255, i >> 8));
+
+/**
+ * What findRoute answers when the search, on a grid clipped out of a larger one, would
+ * step past a clipped side: only the larger grid can tell.
+ */
+export const ESCAPED = "escaped";
+
+/**
+ * A* on a compressed grid, from any start terminal to any goal terminal. A step costs its
+ * length in cells plus per-cell penalties (next to boxes, on header text, on earlier
+ * edges — more along them than across), plus RouteCost.turn when it changes direction;
+ * routes never reverse, never enter blocked cells, and cross borders only straight.
+ * Returns the points of the route (start cell, every cell where it turns, goal cell; one
+ * point when a start is itself a goal), null when there is none, or ESCAPED when the grid
+ * is clipped (see CompressedGrid) and the search would step past a clipped side: up to
+ * that step it has done exactly what it would on the whole grid.
+ */
+export function findRoute(
+  query: RouteQuery,
+  buffers: SearchBuffers,
+): ScenePoint[] | null | typeof ESCAPED {
+  const work = query.work;
+  if (!work) return search(query, buffers);
+  const before = buffers.expanded;
+  const route = search(query, buffers);
+  work.searches += 1;
+  work.expansions += buffers.expanded - before;
+  return route;
+}
+
+function search(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null | typeof ESCAPED {
+  const { grid, window: win, weight } = query;
+  const { xs, ys, cols, rows, flags, flagCols, colOf, rowOf, clipped } = grid;
+  buffers.prepare(4 * cols * rows + 1);
+  const { cost, from, seen, closed, heap, generation: gen } = buffers;
+  const sink = 4 * cols * rows;
+  const stateOf = (t: Terminal): number =>
+    (intervalOf(ys, t.y) * cols + intervalOf(xs, t.x)) * 4 + t.dir;
+  const flagsOf = (state: number): number => {
+    const cell = state >> 2;
+    return flagsAt(grid, cell % cols, Math.floor(cell / cols));
+  };
+  const inside = (t: Terminal): boolean =>
+    t.x >= win.x && t.y >= win.y && t.x < win.x + win.width && t.y < win.y + win.height;
+
+  const goalCost = new Map<number, number>();
+  let gx0 = Number.POSITIVE_INFINITY;
+  let gy0 = Number.POSITIVE_INFINITY;
+  let gx1 = Number.NEGATIVE_INFINITY;
+  let gy1 = Number.NEGATIVE_INFINITY;
+  for (const t of query.goals) {
+    if (!inside(t)) continue;
+    const state = stateOf(t);
+    if (flagsOf(state) & BLOCKED) continue;
+    if ((goalCost.get(state) ?? Number.POSITIVE_INFINITY) <= t.cost) continue;
+    goalCost.set(state, t.cost);
+    gx0 = Math.min(gx0, t.x);
+    gy0 = Math.min(gy0, t.y);
+    gx1 = Math.max(gx1, t.x);
+    gy1 = Math.max(gy1, t.y);
+  }
+  if (goalCost.size === 0) return null;
+  // distance to the goals' bounding box plus the turns any route must still make: one
+  // when off in both axes, two when heading away (admissible and consistent)
+  const estimate = (x: number, y: number, dir: number): number => {
+    const wantX = x < gx0 ? Dir.Right : x > gx1 ? Dir.Left : -1;
+    const wantY = y < gy0 ? Dir.Down : y > gy1 ? Dir.Up : -1;
+    let turns = 0;
+    if (wantX >= 0 && wantY >= 0) turns = dir === wantX || dir === wantY ? 1 : 2;
+    else if (wantX >= 0) turns = dir === wantX ? 0 : dir === (wantX ^ 1) ? 2 : 1;
+    else if (wantY >= 0) turns = dir === wantY ? 0 : dir === (wantY ^ 1) ? 2 : 1;
+    const distance = Math.max(0, gx0 - x, x - gx1) + Math.max(0, gy0 - y, y - gy1);
+    return Math.min(KEY - 1, distance + turns * RouteCost.turn);
+  };
+  const offerSink = (state: number, total: number): void => {
+    if (seen[sink] !== gen || total < (cost[sink] ?? 0)) {
+      seen[sink] = gen;
+      cost[sink] = total;
+      from[sink] = state;
+      heap.push(total * KEY, sink);
+    }
+  };
+
+  for (const t of query.starts) {
+    if (!inside(t)) continue;
+    const state = stateOf(t);
+    if (flagsOf(state) & (BLOCKED | BORDER_H | BORDER_V)) continue;
+    if (seen[state] === gen && (cost[state] ?? 0) <= t.cost) continue;
+    seen[state] = gen;
+    cost[state] = t.cost;
+    from[state] = -1;
+    const h = estimate(t.x, t.y, t.dir);
+    heap.push((t.cost + weight * h) * KEY + h, state);
+    const extra = goalCost.get(state);
+    if (extra !== undefined) offerSink(state, t.cost + extra);
+  }
+
+  let budget = query.budget;
+  while (heap.size > 0) {
+    const state = heap.pop();
+    if (closed[state] === gen) continue;
+    closed[state] = gen;
+    buffers.expanded++;
+    if (--budget < 0) return null;
+    if (state === sink) {
+      const points: ScenePoint[] = [];
+      for (let s = from[sink] ?? -1; s >= 0; s = from[s] ?? -1) {
+        const cell = s >> 2;
+        points.push({ x: xs[cell % cols] ?? 0, y: ys[Math.floor(cell / cols)] ?? 0 });
+      }
+      return points.reverse();
+    }
+    const cell = state >> 2;
+    const dir = state & 3;
+    const ci = cell % cols;
+    const cj = (cell - ci) / cols;
+    const g = cost[state] ?? 0;
+    const here = flags[(rowOf[cj] ?? 0) * flagCols + (colOf[ci] ?? 0)] ?? 0;
+    for (let d = 0; d < 4; d++) {
+      if (d === (dir ^ 1)) continue;
+      const ni = ci + (DX[d] ?? 0);
+      const nj = cj + (DY[d] ?? 0);
+      if (ni < 0 || nj < 0 || ni >= cols || nj >= rows) {
+        const side =
+          ni < 0
+            ? Clipped.Left
+            : ni >= cols
+              ? Clipped.Right
+              : nj < 0
+                ? Clipped.Top
+                : Clipped.Bottom;
+        if (clipped & side) return ESCAPED;
+        continue;
+      }
+      const next = nj * cols + ni;
+      const there = flags[(rowOf[nj] ?? 0) * flagCols + (colOf[ni] ?? 0)] ?? 0;
+      if (there & BLOCKED) continue;
+      const axis = d >> 1;
+      if ((here | there) & (axis === 0 ? BORDER_H : BORDER_V)) continue;
+      const nextState = next * 4 + d;
+      if (closed[nextState] === gen) continue;
+      const nx = xs[ni] ?? 0;
+      const ny = ys[nj] ?? 0;
+      const length = axis === 0 ? Math.abs(nx - (xs[ci] ?? 0)) : Math.abs(ny - (ys[cj] ?? 0));
+      let c = g + (axis !== dir >> 1 ? RouteCost.turn : 0);
+      // right and down cross the rest of this cell then enter the next one; left and up
+      // cross the whole next cell
+      const enter = PENALTY[(axis << 8) | there] ?? 0;
+      if (d === Dir.Right || d === Dir.Down) {
+        c += (length - 1) * (1 + (PENALTY[(axis << 8) | here] ?? 0)) + 1 + enter;
+      } else {
+        c += length * (1 + enter);
+      }
+      if (seen[nextState] !== gen || c < (cost[nextState] ?? 0)) {
+        seen[nextState] = gen;
+        cost[nextState] = c;
+        from[nextState] = state;
+        const h = estimate(nx, ny, d);
+        heap.push((c + weight * h) * KEY + h, nextState);
+        if (h === 0) {
+          const extra = goalCost.get(nextState);
+          if (extra !== undefined) offerSink(nextState, c + extra);
+        }
+      }
+    }
+  }
+  return null;
+}

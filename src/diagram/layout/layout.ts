@@ -1,0 +1,120 @@
+import { displayWidth } from "../../core/displayWidth.js";
+import {
+  checkDiagramLimit,
+  checkGraphSize,
+  type DiagramLimits,
+  diagramLimits,
+} from "../diagramLimits.js";
+import type { DiagramGraph } from "../graph/diagramGraph.js";
+import { edgeCells } from "./edgeCells.js";
+import { edgeConstraints } from "./edgeConstraints.js";
+import { layoutTree } from "./layoutTree.js";
+import type { LayoutWork } from "./layoutWork.js";
+import { positionBoxes } from "./positionBoxes.js";
+import { routeEdges } from "./routeEdges.js";
+import type { Scene } from "./scene.js";
+import { sizeBoxes } from "./sizeBoxes.js";
+
+/** Empty cells around the drawing in the scene. */
+const MARGIN = 1;
+/** Cells around the top-level boxes where edges may run (to go round the outside). */
+const ROUTING_MARGIN = 2;
+
+export interface LayoutOptions {
+  /** size limits (default DIAGRAM_LIMITS; NO_DIAGRAM_LIMITS for none) */
+  limits?: Partial<DiagramLimits>;
+  /** adds up the work done (see LayoutWork); for tests and benchmarks */
+  work?: LayoutWork;
+}
+
+/**
+ * Lay a diagram graph out on a character grid (pure; same graph → same scene).
+ *
+ * 1. The containment tree is a d3 hierarchy over a synthetic root holding graph.items.
+ * 2. Boxes are sized bottom-up (`eachAfter`): nodes fit their text; groups fit a header
+ *    row and their children, which sit in rows with gutters between them (a VPC's AZs as
+ *    equal-height columns; other children ordered so an edge's source comes before its
+ *    target). Top-level items go in rows by edge rank, sources above targets.
+ * 3. Boxes are positioned top-down (`eachBefore`), parents before children.
+ * 4. Edges are routed in input order as orthogonal polylines by A* on a grid compressed at
+ *    the boxes' edges, inside the lowest group holding both ends: in one search through
+ *    the groups around the two ends (borders crossed straight) while that is small, else
+ *    level by level, each level's children solid. Every other box is avoided; earlier
+ *    edges are avoided where the one-search route is used. See routeEdge.
+ * 5. Edge labels go beside each edge's longest segment, on free cells, or are left out.
+ *
+ * Edges naming an id that is not in the graph are left out of the scene. The scene is the
+ * bounding box of everything drawn plus a margin of one cell.
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `options.limits` (nodes and
+ *   groups before anything is laid out, canvas and edge cells before edges are routed)
+ */
+export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene {
+  const work = options.work ?? null;
+  const limits = diagramLimits(options.limits);
+  checkGraphSize(graph, limits.maxNodes);
+  const tree = layoutTree(graph);
+  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges));
+  const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
+  const { boxes, placed } = positionBoxes(tree.root, frames, origin);
+  const content = placed.get(tree.root);
+  const canvas = {
+    x: 0,
+    y: 0,
+    width: (content?.width ?? 0) + 2 * ROUTING_MARGIN,
+    height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
+  };
+  if (work) work.boxes += boxes.length;
+  checkDiagramLimit(
+    canvas.width * canvas.height,
+    limits.maxCanvasCells,
+    "canvas cells",
+    "maxCanvasCells",
+  );
+  checkDiagramLimit(
+    edgeCells(graph.edges, tree, placed),
+    limits.maxEdgeCells,
+    "edge cells",
+    "maxEdgeCells",
+  );
+  const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work);
+  // bounding box of boxes, edges and labels
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  const cover = (x0: number, y0: number, x1: number, y1: number): void => {
+    left = Math.min(left, x0);
+    top = Math.min(top, y0);
+    right = Math.max(right, x1);
+    bottom = Math.max(bottom, y1);
+  };
+  for (const b of boxes) cover(b.x, b.y, b.x + b.width - 1, b.y + b.height - 1);
+  for (const e of edges) {
+    for (const p of e.points) cover(p.x, p.y, p.x, p.y);
+    const at = e.labelAt;
+    if (at && e.label !== null) cover(at.x, at.y, at.x + displayWidth(e.label) - 1, at.y);
+  }
+  if (left > right)
+    return { title: graph.title, width: 2 * MARGIN, height: 2 * MARGIN, boxes, edges };
+  // shift everything so the bounding box starts one cell in
+  const dx = MARGIN - left;
+  const dy = MARGIN - top;
+  if (dx !== 0 || dy !== 0) {
+    for (const b of boxes) {
+      b.x += dx;
+      b.y += dy;
+    }
+    for (const e of edges) {
+      e.points = e.points.map((p) => ({ x: p.x + dx, y: p.y + dy }));
+      if (e.labelAt) e.labelAt = { x: e.labelAt.x + dx, y: e.labelAt.y + dy };
+    }
+  }
+  return {
+    title: graph.title,
+    width: right + dx + 1 + MARGIN,
+    height: bottom + dy + 1 + MARGIN,
+    boxes,
+    edges,
+  };
+}

@@ -1,0 +1,263 @@
+import { INWARD, OUTWARD, ringSide, type Side } from "./boxSides.js";
+import { chainMarks } from "./chainMarks.js";
+import { type CompressedGrid, compressedGrid } from "./compressedGrid.js";
+import { DX, DY } from "./findRoute.js";
+import { childUnder, commonAncestor, type LayoutNode } from "./layoutTree.js";
+import type { LayoutWork } from "./layoutWork.js";
+import { levelMarks, levelWindow } from "./levelMarks.js";
+import type { PlacedBox } from "./positionBoxes.js";
+import type { Rect } from "./rect.js";
+import type { ScenePoint } from "./scene.js";
+import type { SearchBuffers } from "./searchBuffers.js";
+import type { End } from "./searchEnd.js";
+import { searchWindow } from "./searchWindow.js";
+import type { SegmentIndex } from "./segmentIndex.js";
+
+/** A route through all levels in one search is tried on grids up to this size … */
+const FLAT_CELLS = 16_384;
+/** … and given up after expanding this many states (the route is then found level by level). */
+const FLAT_BUDGET = 12_000;
+
+export interface RouteContext {
+  placed: ReadonlyMap<LayoutNode, PlacedBox>;
+  canvas: Rect;
+  /** segments of the edges routed so far, as EdgeH / EdgeV marks */
+  routed: SegmentIndex;
+  /** window and its grid cut at the children's edges, of every level searched so far */
+  levels: Map<LayoutNode, { window: Rect; grid: CompressedGrid }>;
+  buffers: SearchBuffers;
+  work: LayoutWork | null;
+  /** the grid of the last one-search route tried, by its top and the ends' parents */
+  lastChain: {
+    top: LayoutNode;
+    a: LayoutNode | null;
+    b: LayoutNode | null;
+    grid: CompressedGrid | null;
+  } | null;
+}
+
+function boxOf(ctx: RouteContext, n: LayoutNode): PlacedBox {
+  const box = ctx.placed.get(n);
+  if (!box) throw new Error("layout: edge end without a box");
+  return box;
+}
+
+function levelOf(ctx: RouteContext, level: LayoutNode): { window: Rect; grid: CompressedGrid } {
+  let entry = ctx.levels.get(level);
+  if (!entry) {
+    const window = levelWindow(level, boxOf(ctx, level), ctx.canvas);
+    const grid = compressedGrid(
+      window,
+      levelMarks(level, window, ctx.placed),
+      Number.POSITIVE_INFINITY,
+      ctx.work,
+    );
+    if (!grid) throw new Error("layout: a level grid has no size limit");
+    entry = { window, grid };
+    ctx.levels.set(level, entry);
+  }
+  return entry;
+}
+
+/**
+ * Route inside one level from `from` to `to`, every child of the level solid. This is the
+ * way for big diagrams, so it goes for speed: earlier edges are not avoided (keeping off
+ * them in crowded corridors, where every way is shared, costs long searches).
+ */
+function searchLevel(
+  ctx: RouteContext,
+  level: LayoutNode,
+  from: End,
+  to: End,
+): ScenePoint[] | null {
+  const { window, grid } = levelOf(ctx, level);
+  const any = Number.POSITIVE_INFINITY;
+  return searchWindow(null, ctx.work, ctx.buffers, window, grid, from, to, {
+    maxCells: any,
+    budget: any,
+    greedy: true,
+  });
+}
+
+/**
+ * Route through every level at once inside `top`: the groups around the two ends are open
+ * (their borders crossed straight), everything else solid. The best routes, but the grid
+ * grows with the boxes along both ends' ancestry, so it is only tried while small.
+ */
+function flatRoute(
+  ctx: RouteContext,
+  top: LayoutNode,
+  source: LayoutNode,
+  target: LayoutNode,
+): ScenePoint[] | null {
+  const open = new Set<LayoutNode>();
+  for (const end of [source, target]) {
+    for (let n = end.parent; n && n !== top; n = n.parent) open.add(n);
+  }
+  // the top level's own boxes already make a big grid: do not build the larger one
+  const { window, grid: level } = levelOf(ctx, top);
+  if (4 * level.cols * level.rows > FLAT_CELLS) return null;
+  // nor when an open group's own grid makes it too big: every cut of that grid is one of
+  // the larger grid's, but for the two each side of an open child's box (at most two open
+  // children), so this gives up exactly where building the grid would, without the cost
+  for (const group of open) {
+    const { grid } = levelOf(ctx, group);
+    if (Math.max(0, grid.cols - 4) * Math.max(0, grid.rows - 4) > FLAT_CELLS) return null;
+  }
+  // the grid depends on the groups around the ends only: consecutive edges from one group
+  // (all a VPC's endpoints to S3) share it
+  const last = ctx.lastChain;
+  let grid: CompressedGrid | null;
+  if (last && last.top === top && last.a === source.parent && last.b === target.parent) {
+    grid = last.grid;
+  } else {
+    const marks = chainMarks(window, top, open, ctx.placed);
+    grid = compressedGrid(window, marks, FLAT_CELLS, ctx.work);
+    ctx.lastChain = { top, a: source.parent, b: target.parent, grid };
+  }
+  if (!grid) return null;
+  const from = { kind: "box", box: boxOf(ctx, source), inner: null } as const;
+  const to = { kind: "box", box: boxOf(ctx, target), inner: null } as const;
+  return searchWindow(ctx.routed, ctx.work, ctx.buffers, window, grid, from, to, {
+    maxCells: FLAT_CELLS,
+    budget: FLAT_BUDGET,
+    greedy: false,
+  });
+}
+
+/** The cell just inside `box`'s border next to `p`, a cell just outside it. */
+function cellInside(box: Rect, p: ScenePoint): { x: number; y: number; side: Side } | null {
+  const side = ringSide(box, p.x, p.y);
+  if (side === null) return null;
+  const d = INWARD[side];
+  return { x: p.x + 2 * (DX[d] ?? 0), y: p.y + 2 * (DY[d] ?? 0), side };
+}
+
+/** Route from `end` (somewhere inside `level`) out to `goal`, a cell inside the level. */
+function routeUp(
+  ctx: RouteContext,
+  end: LayoutNode,
+  level: LayoutNode,
+  goal: End,
+): ScenePoint[] | null {
+  const child = childUnder(level, end);
+  if (!child) return null;
+  const box = boxOf(ctx, child);
+  const inner = child === end ? null : boxOf(ctx, end);
+  const path = searchLevel(ctx, level, { kind: "box", box, inner }, goal);
+  const first = path?.[0];
+  if (!path || !first || child === end) return path;
+  const port = cellInside(box, first);
+  if (!port) return null;
+  const rest = routeUp(ctx, end, child, {
+    kind: "cell",
+    x: port.x,
+    y: port.y,
+    dir: OUTWARD[port.side],
+  });
+  return rest ? [...rest, ...path] : null;
+}
+
+/** Route from `start`, a cell inside `level`, in to `end` (somewhere inside the level). */
+function routeDown(
+  ctx: RouteContext,
+  end: LayoutNode,
+  level: LayoutNode,
+  start: End,
+): ScenePoint[] | null {
+  const child = childUnder(level, end);
+  if (!child) return null;
+  const box = boxOf(ctx, child);
+  const inner = child === end ? null : boxOf(ctx, end);
+  const path = searchLevel(ctx, level, start, { kind: "box", box, inner });
+  const last = path?.[path.length - 1];
+  if (!path || !last || child === end) return path;
+  const port = cellInside(box, last);
+  if (!port) return null;
+  const rest = routeDown(ctx, end, child, {
+    kind: "cell",
+    x: port.x,
+    y: port.y,
+    dir: INWARD[port.side],
+  });
+  return rest ? [...path, ...rest] : null;
+}
+
+/** Drop repeated points and points in the middle of a straight run. */
+function corners(points: readonly ScenePoint[]): ScenePoint[] {
+  const out: ScenePoint[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last.x === p.x && last.y === p.y) continue;
+    const before = out[out.length - 2];
+    if (
+      before &&
+      last &&
+      ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))
+    ) {
+      out[out.length - 1] = p;
+    } else {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * Route one edge: in one search through all levels when that is small enough, else level
+ * by level. Level by level: at the lowest group holding both ends, search between the two
+ * children holding them (each solid, its ring the terminals, a group's ring cells costed by
+ * the way still to go inside it); then, inside each of those children, search between the
+ * cell where the route crossed its border and the child holding the end, and so on down to
+ * the ends themselves. Each search sees only one level's children, so its grid stays small
+ * however big the diagram. Null when some level has no route, or when one end holds the
+ * other.
+ */
+export function routeEdge(
+  ctx: RouteContext,
+  source: LayoutNode,
+  target: LayoutNode,
+): ScenePoint[] | null {
+  if (source === target) {
+    if (!source.parent) return null;
+    const box = { kind: "box", box: boxOf(ctx, source), inner: null } as const;
+    const loop = searchLevel(ctx, source.parent, box, box);
+    return loop && corners(loop);
+  }
+  const top = commonAncestor(source, target);
+  if (top === source || top === target) return null;
+  const flat = flatRoute(ctx, top, source, target);
+  if (flat) return corners(flat);
+  const a = childUnder(top, source);
+  const b = childUnder(top, target);
+  if (!a || !b) return null;
+  const aBox = boxOf(ctx, a);
+  const bBox = boxOf(ctx, b);
+  const middle = searchLevel(
+    ctx,
+    top,
+    { kind: "box", box: aBox, inner: a === source ? null : boxOf(ctx, source) },
+    { kind: "box", box: bBox, inner: b === target ? null : boxOf(ctx, target) },
+  );
+  const first = middle?.[0];
+  const last = middle?.[middle.length - 1];
+  if (!middle || !first || !last) return null;
+  let points = middle;
+  if (a !== source) {
+    const port = cellInside(aBox, first);
+    const up =
+      port &&
+      routeUp(ctx, source, a, { kind: "cell", x: port.x, y: port.y, dir: OUTWARD[port.side] });
+    if (!up) return null;
+    points = [...up, ...points];
+  }
+  if (b !== target) {
+    const port = cellInside(bBox, last);
+    const down =
+      port &&
+      routeDown(ctx, target, b, { kind: "cell", x: port.x, y: port.y, dir: INWARD[port.side] });
+    if (!down) return null;
+    points = [...points, ...down];
+  }
+  return corners(points);
+}

@@ -1,0 +1,61 @@
+import type { DiagramStatus, EdgeKind, GroupKind, NodeKind } from "../graph/diagramGraph.js";
+
+/**
+ * Scene: a laid-out diagram on a character grid (integer cells). Both rasterizers read
+ * only the Scene: renderAscii draws one character per cell, renderSvg scales cells to
+ * pixels (CELL_WIDTH × CELL_HEIGHT), so the terminal picture and the SVG match.
+ *
+ * A box covers cells x … x+width-1, y … y+height-1; its border is its outermost ring of
+ * cells; its text lines start at (x+2, y+1). A child box lies strictly inside its parent's
+ * border.
+ */
+export interface SceneBox {
+  id: string;
+  role: "group" | "node";
+  kind: GroupKind | NodeKind;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** text lines drawn inside the box, top-left, already truncated to fit */
+  lines: string[];
+  /** id of the enclosing group box, null at top level */
+  parent: string | null;
+  depth: number;
+  status: DiagramStatus;
+}
+
+export interface ScenePoint {
+  x: number;
+  y: number;
+}
+
+export interface SceneEdge {
+  id: string;
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  label: string | null;
+  /**
+   * Orthogonal polyline in cells: consecutive points share x or y. The first point is the
+   * cell just outside the source box's border, the last the cell just outside the target's
+   * border (where the arrowhead is drawn).
+   */
+  points: ScenePoint[];
+  /** where the label starts (left end), when there is one and room for it */
+  labelAt: ScenePoint | null;
+  status: DiagramStatus;
+}
+
+export interface Scene {
+  title: string;
+  width: number;
+  height: number;
+  /** parents before children */
+  boxes: SceneBox[];
+  edges: SceneEdge[];
+}
+
+/** SVG pixels per grid cell. */
+export const CELL_WIDTH = 8;
+export const CELL_HEIGHT = 18;

@@ -1,0 +1,139 @@
+import { type CompressedGrid, intervalOf, refinedGrid } from "./compressedGrid.js";
+import { ESCAPED, findRoute, RouteCost, type Terminal } from "./findRoute.js";
+import type { LayoutWork } from "./layoutWork.js";
+import { type Rect, rectIntersection } from "./rect.js";
+import type { ScenePoint } from "./scene.js";
+import type { SearchBuffers } from "./searchBuffers.js";
+import { boundsOf, boxTerminals, type End, pins } from "./searchEnd.js";
+import type { SegmentIndex } from "./segmentIndex.js";
+import { windowGrid } from "./windowGrid.js";
+
+/** Searches on grids larger than this (in compressed cells) weigh the heuristic to stay fast. */
+const LARGE_GRID = 8192;
+/** Base columns and rows around the ends in the first window tried, and its growth. */
+const FIRST_MARGIN = 8;
+const MARGIN_GROWTH = 4;
+
+/** How much a search may cost. */
+export interface SearchLimits {
+  /** give up (null) when the compressed grid would have more cells */
+  maxCells: number;
+  /** give up after expanding this many states */
+  budget: number;
+  /** always weigh the heuristic (faster, routes a little longer) */
+  greedy: boolean;
+}
+
+/** The cuts of `at` from a to b (a is a cut): where a route may meet a group's side. */
+function cutsBetween(at: Int32Array, a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = intervalOf(at, a); i < at.length && (at[i] ?? 0) <= b; i++) {
+    const v = at[i] ?? a;
+    if (v >= a) out.push(v);
+  }
+  return out;
+}
+
+/** Where a route may leave `end` (or arrive at it), on `grid`. */
+function terminals(grid: CompressedGrid, end: End, other: Rect, leaving: boolean): Terminal[] {
+  if (end.kind === "box") {
+    const colsAt = (a: number, b: number): number[] => cutsBetween(grid.xs, a, b);
+    const rowsAt = (a: number, b: number): number[] => cutsBetween(grid.ys, a, b);
+    return boxTerminals(end, other, leaving, colsAt, rowsAt);
+  }
+  if (leaving) return [{ x: end.x, y: end.y, dir: end.dir, cost: 0 }];
+  // arriving along the border (a child may stand right behind the cell) and turning out
+  // through it costs a turn
+  return [0, 1, 2, 3]
+    .filter((dir) => dir !== (end.dir ^ 1))
+    .map((dir) => ({ x: end.x, y: end.y, dir, cost: dir === end.dir ? 0 : RouteCost.turn }));
+}
+
+/** The cells every terminal and pinned coordinate of `end` lies in (and one more). */
+function spanOf(end: End): Rect {
+  if (end.kind === "cell") return { x: end.x, y: end.y, width: 2, height: 2 };
+  const b = end.box;
+  return { x: b.x - 1, y: b.y - 1, width: b.width + 3, height: b.height + 3 };
+}
+
+function union(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  const right = Math.max(a.x + a.width, b.x + b.width);
+  const bottom = Math.max(a.y + a.height, b.y + b.height);
+  return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * One search inside `window` from `from` to `to`, on `base` (the window compressed at the
+ * boxes' edges) plus the edges routed so far that lie in the window (none when `routed` is
+ * null); null when there is no route, the grid would be bigger or the search longer than
+ * `limits` allow.
+ *
+ * A greedy search without earlier edges or size limit (a level of a big diagram) runs first
+ * on windows of the grid around the two ends, widening while it steps out of them, and on
+ * the whole grid only when it must: it finds the same route, for the cost of the space
+ * it searches rather than of the level (see windowGrid).
+ */
+export function searchWindow(
+  routed: SegmentIndex | null,
+  work: LayoutWork | null,
+  buffers: SearchBuffers,
+  window: Rect,
+  base: CompressedGrid,
+  from: End,
+  to: End,
+  limits: SearchLimits,
+): ScenePoint[] | null {
+  const { maxCells } = limits;
+  const fromBounds = boundsOf(from);
+  const toBounds = boundsOf(to);
+  const pinsX: number[] = [];
+  const pinsY: number[] = [];
+  pins(from, toBounds, pinsX, pinsY);
+  pins(to, fromBounds, pinsX, pinsY);
+  const search = (grid: CompressedGrid, weight: number) =>
+    findRoute(
+      {
+        grid,
+        window,
+        starts: terminals(grid, from, toBounds, true),
+        goals: terminals(grid, to, fromBounds, false),
+        weight,
+        budget: limits.budget,
+        work,
+      },
+      buffers,
+    );
+  if (routed === null && limits.greedy && maxCells === Number.POSITIVE_INFINITY) {
+    const span = union(spanOf(from), spanOf(to));
+    for (let margin = FIRST_MARGIN; ; margin *= MARGIN_GROWTH) {
+      const part = windowGrid(base, pinsX, pinsY, span, margin, work);
+      if (!part) break;
+      const route = search(part, 2);
+      if (route !== ESCAPED) return route;
+    }
+  }
+  const pinned = refinedGrid(base, [], pinsX, pinsY, maxCells, work);
+  if (!pinned) return null;
+  // earlier edges add about two cuts a line each: when the grid is bound to be too big,
+  // stop before building it (or before finding them all)
+  const fits = (n: number): boolean => (pinned.cols + 2 * n) * (pinned.rows + 2 * n) <= maxCells;
+  if (!fits(0)) return null;
+  let most = 0;
+  if (maxCells === Number.POSITIVE_INFINITY) most = Number.POSITIVE_INFINITY;
+  else while (fits(most + 1)) most++;
+  const near = routed ? routed.within(window, most) : [];
+  if (!near) return null;
+  for (let i = 0; i < near.length; i++) {
+    const m = near[i];
+    if (m) {
+      const r = rectIntersection(m, window);
+      near[i] = { x: r.x, y: r.y, width: r.width, height: r.height, flag: m.flag };
+    }
+  }
+  const grid = near.length > 0 ? refinedGrid(pinned, near, [], [], maxCells, work) : pinned;
+  if (!grid) return null;
+  const route = search(grid, limits.greedy || grid.cols * grid.rows > LARGE_GRID ? 2 : 1);
+  return route === ESCAPED ? null : route;
+}

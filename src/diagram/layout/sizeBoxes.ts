@@ -1,0 +1,143 @@
+import { displayWidth } from "../../core/displayWidth.js";
+import type { DiagramGroup, DiagramNode } from "../graph/diagramGraph.js";
+import { cleanLabel } from "../text/cleanLabel.js";
+import { arrangeChildren, type ChildBox } from "./arrangeChildren.js";
+import type { LayoutNode } from "./layoutTree.js";
+import type { Constraint } from "./orderByRank.js";
+import type { ScenePoint } from "./scene.js";
+
+/**
+ * Where a group's children start: border + padding on the left; border, header and two
+ * padding rows above (the first a corridor where edges can run under the header and turn
+ * down into a child, the second the cells just outside the children's top borders).
+ */
+const CONTENT_X = 2;
+const CONTENT_Y = 4;
+/** Rows under a group's children: padding + border. */
+const CONTENT_BOTTOM = 2;
+/** A group grows to show at most this much of its header; longer headers are cut. */
+const MAX_HEADER_CELLS = 60;
+const MIN_GROUP_WIDTH = 8;
+const HEADER_SEPARATOR = " · ";
+
+/** A box's size and text, and where its children go relative to its top-left. */
+export interface Frame {
+  width: number;
+  height: number;
+  lines: string[];
+  /** cells of a group's header text (0 for nodes) */
+  headerWidth: number;
+  /** one per child, in the hierarchy's child order */
+  offsets: ScenePoint[];
+}
+
+/**
+ * cleanLabel and displayWidth, remembered per distinct text for one layout: labels repeat
+ * a lot (the same services in every VPC) and measuring them is the costly part of sizing.
+ */
+class TextMeasure {
+  private readonly cleaned = new Map<string, string>();
+  private readonly widths = new Map<string, number>();
+
+  clean(text: string): string {
+    let out = this.cleaned.get(text);
+    if (out === undefined) {
+      out = cleanLabel(text);
+      this.cleaned.set(text, out);
+    }
+    return out;
+  }
+
+  width(text: string): number {
+    let out = this.widths.get(text);
+    if (out === undefined) {
+      out = displayWidth(text);
+      this.widths.set(text, out);
+    }
+    return out;
+  }
+}
+
+/** A node's text: label, detail, cost (absent ones skipped), each cleaned. */
+function nodeLines(node: DiagramNode, measure: TextMeasure): string[] {
+  const lines = [measure.clean(node.label)];
+  if (node.detail !== null) lines.push(measure.clean(node.detail));
+  if (node.cost !== null) lines.push(measure.clean(node.cost));
+  return lines;
+}
+
+/** A group's header: label · detail · cost, each part cleaned, empty ones skipped. */
+function groupHeader(group: DiagramGroup, measure: TextMeasure): string {
+  const parts: string[] = [];
+  for (const part of [group.label, group.detail, group.cost]) {
+    const text = part === null ? "" : measure.clean(part);
+    if (text !== "") parts.push(text);
+  }
+  return parts.join(HEADER_SEPARATOR);
+}
+
+/**
+ * Size every box bottom-up (d3 `eachAfter`): a node fits its text lines plus border and
+ * one space each side; a group fits its header (up to MAX_HEADER_CELLS) and its children
+ * as arranged by `arrangeChildren`, inside a padding of one cell. A VPC's AZ columns get
+ * the height of the tallest. The root's frame is the top-level arrangement (no border).
+ */
+export function sizeBoxes(
+  root: LayoutNode,
+  constraints: ReadonlyMap<LayoutNode, readonly Constraint[]>,
+): Map<LayoutNode, Frame> {
+  const frames = new Map<LayoutNode, Frame>();
+  const measure = new TextMeasure();
+  root.eachAfter((n) => {
+    const d = n.data;
+    if (d.type === "node") {
+      const lines = nodeLines(d, measure);
+      let width = 0;
+      for (const line of lines) width = Math.max(width, measure.width(line));
+      width += 4;
+      frames.set(n, { width, height: lines.length + 2, lines, headerWidth: 0, offsets: [] });
+      return;
+    }
+    const kids = n.children ?? [];
+    const kidFrames = kids.map((k) => {
+      const frame = frames.get(k);
+      if (!frame) throw new Error("layout: child sized before its parent");
+      return frame;
+    });
+    const boxes: ChildBox[] = kids.map((k, i) => ({
+      width: kidFrames[i]?.width ?? 0,
+      height: kidFrames[i]?.height ?? 0,
+      azColumn:
+        d.type === "group" && d.kind === "vpc" && k.data.type === "group" && k.data.kind === "az",
+    }));
+    const arrangement = arrangeChildren(boxes, constraints.get(n) ?? [], d.type === "root");
+    kidFrames.forEach((frame, i) => {
+      frame.height = arrangement.heights[i] ?? frame.height;
+    });
+    if (d.type === "root") {
+      frames.set(n, {
+        width: arrangement.width,
+        height: arrangement.height,
+        lines: [],
+        headerWidth: 0,
+        offsets: arrangement.offsets,
+      });
+      return;
+    }
+    const header = groupHeader(d, measure);
+    const width = Math.max(
+      arrangement.width + 2 * CONTENT_X,
+      Math.min(measure.width(header), MAX_HEADER_CELLS) + 4,
+      MIN_GROUP_WIDTH,
+    );
+    const line = measure.width(header) <= width - 4 ? header : cleanLabel(header, width - 4);
+    frames.set(n, {
+      width,
+      height: kids.length > 0 ? CONTENT_Y + arrangement.height + CONTENT_BOTTOM : 3,
+      lines: [line],
+      headerWidth: measure.width(line),
+      offsets: arrangement.offsets.map((o) => ({ x: o.x + CONTENT_X, y: o.y + CONTENT_Y })),
+    });
+  });
+  return frames;
+}

@@ -1,0 +1,104 @@
+import type { Money } from "../../core/money.js";
+import type { LineItem } from "./lineItem.js";
+
+export interface RollupRow {
+  key: string;
+  hourly: Money;
+  monthly: Money;
+  lines: number;
+}
+
+export interface Rollups {
+  byAccount: RollupRow[];
+  byVpc: RollupRow[];
+  byRegion: RollupRow[];
+  byAz: RollupRow[];
+  byKind: RollupRow[];
+}
+
+interface Group {
+  account: string;
+  vpc: string | null;
+  region: string;
+  az: string | null;
+  kind: LineItem["kind"];
+  hourly: Money;
+  monthly: Money;
+  lines: number;
+}
+
+function rollupGroups(groups: readonly Group[], keyOf: (g: Group) => string | null): RollupRow[] {
+  const rows = new Map<string, RollupRow>();
+  for (const g of groups) {
+    const key = keyOf(g);
+    if (key === null) continue;
+    let row = rows.get(key);
+    if (!row) {
+      row = { key, hourly: 0n, monthly: 0n, lines: 0 };
+      rows.set(key, row);
+    }
+    row.hourly += g.hourly;
+    row.monthly += g.monthly;
+    row.lines += g.lines;
+  }
+  return [...rows.values()];
+}
+
+/** Rollups by account, VPC ("account/vpc"), region, AZ and resource kind. */
+export function rollups(lines: readonly LineItem[]): Rollups {
+  // one pass: lines into (account, vpc, region, az, kind) groups in order of first
+  // appearance, through nested maps on the lines' own strings (no key strings built);
+  // each rollup is then a rollup of the groups, with the same key order
+  const groups: Group[] = [];
+  const tree = new Map<
+    string,
+    Map<string | null, Map<string, Map<string | null, Map<string, Group>>>>
+  >();
+  for (const line of lines) {
+    let vpcs = tree.get(line.account);
+    if (!vpcs) {
+      vpcs = new Map();
+      tree.set(line.account, vpcs);
+    }
+    let regions = vpcs.get(line.vpc);
+    if (!regions) {
+      regions = new Map();
+      vpcs.set(line.vpc, regions);
+    }
+    let azs = regions.get(line.region);
+    if (!azs) {
+      azs = new Map();
+      regions.set(line.region, azs);
+    }
+    let kinds = azs.get(line.az);
+    if (!kinds) {
+      kinds = new Map();
+      azs.set(line.az, kinds);
+    }
+    let group = kinds.get(line.kind);
+    if (!group) {
+      group = {
+        account: line.account,
+        vpc: line.vpc,
+        region: line.region,
+        az: line.az,
+        kind: line.kind,
+        hourly: 0n,
+        monthly: 0n,
+        lines: 0,
+      };
+      kinds.set(line.kind, group);
+      groups.push(group);
+    }
+    if (line.hourly !== null) group.hourly += line.hourly;
+    group.monthly += line.monthly;
+    group.lines += 1;
+  }
+  return {
+    byAccount: rollupGroups(groups, (g) => g.account),
+    byVpc: rollupGroups(groups, (g) => (g.vpc === null ? null : `${g.account}/${g.vpc}`)),
+    byRegion: rollupGroups(groups, (g) => g.region),
+    byAz: rollupGroups(groups, (g) => g.az),
+    byKind: rollupGroups(groups, (g) => g.kind),
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../compare/breakEven.js";
+import { BreakEvenJsonSchema, breakEvenToJson } from "../report/breakEvenJson.js";
+import { formatBreakEvenTable } from "../report/formatBreakEvenTable.js";
+import { RegionSchema } from "../topology/topologySchema.js";
+import { MEDIA } from "./mediaTypes.js";
+import { defineOperation } from "./operation.js";
+import { hoursPerMonthOption, listOption } from "./options.js";
+
+export const BreakEvenOptionsSchema = z.object({
+  region: RegionSchema.describe("AWS region code, e.g. us-east-1"),
+  azs: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(6)
+    .default(BREAK_EVEN_DEFAULTS.azs)
+    .describe("AZs per interface endpoint"),
+  services: z
+    .union([
+      z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000)),
+      listOption(
+        z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, {
+          error: "must be an AWS service name such as ecr.api or s3",
+        }),
+      ),
+    ])
+    .optional()
+    .describe(
+      `services, comma-separated (default ${BREAK_EVEN_DEFAULTS.services.join(",")}), or how many interface services`,
+    ),
+  spokes: listOption(z.coerce.number<string>().int().min(1).max(10_000))
+    .optional()
+    .describe(
+      `spoke VPC counts for the hub comparison, comma-separated (default ${BREAK_EVEN_DEFAULTS.spokes.join(",")})`,
+    ),
+  hoursPerMonth: hoursPerMonthOption,
+});
+export type BreakEvenOptions = z.output<typeof BreakEvenOptionsSchema>;
+
+/** breakeven: when an endpoint beats a NAT gateway, and a hub VPC beats per-VPC endpoints. */
+export const breakEvenOperation = defineOperation({
+  name: "breakeven",
+  summary: "GB/month at which an endpoint beats NAT, and a hub VPC beats per-VPC endpoints",
+  options: BreakEvenOptionsSchema,
+  formats: {
+    json: {
+      kind: "json",
+      mediaType: MEDIA.json,
+      schema: BreakEvenJsonSchema,
+      render: breakEvenToJson,
+    },
+    table: { kind: "text", mediaType: MEDIA.text, render: formatBreakEvenTable },
+  },
+  cliFormat: "table",
+  route: { method: "GET", url: "/v1/breakeven", tag: "compare" },
+  run(_body, o: BreakEvenOptions, ctx): BreakEven {
+    return breakEven(
+      {
+        region: o.region,
+        azs: o.azs,
+        ...(o.services ? { services: o.services } : {}),
+        ...(o.spokes ? { spokes: o.spokes } : {}),
+        ...(o.hoursPerMonth === undefined ? {} : { hoursPerMonth: o.hoursPerMonth }),
+      },
+      ctx.catalog,
+    );
+  },
+});

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import type { AccountPair } from "../compare/alignAccounts.js";
+import { type Comparison, compare } from "../compare/compare.js";
+import { drawComparison } from "../diagram/drawComparison.js";
+import type { Topology } from "../topology/topology.js";
+import { TopologySchema } from "../topology/topologySchema.js";
+import { PairSchema, pairsOf } from "./compareOperation.js";
+import { diagramFormats } from "./diagramOperation.js";
+import { type DiagramOptions, DiagramOptionsSchema } from "./diagramOptions.js";
+import { defineOperation, type OperationContext } from "./operation.js";
+import { readMember, readTopology } from "./readTopology.js";
+
+/** Two topologies ready to draw as one diagram of what changed. */
+export interface ComparisonSubject {
+  before: Topology;
+  after: Topology;
+  comparison: Comparison | null;
+  pairs: AccountPair[] | undefined;
+  options: DiagramOptions;
+  limits: OperationContext["diagramLimits"];
+}
+
+/** diagramCompare: `{ a, b, pairs? }` in, b drawn with what changed since a marked. */
+export const diagramCompareOperation = defineOperation({
+  name: "diagramCompare",
+  summary: "draw topology b with what was added (+) and removed (-) since topology a",
+  options: DiagramOptionsSchema,
+  formats: diagramFormats<ComparisonSubject>((s, format) =>
+    drawComparison(
+      s.before,
+      s.after,
+      { ...s.options, format, estimate: s.comparison?.after ?? null, limits: s.limits },
+      { comparison: s.comparison, ...(s.pairs ? { pairs: s.pairs } : {}) },
+    ),
+  ),
+  cliFormat: "ascii",
+  route: {
+    method: "POST",
+    url: "/v1/diagram/compare",
+    tag: "diagram",
+    body: z.object({
+      a: TopologySchema.describe("the topology before"),
+      b: TopologySchema.describe("the topology after (drawn)"),
+      pairs: z.array(PairSchema).optional(),
+    }),
+    bodyDescription:
+      "{ a, b, pairs? }: b is drawn, with items added since a marked [+] and items removed [-]",
+  },
+  run(body, options: DiagramOptions, ctx): ComparisonSubject {
+    const read = (v: unknown, where: string) => readTopology(v, ctx.limits, where);
+    const before = readMember(body, "a", read);
+    const after = readMember(body, "b", read);
+    const pairs = pairsOf(body);
+    // one comparison prices both (the first with its paired accounts renamed)
+    const comparison = options.costs
+      ? compare(before, after, ctx.catalog, pairs ? { pairs } : {})
+      : null;
+    return { before, after, comparison, pairs, options, limits: ctx.diagramLimits };
+  },
+});

@@ -1,0 +1,55 @@
+import type { DiagramFormat } from "../diagram/drawTopology.js";
+import { drawTopology } from "../diagram/drawTopology.js";
+import { type Estimate, estimate } from "../estimate/estimate.js";
+import type { Topology } from "../topology/topology.js";
+import { TopologySchema } from "../topology/topologySchema.js";
+import { type DiagramOptions, DiagramOptionsSchema } from "./diagramOptions.js";
+import { MEDIA } from "./mediaTypes.js";
+import { defineOperation, type OperationContext, type OutputFormat } from "./operation.js";
+import { readTopology } from "./readTopology.js";
+
+/** A topology ready to draw: what the diagram formats render. */
+export interface DiagramSubject {
+  topology: Topology;
+  estimate: Estimate | null;
+  options: DiagramOptions;
+  limits: OperationContext["diagramLimits"];
+}
+
+/** The three drawings of a diagram subject (shared with diagramCompare). */
+export function diagramFormats<T>(
+  draw: (subject: T, format: DiagramFormat) => string,
+): Record<DiagramFormat, OutputFormat<T>> {
+  return {
+    svg: { kind: "text", mediaType: MEDIA.svg, render: (s) => draw(s, "svg") },
+    ascii: { kind: "text", mediaType: MEDIA.text, render: (s) => draw(s, "ascii") },
+    mermaid: { kind: "text", mediaType: MEDIA.mermaid, render: (s) => draw(s, "mermaid") },
+  };
+}
+
+/** diagram: a topology in, an ASCII, Mermaid or SVG drawing out. */
+export const diagramOperation = defineOperation({
+  name: "diagram",
+  summary: "draw a topology as ASCII, Mermaid or SVG",
+  options: DiagramOptionsSchema,
+  formats: diagramFormats<DiagramSubject>((s, format) =>
+    drawTopology(s.topology, { ...s.options, format, estimate: s.estimate, limits: s.limits }),
+  ),
+  cliFormat: "ascii",
+  route: {
+    method: "POST",
+    url: "/v1/diagram",
+    tag: "diagram",
+    body: TopologySchema,
+    bodyDescription: "a topology as JSON, or YAML with Content-Type: application/yaml",
+  },
+  run(body, options: DiagramOptions, ctx): DiagramSubject {
+    const topology = readTopology(body, ctx.limits);
+    return {
+      topology,
+      estimate: options.costs ? estimate(topology, ctx.catalog) : null,
+      options,
+      limits: ctx.diagramLimits,
+    };
+  },
+});

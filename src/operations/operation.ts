@@ -1,0 +1,65 @@
+import type { z } from "zod";
+import type { DiagramLimits } from "../diagram/diagramLimits.js";
+import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import type { TopologyLimits } from "./readTopology.js";
+
+/** What operations read besides the request: prices and size limits (no I/O, no clock). */
+export interface OperationContext {
+  catalog: PriceCatalog;
+  limits: TopologyLimits;
+  diagramLimits: DiagramLimits;
+}
+
+/** One way to write an operation's result: a JSON value or a text, and its media type. */
+export type OutputFormat<Result> =
+  | {
+      kind: "json";
+      mediaType: string;
+      /** what the JSON answer is (documents the API's 200 response) */
+      schema: z.ZodType;
+      render(result: Result): unknown;
+      /** the value as indented JSON text in chunks, for answers too large for one string */
+      chunks?(result: Result): Iterable<string>;
+    }
+  | { kind: "text"; mediaType: string; render(result: Result): string };
+
+/** Where the API serves an operation. */
+export interface OperationRoute {
+  method: "GET" | "POST";
+  url: string;
+  tag: string;
+  /** the request body (POST): documented in OpenAPI; the operation validates it itself */
+  body?: z.ZodType;
+  /** description of the body, for the route's documentation */
+  bodyDescription?: string;
+}
+
+/**
+ * One thing linkplan does, declared once: its request (a body — one or two topologies, a
+ * transform — and options), the pure function that answers it, and the formats it writes.
+ * The `linkplan <name>` command and the HTTP route are both derived from this, so the same
+ * request gets the same validation, the same errors and the same JSON from either.
+ */
+export interface Operation<Options = unknown, Result = unknown> {
+  name: string;
+  summary: string;
+  /** options: query parameters over HTTP, `--kebab-case` flags on the command line */
+  options: z.ZodType<Options>;
+  /** the formats, by name; the first is the API's default */
+  formats: Record<string, OutputFormat<Result>>;
+  /** the command line's default format (the API's is the first of `formats`) */
+  cliFormat: string;
+  route: OperationRoute;
+  /** the answer: throws LinkplanError for input it cannot take */
+  run(body: unknown, options: Options, ctx: OperationContext): Result;
+}
+
+/** An operation of any options and result (the table's element type; methods are bivariant). */
+export type AnyOperation = Operation<unknown, unknown>;
+
+/** Declare an operation (keeps its option and result types together). */
+export function defineOperation<Options, Result>(
+  operation: Operation<Options, Result>,
+): Operation<Options, Result> {
+  return operation;
+}

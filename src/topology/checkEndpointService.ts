@@ -1,0 +1,61 @@
+import type { Path, ProblemList } from "../core/problemList.js";
+import type { CheckLookups } from "./checkLookups.js";
+import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
+
+/**
+ * Checks of an interface or GWLB endpoint's endpointService: it exists, sits behind the
+ * right kind of load balancer, is reachable from the endpoint's region, offers private DNS
+ * when the endpoint wants it, and allows the endpoint's account.
+ */
+export function checkEndpointService(
+  problems: ProblemList,
+  lookups: CheckLookups,
+  path: Path,
+  endpoint: EndpointDoc & { endpointService: string },
+  vpc: VpcDoc,
+): void {
+  const { index } = lookups;
+  const found = index.services.get(endpoint.endpointService);
+  if (!found) {
+    problems.unknown(
+      [...path, "endpointService"],
+      "endpoint service",
+      endpoint.endpointService,
+      () => index.services.keys(),
+    );
+    return;
+  }
+  const lbVpc = index.vpcs.get(found.service.vpc)?.vpc;
+  const lb = lbVpc && lookups.vpc(lbVpc).loadBalancers.get(found.service.loadBalancer);
+  const wanted = endpoint.type === "gwlb" ? "gateway" : "network";
+  if (lb && lb.type !== wanted) {
+    problems.add(
+      [...path, "endpointService"],
+      `endpoint service "${found.service.id}" is behind a ${lb.type} load balancer; use type: ${lb.type === "gateway" ? "gwlb" : "interface"}`,
+    );
+  }
+  if (
+    lbVpc &&
+    lbVpc.region !== vpc.region &&
+    !found.service.supportedRegions.includes(vpc.region)
+  ) {
+    problems.add(
+      [...path, "endpointService"],
+      `endpoint service "${found.service.id}" is in ${lbVpc.region}; add ${vpc.region} to its supportedRegions to reach it from VPC "${vpc.id}"`,
+    );
+  }
+  if (endpoint.type === "interface" && endpoint.privateDns && !found.service.privateDnsName) {
+    problems.add(
+      [...path, "privateDns"],
+      `endpoint service "${found.service.id}" has no privateDnsName; set privateDns: false and use a private hosted zone`,
+    );
+  }
+  const accountId = index.vpcs.get(vpc.id)?.account.awsAccountId;
+  const allowed = found.service.allowedPrincipals;
+  if (accountId && allowed.length > 0 && !lookups.allows(found.service, accountId)) {
+    problems.add(
+      [...path, "endpointService"],
+      `account ${accountId} is not among the allowedPrincipals of endpoint service "${found.service.id}"`,
+    );
+  }
+}

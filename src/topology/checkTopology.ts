@@ -1,0 +1,197 @@
+import type { DistanceWork } from "../core/didYouMean.js";
+import { type Path, ProblemList } from "../core/problemList.js";
+import { CheckLookups } from "./checkLookups.js";
+import { checkVpc } from "./checkVpc.js";
+import { indexTopology, type TopologyIndex } from "./topologyIndex.js";
+import type {
+  AccountDoc,
+  EndpointServiceDoc,
+  HostedZoneDoc,
+  TopologyDoc,
+  TransitGatewayDoc,
+  VpcDoc,
+} from "./topologySchema.js";
+
+function checkTransitGateway(
+  problems: ProblemList,
+  index: TopologyIndex,
+  path: Path,
+  gateway: TransitGatewayDoc,
+): void {
+  const seen = new Set<string>();
+  gateway.attachments.forEach((attachment, i) => {
+    const at: Path = [...path, "attachments", i, "vpc"];
+    const found = index.vpcs.get(attachment.vpc);
+    if (!found) {
+      problems.unknown(at, "VPC", attachment.vpc, () => index.vpcs.keys());
+      return;
+    }
+    if (found.vpc.region !== gateway.region) {
+      problems.add(
+        at,
+        `VPC "${attachment.vpc}" is in ${found.vpc.region}; a transit gateway in ${gateway.region} attaches VPCs of its own region`,
+      );
+    }
+    if (seen.has(attachment.vpc)) {
+      problems.add(
+        at,
+        `VPC "${attachment.vpc}" is attached twice to transit gateway "${gateway.id}"`,
+      );
+    }
+    seen.add(attachment.vpc);
+  });
+}
+
+function checkHostedZone(
+  problems: ProblemList,
+  lookups: CheckLookups,
+  path: Path,
+  zone: HostedZoneDoc,
+): void {
+  const { index } = lookups;
+  zone.vpcs.forEach((ref, i) => {
+    if (!index.vpcs.has(ref))
+      problems.unknown([...path, "vpcs", i], "VPC", ref, () => index.vpcs.keys());
+  });
+  if (zone.private && zone.vpcs.length === 0) {
+    problems.add(
+      [...path, "vpcs"],
+      "a private hosted zone must be associated with at least one VPC",
+    );
+  }
+  // the zone's known VPCs, each once, in order: where bare alias targets are looked up
+  const position = new Map<string, number>();
+  for (const vpc of zone.vpcs)
+    if (index.vpcs.has(vpc) && !position.has(vpc)) position.set(vpc, position.size);
+  const known = { list: [...position.keys()], position };
+  const zoneName = zone.name.replace(/\.$/, "").toLowerCase();
+  zone.records.forEach((record, i) => {
+    const at: Path = [...path, "records", i];
+    const name = record.name.replace(/\.$/, "").toLowerCase();
+    if (name !== zoneName && !name.endsWith(`.${zoneName}`)) {
+      problems.add([...at, "name"], `"${record.name}" is not inside zone "${zone.name}"`);
+    }
+    if (record.aliasToEndpoint === undefined) {
+      if (!record.values || record.values.length === 0) {
+        problems.add(at, "give aliasToEndpoint or values");
+      }
+      return;
+    }
+    if (record.values) problems.add(at, "give aliasToEndpoint or values, not both");
+    if (record.type !== "A" && record.type !== "AAAA") {
+      problems.add(
+        [...at, "type"],
+        `an alias record must be of type A or AAAA, not ${record.type}`,
+      );
+    }
+    const found = lookups.resolveEndpoint(record.aliasToEndpoint, known);
+    if ("error" in found) {
+      problems.add(
+        [...at, "aliasToEndpoint"],
+        found.error,
+        record.aliasToEndpoint,
+        found.candidates,
+      );
+    } else if (found.endpoint.type === "gateway") {
+      problems.add(
+        [...at, "aliasToEndpoint"],
+        `"${record.aliasToEndpoint}" is a gateway endpoint; it has no DNS name to alias`,
+      );
+    }
+  });
+}
+
+function checkAccount(
+  problems: ProblemList,
+  lookups: CheckLookups,
+  path: Path,
+  account: AccountDoc,
+): void {
+  const { index } = lookups;
+  account.vpcs.forEach((vpc, v) => checkVpc(problems, lookups, [...path, "vpcs", v], vpc));
+  const ownVpcs = new Map<string, VpcDoc>();
+  for (const vpc of account.vpcs) if (!ownVpcs.has(vpc.id)) ownVpcs.set(vpc.id, vpc);
+  // "vpc/load balancer" → the first endpoint service in front of it
+  const fronted = new Map<string, EndpointServiceDoc>();
+  account.endpointServices.forEach((service, s) => {
+    const at: Path = [...path, "endpointServices", s];
+    const vpc = ownVpcs.get(service.vpc);
+    if (!vpc) {
+      const elsewhere = index.vpcs.has(service.vpc) ? ` (it belongs to another account)` : "";
+      problems.unknown(
+        [...at, "vpc"],
+        "VPC",
+        service.vpc,
+        ownVpcs.keys(),
+        `in account "${account.id}"${elsewhere}`,
+      );
+      return;
+    }
+    const lbs = lookups.vpc(vpc).loadBalancers;
+    if (!lbs.has(service.loadBalancer)) {
+      problems.unknown(
+        [...at, "loadBalancer"],
+        "load balancer",
+        service.loadBalancer,
+        lbs.keys(),
+        `in VPC "${vpc.id}"`,
+      );
+    }
+    const key = `${service.vpc}/${service.loadBalancer}`;
+    const earlier = fronted.get(key);
+    if (!earlier) fronted.set(key, service);
+    else {
+      problems.add(
+        [...at, "loadBalancer"],
+        `load balancer "${service.loadBalancer}" already fronts endpoint service "${earlier.id}"; a load balancer belongs to one endpoint service`,
+      );
+    }
+  });
+  account.hostedZones.forEach((zone, z) =>
+    checkHostedZone(problems, lookups, [...path, "hostedZones", z], zone),
+  );
+  account.transitGateways.forEach((gateway, g) =>
+    checkTransitGateway(problems, index, [...path, "transitGateways", g], gateway),
+  );
+}
+
+/** Flatten items of every account with their paths, for topology-wide duplicate checks. */
+function acrossAccounts<T extends { id: string }>(
+  doc: TopologyDoc,
+  key: "vpcs" | "endpointServices" | "hostedZones" | "transitGateways",
+): { items: T[]; paths: Path[] } {
+  const items: T[] = [];
+  const paths: Path[] = [];
+  doc.accounts.forEach((account, a) => {
+    (account[key] as unknown as T[]).forEach((item, i) => {
+      items.push(item);
+      paths.push(["accounts", a, key, i]);
+    });
+  });
+  return { items, paths };
+}
+
+/**
+ * Semantic checks of a schema-valid document: duplicate ids, unknown references, AZs
+ * outside their VPC or region, impossible endpoint placements. Returns the problems found
+ * (the first 100 listed, all counted); every check takes constant time per reference.
+ * `work`, when given, counts the did-you-mean distance cells computed (for tests).
+ */
+export function checkTopology(doc: TopologyDoc, work?: DistanceWork): ProblemList {
+  const problems = new ProblemList(work);
+  const index = indexTopology(doc);
+  const lookups = new CheckLookups(index);
+  problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");
+  for (const key of ["vpcs", "endpointServices", "hostedZones", "transitGateways"] as const) {
+    const { items, paths } = acrossAccounts(doc, key);
+    const what = {
+      vpcs: "VPC",
+      endpointServices: "endpoint service",
+      hostedZones: "hosted zone",
+      transitGateways: "transit gateway",
+    }[key];
+    problems.duplicates(items, (i) => paths[i] ?? [], what);
+  }
+  doc.accounts.forEach((account, a) => checkAccount(problems, lookups, ["accounts", a], account));
+  return problems;
+}

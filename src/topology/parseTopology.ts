@@ -1,0 +1,58 @@
+import { LinkplanError, type Problem } from "../core/linkplanError.js";
+import { checkNesting } from "../document/checkNesting.js";
+import { validateSchema } from "../document/validateSchema.js";
+import { checkTopology } from "./checkTopology.js";
+import { normalizeTopology } from "./normalizeTopology.js";
+import type { Topology } from "./topology.js";
+import { indexTopology } from "./topologyIndex.js";
+import { type TopologyDoc, TopologySchema } from "./topologySchema.js";
+
+function invalid(problems: Problem[], count: number, partial = false): LinkplanError {
+  const counted = `${partial ? "at least " : ""}${count.toLocaleString("en-US")} problem${count === 1 ? "" : "s"}`;
+  return new LinkplanError("invalid_topology", `invalid topology (${counted})`, problems);
+}
+
+/**
+ * Anything a check throws that is not a LinkplanError (a limit of the JavaScript engine
+ * the bounds above missed) becomes one, so no caller ever shows an engine message.
+ */
+function guarded<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof LinkplanError) throw error;
+    throw new LinkplanError(
+      "invalid_topology",
+      "the topology could not be checked",
+      [{ path: "", message: "it exceeds what linkplan can check; make it smaller or simpler" }],
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Validate a topology document (already parsed from YAML or JSON) and return it with
+ * defaults filled, in its authored shape (what the what-if transforms rewrite). Throws a
+ * LinkplanError: "nesting_too_deep" when lists and mappings nest deeper than 64 levels
+ * (checked first, without recursion), else "invalid_topology" with the problems found (the
+ * first 100 listed).
+ */
+export function parseTopologyDoc(data: unknown): TopologyDoc {
+  return guarded(() => {
+    const values = checkNesting(data);
+    const parsed = validateSchema(TopologySchema, data, values);
+    if (!parsed.success) throw invalid(parsed.problems, parsed.count, parsed.partial);
+    const problems = checkTopology(parsed.data);
+    if (problems.count > 0) throw invalid(problems.problems, problems.count);
+    return parsed.data;
+  });
+}
+
+/**
+ * Validate a topology document (already parsed from YAML or JSON) and return the
+ * normalized Topology. Throws a LinkplanError as parseTopologyDoc does.
+ */
+export function parseTopology(data: unknown): Topology {
+  const doc = parseTopologyDoc(data);
+  return guarded(() => normalizeTopology(doc, indexTopology(doc)));
+}

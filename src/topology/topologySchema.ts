@@ -1,0 +1,282 @@
+import { z } from "zod";
+import { exactQuantity } from "../core/exactQuantity.js";
+import { HOURS_PER_MONTH, hoursPerMonthSchema } from "../core/hoursPerMonth.js";
+import { REGION_CODE } from "../core/regionCode.js";
+import { strictObject } from "../document/strictObject.js";
+import { PolicySchema } from "./policySchema.js";
+
+/** Identifier of a modelled thing: lowercase letters, digits and dashes. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, {
+    error: "must be lowercase letters, digits and dashes (e.g. shared-api)",
+  })
+  .describe("Identifier: [a-z0-9-], unique within its kind");
+
+/** A reference to another modelled thing by id (or `vpc/id` where ids are per VPC). */
+const RefSchema = z.string().min(1);
+
+/** A quantity the cost engine can use exactly: ≥ 0, at most 6 decimals and 15 significant digits. */
+const Quantity = exactQuantity(z.number().finite().nonnegative());
+const GbPerMonth = Quantity.describe("Data processed, in GB per month");
+
+export const RegionSchema = z.string().regex(REGION_CODE, {
+  error: "must be an AWS region code such as us-east-1",
+});
+
+export const AzSchema = z.string().regex(/^[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]$/, {
+  error: "must be an Availability Zone name such as us-east-1a",
+});
+
+/** Where traffic through an endpoint comes from, when not from the endpoint's own AZs. */
+export const TrafficSourceSchema = strictObject({
+  az: AzSchema.optional().describe("AZ of the VPC the traffic originates in"),
+  region: RegionSchema.optional().describe("Another region the traffic comes from"),
+  gbPerMonth: GbPerMonth,
+}).describe(
+  "Part of the endpoint's traffic that originates elsewhere. Traffic from an AZ with no ENI of the endpoint pays inter-AZ transfer; traffic from another region pays inter-region transfer. The rest of gbPerMonth originates in the endpoint's own AZs.",
+);
+
+export const SubnetSchema = strictObject({
+  id: IdSchema,
+  az: AzSchema,
+  tier: z.enum(["private", "public"]).default("private"),
+  cidr: z.string().optional(),
+  routeTable: RefSchema.optional().describe("id of a route table of this VPC"),
+});
+
+export const RouteTableSchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+});
+
+export const SecurityGroupRuleSchema = strictObject({
+  protocol: z.enum(["tcp", "udp", "icmp", "all"]).default("tcp"),
+  fromPort: z.number().int().min(0).max(65535).optional(),
+  toPort: z.number().int().min(0).max(65535).optional(),
+  cidrs: z.array(z.string()).optional(),
+  securityGroups: z.array(RefSchema).optional(),
+  description: z.string().optional(),
+});
+
+export const SecurityGroupSchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  ingress: z.array(SecurityGroupRuleSchema).default([]),
+  egress: z.array(SecurityGroupRuleSchema).default([]),
+});
+
+export { PolicySchema };
+
+const placement = {
+  azs: z.array(AzSchema).optional().describe("AZs with an ENI; default all AZs of the VPC"),
+  subnets: z
+    .array(RefSchema)
+    .optional()
+    .describe("Subnets with an ENI (at most one per AZ); alternative to azs"),
+};
+
+const endpointCommon = {
+  id: IdSchema,
+  name: z.string().optional().describe("Display name"),
+  gbPerMonth: GbPerMonth.default(0),
+  trafficSources: z.array(TrafficSourceSchema).default([]),
+};
+
+export const InterfaceEndpointSchema = strictObject({
+  ...endpointCommon,
+  type: z.literal("interface"),
+  service: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*$/)
+    .optional()
+    .describe("AWS service, e.g. ecr.api"),
+  endpointService: RefSchema.optional().describe("id of an endpoint service in this model"),
+  serviceName: z
+    .string()
+    .regex(/^com\.amazonaws\.(?:vpce\.)?[a-z0-9-]+\.[a-zA-Z0-9.-]+$/, {
+      error: "must look like com.amazonaws.vpce.<region>.vpce-svc-<id>",
+    })
+    .optional()
+    .describe("External / SaaS endpoint service name"),
+  ...placement,
+  securityGroups: z.array(RefSchema).default([]),
+  privateDns: z.boolean().default(false),
+  policy: PolicySchema.optional(),
+});
+
+export const GatewayEndpointSchema = strictObject({
+  ...endpointCommon,
+  type: z.literal("gateway"),
+  service: z.string().describe("s3 or dynamodb"),
+  routeTables: z.array(RefSchema).default([]),
+  policy: PolicySchema.optional(),
+});
+
+export const GwlbEndpointSchema = strictObject({
+  ...endpointCommon,
+  type: z.literal("gwlb"),
+  endpointService: RefSchema.optional().describe("id of a GWLB endpoint service in this model"),
+  serviceName: z.string().optional().describe("External GWLB endpoint service name"),
+  ...placement,
+});
+
+export const EndpointSchema = z.discriminatedUnion("type", [
+  InterfaceEndpointSchema,
+  GatewayEndpointSchema,
+  GwlbEndpointSchema,
+]);
+
+/** Part of a NAT gateway's traffic bound for one AWS service (an endpoint could carry it). */
+export const NatDestinationSchema = strictObject({
+  service: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*$/)
+    .describe("AWS service the traffic goes to, e.g. s3, dynamodb, ecr.dkr"),
+  gbPerMonth: GbPerMonth,
+});
+
+export const NatGatewaySchema = strictObject({
+  id: IdSchema,
+  az: AzSchema,
+  subnet: RefSchema.optional(),
+  connectivity: z
+    .enum(["public", "private"])
+    .default("public")
+    .describe("public NAT gateways also pay for their public IPv4 address"),
+  gbPerMonth: GbPerMonth.default(0),
+  destinations: z
+    .array(NatDestinationSchema)
+    .default([])
+    .describe(
+      "Parts of gbPerMonth bound for AWS services (the rest goes to the internet); what natToEndpoints moves",
+    ),
+});
+
+export const LoadBalancerTrafficSchema = strictObject({
+  gbPerMonth: GbPerMonth.default(0),
+  newConnectionsPerSecond: Quantity.default(0),
+  activeConnections: Quantity.default(0),
+  protocol: z.enum(["tcp", "udp", "tls"]).default("tcp"),
+});
+
+export const LoadBalancerSchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  type: z.enum(["network", "gateway"]).default("network"),
+  azs: z.array(AzSchema).optional().describe("AZs the load balancer has subnets in; default all"),
+  crossZone: z.boolean().default(false),
+  traffic: LoadBalancerTrafficSchema.default({
+    gbPerMonth: 0,
+    newConnectionsPerSecond: 0,
+    activeConnections: 0,
+    protocol: "tcp",
+  }),
+  targets: z.string().optional().describe("What the load balancer fronts, e.g. 'api service'"),
+});
+
+export const WorkloadSchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  az: AzSchema.optional(),
+  subnet: RefSchema.optional(),
+  uses: z.array(RefSchema).default([]).describe("endpoint ids (in this VPC) the workload calls"),
+});
+
+export const VpcSchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  region: RegionSchema,
+  cidr: z.string().optional(),
+  azs: z.array(AzSchema).min(1),
+  subnets: z.array(SubnetSchema).optional().describe("default: one private subnet per AZ"),
+  routeTables: z.array(RouteTableSchema).default([]),
+  securityGroups: z.array(SecurityGroupSchema).default([]),
+  endpoints: z.array(EndpointSchema).default([]),
+  natGateways: z.array(NatGatewaySchema).default([]),
+  loadBalancers: z.array(LoadBalancerSchema).default([]),
+  workloads: z.array(WorkloadSchema).default([]),
+});
+
+export const EndpointServiceSchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  vpc: RefSchema.describe("id of a VPC of this account"),
+  loadBalancer: RefSchema.describe("id of a load balancer in that VPC"),
+  acceptanceRequired: z.boolean().default(true),
+  allowedPrincipals: z.array(z.string()).default([]),
+  privateDnsName: z.string().optional(),
+  supportedRegions: z.array(RegionSchema).default([]),
+});
+
+export const DnsRecordSchema = strictObject({
+  name: z.string().min(1),
+  type: z.enum(["A", "AAAA", "CNAME", "TXT"]).default("A"),
+  aliasToEndpoint: RefSchema.optional().describe("endpoint id (or vpc/endpoint)"),
+  values: z.array(z.string()).optional(),
+});
+
+export const HostedZoneSchema = strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  private: z.boolean().default(true),
+  vpcs: z.array(RefSchema).default([]),
+  queriesPerMonth: Quantity.default(0).describe("Standard (non-alias) queries per month"),
+  aliasQueriesPerMonth: Quantity.default(0).describe("Alias queries per month (free)"),
+  records: z.array(DnsRecordSchema).default([]),
+});
+
+export const TransitGatewayAttachmentSchema = strictObject({
+  vpc: RefSchema.describe("id of an attached VPC (any account; same region as the gateway)"),
+  gbPerMonth: GbPerMonth.default(0).describe(
+    "Data sent from this attachment to the transit gateway, GB per month",
+  ),
+});
+
+export const TransitGatewaySchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  region: RegionSchema,
+  attachments: z.array(TransitGatewayAttachmentSchema).default([]),
+}).describe(
+  "A transit gateway; each VPC attachment is billed per hour and per GB it sends, to the attached VPC's account",
+);
+
+export const AccountSchema = strictObject({
+  id: IdSchema,
+  name: z.string().optional(),
+  awsAccountId: z
+    .string()
+    .regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id" })
+    .optional(),
+  vpcs: z.array(VpcSchema).default([]),
+  endpointServices: z.array(EndpointServiceSchema).default([]),
+  hostedZones: z.array(HostedZoneSchema).default([]),
+  transitGateways: z.array(TransitGatewaySchema).default([]),
+});
+
+export const TopologySchema = strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  hoursPerMonth: hoursPerMonthSchema().default(HOURS_PER_MONTH),
+  accounts: z.array(AccountSchema).min(1),
+}).describe("A linkplan topology: accounts, VPCs, endpoints, endpoint services, zones");
+
+/** Topology as authored (before defaults). */
+export type TopologyInput = z.input<typeof TopologySchema>;
+/** Topology after schema parsing (defaults filled, references not yet resolved). */
+export type TopologyDoc = z.output<typeof TopologySchema>;
+export type AccountDoc = z.output<typeof AccountSchema>;
+export type VpcDoc = z.output<typeof VpcSchema>;
+export type EndpointDoc = z.output<typeof EndpointSchema>;
+export type InterfaceEndpointDoc = z.output<typeof InterfaceEndpointSchema>;
+export type GatewayEndpointDoc = z.output<typeof GatewayEndpointSchema>;
+export type GwlbEndpointDoc = z.output<typeof GwlbEndpointSchema>;
+export type LoadBalancerDoc = z.output<typeof LoadBalancerSchema>;
+export type NatGatewayDoc = z.output<typeof NatGatewaySchema>;
+export type EndpointServiceDoc = z.output<typeof EndpointServiceSchema>;
+export type HostedZoneDoc = z.output<typeof HostedZoneSchema>;
+export type SubnetDoc = z.output<typeof SubnetSchema>;
+export type TrafficSourceDoc = z.output<typeof TrafficSourceSchema>;
+export type TransitGatewayDoc = z.output<typeof TransitGatewaySchema>;
