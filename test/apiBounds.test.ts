@@ -138,22 +138,28 @@ describe("hostile bodies", () => {
     const topology = vpcYaml("endpoints: [{ id: s3, type: gateway, service: s3 }]");
     const estimate = await post("/v1/estimate?hoursPerMonth=0.0000001", YAML, topology);
     expect(problemOf(estimate, 400)).toEqual({
-      type: `${PROBLEM_TYPE}invalid-request`,
-      title: "Invalid request",
+      type: `${PROBLEM_TYPE}invalid-option`,
+      title: "Invalid option",
       status: 400,
       detail:
-        "querystring/hoursPerMonth 0.0000001 has more than 6 decimals; linkplan keeps quantities to 0.000001",
-      code: "invalid_request",
+        "invalid query parameter: hoursPerMonth: 0.0000001 has more than 6 decimals; linkplan keeps quantities to 0.000001",
+      code: "invalid_option",
+      errors: [
+        {
+          path: "hoursPerMonth",
+          message: "0.0000001 has more than 6 decimals; linkplan keeps quantities to 0.000001",
+        },
+      ],
     });
     const compare = await post("/v1/compare?hoursPerMonth=720.0000001", YAML, "a: {}\nb: {}\n");
     expect(problemOf(compare, 400).detail).toBe(
-      "querystring/hoursPerMonth 720.0000001 has more than 6 decimals; linkplan keeps quantities to 0.000001",
+      "invalid query parameter: hoursPerMonth: 720.0000001 has more than 6 decimals; linkplan keeps quantities to 0.000001",
     );
     const breakEven = await app.inject({
       method: "GET",
       url: "/v1/breakeven?region=us-east-1&hoursPerMonth=1e-7",
     });
-    expect(problemOf(breakEven, 400).code).toBe("invalid_request");
+    expect(problemOf(breakEven, 400).code).toBe("invalid_option");
     expect((await post("/v1/estimate?hoursPerMonth=720.5", YAML, topology)).statusCode).toBe(200);
   });
 

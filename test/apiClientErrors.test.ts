@@ -58,9 +58,9 @@ describe("requests the HTTP parser rejects", () => {
       "a control character in Content-Type",
       () => post("Content-Type: application/json\x01\r\n"),
       400,
-      "invalid_request",
+      "malformed_request",
     ],
-    ["a NUL in a header", () => post("X-Thing: a\x00b\r\n"), 400, "invalid_request"],
+    ["a NUL in a header", () => post("X-Thing: a\x00b\r\n"), 400, "malformed_request"],
     [
       "a 100 KB URL",
       () => `GET /v1/examples/${"a".repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
@@ -77,13 +77,13 @@ describe("requests the HTTP parser rejects", () => {
       "a header without a colon",
       () => post("Content-Type application/json\r\n"),
       400,
-      "invalid_request",
+      "malformed_request",
     ],
     [
       "not HTTP at all",
       () => "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n",
       400,
-      "invalid_request",
+      "malformed_request",
     ],
   ];
   for (const [label, request, status, code] of cases) {

@@ -144,7 +144,7 @@ describe("POST /v1/compare", () => {
     expect(problemOf(res, 422)).toMatchObject({
       code: "limit_exceeded",
       detail:
-        'the topology "b" is larger than this server accepts: 21 VPCs exceed the limit of 20 (maxVpcs)',
+        "b: the topology is larger than this server accepts: 21 VPCs exceed the limit of 20 (maxVpcs)",
     });
   });
 });
@@ -163,7 +163,7 @@ describe("POST /v1/whatif", () => {
     //   logs 250 → 83.333334 + 83.333333 + 83.333333 → 166.666666 × 0.02 = 3.33333332
     //   sts 5 → 3.333333 × 0.02 = 0.06666666;  secretsmanager 2 → 1.333333 × 0.02 = 0.02666666
     //   cross-AZ 7.62666664 → delta −80.30 + 7.62666664 = −72.67333336
-    expect(body.delta.monthly).toBe("-72.67333336");
+    expect(body.comparison.delta.monthly).toBe("-72.67333336");
     expect(body.topology.name).toBe("app-prod (what-if: interface endpoints in 1 AZ)");
     // the answer is a valid topology again
     expect(() => parseTopology(body.topology)).not.toThrow();
@@ -175,7 +175,7 @@ describe("POST /v1/whatif", () => {
       transform: { kind: "natToEndpoints", services: ["dynamodb"] },
     });
     // 120 GB of NAT processing at 0.05 move to a free gateway endpoint
-    expect(nat.json().delta.monthly).toBe("-6.00");
+    expect(nat.json().comparison.delta.monthly).toBe("-6.00");
     const hub = await post("/v1/whatif?format=markdown", {
       topology: spokes,
       transform: { kind: "centralizeEndpoints", hubVpc: "hub-vpc" },
@@ -291,9 +291,9 @@ describe("GET /v1/breakeven", () => {
 
   it("bad queries are 400, unknown regions 422 missing_price", async () => {
     const bad = await app.inject({ method: "GET", url: "/v1/breakeven?region=us-east-1&azs=9" });
-    expect(problemOf(bad, 400).code).toBe("invalid_request");
+    expect(problemOf(bad, 400).code).toBe("invalid_option");
     const noRegion = await app.inject({ method: "GET", url: "/v1/breakeven" });
-    expect(problemOf(noRegion, 400).code).toBe("invalid_request");
+    expect(problemOf(noRegion, 400).code).toBe("invalid_option");
     const unknown = await app.inject({ method: "GET", url: "/v1/breakeven?region=sa-east-9" });
     const problem = problemOf(unknown, 422);
     expect(problem.code).toBe("missing_price");

@@ -23,6 +23,7 @@ const ROUTES: { method: string; path: string; topologyBody: boolean; ok: string 
   { method: "post", path: "/v1/estimate", topologyBody: true, ok: "200" },
   { method: "post", path: "/v1/validate", topologyBody: true, ok: "200" },
   { method: "post", path: "/v1/diagram", topologyBody: true, ok: "200" },
+  { method: "post", path: "/v1/diagram/compare", topologyBody: false, ok: "200" },
   { method: "post", path: "/v1/compare", topologyBody: false, ok: "200" },
   { method: "post", path: "/v1/whatif", topologyBody: false, ok: "200" },
   { method: "get", path: "/v1/breakeven", topologyBody: false, ok: "200" },
@@ -143,6 +144,12 @@ describe("openapi.yaml", () => {
         required: false,
         schema: { type: "number", exclusiveMinimum: 0, maximum: 744 },
       }),
+      expect.objectContaining({
+        in: "query",
+        name: "format",
+        required: false,
+        schema: { default: "json", type: "string", enum: ["json", "table", "markdown", "csv"] },
+      }),
     ]);
 
     const validate = doc.paths["/v1/validate"].post;
@@ -167,7 +174,6 @@ describe("openapi.yaml", () => {
       (diagram.parameters as Doc[]).map((p) => [p.name, { in: p.in, schema: p.schema }]),
     );
     expect(Object.keys(params)).toEqual([
-      "format",
       "detail",
       "charset",
       "theme",
@@ -175,6 +181,7 @@ describe("openapi.yaml", () => {
       "securityGroups",
       "routeTables",
       "hostedZones",
+      "format",
     ]);
     expect(params.format).toEqual({
       in: "query",
@@ -218,6 +225,7 @@ describe("openapi.yaml", () => {
     const prices = doc.paths["/v1/catalog/prices"].get;
     expect(prices.parameters).toEqual([
       expect.objectContaining({ in: "query", name: "region", required: true }),
+      expect.objectContaining({ in: "query", name: "format", required: false }),
     ]);
     for (const status of ["400", "404"]) {
       expect(prices.responses[status].content["application/problem+json"].schema).toEqual(
@@ -260,6 +268,7 @@ describe("openapi.yaml", () => {
     expect(refs.sort()).toEqual([
       "#/components/schemas/BreakEven",
       "#/components/schemas/Comparison",
+      "#/components/schemas/ComparisonInput",
       "#/components/schemas/Estimate",
       "#/components/schemas/Problem",
       "#/components/schemas/Topology",

@@ -154,11 +154,14 @@ describe("API routes (default options)", () => {
       expect(res.json().lines[0].monthly).toBe("7.20");
     });
 
-    it("rejects an invalid hoursPerMonth with 400 invalid_request", async () => {
+    it("rejects an invalid hoursPerMonth with 400 invalid_option", async () => {
       const cases: [string, string][] = [
-        ["abc", "querystring/hoursPerMonth Invalid input: expected number, received NaN"],
-        ["0", "querystring/hoursPerMonth Too small: expected number to be >0"],
-        ["745", "querystring/hoursPerMonth Too big: expected number to be <=744"],
+        [
+          "abc",
+          "invalid query parameter: hoursPerMonth: Invalid input: expected number, received NaN",
+        ],
+        ["0", "invalid query parameter: hoursPerMonth: must be greater than 0 and at most 744"],
+        ["745", "invalid query parameter: hoursPerMonth: must be greater than 0 and at most 744"],
       ];
       for (const [value, detail] of cases) {
         const res = await app.inject({
@@ -168,11 +171,17 @@ describe("API routes (default options)", () => {
           payload: endpointsYaml,
         });
         expect(problemOf(res, 400), value).toEqual({
-          type: `${PROBLEM_TYPE}invalid-request`,
-          title: "Invalid request",
+          type: `${PROBLEM_TYPE}invalid-option`,
+          title: "Invalid option",
           status: 400,
           detail,
-          code: "invalid_request",
+          code: "invalid_option",
+          errors: [
+            {
+              path: detail.split(": ")[1] ?? "",
+              message: detail.split(": ").slice(2).join(": "),
+            },
+          ],
         });
       }
     });
@@ -293,16 +302,16 @@ describe("API routes (default options)", () => {
       expect(off.body).toBe(goldenText("diagram/consumer-provider.txt"));
     });
 
-    it("rejects an unknown format or flag value with 400 invalid_request", async () => {
+    it("rejects an unknown format or flag value with 400 invalid_option", async () => {
       const cases: [string, string][] = [
         [
           "format=png",
-          'querystring/format Invalid option: expected one of "ascii"|"mermaid"|"svg"',
+          'invalid query parameter: format: Invalid option: expected one of "ascii"|"mermaid"|"svg"',
         ],
-        ["costs=yes", 'querystring/costs Invalid option: expected one of "0"|"1"|"true"|"false"'],
+        ["costs=yes", 'invalid query parameter: costs: must be "true", "false", "1" or "0"'],
         [
           "detail=everything",
-          'querystring/detail Invalid option: expected one of "accounts"|"vpcs"|"azs"|"subnets"',
+          'invalid query parameter: detail: Invalid option: expected one of "accounts"|"vpcs"|"azs"|"subnets"',
         ],
       ];
       for (const [query, detail] of cases) {
@@ -313,11 +322,17 @@ describe("API routes (default options)", () => {
           payload: consumerYaml,
         });
         expect(problemOf(res, 400), query).toEqual({
-          type: `${PROBLEM_TYPE}invalid-request`,
-          title: "Invalid request",
+          type: `${PROBLEM_TYPE}invalid-option`,
+          title: "Invalid option",
           status: 400,
           detail,
-          code: "invalid_request",
+          code: "invalid_option",
+          errors: [
+            {
+              path: detail.split(": ")[1] ?? "",
+              message: detail.split(": ").slice(2).join(": "),
+            },
+          ],
         });
       }
     });
@@ -501,24 +516,26 @@ describe("API routes (default options)", () => {
       }
     });
 
-    it("a missing or repeated region is 400 invalid_request", async () => {
+    it("a missing or repeated region is 400 invalid_option", async () => {
       const missing = await app.inject({ method: "GET", url: "/v1/catalog/prices" });
       expect(problemOf(missing, 400)).toEqual({
-        type: `${PROBLEM_TYPE}invalid-request`,
-        title: "Invalid request",
+        type: `${PROBLEM_TYPE}invalid-option`,
+        title: "Invalid option",
         status: 400,
-        detail: "querystring/region Invalid input: expected string, received undefined",
-        code: "invalid_request",
+        detail:
+          "invalid query parameter: region: Invalid input: expected string, received undefined",
+        code: "invalid_option",
+        errors: [{ path: "region", message: "Invalid input: expected string, received undefined" }],
       });
       const twice = await app.inject({
         method: "GET",
         url: "/v1/catalog/prices?region=us-east-1&region=eu-west-2",
       });
       expect(problemOf(twice, 400).detail).toBe(
-        "querystring/region Invalid input: expected string, received array",
+        "invalid query parameter: region: Invalid input: expected string, received array",
       );
       const empty = await app.inject({ method: "GET", url: "/v1/catalog/prices?region=" });
-      expect(problemOf(empty, 400).code).toBe("invalid_request");
+      expect(problemOf(empty, 400).code).toBe("invalid_option");
     });
   });
 
@@ -610,6 +627,7 @@ describe("API routes (default options)", () => {
         "/v1/catalog/regions",
         "/v1/compare",
         "/v1/diagram",
+        "/v1/diagram/compare",
         "/v1/estimate",
         "/v1/examples",
         "/v1/examples/{name}",
@@ -676,19 +694,19 @@ describe("API routes (default options)", () => {
     it("400 for a path that is not valid percent-encoding; 414 for an over-long parameter", async () => {
       const bad = await app.inject({ method: "GET", url: "/v1/examples/%ZZ" });
       expect(problemOf(bad, 400)).toEqual({
-        type: `${PROBLEM_TYPE}invalid-request`,
-        title: "Invalid request",
+        type: `${PROBLEM_TYPE}malformed-request`,
+        title: "Malformed request",
         status: 400,
         detail: "the URL path is not valid percent-encoding",
-        code: "invalid_request",
+        code: "malformed_request",
       });
       const long = await app.inject({ method: "GET", url: `/v1/examples/${"a".repeat(200)}` });
       expect(problemOf(long, 414)).toEqual({
-        type: `${PROBLEM_TYPE}invalid-request`,
-        title: "Invalid request",
+        type: `${PROBLEM_TYPE}uri-too-long`,
+        title: "URI too long",
         status: 414,
         detail: "a path parameter is longer than this server accepts",
-        code: "invalid_request",
+        code: "uri_too_long",
       });
     });
 

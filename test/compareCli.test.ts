@@ -140,19 +140,19 @@ describe("linkplan whatif", () => {
     const result = await runCliCapture(["whatif", PROD, "--consolidate-azs", "1", "-f", "json"]);
     expect(result.code).toBe(0);
     const body = JSON.parse(result.stdout) as {
-      whatIf: unknown;
+      transform: unknown;
       topology: { name: string };
       comparison: unknown;
     };
-    expect(body.whatIf).toEqual({ kind: "consolidateAzs", azs: 1 });
+    expect(body.transform).toEqual({ kind: "consolidateAzs", azs: 1 });
     expect(body.topology.name).toBe("app-prod (what-if: interface endpoints in 1 AZ)");
     const comparison = ComparisonJsonSchema.parse(body.comparison);
     expect(comparison.before.totals.monthly).toBe("261.62");
   });
 
-  it("no what-if flag, or two: exit 1 with a clear message", async () => {
+  it("no what-if flag, or two: a usage error (exit 2) with a clear message", async () => {
     const none = await runCliCapture(["whatif", PROD]);
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(2);
     expect(none.stderr).toBe(
       "linkplan: choose a what-if: --consolidate-azs <n|azs>, --nat-to-endpoints or --centralize <hub-vpc>\n",
     );
@@ -165,7 +165,7 @@ describe("linkplan whatif", () => {
       "1",
       "--nat-to-endpoints",
     ]);
-    expect(both.code).toBe(1);
+    expect(both.code).toBe(2);
     expect(both.stderr).toBe(
       "linkplan: choose one what-if at a time, not --consolidate-azs and --nat-to-endpoints\n",
     );
@@ -182,8 +182,12 @@ describe("linkplan whatif", () => {
     expectCleanError(hub.stderr);
     expect(hub.stderr).toContain('hubVpc: no VPC "hub" in the topology');
 
+    // the transform fails its schema: the same 422 problem the API answers, exit 1
     const zero = await runCliCapture(["whatif", PROD, "--consolidate-azs", "0"]);
-    expect(zero.code).toBe(2);
+    expect(zero.code).toBe(1);
+    expect(zero.stderr).toBe(
+      "linkplan: transform: invalid transform\n  transform.azs: Too small: expected number to be >=1\n",
+    );
   });
 });
 
@@ -248,14 +252,14 @@ describe("linkplan breakeven", () => {
     );
   });
 
-  it("invalid numbers: usage error (2) or invalid request (1)", async () => {
+  it("invalid numbers: usage errors (2)", async () => {
     expect((await runCliCapture(["breakeven", "--region", "us-east-1", "--azs", "x"])).code).toBe(
       2,
     );
     const zero = await runCliCapture(["breakeven", "--region", "us-east-1", "--azs", "0"]);
-    expect(zero.code).toBe(1);
+    expect(zero.code).toBe(2);
     expectCleanError(zero.stderr);
-    expect(zero.stderr).toContain("azs: must be 1 to 6");
+    expect(zero.stderr).toContain("--azs: must be a whole number from 1 to 6");
     expect((await runCliCapture(["breakeven"])).code).toBe(2);
   });
 });

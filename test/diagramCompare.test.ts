@@ -432,6 +432,6 @@ describe("linkplan diagram --compare", () => {
     });
     const both = await runCliCapture(["diagram", "--compare", "-", "-"]);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain("cannot both read standard input");
+    expect(both.stderr).toContain("only one input can be read from standard input");
   });
 });

@@ -539,7 +539,7 @@ natGateways:
     const topology = parseTopology(parseDocument(vpcYaml(thirteenEndpoints())));
     for (const hoursPerMonth of [0, -1, Number.NaN, 745, Number.POSITIVE_INFINITY]) {
       const error = caught(() => estimate(topology, catalog, { hoursPerMonth }));
-      expect(error.code).toBe("invalid_topology");
+      expect(error.code).toBe("invalid_request");
       expect(error.problems[0]?.path).toBe("hoursPerMonth");
     }
   });

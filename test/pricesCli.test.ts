@@ -258,7 +258,7 @@ describe("linkplan prices refresh failures (exit 1, one line, no stack)", () => 
     );
     expect(result.code).toBe(1);
     expect(result.stderr.split("\n").at(-2)).toBe(
-      "linkplan: cannot write no/such/dir.json: ENOENT",
+      "linkplan: cannot write no/such/dir.json: no such file",
     );
   });
 

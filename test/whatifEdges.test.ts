@@ -162,7 +162,7 @@ describe("CLI: options a what-if does not use, and break-even arguments", () => 
       "--vpc",
       "payments-vpc",
     ]);
-    expect(central.code).toBe(1);
+    expect(central.code).toBe(2);
     expect(central.stderr).toBe("linkplan: --vpc does not apply to --centralize\n");
     const consolidate = await runCliCapture([
       "whatif",
@@ -172,14 +172,14 @@ describe("CLI: options a what-if does not use, and break-even arguments", () => 
       "--services",
       "s3",
     ]);
-    expect(consolidate.code).toBe(1);
+    expect(consolidate.code).toBe(2);
     expect(consolidate.stderr).toBe("linkplan: --services does not apply to --consolidate-azs\n");
   });
 
   it("breakeven checks the region and service names", async () => {
     const region = await runCliCapture(["breakeven", "--region", "US-EAST-1"]);
     expect(region.code).toBe(2);
-    expect(region.stderr).toContain("must be an AWS region code such as us-east-1");
+    expect(region.stderr).toContain("--region: must be an AWS region code such as us-east-1");
     const services = await runCliCapture([
       "breakeven",
       "--region",
@@ -188,7 +188,9 @@ describe("CLI: options a what-if does not use, and break-even arguments", () => 
       "S3",
     ]);
     expect(services.code).toBe(2);
-    expect(services.stderr).toContain("not AWS service names: S3");
+    expect(services.stderr).toContain(
+      "--services: must be an AWS service name such as ecr.api or s3",
+    );
   });
 });
 

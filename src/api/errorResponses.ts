@@ -16,7 +16,9 @@ export function errorResponsesOf(codes: readonly ErrorCode[]) {
   return Object.fromEntries(
     [...byStatus].map(([status, list]) => [
       status,
-      problemResponse(list.map((c) => `${c}: ${ERROR_CODES[c].title}`).join("; ")),
+      problemResponse(
+        `${list.map((c) => ERROR_CODES[c].title).join("; ")} (code${list.length === 1 ? "" : "s"} ${list.join(", ")})`,
+      ),
     ]),
   );
 }

@@ -48,15 +48,19 @@ export function toProblem(error: unknown): ProblemBody {
   const known = e.code === undefined ? undefined : FRAMEWORK_PROBLEMS[e.code];
   if (known) return known();
   // zod's messages about the query string and path parameters name the parameter, not a value
-  if (e.code === "FST_ERR_VALIDATION")
+  if (e.code === "FST_ERR_VALIDATION") {
+    const errors = (e.validation ?? []).map((v) => ({
+      path: v.instancePath.replace(/^\//, "").replace(/\//g, "."),
+      message: v.message ?? "invalid",
+    }));
+    const first = errors[0];
+    const summary = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid";
     return problemBody(
       "invalid_option",
-      "invalid query parameters",
-      (e.validation ?? []).map((v) => ({
-        path: v.instancePath.replace(/^\//, "").replace(/\//g, "."),
-        message: v.message ?? "invalid",
-      })),
+      `invalid query parameter${errors.length === 1 ? "" : "s"}: ${summary}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ""}`,
+      errors,
     );
+  }
   const status = e.statusCode ?? e.status ?? 500;
   if (status >= 400 && status < 500) {
     return problemBody("malformed_request", "the request is malformed");

@@ -121,7 +121,7 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
   command.addOption(
     new Option("-f, --format <format>", "output format")
       .choices(Object.keys(operation.formats))
-      .default(operation.cliFormat),
+      .default(operation.defaultFormat.cli),
   );
   if (spec.priced) {
     command.addOption(

@@ -10,10 +10,10 @@ import { hoursPerMonthOption, listOption } from "./options.js";
 export const BreakEvenOptionsSchema = z.object({
   region: RegionSchema.describe("AWS region code, e.g. us-east-1"),
   azs: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(6)
+    .number({ error: "must be a whole number from 1 to 6" })
+    .int({ error: "must be a whole number from 1 to 6" })
+    .min(1, { error: "must be a whole number from 1 to 6" })
+    .max(6, { error: "must be a whole number from 1 to 6" })
     .default(BREAK_EVEN_DEFAULTS.azs)
     .describe("AZs per interface endpoint"),
   services: z
@@ -52,7 +52,7 @@ export const breakEvenOperation = defineOperation({
     },
     table: { kind: "text", mediaType: MEDIA.text, render: formatBreakEvenTable },
   },
-  cliFormat: "table",
+  defaultFormat: { cli: "table", api: "json" },
   route: { method: "GET", url: "/v1/breakeven", tag: "compare" },
   run(_body, o: BreakEvenOptions, ctx): BreakEven {
     return breakEven(

@@ -67,7 +67,7 @@ export const compareOperation = defineOperation({
     },
     ...comparisonTextFormats((c: Comparison) => c),
   },
-  cliFormat: "table",
+  defaultFormat: { cli: "table", api: "json" },
   route: {
     method: "POST",
     url: "/v1/compare",
@@ -77,7 +77,7 @@ export const compareOperation = defineOperation({
       "{ a, b, pairs? } (JSON, or YAML with Content-Type: application/yaml). Lines are matched by id; an account of a with a different id than b's is paired automatically when each has one account, or by `pairs`. Problems in a topology have paths starting with a. or b.",
   },
   run(body, options: CompareOptions, ctx): Comparison {
-    const read = (v: unknown, where: string) => readTopology(v, ctx.limits, where);
+    const read = (v: unknown) => readTopology(v, ctx.limits);
     const a = readMember(body, "a", read);
     const b = readMember(body, "b", read);
     const pairs = pairsOf(body);

@@ -33,7 +33,7 @@ export const diagramCompareOperation = defineOperation({
       { comparison: s.comparison, ...(s.pairs ? { pairs: s.pairs } : {}) },
     ),
   ),
-  cliFormat: "ascii",
+  defaultFormat: { cli: "ascii", api: "svg" },
   route: {
     method: "POST",
     url: "/v1/diagram/compare",
@@ -47,7 +47,7 @@ export const diagramCompareOperation = defineOperation({
       "{ a, b, pairs? }: b is drawn, with items added since a marked [+] and items removed [-]",
   },
   run(body, options: DiagramOptions, ctx): ComparisonSubject {
-    const read = (v: unknown, where: string) => readTopology(v, ctx.limits, where);
+    const read = (v: unknown) => readTopology(v, ctx.limits);
     const before = readMember(body, "a", read);
     const after = readMember(body, "b", read);
     const pairs = pairsOf(body);

@@ -21,9 +21,9 @@ export function diagramFormats<T>(
   draw: (subject: T, format: DiagramFormat) => string,
 ): Record<DiagramFormat, OutputFormat<T>> {
   return {
-    svg: { kind: "text", mediaType: MEDIA.svg, render: (s) => draw(s, "svg") },
     ascii: { kind: "text", mediaType: MEDIA.text, render: (s) => draw(s, "ascii") },
     mermaid: { kind: "text", mediaType: MEDIA.mermaid, render: (s) => draw(s, "mermaid") },
+    svg: { kind: "text", mediaType: MEDIA.svg, render: (s) => draw(s, "svg") },
   };
 }
 
@@ -35,7 +35,7 @@ export const diagramOperation = defineOperation({
   formats: diagramFormats<DiagramSubject>((s, format) =>
     drawTopology(s.topology, { ...s.options, format, estimate: s.estimate, limits: s.limits }),
   ),
-  cliFormat: "ascii",
+  defaultFormat: { cli: "ascii", api: "svg" },
   route: {
     method: "POST",
     url: "/v1/diagram",

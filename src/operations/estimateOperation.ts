@@ -31,7 +31,7 @@ export const estimateOperation = defineOperation({
     markdown: { kind: "text", mediaType: MEDIA.markdown, render: formatEstimateMarkdown },
     csv: { kind: "text", mediaType: MEDIA.csv, render: formatEstimateCsv },
   },
-  cliFormat: "table",
+  defaultFormat: { cli: "table", api: "json" },
   route: {
     method: "POST",
     url: "/v1/estimate",

@@ -45,10 +45,10 @@ export interface Operation<Options = unknown, Result = unknown> {
   summary: string;
   /** options: query parameters over HTTP, `--kebab-case` flags on the command line */
   options: z.ZodType<Options>;
-  /** the formats, by name; the first is the API's default */
+  /** the formats, by name */
   formats: Record<string, OutputFormat<Result>>;
-  /** the command line's default format (the API's is the first of `formats`) */
-  cliFormat: string;
+  /** the default format of the command line (for people) and of the API (for programs) */
+  defaultFormat: { cli: string; api: string };
   route: OperationRoute;
   /** the answer: throws LinkplanError for input it cannot take */
   run(body: unknown, options: Options, ctx: OperationContext): Result;

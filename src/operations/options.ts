@@ -10,10 +10,13 @@ export const hoursPerMonthOption = hoursPerMonthSchema(true).optional();
  */
 export function flagOption(description: string, defaultOn = false) {
   return z
-    .union([
-      z.boolean(),
-      z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
-    ])
+    .union(
+      [
+        z.boolean(),
+        z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
+      ],
+      { error: 'must be "true", "false", "1" or "0"' },
+    )
     .default(defaultOn)
     .describe(description);
 }

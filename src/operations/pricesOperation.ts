@@ -33,7 +33,7 @@ export const pricesOperation = defineOperation({
     },
     table: { kind: "text", mediaType: MEDIA.text, render: formatCatalogPrices },
   },
-  cliFormat: "table",
+  defaultFormat: { cli: "table", api: "json" },
   route: { method: "GET", url: "/v1/catalog/prices", tag: "catalog" },
   run(_body, options: PricesOptions, ctx): CatalogPrices {
     return catalogPrices(ctx.catalog, options.region);

@@ -68,8 +68,7 @@ export function withPathPrefix<T>(key: string, read: () => T): T {
       path: p.path ? `${key}.${p.path}` : key,
       message: p.message,
     }));
-    const summary = error.message.split("\n")[0] ?? "";
-    throw new LinkplanError(error.code, `${key}: ${summary}`, problems);
+    throw new LinkplanError(error.code, `${key}: ${error.summary}`, problems, { cause: error });
   }
 }
 
@@ -78,11 +77,7 @@ export function withPathPrefix<T>(key: string, read: () => T): T {
  * topologies), read by `read` with problem paths prefixed by the key, so the client sees
  * where in its body each problem is.
  */
-export function readMember<T>(
-  body: unknown,
-  key: string,
-  read: (value: unknown, where: string) => T,
-): T {
+export function readMember<T>(body: unknown, key: string, read: (value: unknown) => T): T {
   const value =
     body !== null && typeof body === "object" && !Array.isArray(body)
       ? (body as Record<string, unknown>)[key]
@@ -92,5 +87,5 @@ export function readMember<T>(
       { path: key, message: "required" },
     ]);
   }
-  return withPathPrefix(key, () => read(value, ` "${key}"`));
+  return withPathPrefix(key, () => read(value));
 }

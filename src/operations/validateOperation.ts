@@ -39,7 +39,7 @@ export const validateOperation = defineOperation({
         `valid — ${plural(c.accounts, "account")}, ${plural(c.vpcs, "VPC")}, ${plural(c.endpoints, "endpoint")}, ${plural(c.endpointServices, "endpoint service")}, ${plural(c.hostedZones, "hosted zone")}\n`,
     },
   },
-  cliFormat: "text",
+  defaultFormat: { cli: "text", api: "json" },
   route: {
     method: "POST",
     url: "/v1/validate",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Comparison } from "../compare/compare.js";
-import { LinkplanError } from "../core/linkplanError.js";
+import { formatPath, LinkplanError } from "../core/linkplanError.js";
 import { comparisonToJson, WhatIfResultSchema } from "../report/comparisonJson.js";
 import type { TopologyDoc } from "../topology/topologySchema.js";
 import { TopologySchema } from "../topology/topologySchema.js";
@@ -29,7 +29,7 @@ function transformOf(value: unknown): WhatIf {
     "invalid_request",
     "invalid transform",
     parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join("."),
+      path: formatPath(issue.path),
       message: issue.message,
     })),
   );
@@ -53,7 +53,7 @@ export const whatIfOperation = defineOperation({
     },
     ...comparisonTextFormats((o: WhatIfOutcome) => o.comparison),
   },
-  cliFormat: "table",
+  defaultFormat: { cli: "table", api: "json" },
   route: {
     method: "POST",
     url: "/v1/whatif",
@@ -63,7 +63,7 @@ export const whatIfOperation = defineOperation({
       "{ topology, transform } where transform is { kind: consolidateAzs, azs, vpc? }, { kind: natToEndpoints, services?, vpc? } or { kind: centralizeEndpoints, hubVpc, services? }. The JSON answer carries the transform, the transformed topology (valid input for every other route) and the comparison.",
   },
   run(body, options: WhatIfOptions, ctx): WhatIfOutcome {
-    const doc = readMember(body, "topology", (v, where) => readTopologyDoc(v, ctx.limits, where));
+    const doc = readMember(body, "topology", (v) => readTopologyDoc(v, ctx.limits));
     const transform = readMember(body, "transform", transformOf);
     const after = withPathPrefix("transform", () => applyWhatIf(doc, transform));
     checkLimits(after, ctx.limits, " the what-if produced");

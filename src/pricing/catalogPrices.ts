@@ -21,12 +21,6 @@ export function catalogPrices(catalog: PriceCatalog, region: string): CatalogPri
     throw new LinkplanError(
       "not_found",
       `the catalog "${catalog.name}" has no region "${region}"; GET /v1/catalog/regions lists them`,
-      [
-        {
-          path: "region",
-          message: `not in the catalog: ${Object.keys(catalog.regions).sort().join(", ")}`,
-        },
-      ],
     );
   }
   const global: Record<string, PriceEntry> = {};

@@ -11,14 +11,14 @@ import {
 } from "../errorResponses.js";
 import { sendOperation } from "../sendOperation.js";
 
-/** The query string of an operation's route: its options and `format` (default: the first). */
+/** The query string of an operation's route: its options and `format`. */
 export function queryOf(operation: AnyOperation): z.ZodObject {
   const names = Object.keys(operation.formats) as [string, ...string[]];
   const options = operation.options as unknown as z.ZodObject;
   return options.extend({
     format: z
       .enum(names)
-      .default(names[0])
+      .default(operation.defaultFormat.api)
       .describe(`the answer's format: ${names.join(", ")}`),
   });
 }
