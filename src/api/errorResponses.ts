@@ -24,11 +24,12 @@ export function errorResponsesOf(codes: readonly ErrorCode[]) {
 }
 
 /** What any route may answer besides its own errors. */
-const ANY_ROUTE: ErrorCode[] = ["invalid_request", "internal_error"];
+const ANY_ROUTE: ErrorCode[] = ["invalid_option", "malformed_request", "internal_error"];
 
 /** The problem responses of a route that takes a topology body. */
 export const BODY_ERRORS: ErrorCode[] = [
   ...ANY_ROUTE,
+  "invalid_request",
   "malformed_body",
   "body_too_large",
   "document_too_large",
