@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { LinkplanError } from "../src/core/linkplanError.js";
 import {
   cost,
   divideRounded,
@@ -57,7 +58,7 @@ describe("parseScaled", () => {
     expect(() => parseScaled("0.0000000000001", RATE_DECIMALS)).toThrow(
       '"0.0000000000001" has more than 12 decimals',
     );
-    expect(() => rateFromDecimal("0.1234567890123")).toThrow(RangeError);
+    expect(() => rateFromDecimal("0.1234567890123")).toThrow(LinkplanError);
     expect(() => rateFromDecimal("1e-13")).toThrow("more than 12 decimals");
     // trailing zeros past the scale are not a loss of precision
     expect(rateFromDecimal("0.1000000000000")).toBe(100_000_000_000n);
@@ -76,7 +77,7 @@ describe("parseScaled", () => {
 
   it("rejects what is not a decimal number", () => {
     for (const bad of ["", " ", ".", "-", "+", "abc", "1.2.3", "1e", "e5", "0x10", "1,5", "NaN"]) {
-      expect(() => parseScaled(bad, 6), JSON.stringify(bad)).toThrow(RangeError);
+      expect(() => parseScaled(bad, 6), JSON.stringify(bad)).toThrow(LinkplanError);
     }
     expect(() => parseScaled("abc", 6)).toThrow('not a decimal number: "abc"');
   });
@@ -102,7 +103,7 @@ describe("quantityFromNumber / quantityFromInteger", () => {
 
   it("rejects non-finite numbers", () => {
     expect(() => quantityFromNumber(Number.NaN)).toThrow("not a finite number: NaN");
-    expect(() => quantityFromNumber(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => quantityFromNumber(Number.POSITIVE_INFINITY)).toThrow(LinkplanError);
   });
 
   it("scales integers", () => {

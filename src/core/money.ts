@@ -1,3 +1,4 @@
+import { internalError } from "./linkplanError.js";
 /**
  * Exact fixed-point arithmetic for prices, quantities and money, on bigint.
  *
@@ -21,7 +22,7 @@ const QUANTITY_ONE = TEN ** BigInt(QUANTITY_DECIMALS);
 
 /** Divide, rounding half away from zero. */
 export function divideRounded(numerator: bigint, denominator: bigint): bigint {
-  if (denominator === 0n) throw new RangeError("division by zero");
+  if (denominator === 0n) throw internalError("division by zero");
   const negative = numerator < 0n !== denominator < 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
@@ -37,7 +38,7 @@ export function divideRounded(numerator: bigint, denominator: bigint): bigint {
 export function parseScaled(text: string, decimals: number, round = false): bigint {
   const match = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (!match || (match[2] === "" && (match[3] ?? "") === "")) {
-    throw new RangeError(`not a decimal number: "${text}"`);
+    throw internalError(`not a decimal number: "${text}"`);
   }
   const sign = match[1] === "-" ? -1n : 1n;
   const digits = `${match[2] ?? ""}${match[3] ?? ""}`;
@@ -50,7 +51,7 @@ export function parseScaled(text: string, decimals: number, round = false): bigi
     const kept = digits.slice(0, Math.max(0, digits.length - drop));
     const dropped = digits.slice(Math.max(0, digits.length - drop));
     if (/[1-9]/.test(dropped)) {
-      throw new RangeError(`"${text}" has more than ${decimals} decimals`);
+      throw internalError(`"${text}" has more than ${decimals} decimals`);
     }
     return sign * BigInt(kept || "0");
   }
@@ -59,7 +60,7 @@ export function parseScaled(text: string, decimals: number, round = false): bigi
 
 /** A JS number (from YAML/JSON input) as a Quantity, rounded half-up to 6 decimals. */
 export function quantityFromNumber(value: number): Quantity {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  if (!Number.isFinite(value)) throw internalError(`not a finite number: ${value}`);
   // fast path: an integer, or a number with at most 6 decimals below 1e9 (where
   // doubles are finer than 1e-6, so the round trip proves the decimal is exactly n / 1e6)
   if (Number.isSafeInteger(value) && Math.abs(value) <= 9_007_199_254) {

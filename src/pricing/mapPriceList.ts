@@ -1,3 +1,4 @@
+import { internalError } from "../core/linkplanError.js";
 import {
   GLOBAL_ITEMS,
   type GlobalItem,
@@ -123,7 +124,7 @@ function interRegionEntry(spec: PriceListItem, candidates: Map<string, Candidate
     )[0]?.[0] ??
     "";
   const representative = generic ?? flat.find((f) => f.usd === base) ?? flat[0];
-  if (!representative) throw new Error("interRegionEntry needs at least one record");
+  if (!representative) throw internalError("interRegionEntry needs at least one record");
   const others = flat.length - 1;
   const note =
     others > 0 ? ` and ${others} other destination record${others === 1 ? "" : "s"}` : "";

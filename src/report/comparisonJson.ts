@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Comparison, DiffRow } from "../compare/compare.js";
+import { internalError } from "../core/linkplanError.js";
 import { formatMoney, formatQuantity, formatRate } from "../core/money.js";
 import { RESOURCE_KINDS } from "../estimate/cost/lineItem.js";
 import type { Estimate } from "../estimate/estimate.js";
@@ -121,7 +122,7 @@ export function comparisonToJson(comparison: Comparison): ComparisonJson {
     unchanged: comparison.unchanged,
     changes: comparison.changes.map((change) => {
       const line = change.after ?? change.before;
-      if (!line) throw new Error(`line change ${change.id} has neither side`);
+      if (!line) throw internalError(`line change ${change.id} has neither side`);
       const side = (l: typeof line | null) =>
         l === null
           ? null

@@ -1,3 +1,4 @@
+import { internalError } from "../../core/linkplanError.js";
 import type { LayoutNode } from "./layoutTree.js";
 import type { Rect } from "./rect.js";
 import type { SceneBox } from "./scene.js";
@@ -18,7 +19,7 @@ export interface Placement {
 
 function frameOf(frames: ReadonlyMap<LayoutNode, Frame>, n: LayoutNode): Frame {
   const frame = frames.get(n);
-  if (!frame) throw new Error("layout: box without a size");
+  if (!frame) throw internalError("layout: box without a size");
   return frame;
 }
 
@@ -38,7 +39,7 @@ export function positionBoxes(
   ]);
   root.eachBefore((n) => {
     const box = placed.get(n);
-    if (!box) throw new Error("layout: box without a position");
+    if (!box) throw internalError("layout: box without a position");
     const frame = frameOf(frames, n);
     n.children?.forEach((child, i) => {
       const offset = frame.offsets[i] ?? { x: 0, y: 0 };

@@ -1,3 +1,4 @@
+import { internalError } from "../../core/linkplanError.js";
 import { INWARD, OUTWARD, ringSide, type Side } from "./boxSides.js";
 import { chainMarks } from "./chainMarks.js";
 import { type CompressedGrid, compressedGrid } from "./compressedGrid.js";
@@ -38,7 +39,7 @@ export interface RouteContext {
 
 function boxOf(ctx: RouteContext, n: LayoutNode): PlacedBox {
   const box = ctx.placed.get(n);
-  if (!box) throw new Error("layout: edge end without a box");
+  if (!box) throw internalError("layout: edge end without a box");
   return box;
 }
 
@@ -52,7 +53,7 @@ function levelOf(ctx: RouteContext, level: LayoutNode): { window: Rect; grid: Co
       Number.POSITIVE_INFINITY,
       ctx.work,
     );
-    if (!grid) throw new Error("layout: a level grid has no size limit");
+    if (!grid) throw internalError("layout: a level grid has no size limit");
     entry = { window, grid };
     ctx.levels.set(level, entry);
   }

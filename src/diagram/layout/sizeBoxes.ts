@@ -1,4 +1,5 @@
 import { displayWidth } from "../../core/displayWidth.js";
+import { internalError } from "../../core/linkplanError.js";
 import type { DiagramGroup, DiagramNode } from "../graph/diagramGraph.js";
 import { cleanLabel } from "../text/cleanLabel.js";
 import { arrangeChildren, type ChildBox } from "./arrangeChildren.js";
@@ -101,7 +102,7 @@ export function sizeBoxes(
     const kids = n.children ?? [];
     const kidFrames = kids.map((k) => {
       const frame = frames.get(k);
-      if (!frame) throw new Error("layout: child sized before its parent");
+      if (!frame) throw internalError("layout: child sized before its parent");
       return frame;
     });
     const boxes: ChildBox[] = kids.map((k, i) => ({

@@ -1,3 +1,4 @@
+import { LinkplanError } from "../../core/linkplanError.js";
 import type {
   DiagramEdge,
   DiagramGraph,
@@ -105,7 +106,8 @@ function edgeLine(edge: DiagramEdge, ids: MermaidIds): string {
   const to = ids.ofGraphId.get(edge.to);
   if (from === undefined || to === undefined) {
     const missing = from === undefined ? edge.from : edge.to;
-    throw new Error(
+    throw new LinkplanError(
+      "invalid_request",
       `renderMermaid: edge ${JSON.stringify(edge.id)} ends at unknown item ${JSON.stringify(missing)}`,
     );
   }
