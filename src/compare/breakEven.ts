@@ -1,19 +1,10 @@
 import { GATEWAY_SERVICES } from "../core/gatewayServices.js";
 import { HOURS_PER_MONTH, hoursPerMonthProblem } from "../core/hoursPerMonth.js";
 import { LinkplanError } from "../core/linkplanError.js";
-import {
-  cost,
-  divideRounded,
-  type Money,
-  QUANTITY_UNIT,
-  type Quantity,
-  quantityFromNumber,
-  type Rate,
-} from "../core/money.js";
+import { divideRounded, type Money, type Quantity, type Rate } from "../core/money.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
-import { missingPriceError } from "../pricing/missingPriceError.js";
-import { PriceBook } from "../pricing/priceBook.js";
+import { breakEvenUnits } from "./breakEvenUnits.js";
 
 export interface BreakEvenRequest {
   region: string;
@@ -118,23 +109,13 @@ export function breakEven(
   const hoursProblem = hoursPerMonthProblem(hoursPerMonth);
   if (hoursProblem) throw invalid("hoursPerMonth", hoursProblem);
 
-  const book = new PriceBook(catalog);
-  const first = (price: { tiers: { rate: Rate }[] } | undefined) => price?.tiers[0]?.rate ?? 0n;
   const { region } = request;
-  const rates = {
-    interfaceEndpointHour: first(book.regional(region, "interfaceEndpointHour", "region")),
-    interfaceEndpointGb: first(book.regional(region, "interfaceEndpointGb", "region")),
-    natGatewayGb: first(book.regional(region, "natGatewayGb", "region")),
-    transitGatewayAttachmentHour: first(
-      book.regional(region, "transitGatewayAttachmentHour", "region"),
-    ),
-    transitGatewayGb: first(book.regional(region, "transitGatewayGb", "region")),
-    hostedZoneMonth: first(book.global("route53HostedZone", "region")),
-  };
-  if (book.missing.length > 0) throw missingPriceError(catalog, book.missing, "this break-even");
-
-  const hours = quantityFromNumber(hoursPerMonth);
-  const eniMonth = cost(hours, rates.interfaceEndpointHour);
+  const {
+    rates,
+    eniMonth,
+    attachmentMonth: attachMonth,
+    zoneMonth,
+  } = breakEvenUnits(region, hoursPerMonth, catalog);
   const saving = rates.natGatewayGb - rates.interfaceEndpointGb;
   const perAz = saving > 0n ? unitsFor(eniMonth, saving) : null;
   const serviceRows: ServiceBreakEven[] = services.map((service) =>
@@ -161,8 +142,6 @@ export function breakEven(
   const shared = services.filter((s) => !GATEWAY_SERVICES.has(s));
   const s = BigInt(shared.length);
   const a = BigInt(azs);
-  const attachMonth = cost(hours, rates.transitGatewayAttachmentHour);
-  const zoneMonth = cost(QUANTITY_UNIT, rates.hostedZoneMonth);
   const endpointsMonth = s * a * eniMonth;
   const hubRows: HubBreakEven[] = spokes.map((n) => {
     const perVpcMonthly = BigInt(n) * endpointsMonth;

@@ -1,6 +1,7 @@
 import { subnetsOf } from "./defaultSubnets.js";
+import { EndpointReferences } from "./endpointReferences.js";
 import { type SubnetLookup, subnetLookup } from "./subnetLookup.js";
-import type { IndexedEndpoint, TopologyIndex } from "./topologyIndex.js";
+import type { TopologyIndex } from "./topologyIndex.js";
 import type { EndpointServiceDoc, LoadBalancerDoc, VpcDoc } from "./topologySchema.js";
 
 /** Ids of a VPC's parts, as sets (membership in constant time) and lists (for suggestions). */
@@ -40,9 +41,12 @@ function accountsOf(principal: string, into: Set<string>): void {
 export class CheckLookups {
   private readonly vpcs = new Map<VpcDoc, VpcLookup>();
   private readonly principals = new Map<EndpointServiceDoc, Set<string>>();
-  private endpointsById: Map<string, IndexedEndpoint[]> | undefined;
+  /** Endpoint references, resolved as normalization will resolve them. */
+  readonly references: EndpointReferences;
 
-  constructor(readonly index: TopologyIndex) {}
+  constructor(readonly index: TopologyIndex) {
+    this.references = new EndpointReferences(index);
+  }
 
   vpc(vpc: VpcDoc): VpcLookup {
     let found = this.vpcs.get(vpc);
@@ -72,70 +76,5 @@ export class CheckLookups {
       this.principals.set(service, allowed);
     }
     return allowed.has("*") || allowed.has(accountId);
-  }
-
-  /**
-   * Resolve an endpoint reference: "vpc/endpoint", or a bare endpoint id looked up in the
-   * given VPCs (distinct, in their order). Returns the endpoint, or why it could not be
-   * resolved with the ids to suggest from; costs at most min(VPCs, endpoints with that id).
-   */
-  resolveEndpoint(
-    ref: string,
-    inVpcs: { list: readonly string[]; position: ReadonlyMap<string, number> },
-  ): IndexedEndpoint | { error: () => string; candidates: () => Iterable<string> } {
-    const { endpoints } = this.index;
-    if (ref.includes("/")) {
-      return (
-        endpoints.get(ref) ?? {
-          error: () => `no endpoint "${ref}"`,
-          candidates: () => endpoints.keys(),
-        }
-      );
-    }
-    const withId = this.endpointsWithId(ref);
-    const matches =
-      inVpcs.list.length <= withId.length
-        ? inVpcs.list
-            .map((vpc) => endpoints.get(`${vpc}/${ref}`))
-            .filter((m): m is IndexedEndpoint => m !== undefined)
-        : withId
-            .filter((m) => inVpcs.position.has(m.vpc.id))
-            .sort(
-              (a, b) => (inVpcs.position.get(a.vpc.id) ?? 0) - (inVpcs.position.get(b.vpc.id) ?? 0),
-            );
-    const [first] = matches;
-    if (matches.length === 1 && first) return first;
-    if (matches.length > 1) {
-      return {
-        error: () =>
-          `endpoint "${ref}" is ambiguous: it exists in VPCs ${matches.map((m) => `"${m.vpc.id}"`).join(", ")}; write "vpc/${ref}"`,
-        candidates: () => [],
-      };
-    }
-    const { list } = inVpcs;
-    const vpcs = this.index.vpcs;
-    const where = () =>
-      list.length === 1 ? `VPC "${list[0]}"` : `VPCs ${list.map((v) => `"${v}"`).join(", ")}`;
-    return {
-      error: () => `no endpoint "${ref}" in ${where()}`,
-      candidates: function* () {
-        for (const vpc of list) {
-          for (const endpoint of vpcs.get(vpc)?.vpc.endpoints ?? []) yield endpoint.id;
-        }
-      },
-    };
-  }
-
-  /** Every endpoint with this id, in document order, whatever its VPC. */
-  private endpointsWithId(id: string): readonly IndexedEndpoint[] {
-    if (!this.endpointsById) {
-      this.endpointsById = new Map();
-      for (const found of this.index.endpoints.values()) {
-        const list = this.endpointsById.get(found.endpoint.id);
-        if (list) list.push(found);
-        else this.endpointsById.set(found.endpoint.id, [found]);
-      }
-    }
-    return this.endpointsById.get(id) ?? [];
   }
 }

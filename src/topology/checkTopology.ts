@@ -59,11 +59,7 @@ function checkHostedZone(
       "a private hosted zone must be associated with at least one VPC",
     );
   }
-  // the zone's known VPCs, each once, in order: where bare alias targets are looked up
-  const position = new Map<string, number>();
-  for (const vpc of zone.vpcs)
-    if (index.vpcs.has(vpc) && !position.has(vpc)) position.set(vpc, position.size);
-  const known = { list: [...position.keys()], position };
+  const known = lookups.references.zoneVpcs(zone);
   const zoneName = zone.name.replace(/\.$/, "").toLowerCase();
   zone.records.forEach((record, i) => {
     const at: Path = [...path, "records", i];
@@ -84,7 +80,7 @@ function checkHostedZone(
         `an alias record must be of type A or AAAA, not ${record.type}`,
       );
     }
-    const found = lookups.resolveEndpoint(record.aliasToEndpoint, known);
+    const found = lookups.references.resolve(record.aliasToEndpoint, known);
     if ("error" in found) {
       problems.add(
         [...at, "aliasToEndpoint"],

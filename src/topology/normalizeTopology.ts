@@ -1,5 +1,6 @@
 import { copyFields } from "./copyFields.js";
 import { subnetsOf } from "./defaultSubnets.js";
+import { EndpointReferences } from "./endpointReferences.js";
 import { type SubnetLookup, subnetLookup } from "./subnetLookup.js";
 import type { EndpointTarget, Eni, Topology, Vpc } from "./topology.js";
 import type { TopologyIndex } from "./topologyIndex.js";
@@ -68,9 +69,15 @@ function normalizeVpc(vpc: VpcDoc, account: string, index: TopologyIndex): Vpc {
   });
 }
 
-/** Fill defaults and resolve references of a document that passed `checkTopology`. */
+/**
+ * Fill defaults and resolve references of a document that passed `checkTopology`: ENIs
+ * placed, endpoint targets and alias targets ("vpc/endpoint") resolved, the result tagged
+ * `form: "normalized"`.
+ */
 export function normalizeTopology(doc: TopologyDoc, index: TopologyIndex): Topology {
+  const references = new EndpointReferences(index);
   return copyFields(doc, ["$schema", "accounts"], {
+    form: "normalized",
     accounts: doc.accounts.map((account) =>
       copyFields(account, ["vpcs", "endpointServices", "hostedZones"], {
         vpcs: account.vpcs.map((vpc) => normalizeVpc(vpc, account.id, index)),
@@ -81,7 +88,19 @@ export function normalizeTopology(doc: TopologyDoc, index: TopologyIndex): Topol
           }),
         ),
         hostedZones: account.hostedZones.map((zone) =>
-          copyFields(zone, [], { account: account.id }),
+          copyFields(zone, ["records"], {
+            account: account.id,
+            records: zone.records.map((record) =>
+              record.aliasToEndpoint === undefined
+                ? record
+                : {
+                    ...record,
+                    aliasToEndpoint:
+                      references.qualifiedAlias(zone, record.aliasToEndpoint) ??
+                      record.aliasToEndpoint,
+                  },
+            ),
+          }),
         ),
       }),
     ),

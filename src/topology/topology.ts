@@ -53,7 +53,12 @@ export type Account = Omit<AccountDoc, "vpcs" | "endpointServices" | "hostedZone
 };
 
 /**
- * A validated topology: defaults filled, every reference checked, endpoint placement
- * resolved to ENIs. Produced only by `parseTopology`.
+ * A validated topology: defaults filled, every reference checked and resolved (endpoint
+ * placement to ENIs, endpoint targets, alias targets to "vpc/endpoint"). Produced only by
+ * `parseTopology`, and tagged so: `form: "normalized"` tells it from an authored
+ * `TopologyDoc` (whose schema has no `form`).
  */
-export type Topology = Omit<TopologyDoc, "accounts" | "$schema"> & { accounts: Account[] };
+export type Topology = Omit<TopologyDoc, "accounts" | "$schema"> & {
+  form: "normalized";
+  accounts: Account[];
+};

@@ -5,14 +5,9 @@ import type { EndpointDoc, TopologyDoc } from "./topologySchema.js";
 /** A topology as validated by `parseTopology` (ENIs resolved) or as authored (`parseTopologyDoc`). */
 export type AnyTopology = Topology | TopologyDoc;
 
-/** True for the normalized form: its VPCs carry their account, its endpoints their ENIs. */
+/** True for the normalized form, by its tag (`form: "normalized"`), never by guessing. */
 export function isNormalized(topology: AnyTopology): topology is Topology {
-  return topology.accounts.some(
-    (a) =>
-      a.vpcs.some((v) => "account" in v) ||
-      a.endpointServices.some((s) => "region" in s) ||
-      a.hostedZones.some((z) => "account" in z),
-  );
+  return "form" in topology && topology.form === "normalized";
 }
 
 /**
@@ -20,8 +15,9 @@ export function isNormalized(topology: AnyTopology): topology is Topology {
  * subnet, defaults included, is listed on the VPC), derived fields are dropped.
  */
 export function toDoc(topology: Topology): TopologyDoc {
+  const { form: _form, ...rest } = topology;
   return {
-    ...topology,
+    ...rest,
     accounts: topology.accounts.map((account) => ({
       ...account,
       vpcs: account.vpcs.map(({ account: _account, ...vpc }) => ({

@@ -1,5 +1,7 @@
 import { LinkplanError } from "../core/linkplanError.js";
+import { EndpointReferences } from "../topology/endpointReferences.js";
 import { type AnyTopology, inSameForm } from "../topology/topologyForm.js";
+import { indexTopology } from "../topology/topologyIndex.js";
 import type {
   AccountDoc,
   HostedZoneDoc,
@@ -58,6 +60,8 @@ export function centralizeEndpoints<T extends AnyTopology>(
 
 function centralizeDoc(doc: TopologyDoc, options: CentralizeEndpointsOptions): TopologyDoc {
   const copy = structuredClone(doc);
+  // alias targets resolve against the document as given, before spokes lose endpoints
+  const original = new EndpointReferences(indexTopology(doc));
   const { vpc: hub, account: hubAccount } = findVpc(copy, options.hubVpc, "hubVpc");
   const wanted = (s: string) => options.services === undefined || options.services.includes(s);
   const moved = new Map<string, Moved>();
@@ -103,7 +107,7 @@ function centralizeDoc(doc: TopologyDoc, options: CentralizeEndpointsOptions): T
   }
   const hubEndpointIds = addHubEndpoints(hub, moved, endpointIdsNear(copy, hub.id));
   const spokeIds = [...new Set([...moved.values()].flatMap((m) => [...m.spokes.keys()]))];
-  repointReferences(copy, replaced, hub.id, hubEndpointIds);
+  repointReferences(copy, original, replaced, hub.id, hubEndpointIds);
   addTransitGateway(copy, hubAccount, hub, spokeIds, moved);
   addZones(copy, hubAccount, hub, moved, hubEndpointIds);
   return copy;
@@ -151,6 +155,7 @@ function addHubEndpoints(
 
 function repointReferences(
   doc: TopologyDoc,
+  references: EndpointReferences,
   replaced: Map<string, string>,
   hubId: string,
   hubEndpointIds: Map<string, string>,
@@ -165,9 +170,7 @@ function repointReferences(
       for (const record of zone.records) {
         const ref = record.aliasToEndpoint;
         if (ref === undefined) continue;
-        const key = ref.includes("/")
-          ? ref
-          : zone.vpcs.map((v) => `${v}/${ref}`).find((k) => replaced.has(k));
+        const key = references.qualifiedAlias(zone, ref);
         const service = key === undefined ? undefined : replaced.get(key);
         if (service !== undefined)
           record.aliasToEndpoint = `${hubId}/${hubEndpointIds.get(service)}`;

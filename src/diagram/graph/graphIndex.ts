@@ -46,7 +46,6 @@ export class GraphIndex {
     Account,
     { vpcsByRegion: Map<string, Vpc[]>; servicesByVpc: Map<string, EndpointService[]> }
   >();
-  private readonly zoneEndpoints = new Map<readonly string[], Map<string, string>>();
 
   constructor(topology: Topology) {
     this.vpcs = firstBy(
@@ -111,22 +110,5 @@ export class GraphIndex {
 
   servicesIn(account: Account, vpc: string): EndpointService[] {
     return this.ofAccount(account).servicesByVpc.get(vpc) ?? [];
-  }
-
-  /**
-   * The first of `vpcIds` (in order) whose VPC has an endpoint `endpointId`, as
-   * `vpcIds.find(…)` would; one endpoint → VPC map is built per list (a zone's VPCs).
-   */
-  vpcWithEndpoint(vpcIds: readonly string[], endpointId: string): string | undefined {
-    let map = this.zoneEndpoints.get(vpcIds);
-    if (!map) {
-      map = new Map();
-      for (const id of new Set(vpcIds)) {
-        const vpc = this.vpc(id);
-        for (const e of vpc?.endpoints ?? []) if (!map.has(e.id)) map.set(e.id, id);
-      }
-      this.zoneEndpoints.set(vpcIds, map);
-    }
-    return map.get(endpointId);
   }
 }

@@ -175,9 +175,10 @@ function accountItems(
       for (const record of zone.records) {
         const ref = record.aliasToEndpoint;
         if (ref === undefined) continue;
-        const [vpcId, endpointId] = ref.includes("/")
-          ? ref.split("/")
-          : [ctx.index.vpcWithEndpoint(zone.vpcs, ref), ref];
+        // normalization wrote every alias target as "vpc/endpoint"
+        const slash = ref.indexOf("/");
+        const vpcId = slash < 0 ? undefined : ref.slice(0, slash);
+        const endpointId = ref.slice(slash + 1);
         const vpc = vpcId === undefined ? undefined : ctx.index.vpc(vpcId);
         const endpoint =
           vpc && endpointId !== undefined ? ctx.index.endpoint(vpc, endpointId) : undefined;
