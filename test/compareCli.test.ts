@@ -263,24 +263,3 @@ describe("linkplan breakeven", () => {
     expect((await runCliCapture(["breakeven"])).code).toBe(2);
   });
 });
-
-describe("README", () => {
-  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-
-  it("shows the real dev → prod comparison and break-even outputs", async () => {
-    const compared = await runCliCapture(["compare", DEV, PROD]);
-    expect(readme).toContain(`\`\`\`text\n${compared.stdout}\`\`\``);
-    const breakeven = await runCliCapture(["breakeven", "--region", "eu-west-2"]);
-    expect(readme).toContain(`\`\`\`text\n${breakeven.stdout}\`\`\``);
-    const nat = await runCliCapture([
-      "whatif",
-      PROD,
-      "--nat-to-endpoints",
-      "--services",
-      "dynamodb",
-    ]);
-    expect(readme).toContain(`\`\`\`text\n${nat.stdout}\`\`\``);
-    const markdown = await runCliCapture(["compare", DEV, PROD, "--format", "markdown"]);
-    expect(readme).toContain(markdown.stdout.split("<details>")[0]?.trimEnd());
-  });
-});

@@ -402,7 +402,6 @@ describe("linkplan diagram --compare", () => {
       "examples/prod.yaml",
     ]);
     expect(result.stdout).toBe(readFileSync("test/golden/compare/dev-prod.txt", "utf8"));
-    expect(readFileSync("README.md", "utf8")).toContain(`\`\`\`text\n${result.stdout}\`\`\``);
   });
 
   it("--costs prices both sides", async () => {

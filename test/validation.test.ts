@@ -592,3 +592,41 @@ describe("endpoint policies", () => {
     );
   });
 });
+
+describe("an unknown key does not hide the other problems", () => {
+  const doc = (extra: string) => `
+name: typo
+accounts:
+  - id: a
+    vpcs:
+      - id: main
+        region: us-east-1
+        azs: [us-east-1a]
+        endpoints:
+          - { id: logs, type: interface, service: logs, azs: [us-east-1d] }
+          - { id: sts, type: interface, service: sts, ${extra} }
+`;
+
+  it("reports the unknown key and the semantic problems together, in document order", () => {
+    expect(problemsOf(doc("gbPerMont: 5"))).toEqual([
+      {
+        path: "accounts[0].vpcs[0].endpoints[0].azs[0]",
+        message: '"us-east-1d" is not an AZ of VPC "main"',
+      },
+      {
+        path: "accounts[0].vpcs[0].endpoints[1]",
+        message: 'unknown key "gbPerMont" (did you mean "gbPerMonth"?)',
+      },
+    ]);
+    expect(errorOf(doc("gbPerMont: 5")).message.split("\n")[0]).toContain("(2 problems)");
+  });
+
+  it("stops at the schema when a value is wrong, not just a key", () => {
+    expect(problemsOf(doc("gbPerMonth: lots"))).toEqual([
+      {
+        path: "accounts[0].vpcs[0].endpoints[1].gbPerMonth",
+        message: 'expected a number, got a string ("lots")',
+      },
+    ]);
+  });
+});

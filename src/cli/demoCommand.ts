@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { drawTopology } from "../diagram/drawTopology.js";
@@ -31,7 +31,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
       io.stdout(`$ linkplan estimate ${file}\n\n${formatEstimateTable(priced)}\n`);
       io.stdout(`$ linkplan diagram ${file} --costs\n\n`);
       io.stdout(drawTopology(topology, { format: "ascii", estimate: priced }));
-      const dir = join(io.cwd, opts.out);
+      const dir = resolve(io.cwd, opts.out);
       await mkdir(dir, { recursive: true });
       const written: string[] = [];
       for (const [suffix, format] of [

@@ -59,6 +59,16 @@ interface RefreshOptions {
   apiRegion: string;
 }
 
+/**
+ * The catalog's `retrieved` date is today's, unless SOURCE_DATE_EPOCH (the reproducible-builds
+ * convention: seconds since 1970) fixes it, as the README test does.
+ */
+function retrievedFromEnvironment(): { retrieved?: string } {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || !/^\d{1,12}$/.test(epoch)) return {};
+  return { retrieved: new Date(Number(epoch) * 1000).toISOString().slice(0, 10) };
+}
+
 async function refresh(opts: RefreshOptions, io: CliIo): Promise<void> {
   // On Node 20 the SDK announces that its releases after January 2027 need Node 22; linkplan
   // pins one that supports Node 20, so the notice would only interleave with the progress.
@@ -73,6 +83,7 @@ async function refresh(opts: RefreshOptions, io: CliIo): Promise<void> {
       apiRegion: opts.apiRegion,
       ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}),
       onProgress: (p) => io.stderr(progressLine(p)),
+      ...retrievedFromEnvironment(),
     });
   } catch (error) {
     if (error instanceof PriceListSourceError) {

@@ -3,7 +3,17 @@ import type { Money, Rate } from "../core/money.js";
 import type { LineItem, ResourceKind } from "../estimate/cost/lineItem.js";
 import { estimate } from "../estimate/estimate.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import { missingPriceError } from "../pricing/missingPriceError.js";
+import { PriceBook } from "../pricing/priceBook.js";
 import { parseTopology } from "../topology/parseTopology.js";
+
+const REGIONAL_ITEMS = [
+  "interfaceEndpointHour",
+  "interfaceEndpointGb",
+  "natGatewayGb",
+  "transitGatewayAttachmentHour",
+  "transitGatewayGb",
+] as const;
 
 /** What one unit of each resource the break-even weighs costs, as the estimate prices it. */
 export interface BreakEvenUnits {
@@ -53,11 +63,21 @@ function probe(region: string, hoursPerMonth: number): unknown {
   };
 }
 
+/** The break-even's own missing prices (what it reads of the probe), against its `region`. */
+function missingUnits(region: string, catalog: PriceCatalog): LinkplanError | undefined {
+  const book = new PriceBook(catalog);
+  for (const item of REGIONAL_ITEMS) book.regional(region, item, "region");
+  book.global("route53HostedZone", "region");
+  return book.missing.length > 0
+    ? missingPriceError(catalog, book.missing, "this break-even")
+    : undefined;
+}
+
 /**
  * Price the break-even's units by estimating a one-of-each topology, so the break-even
  * bills exactly what an estimate of the same resources would (same price lookup, tiers
  * and rounding) instead of pricing them a second way. A missing price is reported as
- * the break-even's, against its `region`.
+ * the break-even's (the prices it reads), against its `region`.
  */
 export function breakEvenUnits(
   region: string,
@@ -69,11 +89,7 @@ export function breakEvenUnits(
     lines = estimate(parseTopology(probe(region, hoursPerMonth)), catalog).lines;
   } catch (error) {
     if (!(error instanceof LinkplanError) || error.code !== "missing_price") throw error;
-    throw new LinkplanError(
-      "missing_price",
-      error.summary.replace("this topology needs", "this break-even needs"),
-      error.problems.map((p) => ({ path: "region", message: p.message })),
-    );
+    throw missingUnits(region, catalog) ?? error;
   }
   const line = (kind: ResourceKind, component: string): LineItem => {
     const found = lines.find((l) => l.kind === kind && l.component === component);

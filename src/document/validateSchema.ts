@@ -18,6 +18,11 @@ export type Validation<T> =
       /** problems found (in the part checked in detail when `partial`) */
       count: number;
       partial: boolean;
+      /**
+       * When every problem is an unknown key: the document parsed without those keys, so
+       * later checks can report their problems too instead of being hidden behind a typo.
+       */
+      withoutUnknownKeys?: T;
     };
 
 /** zod's parse context flag that stops each container at its first failing child. */
@@ -118,6 +123,19 @@ function causedByCut(
   return last !== undefined && hasKey(source, last) && !hasKey(copied, last);
 }
 
+/** A copy of `data` without the keys the issues name (a small document: at most DETAIL_BUDGET values). */
+function dropKeys(data: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
+  const copy = structuredClone(data);
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    let at: unknown = copy;
+    for (const key of issue.path) at = member(at, key);
+    if (typeof at !== "object" || at === null) continue;
+    for (const key of issue.keys) delete (at as Record<string, unknown>)[key];
+  }
+  return copy;
+}
+
 /**
  * Validate `data` (holding `values` values, see checkNesting) against `schema` without
  * letting zod overflow the stack. A document of at most DETAIL_BUDGET values is parsed as
@@ -138,11 +156,15 @@ export function validateSchema<S extends z.ZodType>(
   if (small) {
     // again, keeping the offending inputs for messages that quote them ("got …")
     const { issues } = z.safeParse(schema, data, { reportInput: true }).error ?? first.error;
+    const lenient = issues.every((issue) => issue.code === "unrecognized_keys")
+      ? schema.safeParse(dropKeys(data, issues))
+      : undefined;
     return {
       success: false,
       problems: problemsFromZod(issues),
       count: issues.length,
       partial: false,
+      ...(lenient?.success ? { withoutUnknownKeys: lenient.data } : {}),
     };
   }
   const { copy, cut } = prefixOf(data, DETAIL_BUDGET);

@@ -26,7 +26,9 @@ const COLUMNS = [
 /** RFC 4180 field quoting; cells that a spreadsheet would run as a formula are prefixed. */
 function csvField(raw: string): string {
   const value = terminalText(raw);
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  // a number, or a lone "-" (no unit), is data a spreadsheet shows as it is
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) && value !== "-";
+  const safe = formula ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -8,12 +8,19 @@ import { estimateSections } from "./estimateSections.js";
 const HEADER = ["RESOURCE", "COMPONENT", "AZ", "TIER", "QUANTITY", "UNIT", "RATE", "MONTHLY"];
 const ALIGNS = ["left", "left", "left", "left", "right", "left", "right", "right"] as const;
 
+/** "6 line items", or "16 line items in 10 rows" when ENI-hours of an endpoint share a row. */
+function lineCount(lines: number, rows: number): string {
+  const items = `${lines} line item${lines === 1 ? "" : "s"}`;
+  return rows === lines ? items : `${items} in ${rows} row${rows === 1 ? "" : "s"}`;
+}
+
 /**
  * A terminal table of an estimate: grouped by account and VPC, aligned columns, money
  * rounded to cents for display (JSON keeps exact values), subtotals and totals.
  */
 export function formatEstimateTable(estimate: Estimate): string {
   const rows: (string[] | string)[] = [];
+  let lineRows = 0;
   for (const account of estimateSections(estimate)) {
     rows.push(`Account ${account.account}`);
     for (const vpc of account.vpcs) {
@@ -22,6 +29,7 @@ export function formatEstimateTable(estimate: Estimate): string {
       );
       rows.push(HEADER.map((h, i) => (i === 0 ? `    ${h}` : h)));
       for (const line of displayRows(vpc.lines)) {
+        lineRows++;
         rows.push([
           `    ${line.resource}`,
           line.component,
@@ -62,7 +70,7 @@ export function formatEstimateTable(estimate: Estimate): string {
       [
         "Total monthly",
         formatDisplayMoney(estimate.totals.monthly),
-        `USD per month (${estimate.lines.length} lines)`,
+        `USD per month (${lineCount(estimate.lines.length, lineRows)})`,
       ],
     ],
     ["left", "right", "left"],

@@ -1,4 +1,6 @@
+import { MAX_PROBLEMS } from "../core/capProblems.js";
 import { LinkplanError, type Problem } from "../core/linkplanError.js";
+import { mergeProblems } from "../core/mergeProblems.js";
 import { checkNesting } from "../document/checkNesting.js";
 import { validateSchema } from "../document/validateSchema.js";
 import { checkTopology } from "./checkTopology.js";
@@ -41,7 +43,14 @@ export function parseTopologyDoc(data: unknown): TopologyDoc {
   return guarded(() => {
     const values = checkNesting(data);
     const parsed = validateSchema(TopologySchema, data, values);
-    if (!parsed.success) throw invalid(parsed.problems, parsed.count, parsed.partial);
+    if (!parsed.success) {
+      // a document wrong only by unknown keys is checked further, so every problem is reported
+      // at once (when neither list was cut at the cap)
+      const rest = parsed.withoutUnknownKeys && checkTopology(parsed.withoutUnknownKeys);
+      if (!rest || rest.count === 0 || parsed.count > MAX_PROBLEMS || rest.count > MAX_PROBLEMS)
+        throw invalid(parsed.problems, parsed.count, parsed.partial);
+      throw invalid(mergeProblems(parsed.problems, rest.problems), parsed.count + rest.count);
+    }
     const problems = checkTopology(parsed.data);
     if (problems.count > 0) throw invalid(problems.problems, problems.count);
     return parsed.data;

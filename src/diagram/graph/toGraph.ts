@@ -208,7 +208,12 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
   };
   const attachments = attachmentsByVpc(topology);
   const items: DiagramItem[] = topology.accounts.map((account) => {
-    const detail = account.awsAccountId ? `account ${account.awsAccountId}` : "account";
+    // the 12-digit id when known, else the model's id when the label is a name
+    const detail = account.awsAccountId
+      ? `account ${account.awsAccountId}`
+      : account.name !== undefined && account.name !== account.id
+        ? `account ${account.id}`
+        : "account";
     return group(
       ids.account(account.id),
       "account",
