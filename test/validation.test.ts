@@ -178,7 +178,7 @@ describe("parseTopology: endpoints and AZs", () => {
       {
         path: "accounts[0].vpcs[0].endpoints[0].service",
         message:
-          'gateway endpoints exist only for s3 and dynamodb, not "ecr.api"; use type: interface',
+          'gateway endpoints exist only for dynamodb, s3 and s3express, not "ecr.api"; use type: interface',
       },
     ]);
   });
@@ -476,7 +476,7 @@ accounts:
       {
         path: "accounts[0].vpcs[0].endpoints[3].service",
         message:
-          'gateway endpoints exist only for s3 and dynamodb, not "ecr.api"; use type: interface',
+          'gateway endpoints exist only for dynamodb, s3 and s3express, not "ecr.api"; use type: interface',
       },
       {
         path: "accounts[0].vpcs[0].endpoints[4].subnets[2]",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../compare/breakEven.js";
 import { BreakEvenJsonSchema, breakEvenToJson } from "../report/breakEvenJson.js";
 import { formatBreakEvenTable } from "../report/formatBreakEvenTable.js";
+import { AwsServiceSchema } from "../topology/awsServiceSchema.js";
 import { RegionSchema } from "../topology/topologySchema.js";
 import { MEDIA } from "./mediaTypes.js";
 import { defineOperation } from "./operation.js";
@@ -19,11 +20,7 @@ export const BreakEvenOptionsSchema = z.object({
   services: z
     .union([
       z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(1000)),
-      listOption(
-        z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, {
-          error: "must be an AWS service name such as ecr.api or s3",
-        }),
-      ),
+      listOption(AwsServiceSchema),
     ])
     .optional()
     .describe(

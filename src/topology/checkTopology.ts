@@ -1,5 +1,6 @@
 import type { DistanceWork } from "../core/didYouMean.js";
 import { type Path, ProblemList } from "../core/problemList.js";
+import { checkRegion } from "./checkAwsNames.js";
 import { CheckLookups } from "./checkLookups.js";
 import { checkVpc } from "./checkVpc.js";
 import { indexTopology, type TopologyIndex } from "./topologyIndex.js";
@@ -18,6 +19,7 @@ function checkTransitGateway(
   path: Path,
   gateway: TransitGatewayDoc,
 ): void {
+  checkRegion(problems, [...path, "region"], gateway.region);
   const seen = new Set<string>();
   gateway.attachments.forEach((attachment, i) => {
     const at: Path = [...path, "attachments", i, "vpc"];
@@ -110,6 +112,9 @@ function checkAccount(
   // "vpc/load balancer" → the first endpoint service in front of it
   const fronted = new Map<string, EndpointServiceDoc>();
   account.endpointServices.forEach((service, s) => {
+    service.supportedRegions.forEach((region, r) => {
+      checkRegion(problems, [...path, "endpointServices", s, "supportedRegions", r], region);
+    });
     const at: Path = [...path, "endpointServices", s];
     const vpc = ownVpcs.get(service.vpc);
     if (!vpc) {

@@ -1,6 +1,7 @@
-import { GATEWAY_SERVICES } from "../core/gatewayServices.js";
 import { formatQuantity, quantityFromNumber } from "../core/money.js";
 import type { Path, ProblemList } from "../core/problemList.js";
+import { checkAwsService, checkAzOfRegion, checkRegion } from "./checkAwsNames.js";
+import { checkRule, checkVpcCidrs } from "./checkCidrs.js";
 import { checkEndpointService } from "./checkEndpointService.js";
 import type { CheckLookups, VpcLookup } from "./checkLookups.js";
 import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
@@ -45,6 +46,8 @@ function checkTraffic(
         [...here, "region"],
         `"${source.region}" is the VPC's own region; use az instead`,
       );
+    } else if (source.region !== undefined) {
+      checkRegion(problems, [...here, "region"], source.region);
     }
     if (endpoint.type === "gateway" && source.region !== undefined) {
       problems.add([...here, "region"], "a gateway endpoint cannot be reached from another region");
@@ -112,12 +115,7 @@ function checkEndpoint(
   checkTraffic(problems, path, endpoint, at);
   const within = `in VPC "${vpc.id}"`;
   if (endpoint.type === "gateway") {
-    if (!GATEWAY_SERVICES.has(endpoint.service)) {
-      problems.add(
-        [...path, "service"],
-        `gateway endpoints exist only for s3 and dynamodb, not "${endpoint.service}"; use type: interface`,
-      );
-    }
+    checkAwsService(problems, [...path, "service"], endpoint.service, vpc.region, "gateway");
     endpoint.routeTables.forEach((ref, i) => {
       if (!has.routeTables.has(ref))
         problems.unknown([...path, "routeTables", i], "route table", ref, has.routeTables, within);
@@ -125,6 +123,8 @@ function checkEndpoint(
     return;
   }
   checkPlacement(problems, path, endpoint, at);
+  if (endpoint.type === "interface" && endpoint.service !== undefined)
+    checkAwsService(problems, [...path, "service"], endpoint.service, vpc.region, "interface");
   const targets = [
     endpoint.type === "interface" ? endpoint.service : undefined,
     endpoint.endpointService,
@@ -173,15 +173,27 @@ export function checkVpc(
 ): void {
   const at: VpcInCheck = { vpc, has: lookups.vpc(vpc) };
   const { has } = at;
+  // an unknown region is reported once, not again for each of its AZs
+  const regionKnown = checkRegion(problems, [...path, "region"], vpc.region);
   const azs = new Set<string>();
   vpc.azs.forEach((az, i) => {
-    if (regionOfAz(az) !== vpc.region)
+    if (regionKnown && regionOfAz(az) !== vpc.region)
       problems.add(
         [...path, "azs", i],
         `"${az}" is not in region ${vpc.region} of VPC "${vpc.id}"`,
       );
+    else if (regionKnown) checkAzOfRegion(problems, [...path, "azs", i], az, vpc.region);
     if (azs.has(az)) problems.add([...path, "azs", i], `AZ "${az}" is listed twice`);
     azs.add(az);
+  });
+  checkVpcCidrs(problems, path, vpc);
+  vpc.securityGroups.forEach((group, g) => {
+    group.ingress.forEach((rule, r) =>
+      checkRule(problems, [...path, "securityGroups", g, "ingress", r], rule),
+    );
+    group.egress.forEach((rule, r) =>
+      checkRule(problems, [...path, "securityGroups", g, "egress", r], rule),
+    );
   });
   const within = `in VPC "${vpc.id}"`;
   problems.duplicates(vpc.subnets ?? [], (i) => [...path, "subnets", i], "subnet", within);
@@ -234,7 +246,11 @@ export function checkVpc(
         `subnet "${subnet.id}" is in ${subnet.az}, not ${nat.az}`,
       );
     let bound = 0n;
-    for (const destination of nat.destinations) bound += quantityFromNumber(destination.gbPerMonth);
+    nat.destinations.forEach((destination, j) => {
+      const at = [...path, "natGateways", i, "destinations", j, "service"];
+      checkAwsService(problems, at, destination.service, vpc.region, null);
+      bound += quantityFromNumber(destination.gbPerMonth);
+    });
     if (bound > quantityFromNumber(nat.gbPerMonth))
       problems.add(
         [...path, "natGateways", i, "destinations"],

@@ -41,7 +41,10 @@ export const SubnetSchema = strictObject({
   id: IdSchema,
   az: AzSchema,
   tier: z.enum(["private", "public"]).default("private"),
-  cidr: z.string().optional(),
+  cidr: z
+    .string()
+    .optional()
+    .describe("IPv4 /16 to /28 or IPv6 /44 to /64, inside a block of the VPC"),
   routeTable: RefSchema.optional().describe("id of a route table of this VPC"),
 });
 
@@ -51,7 +54,10 @@ export const RouteTableSchema = strictObject({
 });
 
 export const SecurityGroupRuleSchema = strictObject({
-  protocol: z.enum(["tcp", "udp", "icmp", "all"]).default("tcp"),
+  protocol: z
+    .enum(["tcp", "udp", "icmp", "all", "-1"])
+    .default("tcp")
+    .describe('"all" and "-1" (as AWS writes it) mean every protocol'),
   fromPort: z.number().int().min(0).max(65535).optional(),
   toPort: z.number().int().min(0).max(65535).optional(),
   cidrs: z.array(z.string()).optional(),
@@ -187,7 +193,11 @@ export const VpcSchema = strictObject({
   id: IdSchema,
   name: z.string().optional(),
   region: RegionSchema,
-  cidr: z.string().optional(),
+  cidr: z.string().optional().describe("primary IPv4 block, /16 to /28 (e.g. 10.0.0.0/16)"),
+  secondaryCidrs: z
+    .array(z.string())
+    .optional()
+    .describe("further IPv4 blocks (/16 to /28) and IPv6 blocks (/44 to /60) of the VPC"),
   azs: z.array(AzSchema).min(1),
   subnets: z.array(SubnetSchema).optional().describe("default: one private subnet per AZ"),
   routeTables: z.array(RouteTableSchema).default([]),
@@ -275,6 +285,7 @@ export type GatewayEndpointDoc = z.output<typeof GatewayEndpointSchema>;
 export type GwlbEndpointDoc = z.output<typeof GwlbEndpointSchema>;
 export type LoadBalancerDoc = z.output<typeof LoadBalancerSchema>;
 export type NatGatewayDoc = z.output<typeof NatGatewaySchema>;
+export type SecurityGroupRuleDoc = z.output<typeof SecurityGroupRuleSchema>;
 export type EndpointServiceDoc = z.output<typeof EndpointServiceSchema>;
 export type HostedZoneDoc = z.output<typeof HostedZoneSchema>;
 export type SubnetDoc = z.output<typeof SubnetSchema>;

@@ -5,14 +5,13 @@ import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { normalizeTopology } from "../topology/normalizeTopology.js";
 import { parseTopologyDoc } from "../topology/parseTopology.js";
 import { indexTopology } from "../topology/topologyIndex.js";
+import { AwsServiceSchema } from "../topology/awsServiceSchema.js";
 import { AzSchema, type TopologyDoc } from "../topology/topologySchema.js";
 import { centralizeEndpoints } from "./centralizeEndpoints.js";
 import { consolidateAzs } from "./consolidateAzs.js";
 import { natToEndpoints } from "./natToEndpoints.js";
 
-const ServiceList = z
-  .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: "must be an AWS service such as s3" }))
-  .min(1);
+const ServiceList = z.array(AwsServiceSchema).min(1);
 
 /** A what-if transform and its options (the CLI flags and the API body carry the same). */
 export const WhatIfSchema = z.discriminatedUnion("kind", [
