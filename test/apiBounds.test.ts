@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/api/buildApp.js";
 import { JSON_BODY, PROBLEM_TYPE, problemOf, YAML } from "./helpers/apiKit.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
+import { scratchDir } from "./helpers/scratchDir.js";
 
 /**
  * Hostile bodies of issue 11 over HTTP and on the command line: answered in milliseconds
@@ -175,7 +175,7 @@ describe("hostile bodies", () => {
 });
 
 describe("the CLI", () => {
-  const dir = mkdtempSync(join(tmpdir(), "linkplan-bounds-"));
+  const dir = scratchDir("bounds").dir;
 
   it("exits 1 with the message for nesting_too_deep and document_too_large", async () => {
     const deep = join(dir, "deep.yaml");

@@ -21,8 +21,9 @@ import {
   traffic,
   weirdValue,
 } from "./helpers/apiFuzzArbitraries.js";
-import { checkClientAnswer, exampleYaml } from "./helpers/apiKit.js";
-import { FUZZ_SEED, fuzzRuns } from "./helpers/fuzzSeed.js";
+import { checkClientAnswer } from "./helpers/apiKit.js";
+import { exampleYaml } from "./helpers/examples.js";
+import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
 /**
  * Hostile and random bodies to POST /v1/estimate, /v1/validate and /v1/diagram. Whatever a
@@ -97,9 +98,7 @@ const invalidBytes = fc
   .map((parts) => Buffer.from(parts.flat()));
 
 beforeAll(async () => {
-  console.info(
-    `fuzz seed ${FUZZ_SEED} (replay: FUZZ_SEED=${FUZZ_SEED} npx vitest run test/apiFuzz.test.ts)`,
-  );
+  console.info(`fast-check seed ${FC_SEED} (replay: ${replayCommand()})`);
   app = await buildApp();
 });
 afterAll(async () => {

@@ -21,7 +21,7 @@ import {
   longUrl,
 } from "./helpers/apiHostileArbitraries.js";
 import { checkClientAnswer } from "./helpers/apiKit.js";
-import { FUZZ_SEED, fuzzRuns } from "./helpers/fuzzSeed.js";
+import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
 /**
  * The hostile shapes of issue 11, thousands of times (app.inject: no sockets): whatever the
@@ -52,9 +52,7 @@ async function send(request: FuzzRequest): Promise<number> {
 }
 
 beforeAll(async () => {
-  console.info(
-    `fuzz seed ${FUZZ_SEED} (replay: FUZZ_SEED=${FUZZ_SEED} npx vitest run test/apiFuzzHostile.test.ts)`,
-  );
+  console.info(`fast-check seed ${FC_SEED} (replay: ${replayCommand()})`);
   // the default options: small bodies on the event loop, large ones in the worker pool
   app = await buildApp();
 });

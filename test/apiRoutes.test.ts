@@ -7,14 +7,8 @@ import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { estimateToJson } from "../src/report/estimateJson.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
-import {
-  exampleYaml,
-  goldenText,
-  JSON_BODY,
-  PROBLEM_TYPE,
-  problemOf,
-  YAML,
-} from "./helpers/apiKit.js";
+import { goldenText, JSON_BODY, PROBLEM_TYPE, problemOf, YAML } from "./helpers/apiKit.js";
+import { exampleYaml } from "./helpers/examples.js";
 
 const EXAMPLES = [
   "consumer-provider",

@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { buildApp } from "../src/api/buildApp.js";
-import { exampleYaml, JSON_BODY, problemOf, YAML } from "./helpers/apiKit.js";
+import { JSON_BODY, problemOf, YAML } from "./helpers/apiKit.js";
 import { organisationJson } from "./helpers/apiLoad.js";
 import { type ServeProcess, spawnServe, stopServe } from "./helpers/apiServe.js";
+import { exampleYaml } from "./helpers/examples.js";
 
 /**
  * The worker pool: heavy work leaves the event loop free, a deadline stops it (503

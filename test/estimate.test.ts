@@ -1,15 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  cost,
-  formatMoney,
-  MONEY_DECIMALS,
-  parseScaled,
-  QUANTITY_UNIT,
-  quantityFromNumber,
-  sum,
-} from "../src/core/money.js";
+import { cost, formatMoney, QUANTITY_UNIT, quantityFromNumber, sum } from "../src/core/money.js";
 import { parseDocument } from "../src/document/parseDocument.js";
 import type { LineItem } from "../src/estimate/cost/lineItem.js";
 import { type Estimate, type EstimateOptions, estimate } from "../src/estimate/estimate.js";
@@ -18,12 +10,10 @@ import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
 import { EstimateJsonSchema, estimateToJson } from "../src/report/estimateJson.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { caught } from "./helpers/caught.js";
+import { monthlyOf, usd } from "./helpers/money.js";
 import { topologyArb } from "./helpers/randomTopology.js";
 
 const catalog = bundledCatalog();
-
-/** Exact USD (atto-dollars) from a decimal string, for writing expected amounts. */
-const usd = (text: string): bigint => parseScaled(text, MONEY_DECIMALS);
 
 function run(yaml: string, options?: EstimateOptions, prices: PriceCatalog = catalog): Estimate {
   return estimate(parseTopology(parseDocument(yaml)), prices, options);
@@ -36,7 +26,6 @@ function line(e: Estimate, id: string): LineItem {
 }
 
 const linesOf = (e: Estimate, pred: (l: LineItem) => boolean) => e.lines.filter(pred);
-const monthlyOf = (lines: readonly LineItem[]) => sum(lines.map((l) => l.monthly));
 
 /** One account "shared", one VPC "main" in `region` with `azs`, and the given VPC body. */
 function vpcYaml(body: string, region = "us-east-1", azs = ["a", "b", "c"]): string {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { exampleYaml } from "./apiKit.js";
+import { exampleYaml } from "./examples.js";
 
 /** One request the fuzz tests send. */
 export interface FuzzRequest {

@@ -2,11 +2,6 @@ import { readFileSync } from "node:fs";
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 
-/** The text of examples/<name>.yaml. */
-export function exampleYaml(name: string): string {
-  return readFileSync(new URL(`../../examples/${name}.yaml`, import.meta.url), "utf8");
-}
-
 /** The text of test/golden/<name>. */
 export function goldenText(name: string): string {
   return readFileSync(new URL(`../golden/${name}`, import.meta.url), "utf8");
