@@ -10,7 +10,8 @@ import { exampleYaml } from "./helpers/examples.js";
 /**
  * The worker pool: heavy work leaves the event loop free, a deadline stops it (503
  * work_timeout) and SIGTERM drains what is queued. Real servers and child processes: these
- * tests are about sockets and threads, not about answers (see apiRoutes for those).
+ * tests are about sockets and threads, not about answers (see apiTopologyRoutes.test.ts and
+ * the other API route tests for those).
  */
 
 describe("the event loop stays free while a maximal diagram is drawn", () => {

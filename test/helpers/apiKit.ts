@@ -67,3 +67,41 @@ export function checkClientAnswer(
         p.errors.every((e) => typeof e.path === "string" && typeof e.message === "string")));
   if (!ok) throw new Error(`malformed problem: ${where}`);
 }
+
+/** The JSON content type of the API's answers. */
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** The bundled catalog as the API describes it. */
+export const CATALOG_INFO = { name: "bundled", retrieved: "2026-11-20", currency: "USD" };
+
+/** The regions of the bundled catalog. */
+export const CATALOG_REGIONS = [
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "eu-central-1",
+  "eu-west-1",
+  "eu-west-2",
+  "us-east-1",
+  "us-east-2",
+  "us-west-2",
+];
+
+/** A small valid topology: one interface endpoint in one AZ of us-east-1. */
+export const ONE_ENDPOINT = {
+  name: "one",
+  accounts: [
+    {
+      id: "a",
+      vpcs: [
+        {
+          id: "v",
+          region: "us-east-1",
+          azs: ["us-east-1a"],
+          endpoints: [{ id: "e", type: "interface", service: "s3" }],
+        },
+      ],
+    },
+  ],
+};
