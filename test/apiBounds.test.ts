@@ -1,9 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
-import { JSON_BODY, PROBLEM_TYPE, problemOf, YAML } from "./helpers/apiKit.js";
+import { describe, expect, it } from "vitest";
+import { JSON_BODY, PROBLEM_TYPE, problemOf, useApp, YAML } from "./helpers/apiKit.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 import { scratchDir } from "./helpers/scratchDir.js";
 
@@ -28,16 +26,10 @@ ${lines.replace(/^/gm, "        ")}
 `;
 }
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 async function post(url: string, headers: Record<string, string>, payload: string) {
-  return app.inject({ method: "POST", url, headers, payload });
+  return app().inject({ method: "POST", url, headers, payload });
 }
 
 describe("hostile bodies", () => {
@@ -155,7 +147,7 @@ describe("hostile bodies", () => {
     expect(problemOf(compare, 400).detail).toBe(
       "invalid query parameter: hoursPerMonth: 720.0000001 has more than 6 decimals; linkplan keeps quantities to 0.000001",
     );
-    const breakEven = await app.inject({
+    const breakEven = await app().inject({
       method: "GET",
       url: "/v1/breakeven?region=us-east-1&hoursPerMonth=1e-7",
     });

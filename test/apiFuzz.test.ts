@@ -1,7 +1,5 @@
 import fc from "fast-check";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   contentType,
   exampleData,
@@ -21,7 +19,7 @@ import {
   traffic,
   weirdValue,
 } from "./helpers/apiFuzzArbitraries.js";
-import { checkClientAnswer } from "./helpers/apiKit.js";
+import { checkClientAnswer, useApp } from "./helpers/apiKit.js";
 import { exampleYaml } from "./helpers/examples.js";
 import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
@@ -33,13 +31,12 @@ import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
 const DIAGRAM_TYPES = ["image/svg+xml", "text/plain", "text/vnd.mermaid"];
 
-let app: FastifyInstance;
 let sent = 0;
 
 /** Send a request, check the answer (see checkClientAnswer); returns the status. */
 async function send(request: FuzzRequest): Promise<number> {
   sent++;
-  const response = await app.inject({
+  const response = await app().inject({
     method: "POST",
     url: request.url,
     headers: request.headers,
@@ -97,12 +94,9 @@ const invalidBytes = fc
   )
   .map((parts) => Buffer.from(parts.flat()));
 
-beforeAll(async () => {
+const app = useApp();
+beforeAll(() => {
   console.info(`fast-check seed ${FC_SEED} (replay: ${replayCommand()})`);
-  app = await buildApp();
-});
-afterAll(async () => {
-  await app.close();
 });
 
 describe("fuzzing the topology routes: never 5xx, errors are problem+json", () => {

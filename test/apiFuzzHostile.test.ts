@@ -1,7 +1,5 @@
 import fc from "fast-check";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   exampleData,
   exampleName,
@@ -20,7 +18,7 @@ import {
   longIdsUnknownRefs,
   longUrl,
 } from "./helpers/apiHostileArbitraries.js";
-import { checkClientAnswer } from "./helpers/apiKit.js";
+import { checkClientAnswer, useApp } from "./helpers/apiKit.js";
 import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
 /**
@@ -32,12 +30,11 @@ import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 const INTERNAL =
   /Maximum call stack|Invalid string length|Invalid array length|out of memory|RangeError|TypeError| {4}at /;
 
-let app: FastifyInstance;
 let sent = 0;
 
 async function send(request: FuzzRequest): Promise<number> {
   sent++;
-  const response = await app.inject({
+  const response = await app().inject({
     method: "POST",
     url: request.url,
     headers: request.headers,
@@ -51,13 +48,10 @@ async function send(request: FuzzRequest): Promise<number> {
   return response.statusCode;
 }
 
-beforeAll(async () => {
+// the default options: small bodies on the event loop, large ones in the worker pool
+const app = useApp();
+beforeAll(() => {
   console.info(`fast-check seed ${FC_SEED} (replay: ${replayCommand()})`);
-  // the default options: small bodies on the event loop, large ones in the worker pool
-  app = await buildApp();
-});
-afterAll(async () => {
-  await app.close();
 });
 
 const property = (arbitrary: fc.Arbitrary<FuzzRequest>) =>
@@ -100,7 +94,7 @@ describe("hostile shapes: never 5xx, problem+json, no internal message", () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 200 }), async (id) => {
         sent++;
-        const res = await app.inject({
+        const res = await app().inject({
           method: "GET",
           url: "/healthz",
           headers: { "x-request-id": id },
@@ -146,7 +140,7 @@ describe("hostile shapes: never 5xx, problem+json, no internal message", () => {
   it("1 MB of '[' sent as JSON is a JSON syntax error located at its end, never re-read as YAML", async () => {
     const payload = "[".repeat(1_000_000);
     const started = performance.now();
-    const res = await app.inject({
+    const res = await app().inject({
       method: "POST",
       url: "/v1/validate",
       headers: { "content-type": "application/json" },

@@ -7,10 +7,11 @@ import {
   goldenText,
   JSON_BODY,
   ONE_ENDPOINT,
+  useApp,
   YAML,
 } from "./helpers/apiKit.js";
 import { exampleYaml } from "./helpers/examples.js";
-import { problem, type RouteCase, routeCases, useApp } from "./helpers/routeCases.js";
+import { problem, type RouteCase, routeCases } from "./helpers/routeCases.js";
 
 /** The server's options: body and topology limits, another catalog, CORS. */
 

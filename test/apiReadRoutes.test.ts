@@ -1,8 +1,8 @@
 import { describe, expect } from "vitest";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { CATALOG_INFO, CATALOG_REGIONS, JSON_TYPE } from "./helpers/apiKit.js";
+import { CATALOG_INFO, CATALOG_REGIONS, JSON_TYPE, useApp } from "./helpers/apiKit.js";
 import { exampleYaml } from "./helpers/examples.js";
-import { invalidQuery, problem, type RouteCase, routeCases, useApp } from "./helpers/routeCases.js";
+import { invalidQuery, problem, type RouteCase, routeCases } from "./helpers/routeCases.js";
 
 /** The routes that read what the server holds: the catalog, the examples, health and docs. */
 const app = useApp();

@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
-import { JSON_BODY, YAML } from "./helpers/apiKit.js";
-import { problem, type RouteCase, routeCases, useApp } from "./helpers/routeCases.js";
+import { JSON_BODY, useApp, YAML } from "./helpers/apiKit.js";
+import { problem, type RouteCase, routeCases } from "./helpers/routeCases.js";
 
 /** Every error of the routes is problem+json: wrong methods and paths, bodies it cannot read. */
 const app = useApp();

@@ -5,9 +5,9 @@ import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { estimateToJson } from "../src/report/estimateJson.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
-import { goldenText, JSON_BODY, JSON_TYPE, ONE_ENDPOINT, YAML } from "./helpers/apiKit.js";
+import { goldenText, JSON_BODY, JSON_TYPE, ONE_ENDPOINT, useApp, YAML } from "./helpers/apiKit.js";
 import { EXAMPLE_NAMES, exampleYaml } from "./helpers/examples.js";
-import { invalidQuery, problem, type RouteCase, routeCases, useApp } from "./helpers/routeCases.js";
+import { invalidQuery, problem, type RouteCase, routeCases } from "./helpers/routeCases.js";
 
 /** The topology routes (estimate, diagram, validate, compare) with the default options. */
 const app = useApp();

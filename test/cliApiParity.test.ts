@@ -1,14 +1,13 @@
 import { Command, CommanderError } from "commander";
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
+import type { LightMyRequestResponse } from "fastify";
+import { describe, expect, it, vi } from "vitest";
 import { kebab } from "../src/cli/operationCommand.js";
 import { ERROR_CODES, type ErrorCode } from "../src/core/errorCodes.js";
 import { LinkplanError, type Problem } from "../src/core/linkplanError.js";
 import { parseDocument } from "../src/document/parseDocument.js";
 import type { AnyOperation } from "../src/operations/operation.js";
 import { OPERATIONS, type OperationName } from "../src/operations/operations.js";
-import { JSON_BODY, type ProblemJson, YAML } from "./helpers/apiKit.js";
+import { JSON_BODY, type ProblemJson, useApp, YAML } from "./helpers/apiKit.js";
 import { examplePath, exampleYaml } from "./helpers/examples.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 import { scratchDir } from "./helpers/scratchDir.js";
@@ -201,13 +200,7 @@ function cliArgs(request: Request, format?: string): string[] {
   return [...request.cli, ...options, ...(format ? ["--format", format] : [])];
 }
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 /** The same request to the operation's route: options (and format) in the query string. */
 function api(operation: AnyOperation, request: Request, format?: string) {
@@ -219,7 +212,7 @@ function api(operation: AnyOperation, request: Request, format?: string) {
   ).toString();
   const { method, url } = operation.route;
   const body = request.body;
-  return app.inject({
+  return app().inject({
     method,
     url: query ? `${url}?${query}` : url,
     ...(body === undefined

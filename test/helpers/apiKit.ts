@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
-import type { LightMyRequestResponse } from "fastify";
-import { expect } from "vitest";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { ApiOptions } from "../../src/api/apiOptions.js";
+import { buildApp } from "../../src/api/buildApp.js";
 
 /** The text of test/golden/<name>. */
 export function goldenText(name: string): string {
@@ -105,3 +107,18 @@ export const ONE_ENDPOINT = {
     },
   ],
 };
+
+/** An app built before the tests of the file (or describe block) and closed after them. */
+export function useApp(options?: ApiOptions): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await buildApp(options);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return () => {
+    if (!app) throw new Error("the app is built in beforeAll");
+    return app;
+  };
+}

@@ -1,7 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { ApiOptions } from "../../src/api/apiOptions.js";
-import { buildApp } from "../../src/api/buildApp.js";
+import { expect, it } from "vitest";
 import { PROBLEM_TYPE, type ProblemJson, problemOf } from "./apiKit.js";
 
 /**
@@ -112,19 +110,4 @@ export function routeCases(app: () => FastifyInstance, cases: readonly RouteCase
       await expectAnswer(await send(app(), c), c, app());
     });
   }
-}
-
-/** An app built before the tests of the file (or describe block) and closed after them. */
-export function useApp(options?: ApiOptions): () => FastifyInstance {
-  let app: FastifyInstance | undefined;
-  beforeAll(async () => {
-    app = await buildApp(options);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-  return () => {
-    if (!app) throw new Error("the app is built in beforeAll");
-    return app;
-  };
 }
