@@ -19,7 +19,7 @@ import {
   traffic,
   weirdValue,
 } from "./helpers/apiFuzzArbitraries.js";
-import { checkClientAnswer, useApp } from "./helpers/apiKit.js";
+import { checkClientAnswer, injectChecked, useApp } from "./helpers/apiKit.js";
 import { exampleYaml } from "./helpers/examples.js";
 import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
@@ -36,13 +36,7 @@ let sent = 0;
 /** Send a request, check the answer (see checkClientAnswer); returns the status. */
 async function send(request: FuzzRequest): Promise<number> {
   sent++;
-  const response = await app().inject({
-    method: "POST",
-    url: request.url,
-    headers: request.headers,
-    payload: request.payload,
-  });
-  checkClientAnswer(response, request.label);
+  const response = await injectChecked(app(), request);
   if (response.statusCode !== 200) return response.statusCode;
   const route = request.url.split("?")[0];
   const type = String(response.headers["content-type"]).split(";")[0] ?? "";

@@ -18,7 +18,7 @@ import {
   longIdsUnknownRefs,
   longUrl,
 } from "./helpers/apiHostileArbitraries.js";
-import { checkClientAnswer, useApp } from "./helpers/apiKit.js";
+import { checkClientAnswer, injectChecked, useApp } from "./helpers/apiKit.js";
 import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
 /**
@@ -34,13 +34,7 @@ let sent = 0;
 
 async function send(request: FuzzRequest): Promise<number> {
   sent++;
-  const response = await app().inject({
-    method: "POST",
-    url: request.url,
-    headers: request.headers,
-    payload: request.payload,
-  });
-  checkClientAnswer(response, request.label);
+  const response = await injectChecked(app(), request);
   if (response.statusCode >= 400 && INTERNAL.test(response.body))
     throw new Error(
       `internal message in the answer: ${request.label} → ${response.body.slice(0, 300)}`,

@@ -37,6 +37,25 @@ export function problemOf(response: LightMyRequestResponse, status: number): Pro
   return JSON.parse(response.body) as ProblemJson;
 }
 
+/** A request of the fuzz tests: a POST and what it is, for failure messages. */
+export interface LabelledRequest {
+  url: string;
+  headers: Record<string, string>;
+  payload: string | Buffer;
+  label: string;
+}
+
+/** POST a fuzz request and check the answer is fit for a client (checkClientAnswer). */
+export async function injectChecked(
+  app: FastifyInstance,
+  request: LabelledRequest,
+): Promise<LightMyRequestResponse> {
+  const { url, headers, payload } = request;
+  const response = await app.inject({ method: "POST", url, headers, payload });
+  checkClientAnswer(response, request.label);
+  return response;
+}
+
 /** What every answer to a client must satisfy (used by the fuzz tests). */
 export function checkClientAnswer(
   response: { statusCode: number; headers: Record<string, unknown>; body: string },
