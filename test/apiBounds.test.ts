@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { JSON_BODY, PROBLEM_TYPE, problemOf, useApp, YAML } from "./helpers/apiKit.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 import { scratchDir } from "./helpers/scratchDir.js";
+import { oneVpc } from "./helpers/topologies.js";
 
 /**
  * Hostile bodies of issue 11 over HTTP and on the command line: answered in milliseconds
@@ -35,22 +36,7 @@ async function post(url: string, headers: Record<string, string>, payload: strin
 describe("hostile bodies", () => {
   it("130,000 numbers in a cidrs list: 422 with 101 entries (it was a 500)", async () => {
     const cidrs = Array.from({ length: 130_000 }, (_, i) => i % 10);
-    const topology = {
-      name: "t",
-      accounts: [
-        {
-          id: "a",
-          vpcs: [
-            {
-              id: "v",
-              region: "us-east-1",
-              azs: ["us-east-1a"],
-              securityGroups: [{ id: "g", ingress: [{ cidrs }] }],
-            },
-          ],
-        },
-      ],
-    };
+    const topology = oneVpc({ securityGroups: [{ id: "g", ingress: [{ cidrs }] }] });
     const res = await post("/v1/validate", JSON_BODY, JSON.stringify(topology));
     const body = problemOf(res, 422);
     expect(body.code).toBe("invalid_topology");

@@ -8,6 +8,7 @@ import { parseTopology } from "../src/topology/parseTopology.js";
 import { goldenText, JSON_BODY, JSON_TYPE, ONE_ENDPOINT, useApp, YAML } from "./helpers/apiKit.js";
 import { EXAMPLE_NAMES, exampleYaml } from "./helpers/examples.js";
 import { invalidQuery, problem, type RouteCase, routeCases } from "./helpers/routeCases.js";
+import { oneVpc } from "./helpers/topologies.js";
 
 /** The topology routes (estimate, diagram, validate, compare) with the default options. */
 const app = useApp();
@@ -210,11 +211,11 @@ describe("POST /v1/diagram", () => {
   ]);
 });
 
-/** accounts[0].vpcs[0].endpoints[0] of ONE_ENDPOINT in a security group the VPC lacks */
-const unknownGroup = structuredClone(ONE_ENDPOINT);
-(unknownGroup.accounts[0]?.vpcs[0]?.endpoints[0] as Record<string, unknown>).securityGroups = [
-  "missing",
-];
+/** ONE_ENDPOINT with its endpoint in a security group the VPC lacks */
+const unknownGroup = oneVpc(
+  { endpoints: [{ id: "e", type: "interface", service: "s3", securityGroups: ["missing"] }] },
+  "one",
+);
 const notAnObject = problem("invalid_topology", "invalid topology (1 problem)", [
   { path: "", message: "expected an object, got null" },
 ]);

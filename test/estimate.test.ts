@@ -12,7 +12,7 @@ import { parseTopology } from "../src/topology/parseTopology.js";
 import { caught } from "./helpers/caught.js";
 import { monthlyOf, usd } from "./helpers/money.js";
 import { topologyArb } from "./helpers/randomTopology.js";
-import { vpcYaml } from "./helpers/topologyYaml.js";
+import { vpcYaml } from "./helpers/topologies.js";
 
 const catalog = bundledCatalog();
 

@@ -4,7 +4,7 @@ import { parseDocument } from "../src/document/parseDocument.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { caught } from "./helpers/caught.js";
 import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
-import { vpcYaml } from "./helpers/topologyYaml.js";
+import { vpcYaml } from "./helpers/topologies.js";
 
 /** The problems parseTopology reports for a YAML document (fails if it is accepted). */
 function problemsOf(yaml: string): Problem[] {

@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { ApiOptions } from "../../src/api/apiOptions.js";
 import { buildApp } from "../../src/api/buildApp.js";
+import { oneVpc } from "./topologies.js";
 
 /** The text of test/golden/<name>. */
 export function goldenText(name: string): string {
@@ -110,22 +111,10 @@ export const CATALOG_REGIONS = [
 ];
 
 /** A small valid topology: one interface endpoint in one AZ of us-east-1. */
-export const ONE_ENDPOINT = {
-  name: "one",
-  accounts: [
-    {
-      id: "a",
-      vpcs: [
-        {
-          id: "v",
-          region: "us-east-1",
-          azs: ["us-east-1a"],
-          endpoints: [{ id: "e", type: "interface", service: "s3" }],
-        },
-      ],
-    },
-  ],
-};
+export const ONE_ENDPOINT = oneVpc(
+  { endpoints: [{ id: "e", type: "interface", service: "s3" }] },
+  "one",
+);
 
 /** An app built before the tests of the file (or describe block) and closed after them. */
 export function useApp(options?: ApiOptions): () => FastifyInstance {

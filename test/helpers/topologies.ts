@@ -29,3 +29,14 @@ accounts:
 ${lines.join("\n")}
 ${options.account ?? ""}`;
 }
+
+/**
+ * A topology (data) named `name` of one account "a" with one VPC "v" in us-east-1a, which
+ * holds `vpc` besides.
+ */
+export function oneVpc(vpc: Record<string, unknown> = {}, name = "t") {
+  return {
+    name,
+    accounts: [{ id: "a", vpcs: [{ id: "v", region: "us-east-1", azs: ["us-east-1a"], ...vpc }] }],
+  };
+}
