@@ -235,7 +235,7 @@ function cliMessage(summary: string, problems: Problem[]): string {
   return `linkplan: ${[summary, ...lines].join("\n")}\n`;
 }
 
-/** The format to ask for in error cases: JSON where the operation has it (unless the case names one). */
+/** The format of the error cases: JSON where the operation has it, unless the case names one. */
 const errorFormat = (operation: AnyOperation, request: Request) =>
   "json" in operation.formats && request.options?.format === undefined ? "json" : undefined;
 
