@@ -1,11 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
-import { JSON_BODY, PROBLEM_TYPE, problemOf, YAML } from "./helpers/apiKit.js";
+import { describe, expect, it } from "vitest";
+import { JSON_BODY, PROBLEM_TYPE, problemOf, useApp, YAML } from "./helpers/apiKit.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
+import { scratchDir } from "./helpers/scratchDir.js";
+import { oneVpc } from "./helpers/topologies.js";
 
 /**
  * Hostile bodies of issue 11 over HTTP and on the command line: answered in milliseconds
@@ -28,37 +27,16 @@ ${lines.replace(/^/gm, "        ")}
 `;
 }
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp();
 
 async function post(url: string, headers: Record<string, string>, payload: string) {
-  return app.inject({ method: "POST", url, headers, payload });
+  return app().inject({ method: "POST", url, headers, payload });
 }
 
 describe("hostile bodies", () => {
   it("130,000 numbers in a cidrs list: 422 with 101 entries (it was a 500)", async () => {
     const cidrs = Array.from({ length: 130_000 }, (_, i) => i % 10);
-    const topology = {
-      name: "t",
-      accounts: [
-        {
-          id: "a",
-          vpcs: [
-            {
-              id: "v",
-              region: "us-east-1",
-              azs: ["us-east-1a"],
-              securityGroups: [{ id: "g", ingress: [{ cidrs }] }],
-            },
-          ],
-        },
-      ],
-    };
+    const topology = oneVpc({ securityGroups: [{ id: "g", ingress: [{ cidrs }] }] });
     const res = await post("/v1/validate", JSON_BODY, JSON.stringify(topology));
     const body = problemOf(res, 422);
     expect(body.code).toBe("invalid_topology");
@@ -155,7 +133,7 @@ describe("hostile bodies", () => {
     expect(problemOf(compare, 400).detail).toBe(
       "invalid query parameter: hoursPerMonth: 720.0000001 has more than 6 decimals; linkplan keeps quantities to 0.000001",
     );
-    const breakEven = await app.inject({
+    const breakEven = await app().inject({
       method: "GET",
       url: "/v1/breakeven?region=us-east-1&hoursPerMonth=1e-7",
     });
@@ -175,7 +153,7 @@ describe("hostile bodies", () => {
 });
 
 describe("the CLI", () => {
-  const dir = mkdtempSync(join(tmpdir(), "linkplan-bounds-"));
+  const dir = scratchDir("bounds").dir;
 
   it("exits 1 with the message for nesting_too_deep and document_too_large", async () => {
     const deep = join(dir, "deep.yaml");

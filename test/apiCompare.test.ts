@@ -1,7 +1,5 @@
 import fc from "fast-check";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
+import { describe, expect, it } from "vitest";
 import { BreakEvenJsonSchema } from "../src/report/breakEvenJson.js";
 import { ComparisonJsonSchema, WhatIfResultSchema } from "../src/report/comparisonJson.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
@@ -13,7 +11,7 @@ import {
   toYamlText,
   weirdValue,
 } from "./helpers/apiFuzzArbitraries.js";
-import { checkClientAnswer, PROBLEM_TYPE, problemOf, YAML } from "./helpers/apiKit.js";
+import { checkClientAnswer, PROBLEM_TYPE, problemOf, useApp, YAML } from "./helpers/apiKit.js";
 
 /**
  * POST /v1/compare, POST /v1/whatif and GET /v1/breakeven: exact answers for the bundled
@@ -21,20 +19,14 @@ import { checkClientAnswer, PROBLEM_TYPE, problemOf, YAML } from "./helpers/apiK
  * and random bodies that never get a 5xx.
  */
 
-let app: FastifyInstance;
 const dev = exampleData("dev");
 const prod = exampleData("prod");
 const spokes = exampleData("spokes");
 
-beforeAll(async () => {
-  app = await buildApp({ maxVpcs: 20 });
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useApp({ maxVpcs: 20 });
 
 const post = (url: string, payload: unknown) =>
-  app.inject({ method: "POST", url, payload: payload as object });
+  app().inject({ method: "POST", url, payload: payload as object });
 
 describe("POST /v1/compare", () => {
   it("dev → prod: totals, delta, pairing and counts", async () => {
@@ -62,7 +54,7 @@ describe("POST /v1/compare", () => {
   });
 
   it("YAML bodies, markdown and table formats", async () => {
-    const yaml = await app.inject({
+    const yaml = await app().inject({
       method: "POST",
       url: "/v1/compare?format=markdown",
       headers: YAML,
@@ -222,7 +214,7 @@ describe("POST /v1/whatif", () => {
 
 describe("GET /v1/breakeven", () => {
   it("us-east-1: the worked figure of 7.30 / 0.035 GB per AZ", async () => {
-    const res = await app.inject({
+    const res = await app().inject({
       method: "GET",
       url: "/v1/breakeven?region=us-east-1&services=ecr.api,s3&spokes=2,3",
     });
@@ -269,7 +261,7 @@ describe("GET /v1/breakeven", () => {
   });
 
   it("services may be a count of interface services", async () => {
-    const res = await app.inject({
+    const res = await app().inject({
       method: "GET",
       url: "/v1/breakeven?region=us-east-1&services=2&spokes=12",
     });
@@ -290,11 +282,11 @@ describe("GET /v1/breakeven", () => {
   });
 
   it("bad queries are 400, unknown regions 422 missing_price", async () => {
-    const bad = await app.inject({ method: "GET", url: "/v1/breakeven?region=us-east-1&azs=9" });
+    const bad = await app().inject({ method: "GET", url: "/v1/breakeven?region=us-east-1&azs=9" });
     expect(problemOf(bad, 400).code).toBe("invalid_option");
-    const noRegion = await app.inject({ method: "GET", url: "/v1/breakeven" });
+    const noRegion = await app().inject({ method: "GET", url: "/v1/breakeven" });
     expect(problemOf(noRegion, 400).code).toBe("invalid_option");
-    const unknown = await app.inject({ method: "GET", url: "/v1/breakeven?region=sa-east-9" });
+    const unknown = await app().inject({ method: "GET", url: "/v1/breakeven?region=sa-east-9" });
     const problem = problemOf(unknown, 422);
     expect(problem.code).toBe("missing_price");
     expect(problem.detail).toBe('the price catalog "bundled" lacks 5 prices this break-even needs');
@@ -335,7 +327,7 @@ describe("random bodies to /v1/compare and /v1/whatif", () => {
         async (value, url, yaml) => {
           sent++;
           const payload = yaml ? toYamlText(value) : toJsonText(value);
-          const res = await app.inject({
+          const res = await app().inject({
             method: "POST",
             url,
             headers: { "content-type": yaml ? "application/yaml" : "application/json" },

@@ -1,7 +1,5 @@
 import fc from "fast-check";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   contentType,
   exampleData,
@@ -21,8 +19,9 @@ import {
   traffic,
   weirdValue,
 } from "./helpers/apiFuzzArbitraries.js";
-import { checkClientAnswer, exampleYaml } from "./helpers/apiKit.js";
-import { FUZZ_SEED, fuzzRuns } from "./helpers/fuzzSeed.js";
+import { checkClientAnswer, injectChecked, useApp } from "./helpers/apiKit.js";
+import { exampleYaml } from "./helpers/examples.js";
+import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
 /**
  * Hostile and random bodies to POST /v1/estimate, /v1/validate and /v1/diagram. Whatever a
@@ -32,19 +31,12 @@ import { FUZZ_SEED, fuzzRuns } from "./helpers/fuzzSeed.js";
 
 const DIAGRAM_TYPES = ["image/svg+xml", "text/plain", "text/vnd.mermaid"];
 
-let app: FastifyInstance;
 let sent = 0;
 
 /** Send a request, check the answer (see checkClientAnswer); returns the status. */
 async function send(request: FuzzRequest): Promise<number> {
   sent++;
-  const response = await app.inject({
-    method: "POST",
-    url: request.url,
-    headers: request.headers,
-    payload: request.payload,
-  });
-  checkClientAnswer(response, request.label);
+  const response = await injectChecked(app(), request);
   if (response.statusCode !== 200) return response.statusCode;
   const route = request.url.split("?")[0];
   const type = String(response.headers["content-type"]).split(";")[0] ?? "";
@@ -96,14 +88,9 @@ const invalidBytes = fc
   )
   .map((parts) => Buffer.from(parts.flat()));
 
-beforeAll(async () => {
-  console.info(
-    `fuzz seed ${FUZZ_SEED} (replay: FUZZ_SEED=${FUZZ_SEED} npx vitest run test/apiFuzz.test.ts)`,
-  );
-  app = await buildApp();
-});
-afterAll(async () => {
-  await app.close();
+const app = useApp();
+beforeAll(() => {
+  console.info(`fast-check seed ${FC_SEED} (replay: ${replayCommand()})`);
 });
 
 describe("fuzzing the topology routes: never 5xx, errors are problem+json", () => {

@@ -1,7 +1,5 @@
 import fc from "fast-check";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/api/buildApp.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   exampleData,
   exampleName,
@@ -20,8 +18,8 @@ import {
   longIdsUnknownRefs,
   longUrl,
 } from "./helpers/apiHostileArbitraries.js";
-import { checkClientAnswer } from "./helpers/apiKit.js";
-import { FUZZ_SEED, fuzzRuns } from "./helpers/fuzzSeed.js";
+import { checkClientAnswer, injectChecked, useApp } from "./helpers/apiKit.js";
+import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
 
 /**
  * The hostile shapes of issue 11, thousands of times (app.inject: no sockets): whatever the
@@ -32,18 +30,11 @@ import { FUZZ_SEED, fuzzRuns } from "./helpers/fuzzSeed.js";
 const INTERNAL =
   /Maximum call stack|Invalid string length|Invalid array length|out of memory|RangeError|TypeError| {4}at /;
 
-let app: FastifyInstance;
 let sent = 0;
 
 async function send(request: FuzzRequest): Promise<number> {
   sent++;
-  const response = await app.inject({
-    method: "POST",
-    url: request.url,
-    headers: request.headers,
-    payload: request.payload,
-  });
-  checkClientAnswer(response, request.label);
+  const response = await injectChecked(app(), request);
   if (response.statusCode >= 400 && INTERNAL.test(response.body))
     throw new Error(
       `internal message in the answer: ${request.label} → ${response.body.slice(0, 300)}`,
@@ -51,15 +42,10 @@ async function send(request: FuzzRequest): Promise<number> {
   return response.statusCode;
 }
 
-beforeAll(async () => {
-  console.info(
-    `fuzz seed ${FUZZ_SEED} (replay: FUZZ_SEED=${FUZZ_SEED} npx vitest run test/apiFuzzHostile.test.ts)`,
-  );
-  // the default options: small bodies on the event loop, large ones in the worker pool
-  app = await buildApp();
-});
-afterAll(async () => {
-  await app.close();
+// the default options: small bodies on the event loop, large ones in the worker pool
+const app = useApp();
+beforeAll(() => {
+  console.info(`fast-check seed ${FC_SEED} (replay: ${replayCommand()})`);
 });
 
 const property = (arbitrary: fc.Arbitrary<FuzzRequest>) =>
@@ -102,7 +88,7 @@ describe("hostile shapes: never 5xx, problem+json, no internal message", () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 200 }), async (id) => {
         sent++;
-        const res = await app.inject({
+        const res = await app().inject({
           method: "GET",
           url: "/healthz",
           headers: { "x-request-id": id },
@@ -148,7 +134,7 @@ describe("hostile shapes: never 5xx, problem+json, no internal message", () => {
   it("1 MB of '[' sent as JSON is a JSON syntax error located at its end, never re-read as YAML", async () => {
     const payload = "[".repeat(1_000_000);
     const started = performance.now();
-    const res = await app.inject({
+    const res = await app().inject({
       method: "POST",
       url: "/v1/validate",
       headers: { "content-type": "application/json" },

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildApp } from "../src/api/buildApp.js";
 import { API_ERROR_CODES } from "../src/api/problem.js";
-import { exampleYaml, YAML } from "./helpers/apiKit.js";
+import { YAML } from "./helpers/apiKit.js";
+import { exampleYaml } from "./helpers/examples.js";
 
 const OPENAPI_FILE = new URL("../openapi.yaml", import.meta.url);
 

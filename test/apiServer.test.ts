@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/api/buildApp.js";
-import { exampleYaml, PROBLEM_TYPE } from "./helpers/apiKit.js";
+import { PROBLEM_TYPE } from "./helpers/apiKit.js";
 import { type ServeProcess, spawnServe, stopServe } from "./helpers/apiServe.js";
+import { exampleYaml } from "./helpers/examples.js";
 
 describe("the app listening on a real socket", () => {
   let app: FastifyInstance;

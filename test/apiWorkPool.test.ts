@@ -2,14 +2,16 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
 import { buildApp } from "../src/api/buildApp.js";
-import { exampleYaml, JSON_BODY, problemOf, YAML } from "./helpers/apiKit.js";
+import { JSON_BODY, problemOf, YAML } from "./helpers/apiKit.js";
 import { organisationJson } from "./helpers/apiLoad.js";
 import { type ServeProcess, spawnServe, stopServe } from "./helpers/apiServe.js";
+import { exampleYaml } from "./helpers/examples.js";
 
 /**
  * The worker pool: heavy work leaves the event loop free, a deadline stops it (503
  * work_timeout) and SIGTERM drains what is queued. Real servers and child processes: these
- * tests are about sockets and threads, not about answers (see apiRoutes for those).
+ * tests are about sockets and threads, not about answers (see apiTopologyRoutes.test.ts and
+ * the other API route tests for those).
  */
 
 describe("the event loop stays free while a maximal diagram is drawn", () => {

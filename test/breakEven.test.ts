@@ -1,22 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../src/compare/breakEven.js";
-import {
-  formatMoney,
-  formatQuantity,
-  MONEY_DECIMALS,
-  type Money,
-  parseScaled,
-} from "../src/core/money.js";
+import { formatMoney, formatQuantity, parseScaled } from "../src/core/money.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
 import { BreakEvenJsonSchema, breakEvenToJson } from "../src/report/breakEvenJson.js";
 import { formatBreakEvenTable } from "../src/report/formatBreakEvenTable.js";
 import { caught } from "./helpers/caught.js";
+import { usd } from "./helpers/money.js";
 
 const catalog = bundledCatalog();
-
-/** Exact USD (atto-dollars) from a decimal string. */
-const usd = (text: string): Money => parseScaled(text, MONEY_DECIMALS);
 
 const service = (b: BreakEven, name: string) => {
   const found = b.services.find((s) => s.service === name);

@@ -1,20 +1,19 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
+import { scratchDir } from "./helpers/scratchDir.js";
 
 const run = promisify(execFile);
-const tmp = mkdtempSync(join(tmpdir(), "linkplan-cli-"));
-
-function write(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-}
+const scratch = scratchDir("cli");
+const tmp = scratch.dir;
+const write = scratch.write;
+/** The tsx CLI that `npx tsx` runs: a child process started elsewhere than the checkout. */
+const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 
 const SMALL = `name: small
 accounts:
@@ -183,8 +182,11 @@ describe("linkplan validate and schema", () => {
 });
 
 describe("the linkplan process", () => {
+  // demo writes out/ below its directory: a scratch one, not the checkout
+  const demo = scratchDir("demo");
+
   it("reads standard input and exits 1 with a message, never a stack trace", async () => {
-    const child = execFile("npx", ["tsx", "src/cli/main.ts", "estimate", "-"], {
+    const child = execFile(process.execPath, [TSX_CLI, "src/cli/main.ts", "estimate", "-"], {
       cwd: process.cwd(),
     });
     child.stdin?.end(
@@ -205,22 +207,22 @@ describe("the linkplan process", () => {
   });
 
   it("npm run demo prints the estimate and diagram, and writes SVG and Mermaid files", async () => {
-    const cwd = mkdtempSync(join(tmpdir(), "linkplan-demo-"));
     const main = new URL("../src/cli/main.ts", import.meta.url).pathname;
-    const { stdout } = await run("npx", ["tsx", main, "demo"], {
-      cwd: process.cwd(),
+    const { stdout } = await run(process.execPath, [TSX_CLI, main, "demo"], {
+      cwd: demo.dir,
       env: { ...process.env },
     });
+    expect(readFileSync(demo.path("out/consumer-provider.svg"), "utf8")).toMatch(/^<svg xmlns=/);
     expect(stdout).toContain("Total monthly  43.3758");
     expect(stdout).toContain("│ Consumer VPC · VPC · 10.10.0.0/16 · 2 AZs · $21.06/mo │");
     expect(stdout).toContain("wrote out/consumer-provider.svg and out/consumer-provider.mmd");
     // in-process, into a scratch directory: the files are the diagrams of the example
-    const result = await runCliCapture(["demo", "--out", "pictures"], cwd);
+    const result = await runCliCapture(["demo", "--out", "pictures"], demo.dir);
     expect(result.code).toBe(0);
-    expect(readFileSync(join(cwd, "pictures/consumer-provider.svg"), "utf8")).toMatch(
+    expect(readFileSync(demo.path("pictures/consumer-provider.svg"), "utf8")).toMatch(
       /^<svg xmlns=/,
     );
-    expect(readFileSync(join(cwd, "pictures/consumer-provider.mmd"), "utf8")).toContain(
+    expect(readFileSync(demo.path("pictures/consumer-provider.mmd"), "utf8")).toContain(
       "flowchart TB",
     );
   });

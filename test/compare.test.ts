@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,37 +6,18 @@ import {
   compareEstimates,
   percentChange,
 } from "../src/compare/compare.js";
-import {
-  formatMoney,
-  MONEY_DECIMALS,
-  type Money,
-  parseScaled,
-  QUANTITY_DECIMALS,
-  RATE_DECIMALS,
-  sum,
-} from "../src/core/money.js";
-import { parseDocument } from "../src/document/parseDocument.js";
+import { formatMoney, sum } from "../src/core/money.js";
 import type { LineItem } from "../src/estimate/cost/lineItem.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { ComparisonJsonSchema, comparisonToJson } from "../src/report/comparisonJson.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
-import type { Topology } from "../src/topology/topology.js";
 import { caught } from "./helpers/caught.js";
+import { exampleTopology } from "./helpers/examples.js";
+import { monthlyOf, times, usd } from "./helpers/money.js";
 import { topologyArb } from "./helpers/randomTopology.js";
 
 const catalog = bundledCatalog();
-
-/** Exact USD (atto-dollars) from a decimal string. */
-const usd = (text: string): Money => parseScaled(text, MONEY_DECIMALS);
-/** quantity × rate, both written as decimals, exactly (as the estimate prices a line). */
-const times = (quantity: string, rate: string): Money =>
-  parseScaled(quantity, QUANTITY_DECIMALS) * parseScaled(rate, RATE_DECIMALS);
-
-function example(name: string): Topology {
-  const file = `examples/${name}.yaml`;
-  return parseTopology(parseDocument(readFileSync(file, "utf8"), file));
-}
 
 const changeOf = (c: Comparison, id: string) => {
   const found = c.changes.find((change) => change.id === id);
@@ -46,7 +26,6 @@ const changeOf = (c: Comparison, id: string) => {
 };
 const count = (c: Comparison, kind: "added" | "removed" | "changed") =>
   c.changes.filter((change) => change.change === kind).length;
-const monthlyOf = (lines: readonly LineItem[]) => sum(lines.map((l) => l.monthly));
 
 // ---------------------------------------------------------------------------------------
 // Properties
@@ -147,8 +126,8 @@ describe("compare properties (random topologies)", () => {
 // ---------------------------------------------------------------------------------------
 
 describe("compare dev.yaml → prod.yaml", () => {
-  const dev = example("dev");
-  const prod = example("prod");
+  const dev = exampleTopology("dev");
+  const prod = exampleTopology("prod");
   const c = compare(dev, prod, catalog);
   const id = (rest: string) => `app-prod/app-vpc/${rest}`;
 
@@ -297,8 +276,8 @@ describe("compare dev.yaml → prod.yaml", () => {
 });
 
 describe("account pairing", () => {
-  const dev = example("dev");
-  const prod = example("prod");
+  const dev = exampleTopology("dev");
+  const prod = exampleTopology("prod");
 
   it("explicit pairs give the same result as the automatic pairing", () => {
     const auto = compare(dev, prod, catalog);

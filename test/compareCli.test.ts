@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BreakEvenJsonSchema } from "../src/report/breakEvenJson.js";
 import { ComparisonJsonSchema } from "../src/report/comparisonJson.js";
 import { expectGolden } from "./helpers/golden.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
+import { scratchDir } from "./helpers/scratchDir.js";
 
-const tmp = mkdtempSync(join(tmpdir(), "linkplan-compare-cli-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratchDir("compare-cli").dir;
 
 const DEV = "examples/dev.yaml";
 const PROD = "examples/prod.yaml";

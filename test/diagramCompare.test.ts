@@ -14,10 +14,9 @@ import {
 } from "../src/diagram/graph/diagramGraph.js";
 import { diffGraphs } from "../src/diagram/graph/diffGraphs.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
-import { parseDocument } from "../src/document/parseDocument.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { parseTopology } from "../src/topology/parseTopology.js";
 import type { Topology } from "../src/topology/topology.js";
+import { exampleTopology } from "./helpers/examples.js";
 import { expectGolden } from "./helpers/golden.js";
 import { parseMermaid, parseMermaidFlowchart } from "./helpers/mermaidParse.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
@@ -192,13 +191,8 @@ describe("diffGraphs", () => {
 
 // ---- the examples ----------------------------------------------------------------------
 
-function load(name: string): Topology {
-  const file = `examples/${name}.yaml`;
-  return parseTopology(parseDocument(readFileSync(file, "utf8"), file));
-}
-
-const dev = load("dev");
-const prod = load("prod");
+const dev = exampleTopology("dev");
+const prod = exampleTopology("prod");
 
 /** Statuses of every item and edge of a graph, counted. */
 function counts(diagram: DiagramGraph): Record<string, number> {

@@ -1,22 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { type DiagramRequest, drawTopology } from "../src/diagram/drawTopology.js";
-import { parseDocument } from "../src/document/parseDocument.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { parseTopology } from "../src/topology/parseTopology.js";
+import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
 import { expectGolden } from "./helpers/golden.js";
 import { parseMermaid } from "./helpers/mermaidParse.js";
-
-const examples = readdirSync(new URL("../examples/", import.meta.url))
-  .filter((f) => f.endsWith(".yaml"))
-  .sort();
-
-function load(file: string) {
-  const text = readFileSync(new URL(`../examples/${file}`, import.meta.url), "utf8");
-  return parseTopology(parseDocument(text, file));
-}
 
 /** The variants kept as golden files for every example. */
 const VARIANTS: { suffix: string; request: DiagramRequest; costs?: boolean }[] = [
@@ -34,10 +23,9 @@ const VARIANTS: { suffix: string; request: DiagramRequest; costs?: boolean }[] =
 ];
 
 describe("example diagrams match their golden files", () => {
-  for (const file of examples) {
-    const name = file.replace(/\.yaml$/, "");
+  for (const name of EXAMPLE_NAMES) {
     it(`${name}: ASCII, Mermaid and SVG`, async () => {
-      const topology = load(file);
+      const topology = exampleTopology(name);
       const priced = estimate(topology, bundledCatalog());
       for (const variant of VARIANTS) {
         const text = drawTopology(topology, {

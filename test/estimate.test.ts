@@ -1,15 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  cost,
-  formatMoney,
-  MONEY_DECIMALS,
-  parseScaled,
-  QUANTITY_UNIT,
-  quantityFromNumber,
-  sum,
-} from "../src/core/money.js";
+import { cost, formatMoney, QUANTITY_UNIT, quantityFromNumber, sum } from "../src/core/money.js";
 import { parseDocument } from "../src/document/parseDocument.js";
 import type { LineItem } from "../src/estimate/cost/lineItem.js";
 import { type Estimate, type EstimateOptions, estimate } from "../src/estimate/estimate.js";
@@ -18,12 +10,11 @@ import type { PriceCatalog } from "../src/pricing/catalogSchema.js";
 import { EstimateJsonSchema, estimateToJson } from "../src/report/estimateJson.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { caught } from "./helpers/caught.js";
+import { monthlyOf, usd } from "./helpers/money.js";
 import { topologyArb } from "./helpers/randomTopology.js";
+import { vpcYaml } from "./helpers/topologies.js";
 
 const catalog = bundledCatalog();
-
-/** Exact USD (atto-dollars) from a decimal string, for writing expected amounts. */
-const usd = (text: string): bigint => parseScaled(text, MONEY_DECIMALS);
 
 function run(yaml: string, options?: EstimateOptions, prices: PriceCatalog = catalog): Estimate {
   return estimate(parseTopology(parseDocument(yaml)), prices, options);
@@ -36,24 +27,6 @@ function line(e: Estimate, id: string): LineItem {
 }
 
 const linesOf = (e: Estimate, pred: (l: LineItem) => boolean) => e.lines.filter(pred);
-const monthlyOf = (lines: readonly LineItem[]) => sum(lines.map((l) => l.monthly));
-
-/** One account "shared", one VPC "main" in `region` with `azs`, and the given VPC body. */
-function vpcYaml(body: string, region = "us-east-1", azs = ["a", "b", "c"]): string {
-  return `
-name: test
-accounts:
-  - id: shared
-    vpcs:
-      - id: main
-        region: ${region}
-        azs: [${azs.map((z) => `${region}${z}`).join(", ")}]
-${body
-  .split("\n")
-  .map((l) => (l.trim() ? `        ${l}` : l))
-  .join("\n")}
-`;
-}
 
 const THIRTEEN = [
   "ecr.api",
@@ -340,7 +313,7 @@ describe("NAT gateway", () => {
     const e = run(
       vpcYaml(
         "natGateways:\n  - { id: nat, az: eu-west-2a, connectivity: private, gbPerMonth: 100 }",
-        "eu-west-2",
+        { region: "eu-west-2" },
       ),
     );
     // 0.05 × 730 + 0.05 × 100 = 36.50 + 5.00
@@ -419,8 +392,7 @@ describe("data transfer to interface endpoints", () => {
   const endpoint = (sources: string) =>
     vpcYaml(
       `endpoints:\n  - { id: e, type: interface, service: sts, azs: [us-east-1a], gbPerMonth: 100, trafficSources: [${sources}] }`,
-      "us-east-1",
-      ["a", "b"],
+      { azs: ["a", "b"] },
     );
 
   it("traffic from an AZ without an ENI pays 100 GB × 2 directions × 0.01 = 2.00", () => {
@@ -549,10 +521,9 @@ describe("missing prices", () => {
   it("a region the catalog lacks (sa-east-1) throws missing_price, never prices at 0", () => {
     const error = caught(() =>
       run(
-        vpcYaml(
-          "endpoints:\n  - { id: sts, type: interface, service: sts, gbPerMonth: 10 }",
-          "sa-east-1",
-        ),
+        vpcYaml("endpoints:\n  - { id: sts, type: interface, service: sts, gbPerMonth: 10 }", {
+          region: "sa-east-1",
+        }),
       ),
     );
     expect(error.code).toBe("missing_price");

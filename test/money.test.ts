@@ -19,9 +19,7 @@ import {
   rateFromDecimal,
   sum,
 } from "../src/core/money.js";
-
-/** USD as atto-dollars (exact), from a decimal string. */
-const usd = (text: string): bigint => parseScaled(text, MONEY_DECIMALS);
+import { usd } from "./helpers/money.js";
 
 describe("parseScaled", () => {
   it("scales plain decimals exactly", () => {

@@ -10,7 +10,8 @@ import { PriceListSourceError } from "../src/pricing/sources/priceListSourceErro
 import { type EstimateJson, estimateToJson } from "../src/report/estimateJson.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { EXPECTED_PRICE_LIST_CATALOG } from "./fixtures/priceListCatalog.js";
-import { exampleYaml, YAML } from "./helpers/apiKit.js";
+import { YAML } from "./helpers/apiKit.js";
+import { exampleYaml } from "./helpers/examples.js";
 import { PRICE_LIST_PRODUCTS } from "./helpers/priceListFixture.js";
 import { type PriceListServer, startPriceListServer } from "./helpers/priceListServer.js";
 

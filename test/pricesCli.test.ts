@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -10,8 +9,9 @@ import { EXPECTED_PRICE_LIST_CATALOG } from "./fixtures/priceListCatalog.js";
 import { PRICE_LIST_PRODUCTS } from "./helpers/priceListFixture.js";
 import { type PriceListServer, startPriceListServer } from "./helpers/priceListServer.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
+import { scratchDir } from "./helpers/scratchDir.js";
 
-const tmp = mkdtempSync(join(tmpdir(), "linkplan-prices-"));
+const tmp = scratchDir("prices").dir;
 const EMPTY = join(tmp, "empty-aws-config");
 writeFileSync(EMPTY, "");
 const saved = { ...process.env };

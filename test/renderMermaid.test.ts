@@ -19,11 +19,10 @@ import { walkItems } from "../src/diagram/graph/diagramGraph.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
 import { cleanLabel } from "../src/diagram/text/cleanLabel.js";
-import { parseDocument } from "../src/document/parseDocument.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { parseTopology } from "../src/topology/parseTopology.js";
 import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
+import { exampleTopology } from "./helpers/examples.js";
 import {
   type ParsedFlowchart,
   parseMermaid,
@@ -608,9 +607,7 @@ describe("renderMermaid on the examples", () => {
   const names = ["consumer-provider", "saas-monitoring", "shared-services", "prod"];
   for (const name of names) {
     it(`${name}: the vpcs and subnets detail levels parse`, async () => {
-      const topology = parseTopology(
-        parseDocument(readFileSync(new URL(`../examples/${name}.yaml`, import.meta.url), "utf8")),
-      );
+      const topology = exampleTopology(name);
       const est = estimate(topology, bundledCatalog());
       for (const detail of ["vpcs", "subnets"] as const) {
         const graph = toGraph(topology, { detail, estimate: est, routeTables: true });

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { displayWidth } from "../src/core/displayWidth.js";
@@ -6,9 +5,8 @@ import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { layout } from "../src/diagram/layout/layout.js";
 import type { Scene, SceneBox, SceneEdge } from "../src/diagram/layout/scene.js";
 import { renderSvg } from "../src/diagram/svg/renderSvg.js";
-import { parseDocument } from "../src/document/parseDocument.js";
-import { parseTopology } from "../src/topology/parseTopology.js";
 import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
+import { EXAMPLE_NAMES, examplePath, exampleTopology } from "./helpers/examples.js";
 
 // Skips only when no Chromium exists and LINKPLAN_REQUIRE_BROWSER is not "1"; when it is
 // required and missing, beforeAll fails every test with a message saying so.
@@ -160,18 +158,14 @@ const nested: Scene = {
 };
 
 /** Every bundled example, laid out at two detail levels, as users will render them. */
-const EXAMPLE_CASES = readdirSync(new URL("../examples/", import.meta.url))
-  .filter((f) => f.endsWith(".yaml"))
-  .sort()
-  .flatMap((file) => {
-    const text = readFileSync(new URL(`../examples/${file}`, import.meta.url), "utf8");
-    const topology = parseTopology(parseDocument(text, file));
-    return (["vpcs", "azs"] as const).map((detail) => ({
-      name: `examples/${file} (${detail})`,
-      scene: layout(toGraph(topology, { detail })),
-      theme: detail === "azs" ? ("dark" as const) : ("light" as const),
-    }));
-  });
+const EXAMPLE_CASES = EXAMPLE_NAMES.flatMap((name) => {
+  const topology = exampleTopology(name);
+  return (["vpcs", "azs"] as const).map((detail) => ({
+    name: `${examplePath(name)} (${detail})`,
+    scene: layout(toGraph(topology, { detail })),
+    theme: detail === "azs" ? ("dark" as const) : ("light" as const),
+  }));
+});
 
 const CASES = [
   ...EXAMPLE_CASES,

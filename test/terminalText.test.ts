@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compare } from "../src/compare/compare.js";
 import { terminalLines, terminalText } from "../src/core/terminalText.js";
 import { drawTopology } from "../src/diagram/drawTopology.js";
-import { parseDocument } from "../src/document/parseDocument.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { estimateToJson } from "../src/report/estimateJson.js";
@@ -16,7 +14,9 @@ import { formatEstimateCsv } from "../src/report/formatEstimateCsv.js";
 import { formatEstimateMarkdown } from "../src/report/formatEstimateMarkdown.js";
 import { formatEstimateTable } from "../src/report/formatEstimateTable.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
+import { exampleTopology, exampleYaml } from "./helpers/examples.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
+import { scratchDir } from "./helpers/scratchDir.js";
 
 /** Characters a terminal acts on or that hide/reorder text, found raw in `text`. */
 function unsafeRaw(text: string, allowed = "\n"): string[] {
@@ -107,7 +107,7 @@ describe("text reports never pass user text raw to a terminal", () => {
 });
 
 describe("CLI errors quote user text escaped", () => {
-  const dir = mkdtempSync(join(tmpdir(), "linkplan-tt-"));
+  const dir = scratchDir("tt").dir;
 
   it("unknown keys and file names", async () => {
     const file = join(dir, "bad\u202Efile\u001b[2J.yaml");
@@ -126,7 +126,7 @@ describe("CLI errors quote user text escaped", () => {
     const file = join(dir, "hostile.yaml");
     writeFileSync(
       file,
-      `name: ${JSON.stringify(HOSTILE_NAME)}\n${readFileSync("examples/endpoints-module.yaml", "utf8").replace(/^name: .*$/m, "")}`,
+      `name: ${JSON.stringify(HOSTILE_NAME)}\n${exampleYaml("endpoints-module").replace(/^name: .*$/m, "")}`,
     );
     const result = await runCliCapture(["estimate", file]);
     expect(result.code).toBe(0);
@@ -138,10 +138,7 @@ describe("CLI errors quote user text escaped", () => {
 describe("estimateJsonChunks", () => {
   it("writes exactly JSON.stringify(estimateToJson(e), null, 2) in chunks", () => {
     for (const name of ["endpoints-module", "prod", "consumer-provider", "shared-services"]) {
-      const priced = estimate(
-        parseTopology(parseDocument(readFileSync(`examples/${name}.yaml`, "utf8"))),
-        bundledCatalog(),
-      );
+      const priced = estimate(exampleTopology(name), bundledCatalog());
       expect([...estimateJsonChunks(priced)].join("")).toBe(
         `${JSON.stringify(estimateToJson(priced), null, 2)}\n`,
       );

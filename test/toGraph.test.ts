@@ -1,17 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type DiagramGraph, walkItems } from "../src/diagram/graph/diagramGraph.js";
 import { type GraphOptions, toGraph } from "../src/diagram/graph/toGraph.js";
-import { parseDocument } from "../src/document/parseDocument.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { parseTopology } from "../src/topology/parseTopology.js";
-
-function example(name: string) {
-  return parseTopology(
-    parseDocument(readFileSync(new URL(`../examples/${name}.yaml`, import.meta.url), "utf8")),
-  );
-}
+import { exampleTopology } from "./helpers/examples.js";
 
 /** The containment tree as indented "kind id" lines. */
 function outline(graph: DiagramGraph): string[] {
@@ -25,7 +17,7 @@ function edges(graph: DiagramGraph): string[] {
 }
 
 function graphOf(name: string, options: GraphOptions = {}) {
-  return toGraph(example(name), options);
+  return toGraph(exampleTopology(name), options);
 }
 
 describe("toGraph", () => {
@@ -96,7 +88,7 @@ describe("toGraph", () => {
   });
 
   it("annotates nodes and groups with monthly costs from the estimate", () => {
-    const topology = example("endpoints-module");
+    const topology = exampleTopology("endpoints-module");
     const graph = toGraph(topology, { estimate: estimate(topology, bundledCatalog()) });
     const byId = new Map([...walkItems(graph.items)].map((i) => [i.item.id, i.item]));
     expect(byId.get("account:platform")?.cost).toBe("$284.70/mo");

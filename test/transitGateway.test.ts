@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { LinkplanError } from "../src/core/linkplanError.js";
 import { formatMoney } from "../src/core/money.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
@@ -7,6 +6,7 @@ import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import type { TopologyInput } from "../src/topology/topologySchema.js";
+import { caught } from "./helpers/caught.js";
 import { parseMermaidFlowchart } from "./helpers/mermaidParse.js";
 
 /** A hub account whose transit gateway attaches its own VPC and a VPC of another account. */
@@ -30,15 +30,8 @@ function hubAndSpoke(attachments: { vpc: string; gbPerMonth?: number }[]): Topol
   };
 }
 
-function problemsOf(input: TopologyInput): { path: string; message: string }[] {
-  try {
-    parseTopology(input);
-  } catch (error) {
-    if (error instanceof LinkplanError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+/** The problems parseTopology reports for an input (fails if it is accepted). */
+const problemsOf = (input: TopologyInput) => caught(() => parseTopology(input)).problems;
 
 describe("transit gateways", () => {
   it("attachment hours and data are billed to the attached VPC's account", () => {

@@ -1,51 +1,28 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LinkplanError, type Problem } from "../src/core/linkplanError.js";
+import type { LinkplanError, Problem } from "../src/core/linkplanError.js";
 import { parseDocument } from "../src/document/parseDocument.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
+import { caught } from "./helpers/caught.js";
+import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
+import { vpcYaml } from "./helpers/topologies.js";
 
 /** The problems parseTopology reports for a YAML document (fails if it is accepted). */
 function problemsOf(yaml: string): Problem[] {
   return errorOf(yaml).problems;
 }
 
+/** The error parseTopology throws for a YAML document: invalid_topology. */
 function errorOf(yaml: string): LinkplanError {
-  const data = parseDocument(yaml);
-  try {
-    parseTopology(data);
-  } catch (error) {
-    if (error instanceof LinkplanError && error.code === "invalid_topology") return error;
-    throw error;
-  }
-  throw new Error("expected the topology to be rejected");
+  const error = caught(() => parseTopology(parseDocument(yaml)));
+  expect(error.code).toBe("invalid_topology");
+  return error;
 }
 
-function syntaxErrorOf(text: string, source?: string): LinkplanError {
-  try {
-    parseDocument(text, source);
-  } catch (error) {
-    if (error instanceof LinkplanError) return error;
-    throw error;
-  }
-  throw new Error("expected a syntax error");
-}
+/** The error parseDocument throws for a text. */
+const syntaxErrorOf = (text: string, source?: string) => caught(() => parseDocument(text, source));
 
-/** Account "shared" with VPC "main" (us-east-1, AZs a–c) and the given lines in the VPC. */
-function vpc(body: string, extra = ""): string {
-  return `name: test
-accounts:
-  - id: shared
-    vpcs:
-      - id: main
-        region: us-east-1
-        azs: [us-east-1a, us-east-1b, us-east-1c]
-${body
-  .trim()
-  .split("\n")
-  .map((l) => `        ${l}`)
-  .join("\n")}
-${extra}`;
-}
+/** Account "shared" with VPC "main" (us-east-1, AZs a–c), lines in the VPC, more in the account. */
+const vpc = (body: string, account = "") => vpcYaml(body, { account });
 
 describe("parseTopology: references", () => {
   it("names an unknown endpointService and suggests the closest", () => {
@@ -562,16 +539,12 @@ describe("parseDocument", () => {
 });
 
 describe("examples", () => {
-  const dir = new URL("../examples/", import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.endsWith(".yaml"));
-
   it("has examples", () => {
-    expect(files.length).toBeGreaterThanOrEqual(8);
+    expect(EXAMPLE_NAMES.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(files)("%s parses without problems", (file) => {
-    const text = readFileSync(new URL(file, dir), "utf8");
-    const topology = parseTopology(parseDocument(text, file));
+  it.each(EXAMPLE_NAMES)("%s parses without problems", (name) => {
+    const topology = exampleTopology(name);
     expect(topology.accounts.length).toBeGreaterThan(0);
   });
 });

@@ -11,6 +11,7 @@ import { indexTopology } from "../src/topology/topologyIndex.js";
 import { TopologySchema } from "../src/topology/topologySchema.js";
 import { caught } from "./helpers/caught.js";
 import { countReads } from "./helpers/countReads.js";
+import { oneVpc } from "./helpers/topologies.js";
 
 /**
  * parseTopology on hostile documents (issue 11): bounded work, exact or refused numbers,
@@ -18,14 +19,7 @@ import { countReads } from "./helpers/countReads.js";
  */
 
 /** A topology with one VPC "v" (us-east-1a) holding `extra`. */
-function vpc(extra: Record<string, unknown>): unknown {
-  return {
-    name: "t",
-    accounts: [
-      { id: "a", vpcs: [{ id: "v", region: "us-east-1", azs: ["us-east-1a"], ...extra }] },
-    ],
-  };
-}
+const vpc = (extra: Record<string, unknown>): unknown => oneVpc(extra);
 
 /** Levenshtein distance as didYouMean computed it before it was bounded (the reference). */
 function distance(a: string, b: string): number {

@@ -1,15 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compare } from "../src/compare/compare.js";
-import {
-  formatMoney,
-  MONEY_DECIMALS,
-  type Money,
-  parseScaled,
-  QUANTITY_DECIMALS,
-  RATE_DECIMALS,
-} from "../src/core/money.js";
-import { parseDocument } from "../src/document/parseDocument.js";
+import { formatMoney, type Money } from "../src/core/money.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { parseTopology, parseTopologyDoc } from "../src/topology/parseTopology.js";
@@ -24,18 +15,11 @@ import { consolidateAzs } from "../src/whatif/consolidateAzs.js";
 import { natToEndpoints } from "../src/whatif/natToEndpoints.js";
 import { applyWhatIf, WhatIfSchema } from "../src/whatif/whatIf.js";
 import { caught } from "./helpers/caught.js";
+import { docOf, exampleDoc } from "./helpers/examples.js";
+import { times, usd } from "./helpers/money.js";
 
 const catalog = bundledCatalog();
 
-/** Exact USD (atto-dollars) from a decimal string. */
-const usd = (text: string): Money => parseScaled(text, MONEY_DECIMALS);
-/** quantity × rate, both written as decimals, exactly (as the estimate prices a line). */
-const times = (quantity: string, rate: string): Money =>
-  parseScaled(quantity, QUANTITY_DECIMALS) * parseScaled(rate, RATE_DECIMALS);
-
-const docOf = (yaml: string): TopologyDoc => parseTopologyDoc(parseDocument(yaml));
-const exampleDoc = (name: string): TopologyDoc =>
-  parseTopologyDoc(parseDocument(readFileSync(`examples/${name}.yaml`, "utf8")));
 const monthly = (doc: TopologyDoc): Money => estimate(parseTopology(doc), catalog).totals.monthly;
 
 function vpcOf(doc: TopologyDoc, id: string): VpcDoc {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { breakEven } from "../src/compare/breakEven.js";
 import { compare } from "../src/compare/compare.js";
@@ -7,13 +6,14 @@ import { parseDocument } from "../src/document/parseDocument.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { formatComparisonTable } from "../src/report/formatComparisonTable.js";
-import { parseTopology, parseTopologyDoc } from "../src/topology/parseTopology.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import type { Topology } from "../src/topology/topology.js";
 import type { InterfaceEndpointDoc, TopologyDoc } from "../src/topology/topologySchema.js";
 import { centralizeEndpoints } from "../src/whatif/centralizeEndpoints.js";
 import { consolidateAzs } from "../src/whatif/consolidateAzs.js";
 import { natToEndpoints } from "../src/whatif/natToEndpoints.js";
 import { caught } from "./helpers/caught.js";
+import { docOf, exampleYaml } from "./helpers/examples.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 
 /**
@@ -22,7 +22,6 @@ import { runCliCapture } from "./helpers/runCliCapture.js";
  */
 
 const catalog = bundledCatalog();
-const docOf = (yaml: string): TopologyDoc => parseTopologyDoc(parseDocument(yaml));
 
 const ONE_ENDPOINT = (account: string, vpc: string, gb: number) => `
   - id: ${account}
@@ -195,8 +194,8 @@ describe("CLI: options a what-if does not use, and break-even arguments", () => 
 });
 
 describe("either form of topology", () => {
-  const prodText = readFileSync("examples/prod.yaml", "utf8");
-  const spokesText = readFileSync("examples/spokes.yaml", "utf8");
+  const prodText = exampleYaml("prod");
+  const spokesText = exampleYaml("spokes");
 
   it("transforms answer in the form given: a normalized topology estimates directly", () => {
     const cases: [string, (t: Topology) => Topology, (d: TopologyDoc) => TopologyDoc][] = [

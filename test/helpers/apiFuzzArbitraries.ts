@@ -1,15 +1,10 @@
 import fc from "fast-check";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { exampleYaml } from "./apiKit.js";
+import type { LabelledRequest } from "./apiKit.js";
+import { exampleYaml } from "./examples.js";
 
 /** One request the fuzz tests send. */
-export interface FuzzRequest {
-  url: string;
-  headers: Record<string, string>;
-  payload: string | Buffer;
-  /** what the request is, for failure messages */
-  label: string;
-}
+export type FuzzRequest = LabelledRequest;
 
 export const TOPOLOGY_ROUTES = ["/v1/estimate", "/v1/validate", "/v1/diagram"] as const;
 

@@ -6,6 +6,7 @@ import {
   toJsonText,
   toYamlText,
 } from "./apiFuzzArbitraries.js";
+import { oneVpc } from "./topologies.js";
 
 /**
  * The hostile shapes of issue 11 as fast-check arbitraries of whole requests: deep
@@ -171,35 +172,25 @@ export const longIdsUnknownRefs: fc.Arbitrary<FuzzRequest> = fc
   })
   .map(({ count, length, format, url }) => {
     const id = (p: string, i: number) => `${p}${i}`.padEnd(length, "x");
-    const doc = {
-      name: "long ids",
-      accounts: [
-        {
-          id: "a",
-          vpcs: [
-            {
-              id: "v",
-              region: "us-east-1",
-              azs: ["us-east-1a"],
-              routeTables: Array.from({ length: count }, (_, i) => ({ id: id("rt", i) })),
-              endpoints: Array.from({ length: count }, (_, i) => ({
-                id: id("e", i),
-                type: "gateway",
-                service: "s3",
-                routeTables: [id("tr", i)],
-              })),
-              workloads: [
-                {
-                  id: "app",
-                  az: "us-east-1a",
-                  uses: Array.from({ length: count }, (_, i) => id("f", i)),
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const doc = oneVpc(
+      {
+        routeTables: Array.from({ length: count }, (_, i) => ({ id: id("rt", i) })),
+        endpoints: Array.from({ length: count }, (_, i) => ({
+          id: id("e", i),
+          type: "gateway",
+          service: "s3",
+          routeTables: [id("tr", i)],
+        })),
+        workloads: [
+          {
+            id: "app",
+            az: "us-east-1a",
+            uses: Array.from({ length: count }, (_, i) => id("f", i)),
+          },
+        ],
+      },
+      "long ids",
+    );
     return {
       url,
       headers: typeOf(format),

@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
-import type { LightMyRequestResponse } from "fastify";
-import { expect } from "vitest";
-
-/** The text of examples/<name>.yaml. */
-export function exampleYaml(name: string): string {
-  return readFileSync(new URL(`../../examples/${name}.yaml`, import.meta.url), "utf8");
-}
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { ApiOptions } from "../../src/api/apiOptions.js";
+import { buildApp } from "../../src/api/buildApp.js";
+import { oneVpc } from "./topologies.js";
 
 /** The text of test/golden/<name>. */
 export function goldenText(name: string): string {
@@ -40,6 +38,25 @@ export function problemOf(response: LightMyRequestResponse, status: number): Pro
   return JSON.parse(response.body) as ProblemJson;
 }
 
+/** A request of the fuzz tests: a POST and what it is, for failure messages. */
+export interface LabelledRequest {
+  url: string;
+  headers: Record<string, string>;
+  payload: string | Buffer;
+  label: string;
+}
+
+/** POST a fuzz request and check the answer is fit for a client (checkClientAnswer). */
+export async function injectChecked(
+  app: FastifyInstance,
+  request: LabelledRequest,
+): Promise<LightMyRequestResponse> {
+  const { url, headers, payload } = request;
+  const response = await app.inject({ method: "POST", url, headers, payload });
+  checkClientAnswer(response, request.label);
+  return response;
+}
+
 /** What every answer to a client must satisfy (used by the fuzz tests). */
 export function checkClientAnswer(
   response: { statusCode: number; headers: Record<string, unknown>; body: string },
@@ -71,4 +88,45 @@ export function checkClientAnswer(
       (Array.isArray(p.errors) &&
         p.errors.every((e) => typeof e.path === "string" && typeof e.message === "string")));
   if (!ok) throw new Error(`malformed problem: ${where}`);
+}
+
+/** The JSON content type of the API's answers. */
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** The bundled catalog as the API describes it. */
+export const CATALOG_INFO = { name: "bundled", retrieved: "2026-11-20", currency: "USD" };
+
+/** The regions of the bundled catalog. */
+export const CATALOG_REGIONS = [
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "eu-central-1",
+  "eu-west-1",
+  "eu-west-2",
+  "us-east-1",
+  "us-east-2",
+  "us-west-2",
+];
+
+/** A small valid topology: one interface endpoint in one AZ of us-east-1. */
+export const ONE_ENDPOINT = oneVpc(
+  { endpoints: [{ id: "e", type: "interface", service: "s3" }] },
+  "one",
+);
+
+/** An app built before the tests of the file (or describe block) and closed after them. */
+export function useApp(options?: ApiOptions): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await buildApp(options);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return () => {
+    if (!app) throw new Error("the app is built in beforeAll");
+    return app;
+  };
 }
