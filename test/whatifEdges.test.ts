@@ -188,7 +188,7 @@ describe("CLI: options a what-if does not use, and break-even arguments", () => 
     ]);
     expect(services.code).toBe(2);
     expect(services.stderr).toContain(
-      "--services: must be an AWS service name such as ecr.api or s3",
+      '--services: unknown AWS service "S3" (did you mean "s3"?)',
     );
   });
 });
