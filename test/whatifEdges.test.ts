@@ -187,9 +187,7 @@ describe("CLI: options a what-if does not use, and break-even arguments", () => 
       "S3",
     ]);
     expect(services.code).toBe(2);
-    expect(services.stderr).toContain(
-      '--services: unknown AWS service "S3" (did you mean "s3"?)',
-    );
+    expect(services.stderr).toContain('--services: unknown AWS service "S3" (did you mean "s3"?)');
   });
 });
 
@@ -233,7 +231,11 @@ describe("either form of topology", () => {
   });
 
   it("breakEven defaults to the bundled catalog and takes a count of services", () => {
-    const named = breakEven({ region: "us-east-1", azs: 3, services: ["a1", "a2", "a3", "a4"] });
+    const named = breakEven({
+      region: "us-east-1",
+      azs: 3,
+      services: ["ecr.api", "ecr.dkr", "logs", "sts"],
+    });
     const counted = breakEven({ region: "us-east-1", azs: 3, services: 4 }, catalog);
     expect(counted.hub.services).toEqual([
       "interface-1",
@@ -245,6 +247,12 @@ describe("either form of topology", () => {
     expect(counted.services[0]?.gbPerMonthPerAz).toBe(208_571_429n);
     expect(caught(() => breakEven({ region: "us-east-1", services: 0 })).problems).toEqual([
       { path: "services", message: "must be a list of services or a whole number from 1 to 1000" },
+    ]);
+    expect(
+      caught(() => breakEven({ region: "us-east-1", services: ["s3", "foo.bar"] })).problems,
+    ).toEqual([{ path: "services[1]", message: 'unknown AWS service "foo.bar"' }]);
+    expect(caught(() => breakEven({ region: "us-east-7" })).problems).toEqual([
+      { path: "region", message: 'unknown AWS region "us-east-7" (did you mean "us-east-1"?)' },
     ]);
   });
 });

@@ -4,6 +4,8 @@ import { LinkplanError } from "../core/linkplanError.js";
 import { divideRounded, type Money, type Quantity, type Rate } from "../core/money.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import { unknownRegionMessage, unknownServiceMessage } from "../topology/awsNameSchemas.js";
+import { AWS_REGIONS, AWS_SERVICES } from "../topology/awsReference.js";
 import { breakEvenUnits } from "./breakEvenUnits.js";
 
 export interface BreakEvenRequest {
@@ -102,6 +104,11 @@ export function breakEven(
       : asked;
   const spokes = request.spokes ?? [...BREAK_EVEN_DEFAULTS.spokes];
   const hoursPerMonth = request.hoursPerMonth ?? BREAK_EVEN_DEFAULTS.hoursPerMonth;
+  if (!AWS_REGIONS.has(request.region))
+    throw invalid("region", unknownRegionMessage(request.region));
+  const unknownAt = Array.isArray(asked) ? asked.findIndex((s) => !AWS_SERVICES.has(s)) : -1;
+  if (Array.isArray(asked) && unknownAt >= 0)
+    throw invalid(`services[${unknownAt}]`, unknownServiceMessage(asked[unknownAt] ?? ""));
   if (!Number.isInteger(azs) || azs < 1 || azs > 6) throw invalid("azs", "must be 1 to 6");
   if (services.length === 0) throw invalid("services", "name at least one service");
   const badSpoke = spokes.findIndex((n) => !Number.isInteger(n) || n < 1 || n > 10_000);

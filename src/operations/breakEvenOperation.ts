@@ -2,14 +2,13 @@ import { z } from "zod";
 import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../compare/breakEven.js";
 import { BreakEvenJsonSchema, breakEvenToJson } from "../report/breakEvenJson.js";
 import { formatBreakEvenTable } from "../report/formatBreakEvenTable.js";
-import { AwsServiceSchema } from "../topology/awsServiceSchema.js";
-import { RegionSchema } from "../topology/topologySchema.js";
+import { AwsRegionSchema, AwsServiceSchema } from "../topology/awsNameSchemas.js";
 import { MEDIA } from "./mediaTypes.js";
 import { defineOperation } from "./operation.js";
 import { hoursPerMonthOption, listOption } from "./options.js";
 
 export const BreakEvenOptionsSchema = z.object({
-  region: RegionSchema.describe("AWS region code, e.g. us-east-1"),
+  region: AwsRegionSchema.describe("AWS region code, e.g. us-east-1"),
   azs: z.coerce
     .number({ error: "must be a whole number from 1 to 6" })
     .int({ error: "must be a whole number from 1 to 6" })

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type CompareOptions, type Comparison, compare } from "../compare/compare.js";
 import { LinkplanError } from "../core/linkplanError.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
-import { AwsServiceSchema } from "../topology/awsServiceSchema.js";
+import { AwsServiceSchema } from "../topology/awsNameSchemas.js";
 import { normalizeTopology } from "../topology/normalizeTopology.js";
 import { parseTopologyDoc } from "../topology/parseTopology.js";
 import { indexTopology } from "../topology/topologyIndex.js";

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { didYouMean } from "../core/didYouMean.js";
-import { AWS_SERVICES } from "./awsReference.js";
+import { AWS_REGIONS, AWS_SERVICES } from "./awsReference.js";
+import { RegionSchema } from "./topologySchema.js";
 
 const SERVICE_NAMES = [...AWS_SERVICES.keys()];
+const REGION_CODES = [...AWS_REGIONS.keys()];
 
 /** The message for a service name that is not a known AWS endpoint service. */
 export function unknownServiceMessage(service: string): string {
@@ -17,3 +19,14 @@ export const AwsServiceSchema = z
     error: (issue) => unknownServiceMessage(String(issue.input)),
   })
   .describe("an AWS service reachable through a VPC endpoint, e.g. ecr.api or s3");
+
+/** The message for a Region code that is not an AWS Region. */
+export function unknownRegionMessage(region: string): string {
+  const hint = didYouMean(region, REGION_CODES);
+  return `unknown AWS region "${region}"${hint ? ` (did you mean "${hint}"?)` : ""}`;
+}
+
+/** An AWS Region code that exists (by the bundled list), e.g. us-east-1. */
+export const AwsRegionSchema = RegionSchema.refine((region) => AWS_REGIONS.has(region), {
+  error: (issue) => unknownRegionMessage(String(issue.input)),
+});
