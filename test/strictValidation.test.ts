@@ -237,3 +237,40 @@ ${extra}`,
     ]);
   });
 });
+
+describe("YAML syntax errors point at the offending token", () => {
+  const syntaxProblems = (text: string): Problem[] => {
+    try {
+      parseDocument(text, "t.yaml");
+    } catch (error) {
+      if (error instanceof LinkplanError && error.code === "invalid_syntax") return error.problems;
+      throw error;
+    }
+    throw new Error("expected a syntax error");
+  };
+
+  it("an unclosed quote: where it opens", () => {
+    expect(syntaxProblems('name: "x\naccounts: []\n')).toEqual([
+      { path: "t.yaml:1:7", message: 'Missing closing "quote' },
+    ]);
+  });
+
+  it("unclosed flow collections: where each opens", () => {
+    expect(syntaxProblems("name: x\naccounts:\n  - id: a\n    vpcs: [ { id: v\n")).toEqual([
+      {
+        path: "t.yaml:4:11",
+        message: "Flow sequence in block collection must be sufficiently indented and end with a ]",
+      },
+      {
+        path: "t.yaml:4:13",
+        message: "Flow map in block collection must be sufficiently indented and end with a }",
+      },
+    ]);
+  });
+
+  it("a mis-indented key: the key, not the line's indentation", () => {
+    expect(syntaxProblems("name: x\naccounts:\n  - id: a\n   vpcs: []\n")).toEqual([
+      { path: "t.yaml:4:4", message: "Sequence item without - indicator" },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import { Composer, type CST, type Document, Lexer, type LineCounter, Parser } fr
 import { MAX_PROBLEMS, moreProblems } from "../core/capProblems.js";
 import { LinkplanError, type Problem } from "../core/linkplanError.js";
 import { MAX_NESTING, nestingTooDeep } from "./checkNesting.js";
+import { offendingOffset } from "./offendingToken.js";
 
 const COLLECTIONS: ReadonlySet<string> = new Set(["block-map", "block-seq", "flow-collection"]);
 
@@ -109,10 +110,12 @@ export function composeYaml(text: string, source: string, lineCounter: LineCount
   const problems: Problem[] = errors
     .sort((a, b) => a.offset - b.offset)
     .slice(0, MAX_PROBLEMS)
-    .map((error) => ({
-      path: located(source, lineCounter, error.offset),
-      message: error.message(),
-    }));
+    .map((error) => {
+      const message = error.message();
+      return { offset: offendingOffset(text, error.offset, message), message };
+    })
+    .sort((a, b) => a.offset - b.offset)
+    .map(({ offset, message }) => ({ path: located(source, lineCounter, offset), message }));
   if (count > problems.length) problems.push(moreProblems(count - problems.length));
   throw new LinkplanError("invalid_syntax", `cannot parse ${source}`, problems);
 }
