@@ -6,7 +6,7 @@ import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { unknownRegionMessage, unknownServiceMessage } from "../topology/awsNameSchemas.js";
 import { AWS_REGIONS, AWS_SERVICES } from "../topology/awsReference.js";
-import { breakEvenUnits } from "./breakEvenUnits.js";
+import { type BreakEvenUnits, breakEvenUnits } from "./breakEvenUnits.js";
 
 export interface BreakEvenRequest {
   region: string;
@@ -60,14 +60,8 @@ export interface BreakEven {
   azs: number;
   hoursPerMonth: number;
   catalog: { name: string; retrieved: string };
-  rates: {
-    interfaceEndpointHour: Rate;
-    interfaceEndpointGb: Rate;
-    natGatewayGb: Rate;
-    transitGatewayAttachmentHour: Rate;
-    transitGatewayGb: Rate;
-    hostedZoneMonth: Rate;
-  };
+  /** first-tier rates, as the estimate reads them */
+  rates: BreakEvenUnits["rates"];
   services: ServiceBreakEven[];
   hub: { services: string[]; rows: HubBreakEven[]; minSpokes: number | null };
 }
