@@ -14,6 +14,7 @@ import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXTERNAL } from "../scripts/build.js";
+import { type ServeProcess, spawnServe, stopServe } from "./helpers/apiServe.js";
 
 /**
  * The package as npm would publish it: `npm pack` of the built dist/ (npm install builds it;
@@ -228,4 +229,28 @@ describe("a TypeScript consumer without @types/node", () => {
     }
     expect(output).toBe("");
   }, 120_000);
+});
+
+describe("the built server", () => {
+  let serve: ServeProcess | undefined;
+  afterAll(async () => {
+    await stopServe(serve);
+  });
+
+  it("runs pooled work in dist/operationWorker.js (piscina) and serves examples/", async () => {
+    serve = await spawnServe(["--no-log", "--workers", "1", "--inline-below", "0"], 20_000, "dist");
+    const yaml = readFileSync(join(ROOT, "examples", "endpoints-module.yaml"), "utf8");
+    const res = await fetch(`${serve.origin}/v1/estimate`, {
+      method: "POST",
+      headers: { "content-type": "application/yaml" },
+      body: yaml,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { totals: unknown }).totals).toEqual({
+      hourly: "0.39",
+      monthly: "284.70",
+    });
+    const examples = (await (await fetch(`${serve.origin}/v1/examples`)).json()) as unknown[];
+    expect(examples.length).toBeGreaterThan(0);
+  }, 60_000);
 });
