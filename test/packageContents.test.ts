@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { setPriority, tmpdir } from "node:os";
 import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,6 +76,34 @@ function staticImports(text: string): string[] {
 
 function dynamicImports(text: string): string[] {
   return [...text.matchAll(/\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1] as string);
+}
+
+/**
+ * Run a command to its end at the lowest CPU priority (nice 19): ~15 s of tsc, mostly on
+ * zod's declarations, must not starve the timing-sensitive tests running beside it.
+ */
+function lowPriority(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      if (child.pid !== undefined) setPriority(child.pid, 19);
+    } catch {
+      // not allowed here: run at the normal priority
+    }
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
 }
 
 const isBuiltin = (s: string) => s.startsWith("node:") || builtinModules.includes(s);
@@ -169,7 +197,7 @@ describe("the published files", () => {
 });
 
 describe("a TypeScript consumer without @types/node", () => {
-  it('type-checks `import { estimate, LinkplanError } from "linkplan"` (skipLibCheck false)', () => {
+  it('type-checks `import { estimate, LinkplanError } from "linkplan"` (skipLibCheck false)', async () => {
     const consumer = join(temp, "consumer");
     const installed = join(consumer, "node_modules", pkg.name);
     mkdirSync(installed, { recursive: true });
@@ -221,13 +249,9 @@ describe("a TypeScript consumer without @types/node", () => {
       ].join("\n"),
     );
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-    let output = "";
-    try {
-      execFileSync(process.execPath, [tsc, "-p", consumer], { cwd: consumer, encoding: "utf8" });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout ?? error);
-    }
+    const { code, output } = await lowPriority(process.execPath, [tsc, "-p", consumer], consumer);
     expect(output).toBe("");
+    expect(code).toBe(0);
   }, 120_000);
 });
 
