@@ -14,7 +14,7 @@ import { int, ms, table, verdict } from "./measure.js";
  * not the TypeScript sources through tsx, whose transform adds work of its own to every call
  * (esbuild's keep-names wrappers) that the product does not pay.
  */
-const DIST_BUILD_APP = new URL("../dist/api/buildApp.js", import.meta.url).href;
+const DIST_BUILD_APP = new URL("../dist/api.js", import.meta.url).href;
 
 async function loadBuildApp(): Promise<typeof import("../src/api/buildApp.js").buildApp> {
   try {

@@ -8,12 +8,14 @@ import { runApiBench } from "./apiBench.js";
 import { runDiagramBench } from "./diagramBench.js";
 import { runEstimateBench } from "./estimateBench.js";
 import { runEstimateJsonBench } from "./estimateJsonBench.js";
+import { runStartupBench } from "./startupBench.js";
 
 const BENCHES: Record<string, () => unknown> = {
   estimate: runEstimateBench,
   diagram: runDiagramBench,
   api: runApiBench,
   scale: runEstimateJsonBench,
+  startup: runStartupBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -80,18 +80,6 @@ export {
 export { parseCatalog } from "./pricing/parseCatalog.js";
 export { PRICE_LIST_ITEMS, type PriceListItem } from "./pricing/priceListItems.js";
 export {
-  fetchPriceList,
-  PRICE_LIST_API_REGIONS,
-  type PriceListFetch,
-  type PriceListProgress,
-  type PriceListSourceOptions,
-  refreshCatalog,
-} from "./pricing/sources/priceListSource.js";
-export {
-  type PriceListFailure,
-  PriceListSourceError,
-} from "./pricing/sources/priceListSourceError.js";
-export {
   type BreakEvenJson,
   BreakEvenJsonSchema,
   breakEvenToJson,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import catalog from "../src/pricing/bundledCatalog.json" with { type: "json" };
 import {
   GLOBAL_ITEMS,
@@ -96,6 +97,15 @@ describe("bundled price catalog", () => {
     expect(parsed.name).toBe("bundled");
     expect(parsed.currency).toBe("USD");
     expect(parsed.retrieved).toBe("2026-11-20");
+  });
+
+  it("is what bundledCatalog() returns, unchanged by the schema, a fresh copy each call", () => {
+    // bundledCatalog() does not parse at run time: the schema must accept the file as it is
+    expect(bundledCatalog()).toStrictEqual(parsed);
+    expect(bundledCatalog()).not.toBe(bundledCatalog());
+    const mine = bundledCatalog();
+    mine.name = "changed";
+    expect(bundledCatalog().name).toBe("bundled");
   });
 
   it("has exactly the ten regions, each with every regional item", () => {

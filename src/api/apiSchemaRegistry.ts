@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseDocument } from "../document/parseDocument.js";
 import { BreakEvenJsonSchema } from "../report/breakEvenJson.js";
 import { ComparisonJsonSchema, WhatIfResultSchema } from "../report/comparisonJson.js";

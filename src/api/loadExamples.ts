@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { packagePath } from "../core/packageRoot.js";
 import { parseDocument } from "../document/parseDocument.js";
 import type { ServedExample } from "./apiContext.js";
 
 /** The examples/ folder of the package (next to src/ and dist/). */
 export function examplesDir(): string {
-  return fileURLToPath(new URL("../../examples/", import.meta.url));
+  return packagePath("examples");
 }
 
 /** Read every examples/*.yaml once, with its description. */
@@ -14,7 +15,7 @@ export function loadExamples(dir = examplesDir()): ServedExample[] {
     .filter((f) => f.endsWith(".yaml"))
     .sort()
     .map((file) => {
-      const yaml = readFileSync(`${dir}${file}`, "utf8");
+      const yaml = readFileSync(join(dir, file), "utf8");
       const doc = parseDocument(yaml, file) as { description?: unknown };
       return {
         name: file.replace(/\.yaml$/, ""),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode, problemType } from "../core/errorCodes.js";
 import type { LinkplanError, Problem } from "../core/linkplanError.js";
 

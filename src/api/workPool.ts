@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { LinkplanError } from "./../core/linkplanError.js";
+import { packagePath } from "./../core/packageRoot.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
 import { runOperation } from "./runOperation.js";
 
@@ -24,14 +25,14 @@ const TIMED_OUT = "work_timeout";
 const SHUT_DOWN = "shutting_down";
 
 /**
- * The worker entry (operationWorker) and how to load it: the compiled .js next to this
- * file, or — when this file runs from TypeScript source under tsx or vitest — the .ts
- * source through tsx's loader, registered in each worker thread.
+ * The worker entry (operationWorker) and how to load it: the built dist/operationWorker.js
+ * (an entry of the bundle, see scripts/build.ts), or — when this file runs from TypeScript
+ * source under tsx or vitest — the .ts source through tsx's loader, registered in each
+ * worker thread.
  */
 function workerEntry(): { filename: string; execArgv?: string[] } {
   const here = import.meta.url;
-  if (!here.endsWith(".ts"))
-    return { filename: fileURLToPath(new URL("./operationWorker.js", here)) };
+  if (!here.endsWith(".ts")) return { filename: packagePath("dist", "operationWorker.js") };
   const filename = fileURLToPath(new URL("./operationWorker.ts", here));
   if (process.execArgv.some((arg) => arg.includes("tsx"))) return { filename };
   const tsx = pathToFileURL(createRequire(here).resolve("tsx")).href;

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { packagePath } from "../core/packageRoot.js";
 import { drawTopology } from "../diagram/drawTopology.js";
 import { parseDocument } from "../document/parseDocument.js";
 import { estimate } from "../estimate/estimate.js";
@@ -13,9 +13,6 @@ import type { CliIo } from "./cliIo.js";
 /** The example the demo shows: the article's overview, consumer → PrivateLink → provider. */
 export const DEMO_EXAMPLE = "consumer-provider";
 
-/** The bundled example's file (examples/ sits next to src/ and dist/). */
-const DEMO_FILE = fileURLToPath(new URL(`../../examples/${DEMO_EXAMPLE}.yaml`, import.meta.url));
-
 export function addDemoCommand(program: Command, io: CliIo): void {
   program
     .command("demo")
@@ -25,7 +22,7 @@ export function addDemoCommand(program: Command, io: CliIo): void {
     .option("--out <dir>", "directory for the SVG and Mermaid files", "out")
     .action(async (opts: { out: string }) => {
       const file = `examples/${DEMO_EXAMPLE}.yaml`;
-      const text = await readFile(DEMO_FILE, "utf8");
+      const text = await readFile(packagePath(file), "utf8");
       const topology = parseTopology(parseDocument(text, file));
       const priced = estimate(topology, bundledCatalog());
       io.stdout(`$ linkplan estimate ${file}\n\n${formatEstimateTable(priced)}\n`);

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import { LinkplanError } from "../core/linkplanError.js";
 import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import type { AnyOperation, OperationContext, OutputFormat } from "../operations/operation.js";

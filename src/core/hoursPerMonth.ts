@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { exactQuantity, inexactQuantity } from "./exactQuantity.js";
 
 /** Hours in a month unless the topology or the caller says otherwise (AWS uses 730). */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { MAX_PROBLEMS, moreProblems } from "../core/capProblems.js";
 import { didYouMean } from "../core/didYouMean.js";
 import { formatPath, type Problem } from "../core/linkplanError.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { didYouMean } from "../core/didYouMean.js";
 
 /** Unknown keys of one object named in its message; more are counted. */

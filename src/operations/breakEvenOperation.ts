@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BREAK_EVEN_DEFAULTS, type BreakEven, breakEven } from "../compare/breakEven.js";
 import { BreakEvenJsonSchema, breakEvenToJson } from "../report/breakEvenJson.js";
 import { formatBreakEvenTable } from "../report/formatBreakEvenTable.js";

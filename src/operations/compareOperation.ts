@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { AccountPair } from "../compare/alignAccounts.js";
 import { type Comparison, compare } from "../compare/compare.js";
 import { LinkplanError } from "../core/linkplanError.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { AccountPair } from "../compare/alignAccounts.js";
 import { type Comparison, compare } from "../compare/compare.js";
 import { drawComparison } from "../diagram/drawComparison.js";

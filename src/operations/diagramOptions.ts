@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { flagOption } from "./options.js";
 
 /** How a diagram is drawn: the same options on the command line and in the query string. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Estimate, estimate } from "../estimate/estimate.js";
 import { EstimateJsonSchema, estimateToJson } from "../report/estimateJson.js";
 import { estimateJsonChunks } from "../report/estimateJsonChunks.js";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { DiagramLimits } from "../diagram/diagramLimits.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import type { TopologyLimits } from "./readTopology.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { hoursPerMonthSchema } from "../core/hoursPerMonth.js";
 
 /** `hoursPerMonth`: the one rule (> 0, ≤ 744, exact) for every operation that prices. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type CatalogPrices, catalogPrices } from "../pricing/catalogPrices.js";
 import { PriceEntrySchema, RegionPricesSchema } from "../pricing/catalogSchema.js";
 import { formatCatalogPrices } from "../report/formatCatalogPrices.js";

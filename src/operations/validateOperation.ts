@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TopologySchema } from "../topology/topologySchema.js";
 import { MEDIA } from "./mediaTypes.js";
 import { defineOperation } from "./operation.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Comparison } from "../compare/compare.js";
 import { formatPath, LinkplanError } from "../core/linkplanError.js";
 import { comparisonToJson, WhatIfResultSchema } from "../report/comparisonJson.js";

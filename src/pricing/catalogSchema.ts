@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REGION_CODE } from "../core/regionCode.js";
 
 /** A USD amount as a decimal string with at most 12 decimals ("0.0035"). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** One rate of an on-demand offer: a price per unit over a usage range. */
 export interface PriceDimension {

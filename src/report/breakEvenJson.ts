@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { BreakEven } from "../compare/breakEven.js";
 import { formatMoney, formatQuantity, formatRate } from "../core/money.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Comparison, DiffRow } from "../compare/compare.js";
 import { internalError } from "../core/linkplanError.js";
 import { formatMoney, formatQuantity, formatRate } from "../core/money.js";

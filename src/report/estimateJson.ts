@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatMoney, formatQuantity, formatRate } from "../core/money.js";
 import { RESOURCE_KINDS } from "../estimate/cost/lineItem.js";
 import type { RollupRow } from "../estimate/cost/rollup.js";

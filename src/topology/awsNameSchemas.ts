@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { didYouMean } from "../core/didYouMean.js";
 import { AWS_REGIONS, AWS_SERVICES } from "./awsReference.js";
 import { RegionSchema } from "./topologySchema.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** IAM policy document kept as JSON (object or JSON string). */
 function isJsonObject(value: unknown): value is Record<string, unknown> {

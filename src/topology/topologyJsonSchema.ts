@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TopologySchema } from "./topologySchema.js";
 
 /** JSON Schema (draft 2020-12) of the topology input, generated from the zod schema. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { exactQuantity } from "../core/exactQuantity.js";
 import { HOURS_PER_MONTH, hoursPerMonthSchema } from "../core/hoursPerMonth.js";
 import { REGION_CODE } from "../core/regionCode.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type CompareOptions, type Comparison, compare } from "../compare/compare.js";
 import { LinkplanError } from "../core/linkplanError.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";

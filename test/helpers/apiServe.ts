@@ -19,15 +19,21 @@ export interface ServeProcess {
 }
 
 /**
- * Spawn `tsx src/cli/main.ts serve --port 0 ...args` (what `npx tsx` runs) and wait for its
- * "listening on http://127.0.0.1:PORT" line on stderr.
+ * Spawn `tsx src/cli/main.ts serve --port 0 ...args` (what `npx tsx` runs), or with
+ * `from: "dist"` the built `bin/linkplan.js serve …` (what an installed linkplan runs), and
+ * wait for its "listening on http://127.0.0.1:PORT" line on stderr.
  *
  * The tsx CLI is started with node directly, not through npx: npx does not forward SIGTERM
  * (it dies and leaves the server running, orphaned), while tsx relays the signal to the
  * server and exits with its exit code.
  */
-export async function spawnServe(args: string[], timeoutMs = 20_000): Promise<ServeProcess> {
-  const cli = [TSX_CLI, "src/cli/main.ts", "serve", "--port", "0", ...args];
+export async function spawnServe(
+  args: string[],
+  timeoutMs = 20_000,
+  from: "source" | "dist" = "source",
+): Promise<ServeProcess> {
+  const main = from === "dist" ? ["bin/linkplan.js"] : [TSX_CLI, "src/cli/main.ts"];
+  const cli = [...main, "serve", "--port", "0", ...args];
   const child = spawn(process.execPath, cli, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import * as z from "zod";
 import { LinkplanError } from "../../core/linkplanError.js";
 import type { ApiContext } from "../apiContext.js";
 import { problemResponse } from "../errorResponses.js";

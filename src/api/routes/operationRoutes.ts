@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+import * as z from "zod";
 import type { AnyOperation } from "../../operations/operation.js";
 import { OPERATIONS, type OperationName } from "../../operations/operations.js";
 import type { ApiContext } from "../apiContext.js";
