@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packagePath } from "../core/packageRoot.js";
 import { parseDocument } from "../document/parseDocument.js";
 import type { ServedExample } from "./apiContext.js";
+import { packagePath } from "./packageRoot.js";
 
 /** The examples/ folder of the package (next to src/ and dist/). */
 export function examplesDir(): string {

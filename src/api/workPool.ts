@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { LinkplanError } from "./../core/linkplanError.js";
-import { packagePath } from "./../core/packageRoot.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
+import { packagePath } from "./packageRoot.js";
 import { runOperation } from "./runOperation.js";
 
 export interface WorkPoolOptions {

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { packagePath } from "../core/packageRoot.js";
+import { packagePath } from "../api/packageRoot.js";
 import { drawTopology } from "../diagram/drawTopology.js";
 import { parseDocument } from "../document/parseDocument.js";
 import { estimate } from "../estimate/estimate.js";

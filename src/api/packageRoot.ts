@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LinkplanError } from "./linkplanError.js";
+import { LinkplanError } from "../core/linkplanError.js";
 
 let root: string | undefined;
 
 /**
  * The folder of linkplan's package.json, found upwards from this module: it runs as
- * src/core/packageRoot.ts (tsx, vitest) or inside a chunk of the built dist/, at another
+ * src/api/packageRoot.ts (tsx, vitest) or inside a chunk of the built dist/, at another
  * depth, so a fixed relative URL would be right for one of them only. examples/ and dist/
  * are found from here.
  */
