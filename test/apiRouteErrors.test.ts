@@ -107,13 +107,13 @@ describe("errors are problem+json", () => {
       }),
     ),
     {
-      name: "400 malformed_body for malformed YAML, with line:column per error",
+      name: "400 malformed_body for malformed YAML, with line:column of the bracket left open",
       url: "/v1/estimate",
       headers: YAML,
       payload: "name: x\naccounts:\n  - id: a\n    vpcs: [\n",
       problem: problem("malformed_body", "cannot parse body", [
         {
-          path: "body:5:1",
+          path: "body:4:11",
           message:
             "Flow sequence in block collection must be sufficiently indented and end with a ]",
         },
