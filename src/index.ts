@@ -1,3 +1,7 @@
+export { type CheckOptions, check, selectedRules } from "./check/check.js";
+export type { CheckContext, CheckRule } from "./check/checkRule.js";
+export { type Finding, FindingSchema, SEVERITIES, type Severity } from "./check/finding.js";
+export { RULES } from "./check/rules.js";
 export { type AccountPair, accountPairs, renameAccounts } from "./compare/alignAccounts.js";
 export {
   BREAK_EVEN_DEFAULTS,
@@ -104,6 +108,13 @@ export { formatComparisonTable } from "./report/formatComparisonTable.js";
 export { formatEstimateCsv } from "./report/formatEstimateCsv.js";
 export { formatEstimateMarkdown } from "./report/formatEstimateMarkdown.js";
 export { formatEstimateTable } from "./report/formatEstimateTable.js";
+export {
+  AWS_REFERENCE_SOURCES,
+  AWS_REGIONS,
+  AWS_SERVICES,
+  type AwsRegion,
+  type AwsService,
+} from "./topology/awsReference.js";
 export { parseTopology, parseTopologyDoc } from "./topology/parseTopology.js";
 export type { Topology } from "./topology/topology.js";
 export { type AnyTopology, isNormalized, toDoc } from "./topology/topologyForm.js";

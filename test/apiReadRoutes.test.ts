@@ -160,6 +160,8 @@ describe("health, docs and the OpenAPI document", () => {
           "/v1/breakeven",
           "/v1/catalog/prices",
           "/v1/catalog/regions",
+          "/v1/check",
+          "/v1/check/rules",
           "/v1/compare",
           "/v1/diagram",
           "/v1/diagram/compare",

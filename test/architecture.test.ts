@@ -47,6 +47,7 @@ const STAGES = [
   "estimate",
   "compare",
   "whatif",
+  "check",
   "diagram",
   "report",
   "operations",

@@ -160,6 +160,12 @@ const CASES: Record<OperationName, ParityCase> = {
     invalidInput: get(["prices", "show"], { region: "xx-nowhere-1" }),
     invalidOption: get(["prices", "show"], { region: "" }),
   },
+  check: {
+    // warnings only: the command exits 0 (--fail-on error); --source: the SARIF uri alike
+    ok: one("check", DEV, { source: "dev.yaml" }),
+    invalidInput: one("check", UNKNOWN_KEY),
+    invalidOption: one("check", DEV, { failOn: "fatal" }),
+  },
 };
 
 /** What the CLI did: its exit code and output, and the error runCli caught (if any). */

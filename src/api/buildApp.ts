@@ -16,6 +16,7 @@ import { installErrorHandling, sendProblem } from "./errorHandler.js";
 import { loadExamples } from "./loadExamples.js";
 import type { OperationContext, RawBody } from "./operation.js";
 import { catalogRoutes } from "./routes/catalogRoutes.js";
+import { checkRoutes } from "./routes/checkRoutes.js";
 import { exampleRoutes } from "./routes/exampleRoutes.js";
 import { healthRoutes } from "./routes/healthRoutes.js";
 import { operationRoutes } from "./routes/operationRoutes.js";
@@ -157,6 +158,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
         { name: "estimate" },
         { name: "diagram" },
         { name: "compare" },
+        { name: "check" },
         { name: "catalog" },
         { name: "examples" },
         { name: "health" },
@@ -171,6 +173,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   healthRoutes(app, ctx);
   operationRoutes(app, ctx);
   catalogRoutes(app, ctx);
+  checkRoutes(app);
   exampleRoutes(app, ctx);
   await app.ready();
   return app;

@@ -8,7 +8,7 @@ export const JSON_TYPE = "application/json; charset=utf-8";
  * value nested deeper than the stack allows, or too large for one string, is a 422
  * `limit_exceeded` problem instead of an internal error.
  */
-export function jsonReply(value: unknown): OperationReply {
+export function jsonReply(value: unknown, contentType = JSON_TYPE): OperationReply {
   let body: string;
   try {
     body = JSON.stringify(value);
@@ -19,5 +19,5 @@ export function jsonReply(value: unknown): OperationReply {
       "the answer is nested too deeply or is too large for this server to write",
     );
   }
-  return { status: 200, contentType: JSON_TYPE, body };
+  return { status: 200, contentType, body };
 }

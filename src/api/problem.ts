@@ -8,6 +8,7 @@ const CLI_ONLY: ReadonlySet<ErrorCode> = new Set([
   "file_not_found",
   "file_not_writable",
   "gate_failed",
+  "check_failed",
   "price_list_unavailable",
 ]);
 

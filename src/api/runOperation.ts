@@ -15,7 +15,7 @@ function dispatch(input: OperationInput, ctx: OperationContext): OperationReply 
   const body = operation.route.body ? readBody(input.body) : null;
   const result = operation.run(body, input.query, ctx);
   const format = formatOf(operation, input.query.format as string | undefined);
-  if (format.kind === "json") return jsonReply(format.render(result));
+  if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
   return { status: 200, contentType: format.mediaType, body: format.render(result) };
 }
 

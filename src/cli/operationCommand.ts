@@ -35,6 +35,10 @@ export interface CliCommandSpec {
   priced?: boolean;
   /** adds -o/--output: write the output to a file instead of standard output */
   outputFile?: boolean;
+  /** option values that follow from the files named (flags given win) */
+  defaults?: (paths: readonly string[]) => CliFlags;
+  /** answers instead of the operation for these flags (e.g. check --list-rules): true if it did */
+  instead?: (flags: CliFlags, io: CliIo) => boolean;
 }
 
 /** camelCase → kebab-case ("hoursPerMonth" → "hours-per-month"). */
@@ -116,7 +120,9 @@ async function contextOf(flags: CliFlags, priced: boolean): Promise<OperationCon
 export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
   const { operation } = spec;
   const command = new Command(spec.name ?? operation.name).description(operation.summary);
-  for (const file of spec.files) command.argument(`<${file.name}>`, file.description);
+  // a command that can answer without its files (instead) takes them as optional arguments
+  for (const file of spec.files)
+    command.argument(spec.instead ? `[${file.name}]` : `<${file.name}>`, file.description);
   for (const option of optionsOf(operation.options)) command.addOption(option);
   command.addOption(
     new Option("-f, --format <format>", "output format")
@@ -136,6 +142,9 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
   for (const option of spec.extraOptions ?? []) command.addOption(option);
   command.action(async (...args: unknown[]) => {
     const flags = command.opts<CliFlags>();
+    if (spec.instead?.(flags, io)) return;
+    const missing = spec.files.find((_, i) => typeof args[i] !== "string");
+    if (missing) throw new LinkplanError("invalid_option", `missing argument <${missing.name}>`);
     const paths = [
       ...(args.slice(0, spec.files.length) as string[]),
       ...(spec.flagFiles?.(flags) ?? []),
@@ -144,7 +153,7 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
       throw new LinkplanError("invalid_option", "only one input can be read from standard input");
     }
     const chosen = spec.pick?.(flags) ?? operation;
-    const options = readOptions(chosen, flags);
+    const options = readOptions(chosen, { ...spec.defaults?.(paths), ...flags });
     const [documents, ctx] = await Promise.all([
       Promise.all(paths.map((path) => loadDocumentFile(path))),
       contextOf(flags, spec.priced === true),

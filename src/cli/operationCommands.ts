@@ -13,6 +13,7 @@ import { estimateOperation } from "../operations/estimateOperation.js";
 import { pricesOperation } from "../operations/pricesOperation.js";
 import { validateOperation } from "../operations/validateOperation.js";
 import { type WhatIfOutcome, whatIfOperation } from "../operations/whatIfOperation.js";
+import { checkCommandSpec } from "./checkCommandSpec.js";
 import type { CliIo } from "./cliIo.js";
 import { writeOutput } from "./loadInputs.js";
 import type { CliCommandSpec, CliFlags } from "./operationCommand.js";
@@ -153,6 +154,7 @@ export function operationCommandSpecs(): CliCommandSpec[] {
       },
     },
     { operation: breakEvenOperation, files: [], priced: true },
+    checkCommandSpec(),
     { operation: validateOperation, files: [{ name: "file", description: TOPOLOGY }] },
   ];
 }

@@ -54,6 +54,8 @@ export const ERROR_CODES = {
   diagram_too_large: { status: 422, exit: EXIT.invalid, title: "Diagram too large" },
   /** CLI: --fail-above: the monthly increase is over the gate */
   gate_failed: { status: 422, exit: EXIT.gate, title: "Cost gate failed" },
+  /** CLI: `linkplan check` found something at or above --fail-on */
+  check_failed: { status: 422, exit: EXIT.findings, title: "Check found problems" },
   /** `prices refresh`: the AWS Price List API cannot be reached or refuses (cause attached) */
   price_list_unavailable: {
     status: 502,

@@ -1,4 +1,5 @@
 import { breakEvenOperation } from "./breakEvenOperation.js";
+import { checkOperation } from "./checkOperation.js";
 import { compareOperation } from "./compareOperation.js";
 import { diagramCompareOperation } from "./diagramCompareOperation.js";
 import { diagramOperation } from "./diagramOperation.js";
@@ -21,6 +22,7 @@ export const OPERATIONS = {
   whatif: whatIfOperation,
   breakeven: breakEvenOperation,
   prices: pricesOperation,
+  check: checkOperation,
 } as const satisfies Record<string, AnyOperation>;
 
 export type OperationName = keyof typeof OPERATIONS;

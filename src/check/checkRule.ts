@@ -1,0 +1,69 @@
+import type { Money } from "../core/money.js";
+import type { ResourceKind } from "../estimate/cost/lineItem.js";
+import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import type { Topology } from "../topology/topology.js";
+import type { Finding, Severity } from "./finding.js";
+
+/** What a rule reads: the normalized topology and its priced line items (for cost findings). */
+export interface CheckContext {
+  topology: Topology;
+  catalog: PriceCatalog;
+  /**
+   * What the estimate bills a resource per month (its lines of `component` only, when
+   * given), or null when the catalog cannot price the topology.
+   */
+  monthlyOf(
+    account: string,
+    vpc: string,
+    kind: ResourceKind,
+    resource: string,
+    component?: string,
+  ): Money | null;
+}
+
+/** One rule of `linkplan check`, in a file of its own under src/check/rules/. */
+export interface CheckRule {
+  id: string;
+  severity: Severity;
+  /** one line: what the rule finds */
+  summary: string;
+  /** AWS documentation about it */
+  docs: string;
+  check(ctx: CheckContext): Finding[];
+}
+
+/** The fields a rule gives for each finding; the rest comes from the rule. */
+export type FindingDetails = Pick<Finding, "message" | "fix" | "path" | "resource"> &
+  Partial<Pick<Finding, "savingMonthly">>;
+
+/** A finding of `rule`. */
+export function findingOf(rule: Omit<CheckRule, "check">, details: FindingDetails): Finding {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message: details.message,
+    fix: details.fix,
+    path: details.path,
+    resource: details.resource,
+    docs: rule.docs,
+    ...(details.savingMonthly !== undefined ? { savingMonthly: details.savingMonthly } : {}),
+  };
+}
+
+/** Visit every VPC with its JSON path. */
+export function* vpcsOf(topology: Topology) {
+  for (const [a, account] of topology.accounts.entries()) {
+    for (const [v, vpc] of account.vpcs.entries()) {
+      yield { account, vpc, path: `accounts[${a}].vpcs[${v}]` };
+    }
+  }
+}
+
+/** Visit every endpoint service with its JSON path. */
+export function* servicesOf(topology: Topology) {
+  for (const [a, account] of topology.accounts.entries()) {
+    for (const [s, service] of account.endpointServices.entries()) {
+      yield { account, service, path: `accounts[${a}].endpointServices[${s}]` };
+    }
+  }
+}

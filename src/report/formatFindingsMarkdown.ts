@@ -1,0 +1,17 @@
+import type { Finding } from "../check/finding.js";
+import { countFindings } from "./formatFindingsText.js";
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+/** Findings as a Markdown table, for a pull-request comment. */
+export function formatFindingsMarkdown(name: string, findings: readonly Finding[]): string {
+  const head = `### linkplan check: ${cell(name)}: ${findings.length === 0 ? "no findings" : countFindings(findings)}\n`;
+  if (findings.length === 0) return head;
+  const rows = findings.map(
+    (f) =>
+      `| ${f.severity} | [\`${f.rule}\`](${f.docs}) | \`${cell(f.path)}\` | ${cell(f.message)} | ${cell(f.fix)} |`,
+  );
+  return `${head}\n| Severity | Rule | Path | Finding | Fix |\n| --- | --- | --- | --- | --- |\n${rows.join("\n")}\n`;
+}
