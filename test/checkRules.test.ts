@@ -96,8 +96,71 @@ const CASES: Record<string, { bad: string; good: string }> = {
   },
 };
 
+const OTHER_VPC = `name: rules
+accounts:
+  - id: a
+    vpcs:
+      - id: main
+        region: us-east-1
+        azs: [us-east-1a, us-east-1b]
+        endpoints:
+          - { id: api, type: interface, service: execute-api, ${POLICY} }
+        workloads:
+          - { id: app, uses: [api] }
+      - { id: other, region: us-east-1, azs: [us-east-1a] }
+    hostedZones:
+      - { id: z, name: corp.internal, vpcs: [ZONE_VPCS], records: [{ name: api.corp.internal, type: A, aliasToEndpoint: main/api }] }
+`;
+CASES["private-dns-needs-vpc-dns"] = {
+  bad: BASE(
+    `endpoints:\n  - { id: sts, type: interface, service: sts, privateDns: true, ${POLICY} }`,
+  ),
+  good: BASE(
+    `enableDnsHostnames: true\nendpoints:\n  - { id: sts, type: interface, service: sts, privateDns: true, ${POLICY} }`,
+  ),
+};
+CASES["gwlb-endpoint-one-subnet"] = {
+  bad: BASE(
+    "endpoints:\n  - { id: fw, type: gwlb, serviceName: com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 }",
+  ),
+  good: BASE(
+    "endpoints:\n  - { id: fw, type: gwlb, azs: [us-east-1a], serviceName: com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 }",
+  ),
+};
+CASES["phz-not-associated"] = {
+  bad: OTHER_VPC.replace("ZONE_VPCS", "other"),
+  good: OTHER_VPC.replace("ZONE_VPCS", "other, main"),
+};
+
 /** What each rule finds in its failing topology (hand-checked: 2 ENIs × 730 h × 0.01 + 100 GB × 0.01 = 15.60; one ENI 7.30). */
 const EXPECTED: Record<string, object[]> = {
+  "private-dns-needs-vpc-dns": [
+    {
+      path: "accounts[0].vpcs[0].endpoints[0].privateDns",
+      resource: "a/main/sts",
+      message:
+        'endpoint "sts" enables private DNS, but VPC "main" has enableDnsHostnames off (the AWS default): the service\'s name keeps resolving to its public addresses',
+      fix: 'set enableDnsHostnames: true on VPC "main"',
+    },
+  ],
+  "gwlb-endpoint-one-subnet": [
+    {
+      path: "accounts[0].vpcs[0].endpoints[0]",
+      resource: "a/main/fw",
+      message:
+        'GWLB endpoint "fw" is placed in 2 subnets (us-east-1a, us-east-1b); AWS creates a Gateway Load Balancer endpoint in one subnet only',
+      fix: "create one GWLB endpoint per AZ, each with one subnet (subnets: [one])",
+    },
+  ],
+  "phz-not-associated": [
+    {
+      path: "accounts[0].hostedZones[0].records[0]",
+      resource: "a/z",
+      message:
+        'record "api.corp.internal" of private zone "corp.internal" aliases endpoint "main/api", whose workloads in VPC "main" cannot resolve it: the zone is not associated with that VPC',
+      fix: 'add "main" to the zone\'s vpcs',
+    },
+  ],
   "private-dns-conflict": [
     {
       path: "accounts[0].vpcs[0].endpoints[1].privateDns",

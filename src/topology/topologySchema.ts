@@ -199,6 +199,14 @@ export const VpcSchema = strictObject({
     .optional()
     .describe("further IPv4 blocks (/16 to /28) and IPv6 blocks (/44 to /60) of the VPC"),
   azs: z.array(AzSchema).min(1),
+  enableDnsSupport: z
+    .boolean()
+    .optional()
+    .describe("the VPC's DNS resolution attribute (AWS default: true)"),
+  enableDnsHostnames: z
+    .boolean()
+    .optional()
+    .describe("the VPC's DNS hostnames attribute (AWS default for a non-default VPC: false)"),
   subnets: z.array(SubnetSchema).optional().describe("default: one private subnet per AZ"),
   routeTables: z.array(RouteTableSchema).default([]),
   securityGroups: z.array(SecurityGroupSchema).default([]),
