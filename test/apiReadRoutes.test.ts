@@ -71,18 +71,18 @@ describe("GET /v1/catalog", () => {
 describe("GET /v1/examples", () => {
   routeCases(app, [
     {
-      name: "lists the 9 bundled examples with descriptions and links",
+      name: "lists the 10 bundled examples with descriptions and links",
       url: "/v1/examples",
       status: 200,
       check(res) {
         const body = res.json() as { name: string; description: string; href: string }[];
-        // every file of examples/ (the nine that exampleGoldens.test.ts lists)
+        // every file of examples/ (the ten that exampleGoldens.test.ts lists)
         expect(body.map((e) => e.name)).toEqual(EXAMPLE_NAMES);
         for (const e of body) {
           expect(e.href).toBe(`/v1/examples/${e.name}`);
           expect(e.description.length, e.name).toBeGreaterThan(20);
         }
-        expect(body[0]?.description).toBe(
+        expect(body.find((e) => e.name === "consumer-provider")?.description).toBe(
           "Two accounts in eu-west-2. The consumer's application calls an interface endpoint; PrivateLink carries the traffic to the provider's endpoint service, whose internal Network Load Balancer forwards it to the service. Nothing crosses the internet.",
         );
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RULES } from "../src/check/rules.js";
+import { expectGolden } from "./helpers/golden.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
 import { scratchDir } from "./helpers/scratchDir.js";
 
@@ -98,5 +99,28 @@ describe("linkplan check", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("examples/broken.yaml", () => {
+  it("trips at least eight rules; its findings are golden (text and SARIF)", async () => {
+    const text = await runCliCapture(["check", "examples/broken.yaml", "--fail-on", "none"]);
+    expect(text.code).toBe(0);
+    expectGolden("check/broken.txt", text.stdout);
+    const sarif = await runCliCapture([
+      "check",
+      "examples/broken.yaml",
+      "-f",
+      "sarif",
+      "--fail-on",
+      "none",
+    ]);
+    expectGolden("check/broken.sarif.json", sarif.stdout);
+    const rules = new Set(
+      JSON.parse(sarif.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId),
+    );
+    expect(rules.size).toBeGreaterThanOrEqual(8);
+    // the default gate: its errors fail the command
+    expect((await runCliCapture(["check", "examples/broken.yaml"])).code).toBe(4);
   });
 });

@@ -15,8 +15,9 @@ function estimateOf(name: string) {
 }
 
 describe("example estimates match their golden files", () => {
-  it("has one example per article architecture, the dev/prod pair and the hub-and-spoke case", () => {
+  it("has one example per article architecture, the dev/prod pair, the hub-and-spoke case and the broken one for check", () => {
     expect(EXAMPLE_NAMES).toEqual([
+      "broken",
       "consumer-provider",
       "dev",
       "endpoints-module",

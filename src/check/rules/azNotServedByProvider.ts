@@ -1,3 +1,4 @@
+import { AWS_REGIONS } from "../../topology/awsReference.js";
 import { type CheckRule, findingOf, vpcsOf } from "../checkRule.js";
 
 /** A consumer ENI in an AZ where the provider's load balancer has no subnet. */
@@ -24,7 +25,7 @@ export const azNotServedByProvider: CheckRule = {
           if (lb.azs.includes(eni.az)) continue;
           findings.push(
             findingOf(this, {
-              message: `endpoint "${endpoint.id}" has an ENI in ${eni.az}, where load balancer "${lb.id}" of endpoint service "${service.id}" has no subnet (it is in ${lb.azs.join(", ")})${otherAccount ? "; AZ names differ between accounts, compare AZ IDs (e.g. use1-az1)" : ""}`,
+              message: `endpoint "${endpoint.id}" has an ENI in ${eni.az}, where load balancer "${lb.id}" of endpoint service "${service.id}" has no subnet (it is in ${lb.azs.join(", ")})${otherAccount ? `; AZ names differ between accounts, compare AZ IDs (e.g. ${AWS_REGIONS.get(vpc.region)?.azIds[0] ?? "use1-az1"})` : ""}`,
               fix: `enable the load balancer in ${eni.az}, or place the endpoint in ${lb.azs.join(" or ")}`,
               path: `${path}.endpoints[${e}]`,
               resource: `${account.id}/${vpc.id}/${endpoint.id}`,

@@ -240,7 +240,7 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
         ids.loadBalancer(vpc.id, lb.id),
         "load-balancer",
         lb.name ?? lb.id,
-        `${lb.type === "network" ? "NLB" : "GWLB"} · ${lb.azs.length} AZs`,
+        `${lb.type === "network" ? "NLB" : "GWLB"} · ${lb.azs.length} AZ${lb.azs.length === 1 ? "" : "s"}`,
         ctx.costs.resource(vpc.account, vpc.id, kind, lb.id),
       ),
     );
