@@ -55,9 +55,9 @@ describe("linkplan check", () => {
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toBe("open: no findings\n");
     const unknown = await runCliCapture(["check", OPEN, "--rule", "nope"]);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'linkplan: unknown check rules\n  rules[0]: unknown rule "nope" (linkplan check --list-rules lists them)\n',
+      'linkplan: invalid options for check\n  --rule: unknown rule "nope" (linkplan check --list-rules lists them)\n',
     );
   });
 

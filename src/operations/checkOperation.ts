@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { check, selectedRules } from "../check/check.js";
 import { type Finding, FindingSchema, SEVERITIES } from "../check/finding.js";
+import { RULES } from "../check/rules.js";
 import { findingsSarif } from "../report/findingsSarif.js";
 import { formatFindingsMarkdown } from "../report/formatFindingsMarkdown.js";
 import { formatFindingsText } from "../report/formatFindingsText.js";
@@ -10,9 +11,12 @@ import { defineOperation } from "./operation.js";
 import { listOption } from "./options.js";
 import { readTopology } from "./readTopology.js";
 
-const RuleId = z
-  .string()
-  .regex(/^[a-z0-9-]+$/, { error: "must be a rule id such as endpoint-service-open" });
+const RULE_IDS = new Set(RULES.map((r) => r.id));
+/** A rule's id; an unknown one is a bad option (the list is fixed, whatever the topology). */
+const RuleId = z.string().refine((id) => RULE_IDS.has(id), {
+  error: (issue) =>
+    `unknown rule "${String(issue.input)}" (linkplan check --list-rules lists them)`,
+});
 
 export const CheckOptionsSchema = z.object({
   rule: listOption(RuleId).optional().describe("only these rules, comma-separated"),
