@@ -5,9 +5,10 @@ import { LinkplanError } from "../core/linkplanError.js";
 import { ComparisonJsonSchema, comparisonToJson } from "../report/comparisonJson.js";
 import { formatComparisonMarkdown } from "../report/formatComparisonMarkdown.js";
 import { formatComparisonTable } from "../report/formatComparisonTable.js";
+import type { Topology } from "../topology/topology.js";
 import { TopologySchema } from "../topology/topologySchema.js";
 import { MEDIA } from "./mediaTypes.js";
-import { defineOperation, type OutputFormat } from "./operation.js";
+import { defineOperation, type OperationContext, type OutputFormat } from "./operation.js";
 import { hoursPerMonthOption } from "./options.js";
 import { readMember, readTopology } from "./readTopology.js";
 
@@ -41,7 +42,7 @@ export function comparisonTextFormats<T>(
 }
 
 /** Account pairs from the body (optional), checked for shape. */
-export function pairsOf(body: unknown): AccountPair[] | undefined {
+function pairsOf(body: unknown): AccountPair[] | undefined {
   const raw = (body as { pairs?: unknown } | null)?.pairs;
   if (raw === undefined) return undefined;
   const parsed = z.array(PairSchema).safeParse(raw);
@@ -51,6 +52,15 @@ export function pairsOf(body: unknown): AccountPair[] | undefined {
     ]);
   }
   return parsed.data;
+}
+
+/** The two topologies of a `{ a, b, pairs? }` body (problem paths start with a. or b.) and its pairs. */
+export function readPair(
+  body: unknown,
+  ctx: OperationContext,
+): { a: Topology; b: Topology; pairs: AccountPair[] | undefined } {
+  const read = (v: unknown) => readTopology(v, ctx.limits);
+  return { a: readMember(body, "a", read), b: readMember(body, "b", read), pairs: pairsOf(body) };
 }
 
 /** compare: `{ a, b, pairs? }` in, what b costs relative to a out. */
@@ -77,10 +87,7 @@ export const compareOperation = defineOperation({
       "{ a, b, pairs? } (JSON, or YAML with Content-Type: application/yaml). Lines are matched by id; an account of a with a different id than b's is paired automatically when each has one account, or by `pairs`. Problems in a topology have paths starting with a. or b.",
   },
   run(body, options: CompareOptions, ctx): Comparison {
-    const read = (v: unknown) => readTopology(v, ctx.limits);
-    const a = readMember(body, "a", read);
-    const b = readMember(body, "b", read);
-    const pairs = pairsOf(body);
+    const { a, b, pairs } = readPair(body, ctx);
     const hours = options.hoursPerMonth;
     return compare(a, b, ctx.catalog, {
       ...(pairs ? { pairs } : {}),

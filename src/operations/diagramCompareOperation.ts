@@ -4,11 +4,10 @@ import { type Comparison, compare } from "../compare/compare.js";
 import { drawComparison } from "../diagram/drawComparison.js";
 import type { Topology } from "../topology/topology.js";
 import { TopologySchema } from "../topology/topologySchema.js";
-import { PairSchema, pairsOf } from "./compareOperation.js";
+import { PairSchema, readPair } from "./compareOperation.js";
 import { diagramFormats } from "./diagramOperation.js";
 import { type DiagramOptions, DiagramOptionsSchema } from "./diagramOptions.js";
 import { defineOperation, type OperationContext } from "./operation.js";
-import { readMember, readTopology } from "./readTopology.js";
 
 /** Two topologies ready to draw as one diagram of what changed. */
 export interface ComparisonSubject {
@@ -47,10 +46,7 @@ export const diagramCompareOperation = defineOperation({
       "{ a, b, pairs? }: b is drawn, with items added since a marked [+] and items removed [-]",
   },
   run(body, options: DiagramOptions, ctx): ComparisonSubject {
-    const read = (v: unknown) => readTopology(v, ctx.limits);
-    const before = readMember(body, "a", read);
-    const after = readMember(body, "b", read);
-    const pairs = pairsOf(body);
+    const { a: before, b: after, pairs } = readPair(body, ctx);
     // one comparison prices both (the first with its paired accounts renamed)
     const comparison = options.costs
       ? compare(before, after, ctx.catalog, pairs ? { pairs } : {})

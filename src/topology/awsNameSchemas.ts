@@ -1,14 +1,11 @@
 import * as z from "zod";
 import { didYouMean } from "../core/didYouMean.js";
-import { AWS_REGIONS, AWS_SERVICES } from "./awsReference.js";
+import { AWS_REGION_CODES, AWS_REGIONS, AWS_SERVICE_NAMES, AWS_SERVICES } from "./awsReference.js";
 import { RegionSchema } from "./topologySchema.js";
-
-const SERVICE_NAMES = [...AWS_SERVICES.keys()];
-const REGION_CODES = [...AWS_REGIONS.keys()];
 
 /** The message for a service name that is not a known AWS endpoint service. */
 export function unknownServiceMessage(service: string): string {
-  const hint = didYouMean(service, SERVICE_NAMES);
+  const hint = didYouMean(service, AWS_SERVICE_NAMES);
   return `unknown AWS service "${service}"${hint ? ` (did you mean "${hint}"?)` : ""}`;
 }
 
@@ -22,7 +19,7 @@ export const AwsServiceSchema = z
 
 /** The message for a Region code that is not an AWS Region. */
 export function unknownRegionMessage(region: string): string {
-  const hint = didYouMean(region, REGION_CODES);
+  const hint = didYouMean(region, AWS_REGION_CODES);
   return `unknown AWS region "${region}"${hint ? ` (did you mean "${hint}"?)` : ""}`;
 }
 

@@ -31,6 +31,10 @@ export const AWS_SERVICES: ReadonlyMap<string, AwsService> = new Map(
   Object.entries(serviceData.services as Record<string, AwsService>),
 );
 
+/** Known Region codes and service names, as lists (for did-you-mean suggestions). */
+export const AWS_REGION_CODES: readonly string[] = [...AWS_REGIONS.keys()];
+export const AWS_SERVICE_NAMES: readonly string[] = [...AWS_SERVICES.keys()];
+
 /** Where the bundled Region and service lists come from, and when they were read. */
 export const AWS_REFERENCE_SOURCES = {
   regions: { retrieved: regionData.retrieved, source: regionData.source },

@@ -1,15 +1,17 @@
 import type { Path, ProblemList } from "../core/problemList.js";
-import { AWS_REGIONS, AWS_SERVICES, offeredIn } from "./awsReference.js";
+import {
+  AWS_REGION_CODES,
+  AWS_REGIONS,
+  AWS_SERVICE_NAMES,
+  AWS_SERVICES,
+  offeredIn,
+} from "./awsReference.js";
 
-/** Known Region codes, for suggestions. */
-const REGION_CODES = [...AWS_REGIONS.keys()];
 /** "dynamodb, s3 and s3express": the services with a gateway endpoint. */
 const GATEWAY_NAMES = (() => {
   const names = [...AWS_SERVICES].filter(([, s]) => s.types.includes("gateway")).map(([n]) => n);
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names.join("");
 })();
-/** Known service names, for suggestions. */
-const SERVICE_NAMES = [...AWS_SERVICES.keys()];
 
 /**
  * Report a Region code that is not an AWS Region (with the closest one). Returns whether the
@@ -18,7 +20,7 @@ const SERVICE_NAMES = [...AWS_SERVICES.keys()];
  */
 export function checkRegion(problems: ProblemList, path: Path, region: string): boolean {
   if (AWS_REGIONS.has(region)) return true;
-  problems.unknown(path, "AWS region", region, REGION_CODES);
+  problems.unknown(path, "AWS region", region, AWS_REGION_CODES);
   return false;
 }
 
@@ -55,7 +57,7 @@ export function checkAwsService(
 ): void {
   const known = AWS_SERVICES.get(service);
   if (!known) {
-    problems.unknown(path, "AWS service", service, SERVICE_NAMES);
+    problems.unknown(path, "AWS service", service, AWS_SERVICE_NAMES);
     return;
   }
   if (type === "gateway" && !known.types.includes("gateway")) {
