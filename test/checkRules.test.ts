@@ -127,6 +127,21 @@ CASES["gwlb-endpoint-one-subnet"] = {
     "endpoints:\n  - { id: fw, type: gwlb, azs: [us-east-1a], serviceName: com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 }",
   ),
 };
+const CROSS_REGION = BASE(
+  `loadBalancers: [{ id: nlb, type: network }]`,
+  `endpointServices:\n  - { id: svc, vpc: main, loadBalancer: nlb, allowedPrincipals: ["*"]SUPPORTED }`,
+  `  - id: b
+    vpcs:
+      - id: eu
+        region: eu-west-1
+        azs: [eu-west-1a]
+        endpoints: [{ id: api, type: interface, endpointService: svc }]
+`,
+);
+CASES["cross-region-not-enabled"] = {
+  bad: CROSS_REGION.replace("SUPPORTED", ""),
+  good: CROSS_REGION.replace("SUPPORTED", ", supportedRegions: [eu-west-1]"),
+};
 CASES["phz-not-associated"] = {
   bad: OTHER_VPC.replace("ZONE_VPCS", "other"),
   good: OTHER_VPC.replace("ZONE_VPCS", "other, main"),
@@ -134,6 +149,15 @@ CASES["phz-not-associated"] = {
 
 /** What each rule finds in its failing topology (hand-checked: 2 ENIs × 730 h × 0.01 + 100 GB × 0.01 = 15.60; one ENI 7.30). */
 const EXPECTED: Record<string, object[]> = {
+  "cross-region-not-enabled": [
+    {
+      path: "accounts[1].vpcs[0].endpoints[0].endpointService",
+      resource: "b/eu/api",
+      message:
+        'endpoint "api" in eu-west-1 connects to endpoint service "svc" in us-east-1, which does not list eu-west-1 in its supportedRegions: the connection is refused',
+      fix: 'add eu-west-1 to supportedRegions of endpoint service "svc" (cross-Region PrivateLink), or create the endpoint in us-east-1',
+    },
+  ],
   "private-dns-needs-vpc-dns": [
     {
       path: "accounts[0].vpcs[0].endpoints[0].privateDns",

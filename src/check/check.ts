@@ -4,7 +4,7 @@ import { type Estimate, estimate } from "../estimate/estimate.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import type { Topology } from "../topology/topology.js";
-import type { CheckContext, CheckRule } from "./checkRule.js";
+import { type CheckContext, type CheckRule, lookupOf } from "./checkRule.js";
 import { type Finding, severityRank } from "./finding.js";
 import { RULES } from "./rules.js";
 
@@ -47,6 +47,7 @@ export function check(topology: Topology, options: CheckOptions = {}): Finding[]
   let byResource: Map<string, Money> | undefined;
   const ctx: CheckContext = {
     topology,
+    lookup: lookupOf(topology),
     catalog,
     monthlyOf(account, vpc, kind, resource, component) {
       if (priced === undefined) {

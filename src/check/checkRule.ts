@@ -1,12 +1,40 @@
 import type { Money } from "../core/money.js";
 import type { ResourceKind } from "../estimate/cost/lineItem.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
-import type { Topology } from "../topology/topology.js";
+import type { Endpoint, EndpointService, Topology, Vpc } from "../topology/topology.js";
 import type { Finding, Severity } from "./finding.js";
+
+/** The topology's parts by id (first of each id), for rules that follow references. */
+export interface CheckLookup {
+  vpcs: ReadonlyMap<string, Vpc>;
+  services: ReadonlyMap<string, EndpointService>;
+  /** endpoints by "vpc/endpoint" */
+  endpoints: ReadonlyMap<string, { vpc: Vpc; endpoint: Endpoint }>;
+}
+
+/** Index a normalized topology's VPCs, endpoint services and endpoints by id. */
+export function lookupOf(topology: Topology): CheckLookup {
+  const vpcs = new Map<string, Vpc>();
+  const services = new Map<string, EndpointService>();
+  const endpoints = new Map<string, { vpc: Vpc; endpoint: Endpoint }>();
+  for (const account of topology.accounts) {
+    for (const vpc of account.vpcs) {
+      if (!vpcs.has(vpc.id)) vpcs.set(vpc.id, vpc);
+      for (const endpoint of vpc.endpoints) {
+        const key = `${vpc.id}/${endpoint.id}`;
+        if (!endpoints.has(key)) endpoints.set(key, { vpc, endpoint });
+      }
+    }
+    for (const service of account.endpointServices)
+      if (!services.has(service.id)) services.set(service.id, service);
+  }
+  return { vpcs, services, endpoints };
+}
 
 /** What a rule reads: the normalized topology and its priced line items (for cost findings). */
 export interface CheckContext {
   topology: Topology;
+  lookup: CheckLookup;
   catalog: PriceCatalog;
   /**
    * What the estimate bills a resource per month (its lines of `component` only, when

@@ -1,5 +1,6 @@
 import type { CheckRule } from "./checkRule.js";
 import { azNotServedByProvider } from "./rules/azNotServedByProvider.js";
+import { crossRegionNotEnabled } from "./rules/crossRegionNotEnabled.js";
 import { endpointPolicyFullAccess } from "./rules/endpointPolicyFullAccess.js";
 import { endpointQuota } from "./rules/endpointQuota.js";
 import { endpointServiceNoPrincipals } from "./rules/endpointServiceNoPrincipals.js";
@@ -24,6 +25,7 @@ export const RULES: readonly CheckRule[] = [
   endpointServiceOpen,
   endpointServiceNoPrincipals,
   endpointQuota,
+  crossRegionNotEnabled,
   interfaceWhereGatewayFree,
   singleAzEndpointProd,
 ];

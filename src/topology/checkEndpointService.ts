@@ -4,7 +4,7 @@ import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
 
 /**
  * Checks of an interface or GWLB endpoint's endpointService: it exists, sits behind the
- * right kind of load balancer, is reachable from the endpoint's region, offers private DNS
+ * right kind of load balancer, offers private DNS
  * when the endpoint wants it, and allows the endpoint's account.
  */
 export function checkEndpointService(
@@ -32,16 +32,6 @@ export function checkEndpointService(
     problems.add(
       [...path, "endpointService"],
       `endpoint service "${found.service.id}" is behind a ${lb.type} load balancer; use type: ${lb.type === "gateway" ? "gwlb" : "interface"}`,
-    );
-  }
-  if (
-    lbVpc &&
-    lbVpc.region !== vpc.region &&
-    !found.service.supportedRegions.includes(vpc.region)
-  ) {
-    problems.add(
-      [...path, "endpointService"],
-      `endpoint service "${found.service.id}" is in ${lbVpc.region}; add ${vpc.region} to its supportedRegions to reach it from VPC "${vpc.id}"`,
     );
   }
   if (endpoint.type === "interface" && endpoint.privateDns && !found.service.privateDnsName) {

@@ -2,7 +2,12 @@ import { subnetsOf } from "./defaultSubnets.js";
 import { EndpointReferences } from "./endpointReferences.js";
 import { type SubnetLookup, subnetLookup } from "./subnetLookup.js";
 import type { TopologyIndex } from "./topologyIndex.js";
-import type { EndpointServiceDoc, LoadBalancerDoc, VpcDoc } from "./topologySchema.js";
+import type {
+  EndpointServiceDoc,
+  LoadBalancerDoc,
+  TransitGatewayDoc,
+  VpcDoc,
+} from "./topologySchema.js";
 
 /** Ids of a VPC's parts, as sets (membership in constant time) and lists (for suggestions). */
 export interface VpcLookup {
@@ -62,6 +67,14 @@ export class CheckLookups {
       this.vpcs.set(vpc, found);
     }
     return found;
+  }
+
+  transitGateway(id: string): TransitGatewayDoc | undefined {
+    return this.index.transitGateways.get(id);
+  }
+
+  transitGatewayIds(): Iterable<string> {
+    return this.index.transitGateways.keys();
   }
 
   /**

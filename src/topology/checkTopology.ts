@@ -1,9 +1,11 @@
 import type { DistanceWork } from "../core/didYouMean.js";
 import { type Path, ProblemList } from "../core/problemList.js";
 import { checkRegion } from "./checkAwsNames.js";
+import { checkAzIds } from "./checkAzIds.js";
 import { CheckLookups } from "./checkLookups.js";
+import { checkPlacement } from "./checkPlacement.js";
 import { checkVpc } from "./checkVpc.js";
-import { indexTopology, type TopologyIndex } from "./topologyIndex.js";
+import { indexTopology } from "./topologyIndex.js";
 import type {
   AccountDoc,
   EndpointServiceDoc,
@@ -15,10 +17,11 @@ import type {
 
 function checkTransitGateway(
   problems: ProblemList,
-  index: TopologyIndex,
+  lookups: CheckLookups,
   path: Path,
   gateway: TransitGatewayDoc,
 ): void {
+  const { index } = lookups;
   checkRegion(problems, [...path, "region"], gateway.region);
   const seen = new Set<string>();
   gateway.attachments.forEach((attachment, i) => {
@@ -28,6 +31,16 @@ function checkTransitGateway(
       problems.unknown(at, "VPC", attachment.vpc, () => index.vpcs.keys());
       return;
     }
+    checkPlacement(
+      problems,
+      [...path, "attachments", i],
+      { subnets: attachment.subnets },
+      {
+        vpc: found.vpc,
+        has: lookups.vpc(found.vpc),
+      },
+      "a transit gateway attachment",
+    );
     if (found.vpc.region !== gateway.region) {
       problems.add(
         at,
@@ -106,6 +119,7 @@ function checkAccount(
   account: AccountDoc,
 ): void {
   const { index } = lookups;
+  checkAzIds(problems, path, account);
   account.vpcs.forEach((vpc, v) => checkVpc(problems, lookups, [...path, "vpcs", v], vpc));
   const ownVpcs = new Map<string, VpcDoc>();
   for (const vpc of account.vpcs) if (!ownVpcs.has(vpc.id)) ownVpcs.set(vpc.id, vpc);
@@ -152,7 +166,7 @@ function checkAccount(
     checkHostedZone(problems, lookups, [...path, "hostedZones", z], zone),
   );
   account.transitGateways.forEach((gateway, g) =>
-    checkTransitGateway(problems, index, [...path, "transitGateways", g], gateway),
+    checkTransitGateway(problems, lookups, [...path, "transitGateways", g], gateway),
   );
 }
 

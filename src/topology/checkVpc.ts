@@ -1,108 +1,13 @@
 import { formatQuantity, quantityFromNumber } from "../core/money.js";
 import type { Path, ProblemList } from "../core/problemList.js";
 import { checkAwsService, checkAzOfRegion, checkRegion } from "./checkAwsNames.js";
+import { regionOfAz } from "./checkAzIds.js";
 import { checkRule, checkVpcCidrs } from "./checkCidrs.js";
 import { checkEndpointService } from "./checkEndpointService.js";
-import type { CheckLookups, VpcLookup } from "./checkLookups.js";
-import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
-
-/** A VPC under check, with its lookups. */
-interface VpcInCheck {
-  vpc: VpcDoc;
-  has: VpcLookup;
-}
-
-/** Region of an AZ name: "us-east-1a" → "us-east-1". */
-export function regionOfAz(az: string): string {
-  return az.replace(/[a-z]$/, "");
-}
-
-function checkAzRef(problems: ProblemList, path: Path, az: string, { vpc, has }: VpcInCheck): void {
-  if (!has.azs.has(az)) problems.add(path, () => `"${az}" is not an AZ of VPC "${vpc.id}"`);
-}
-
-function checkTraffic(
-  problems: ProblemList,
-  path: Path,
-  endpoint: EndpointDoc,
-  at: VpcInCheck,
-): void {
-  const { vpc } = at;
-  let total = 0n;
-  const seen = new Set<string>();
-  endpoint.trafficSources.forEach((source, i) => {
-    const here: Path = [...path, "trafficSources", i];
-    total += quantityFromNumber(source.gbPerMonth);
-    const origin = source.az ?? source.region ?? "";
-    if (seen.has(origin))
-      problems.add(here, `"${origin}" is listed twice; give one source per AZ or region`);
-    seen.add(origin);
-    if ((source.az === undefined) === (source.region === undefined)) {
-      problems.add(here, "give exactly one of az or region");
-    } else if (source.az !== undefined) {
-      checkAzRef(problems, [...here, "az"], source.az, at);
-    } else if (source.region === vpc.region) {
-      problems.add(
-        [...here, "region"],
-        `"${source.region}" is the VPC's own region; use az instead`,
-      );
-    } else if (source.region !== undefined) {
-      checkRegion(problems, [...here, "region"], source.region);
-    }
-    if (endpoint.type === "gateway" && source.region !== undefined) {
-      problems.add([...here, "region"], "a gateway endpoint cannot be reached from another region");
-    }
-  });
-  // quantities are exact (at most 6 decimals, see exactQuantity): compare them exactly
-  if (total > quantityFromNumber(endpoint.gbPerMonth)) {
-    problems.add(
-      [...path, "trafficSources"],
-      `sources add up to ${formatQuantity(total)} GB/month, more than the endpoint's gbPerMonth (${endpoint.gbPerMonth})`,
-    );
-  }
-}
-
-function checkPlacement(
-  problems: ProblemList,
-  path: Path,
-  endpoint: { azs?: string[] | undefined; subnets?: string[] | undefined },
-  at: VpcInCheck,
-): void {
-  const { vpc, has } = at;
-  if (endpoint.azs && endpoint.subnets) {
-    problems.add(path, "give azs or subnets, not both");
-  }
-  const azs = new Set<string>();
-  endpoint.azs?.forEach((az, i) => {
-    checkAzRef(problems, [...path, "azs", i], az, at);
-    if (azs.has(az)) problems.add([...path, "azs", i], `AZ "${az}" is listed twice`);
-    azs.add(az);
-  });
-  if (endpoint.azs?.length === 0) problems.add([...path, "azs"], "must have at least 1 AZ");
-  const subnetAz = new Map<string, string>();
-  endpoint.subnets?.forEach((ref, i) => {
-    const subnet = has.subnets.byId.get(ref);
-    if (!subnet) {
-      problems.unknown(
-        [...path, "subnets", i],
-        "subnet",
-        ref,
-        () => has.subnets.list.map((s) => s.id),
-        `in VPC "${vpc.id}"`,
-      );
-      return;
-    }
-    const other = subnetAz.get(subnet.az);
-    if (other !== undefined) {
-      problems.add(
-        [...path, "subnets", i],
-        `subnets "${other}" and "${ref}" are both in ${subnet.az}; an endpoint takes at most one subnet per AZ`,
-      );
-    } else subnetAz.set(subnet.az, ref);
-  });
-  if (endpoint.subnets?.length === 0)
-    problems.add([...path, "subnets"], "must have at least 1 subnet");
-}
+import type { CheckLookups } from "./checkLookups.js";
+import { checkAzRef, checkPlacement, checkTraffic, type VpcInCheck } from "./checkPlacement.js";
+import { checkRouteTables } from "./checkRouteTables.js";
+import type { EndpointDoc, VpcDoc, WorkloadDoc } from "./topologySchema.js";
 
 function checkEndpoint(
   problems: ProblemList,
@@ -258,19 +163,59 @@ export function checkVpc(
       );
   });
   vpc.loadBalancers.forEach((lb, i) => {
-    lb.azs?.forEach((az, j) =>
-      checkAzRef(problems, [...path, "loadBalancers", i, "azs", j], az, at),
-    );
-  });
-  vpc.workloads.forEach((workload, i) => {
-    const here: Path = [...path, "workloads", i];
-    if (workload.az !== undefined) checkAzRef(problems, [...here, "az"], workload.az, at);
-    if (workload.subnet !== undefined && !has.subnets.byId.has(workload.subnet)) {
-      problems.unknown([...here, "subnet"], "subnet", workload.subnet, subnetIds, within);
-    }
-    workload.uses.forEach((ref, j) => {
-      if (!has.endpoints.has(ref))
-        problems.unknown([...here, "uses", j], "endpoint", ref, has.endpoints, within);
+    const here: Path = [...path, "loadBalancers", i];
+    lb.azs?.forEach((az, j) => checkAzRef(problems, [...here, "azs", j], az, at));
+    const azs = new Set(lb.azs ?? vpc.azs);
+    lb.targetAzs?.forEach((az, j) => {
+      if (!azs.has(az))
+        problems.add(
+          [...here, "targetAzs", j],
+          `"${az}" is not an AZ of load balancer "${lb.id}" (${[...azs].join(", ")})`,
+        );
     });
+  });
+  checkRouteTables(problems, lookups, path, vpc);
+  vpc.workloads.forEach((workload, i) =>
+    checkWorkload(problems, lookups, [...path, "workloads", i], workload, at),
+  );
+}
+
+function checkWorkload(
+  problems: ProblemList,
+  lookups: CheckLookups,
+  path: Path,
+  workload: WorkloadDoc,
+  at: VpcInCheck,
+): void {
+  const { vpc, has } = at;
+  const within = `in VPC "${vpc.id}"`;
+  if (workload.az !== undefined) checkAzRef(problems, [...path, "az"], workload.az, at);
+  const subnet = workload.subnet === undefined ? undefined : has.subnets.byId.get(workload.subnet);
+  if (workload.subnet !== undefined && !subnet) {
+    const subnetIds = () => has.subnets.list.map((s) => s.id);
+    problems.unknown([...path, "subnet"], "subnet", workload.subnet, subnetIds, within);
+  }
+  if (subnet && workload.az !== undefined && subnet.az !== workload.az) {
+    problems.add(
+      [...path, "subnet"],
+      `subnet "${subnet.id}" is in ${subnet.az}, not ${workload.az}`,
+    );
+  }
+  workload.securityGroups.forEach((ref, j) => {
+    if (!has.securityGroups.has(ref))
+      problems.unknown(
+        [...path, "securityGroups", j],
+        "security group",
+        ref,
+        has.securityGroups,
+        within,
+      );
+  });
+  workload.uses.forEach((ref, j) => {
+    if (ref.includes("/")) {
+      if (!lookups.index.endpoints.has(ref))
+        problems.unknown([...path, "uses", j], "endpoint", ref, lookups.index.endpoints.keys());
+    } else if (!has.endpoints.has(ref))
+      problems.unknown([...path, "uses", j], "endpoint", ref, has.endpoints, within);
   });
 }

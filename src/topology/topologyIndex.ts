@@ -3,6 +3,7 @@ import type {
   EndpointDoc,
   EndpointServiceDoc,
   TopologyDoc,
+  TransitGatewayDoc,
   VpcDoc,
 } from "./topologySchema.js";
 
@@ -30,13 +31,17 @@ export interface TopologyIndex {
   services: Map<string, IndexedService>;
   /** endpoints by "vpc/endpoint" */
   endpoints: Map<string, IndexedEndpoint>;
+  transitGateways: Map<string, TransitGatewayDoc>;
 }
 
 export function indexTopology(doc: TopologyDoc): TopologyIndex {
   const vpcs = new Map<string, IndexedVpc>();
   const services = new Map<string, IndexedService>();
   const endpoints = new Map<string, IndexedEndpoint>();
+  const transitGateways = new Map<string, TransitGatewayDoc>();
   doc.accounts.forEach((account, a) => {
+    for (const gateway of account.transitGateways)
+      if (!transitGateways.has(gateway.id)) transitGateways.set(gateway.id, gateway);
     account.vpcs.forEach((vpc, v) => {
       if (!vpcs.has(vpc.id)) vpcs.set(vpc.id, { vpc, account, path: ["accounts", a, "vpcs", v] });
       for (const endpoint of vpc.endpoints) {
@@ -54,5 +59,5 @@ export function indexTopology(doc: TopologyDoc): TopologyIndex {
       }
     });
   });
-  return { vpcs, services, endpoints };
+  return { vpcs, services, endpoints, transitGateways };
 }

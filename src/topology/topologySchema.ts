@@ -3,15 +3,12 @@ import { exactQuantity } from "../core/exactQuantity.js";
 import { HOURS_PER_MONTH, hoursPerMonthSchema } from "../core/hoursPerMonth.js";
 import { REGION_CODE } from "../core/regionCode.js";
 import { strictObject } from "../document/strictObject.js";
+import { IdSchema } from "./idSchema.js";
 import { PolicySchema } from "./policySchema.js";
+import { RouteSchema, RouteTableSchema } from "./routeTableSchema.js";
+import { SecurityGroupRuleSchema, SecurityGroupSchema } from "./securityGroupSchema.js";
 
-/** Identifier of a modelled thing: lowercase letters, digits and dashes. */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, {
-    error: "must be lowercase letters, digits and dashes (e.g. shared-api)",
-  })
-  .describe("Identifier: [a-z0-9-], unique within its kind");
+export { IdSchema };
 
 /** A reference to another modelled thing by id (or `vpc/id` where ids are per VPC). */
 const RefSchema = z.string().min(1);
@@ -48,31 +45,13 @@ export const SubnetSchema = strictObject({
   routeTable: RefSchema.optional().describe("id of a route table of this VPC"),
 });
 
-export const RouteTableSchema = strictObject({
-  id: IdSchema,
-  name: z.string().optional(),
-});
-
-export const SecurityGroupRuleSchema = strictObject({
-  protocol: z
-    .enum(["tcp", "udp", "icmp", "all", "-1"])
-    .default("tcp")
-    .describe('"all" and "-1" (as AWS writes it) mean every protocol'),
-  fromPort: z.number().int().min(0).max(65535).optional(),
-  toPort: z.number().int().min(0).max(65535).optional(),
-  cidrs: z.array(z.string()).optional(),
-  securityGroups: z.array(RefSchema).optional(),
-  description: z.string().optional(),
-});
-
-export const SecurityGroupSchema = strictObject({
-  id: IdSchema,
-  name: z.string().optional(),
-  ingress: z.array(SecurityGroupRuleSchema).default([]),
-  egress: z.array(SecurityGroupRuleSchema).default([]),
-});
-
-export { PolicySchema };
+export {
+  PolicySchema,
+  RouteSchema,
+  RouteTableSchema,
+  SecurityGroupRuleSchema,
+  SecurityGroupSchema,
+};
 
 const placement = {
   azs: z.array(AzSchema).optional().describe("AZs with an ENI; default all AZs of the VPC"),
@@ -179,6 +158,15 @@ export const LoadBalancerSchema = strictObject({
     protocol: "tcp",
   }),
   targets: z.string().optional().describe("What the load balancer fronts, e.g. 'api service'"),
+  targetAzs: z
+    .array(AzSchema)
+    .optional()
+    .describe("AZs with registered targets; default every AZ of the load balancer"),
+  listenerPorts: z
+    .array(z.number().int().min(1).max(65535))
+    .min(1)
+    .default([443])
+    .describe("TCP ports of its listeners: what consumers' endpoints must let in"),
 });
 
 export const WorkloadSchema = strictObject({
@@ -186,7 +174,16 @@ export const WorkloadSchema = strictObject({
   name: z.string().optional(),
   az: AzSchema.optional(),
   subnet: RefSchema.optional(),
-  uses: z.array(RefSchema).default([]).describe("endpoint ids (in this VPC) the workload calls"),
+  securityGroups: z
+    .array(RefSchema)
+    .default([])
+    .describe("security groups of this VPC the workload is in; none means the VPC's default group"),
+  uses: z
+    .array(RefSchema)
+    .default([])
+    .describe(
+      'endpoints the workload calls: ids in its VPC, or "vpc/endpoint" for one in another VPC (a shared hub)',
+    ),
 });
 
 export const VpcSchema = strictObject({
@@ -249,6 +246,12 @@ export const TransitGatewayAttachmentSchema = strictObject({
   gbPerMonth: GbPerMonth.default(0).describe(
     "Data sent from this attachment to the transit gateway, GB per month",
   ),
+  subnets: z
+    .array(RefSchema)
+    .optional()
+    .describe(
+      "subnets of the VPC the attachment has an interface in (one per AZ); default one in every AZ",
+    ),
 });
 
 export const TransitGatewaySchema = strictObject({
@@ -267,6 +270,17 @@ export const AccountSchema = strictObject({
     .string()
     .regex(/^\d{12}$/, { error: "must be a 12-digit AWS account id" })
     .optional(),
+  azIds: z
+    .record(
+      AzSchema,
+      z.string().regex(/^[a-z]+\d+(?:-[a-z]+\d+)?-az\d+$/, {
+        error: "must be an AZ ID such as use1-az6",
+      }),
+    )
+    .optional()
+    .describe(
+      "This account's AZ names mapped to AZ IDs ({ us-east-1a: use1-az6 }): names map to different physical zones in each account, IDs do not",
+    ),
   vpcs: z.array(VpcSchema).default([]),
   endpointServices: z.array(EndpointServiceSchema).default([]),
   hostedZones: z.array(HostedZoneSchema).default([]),
@@ -297,5 +311,7 @@ export type SecurityGroupRuleDoc = z.output<typeof SecurityGroupRuleSchema>;
 export type EndpointServiceDoc = z.output<typeof EndpointServiceSchema>;
 export type HostedZoneDoc = z.output<typeof HostedZoneSchema>;
 export type SubnetDoc = z.output<typeof SubnetSchema>;
+export type RouteTableDoc = z.output<typeof RouteTableSchema>;
+export type WorkloadDoc = z.output<typeof WorkloadSchema>;
 export type TrafficSourceDoc = z.output<typeof TrafficSourceSchema>;
 export type TransitGatewayDoc = z.output<typeof TransitGatewaySchema>;

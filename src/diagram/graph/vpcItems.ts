@@ -179,12 +179,15 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
     const az = workloadAz(ctx, vpc, workload);
     if (!zonal || az === undefined) items.push(workloadNode(vpc, workload));
     for (const ref of workload.uses) {
-      const endpoint = ctx.index.endpoint(vpc, ref);
-      if (endpoint)
+      // "vpc/endpoint": an endpoint of another VPC (a shared hub)
+      const slash = ref.indexOf("/");
+      const home = slash < 0 ? vpc : ctx.index.vpc(ref.slice(0, slash));
+      const endpoint = home && ctx.index.endpoint(home, ref.slice(slash + 1));
+      if (home && endpoint)
         edge(
           ctx,
           ids.workload(vpc.id, workload.id),
-          endpointNodeId(ctx, vpc, endpoint, az),
+          endpointNodeId(ctx, home, endpoint, az),
           "uses",
           null,
         );

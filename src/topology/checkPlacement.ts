@@ -1,0 +1,104 @@
+import { formatQuantity, quantityFromNumber } from "../core/money.js";
+import type { Path, ProblemList } from "../core/problemList.js";
+import { checkRegion } from "./checkAwsNames.js";
+import type { VpcLookup } from "./checkLookups.js";
+import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
+
+/** A VPC under check, with its lookups. */
+export interface VpcInCheck {
+  vpc: VpcDoc;
+  has: VpcLookup;
+}
+
+export function checkAzRef(
+  problems: ProblemList,
+  path: Path,
+  az: string,
+  { vpc, has }: VpcInCheck,
+): void {
+  if (!has.azs.has(az)) problems.add(path, () => `"${az}" is not an AZ of VPC "${vpc.id}"`);
+}
+
+export function checkTraffic(
+  problems: ProblemList,
+  path: Path,
+  endpoint: EndpointDoc,
+  at: VpcInCheck,
+): void {
+  const { vpc } = at;
+  let total = 0n;
+  const seen = new Set<string>();
+  endpoint.trafficSources.forEach((source, i) => {
+    const here: Path = [...path, "trafficSources", i];
+    total += quantityFromNumber(source.gbPerMonth);
+    const origin = source.az ?? source.region ?? "";
+    if (seen.has(origin))
+      problems.add(here, `"${origin}" is listed twice; give one source per AZ or region`);
+    seen.add(origin);
+    if ((source.az === undefined) === (source.region === undefined)) {
+      problems.add(here, "give exactly one of az or region");
+    } else if (source.az !== undefined) {
+      checkAzRef(problems, [...here, "az"], source.az, at);
+    } else if (source.region === vpc.region) {
+      problems.add(
+        [...here, "region"],
+        `"${source.region}" is the VPC's own region; use az instead`,
+      );
+    } else if (source.region !== undefined) {
+      checkRegion(problems, [...here, "region"], source.region);
+    }
+    if (endpoint.type === "gateway" && source.region !== undefined) {
+      problems.add([...here, "region"], "a gateway endpoint cannot be reached from another region");
+    }
+  });
+  // quantities are exact (at most 6 decimals, see exactQuantity): compare them exactly
+  if (total > quantityFromNumber(endpoint.gbPerMonth)) {
+    problems.add(
+      [...path, "trafficSources"],
+      `sources add up to ${formatQuantity(total)} GB/month, more than the endpoint's gbPerMonth (${endpoint.gbPerMonth})`,
+    );
+  }
+}
+
+export function checkPlacement(
+  problems: ProblemList,
+  path: Path,
+  endpoint: { azs?: string[] | undefined; subnets?: string[] | undefined },
+  at: VpcInCheck,
+  what = "an endpoint",
+): void {
+  const { vpc, has } = at;
+  if (endpoint.azs && endpoint.subnets) {
+    problems.add(path, "give azs or subnets, not both");
+  }
+  const azs = new Set<string>();
+  endpoint.azs?.forEach((az, i) => {
+    checkAzRef(problems, [...path, "azs", i], az, at);
+    if (azs.has(az)) problems.add([...path, "azs", i], `AZ "${az}" is listed twice`);
+    azs.add(az);
+  });
+  if (endpoint.azs?.length === 0) problems.add([...path, "azs"], "must have at least 1 AZ");
+  const subnetAz = new Map<string, string>();
+  endpoint.subnets?.forEach((ref, i) => {
+    const subnet = has.subnets.byId.get(ref);
+    if (!subnet) {
+      problems.unknown(
+        [...path, "subnets", i],
+        "subnet",
+        ref,
+        () => has.subnets.list.map((s) => s.id),
+        `in VPC "${vpc.id}"`,
+      );
+      return;
+    }
+    const other = subnetAz.get(subnet.az);
+    if (other !== undefined) {
+      problems.add(
+        [...path, "subnets", i],
+        `subnets "${other}" and "${ref}" are both in ${subnet.az}; ${what} takes at most one subnet per AZ`,
+      );
+    } else subnetAz.set(subnet.az, ref);
+  });
+  if (endpoint.subnets?.length === 0)
+    problems.add([...path, "subnets"], "must have at least 1 subnet");
+}
