@@ -10,10 +10,25 @@ export interface CidrBlock {
   end: bigint;
 }
 
-function toBigInt(bytes: readonly number[]): bigint {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  return value;
+/** Dotted decimal in four parts, as AWS writes IPv4 blocks (ipaddr.js also reads "10.1" or hex). */
+const FOUR_PART_DECIMAL = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){3}$/;
+
+/** An address as its family and value, parsed once by ipaddr.js; undefined when it is none. */
+function addressOf(address: string): { family: "ipv4" | "ipv6"; value: bigint } | undefined {
+  try {
+    if (FOUR_PART_DECIMAL.test(address)) {
+      const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(address).octets;
+      return { family: "ipv4", value: BigInt(a * 2 ** 24 + b * 2 ** 16 + c * 2 ** 8 + d) };
+    }
+    if (!address.includes(":")) return undefined;
+    const parsed = ipaddr.IPv6.parse(address);
+    if (parsed.zoneId !== undefined) return undefined;
+    let value = 0n;
+    for (const part of parsed.parts) value = (value << 16n) | BigInt(part);
+    return { family: "ipv6", value };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -25,14 +40,11 @@ export function parseCidr(text: string): CidrBlock | { error: string } {
   const slash = text.indexOf("/");
   const address = slash < 0 ? text : text.slice(0, slash);
   const prefixText = slash < 0 ? "" : text.slice(slash + 1);
-  const family = ipaddr.IPv4.isValidFourPartDecimal(address)
-    ? "ipv4"
-    : ipaddr.IPv6.isValid(address) && address.includes(":")
-      ? "ipv6"
-      : undefined;
-  if (family === undefined || !/^\d{1,3}$/.test(prefixText)) {
+  const parsed = /^\d{1,3}$/.test(prefixText) ? addressOf(address) : undefined;
+  if (parsed === undefined) {
     return { error: `"${text}" is not a CIDR block (such as 10.0.0.0/16 or 2001:db8::/56)` };
   }
+  const { family, value: start } = parsed;
   const bits = family === "ipv4" ? 32 : 128;
   const prefix = Number(prefixText);
   if (prefix > bits) {
@@ -40,8 +52,6 @@ export function parseCidr(text: string): CidrBlock | { error: string } {
       error: `"${text}" has prefix /${prefix}; an ${family === "ipv4" ? "IPv4" : "IPv6"} prefix is /0 to /${bits}`,
     };
   }
-  const parsed = ipaddr.parse(address);
-  const start = toBigInt(parsed.toByteArray());
   const size = 1n << BigInt(bits - prefix);
   const network = start - (start % size);
   if (network !== start) {
