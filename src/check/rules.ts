@@ -5,6 +5,7 @@ import { endpointPolicyFullAccess } from "./rules/endpointPolicyFullAccess.js";
 import { endpointQuota } from "./rules/endpointQuota.js";
 import { endpointServiceNoPrincipals } from "./rules/endpointServiceNoPrincipals.js";
 import { endpointServiceOpen } from "./rules/endpointServiceOpen.js";
+import { endpointSgBlocksHttps } from "./rules/endpointSgBlocksHttps.js";
 import { gatewayEndpointRouteMissing } from "./rules/gatewayEndpointRouteMissing.js";
 import { gwlbEndpointOneSubnet } from "./rules/gwlbEndpointOneSubnet.js";
 import { interfaceWhereGatewayFree } from "./rules/interfaceWhereGatewayFree.js";
@@ -12,6 +13,7 @@ import { natCrossAz } from "./rules/natCrossAz.js";
 import { nlbCrossZoneOffUneven } from "./rules/nlbCrossZoneOffUneven.js";
 import { phzNotAssociated } from "./rules/phzNotAssociated.js";
 import { privateDnsConflict } from "./rules/privateDnsConflict.js";
+import { privateDnsCrossVpc } from "./rules/privateDnsCrossVpc.js";
 import { privateDnsNeedsVpcDns } from "./rules/privateDnsNeedsVpcDns.js";
 import { providerSingleAz } from "./rules/providerSingleAz.js";
 import { singleAzEndpointProd } from "./rules/singleAzEndpointProd.js";
@@ -21,19 +23,21 @@ import { tgwAttachmentAzGap } from "./rules/tgwAttachmentAzGap.js";
 export const RULES: readonly CheckRule[] = [
   privateDnsNeedsVpcDns,
   privateDnsConflict,
+  privateDnsCrossVpc,
+  endpointSgBlocksHttps,
+  gatewayEndpointRouteMissing,
   azNotServedByProvider,
-  phzNotAssociated,
-  gwlbEndpointOneSubnet,
   providerSingleAz,
+  nlbCrossZoneOffUneven,
+  gwlbEndpointOneSubnet,
   endpointPolicyFullAccess,
   endpointServiceOpen,
   endpointServiceNoPrincipals,
-  endpointQuota,
   crossRegionNotEnabled,
-  gatewayEndpointRouteMissing,
+  phzNotAssociated,
   natCrossAz,
-  tgwAttachmentAzGap,
-  nlbCrossZoneOffUneven,
   interfaceWhereGatewayFree,
+  endpointQuota,
+  tgwAttachmentAzGap,
   singleAzEndpointProd,
 ];
