@@ -5,6 +5,7 @@ import { check, selectedRules } from "../src/check/check.js";
 import { RULES } from "../src/check/rules.js";
 import { parseDocument } from "../src/document/parseDocument.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
+import { networkArb } from "./helpers/randomNetwork.js";
 import { topologyArb } from "./helpers/randomTopology.js";
 
 const BASE = (vpcBody: string, accountExtra = "", extraAccounts = "") => `name: rules
@@ -312,5 +313,22 @@ describe("check", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("never throws on a valid topology with routes, security groups, workloads and AZ IDs", () => {
+    const fired = new Set<string>();
+    fc.assert(
+      fc.property(networkArb, (doc) => {
+        for (const finding of check(parseTopology(doc))) fired.add(finding.rule);
+      }),
+      { numRuns: 150 },
+    );
+    // the arbitrary reaches the rules that read those parts
+    for (const rule of [
+      "endpoint-sg-blocks-https",
+      "gateway-endpoint-route-missing",
+      "nat-cross-az",
+    ])
+      expect(fired).toContain(rule);
   });
 });
