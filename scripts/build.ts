@@ -48,6 +48,7 @@ export const EXTERNAL = [
   "@fastify/swagger",
   "@fastify/swagger-ui",
   "@aws-sdk/client-pricing",
+  "@aws-sdk/client-ec2",
   "piscina",
 ];
 

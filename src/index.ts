@@ -71,7 +71,13 @@ export type { LineItem, ResourceKind } from "./estimate/cost/lineItem.js";
 export type { RollupRow, Rollups } from "./estimate/cost/rollup.js";
 export { type Estimate, type EstimateOptions, estimate } from "./estimate/estimate.js";
 export { bundledCatalog } from "./pricing/bundledCatalog.js";
-export { type PriceCatalog, PriceCatalogSchema } from "./pricing/catalogSchema.js";
+export {
+  type PriceCatalog,
+  PriceCatalogSchema,
+  type ServiceList,
+  ServiceListSchema,
+} from "./pricing/catalogSchema.js";
+export { catalogServices } from "./pricing/catalogServices.js";
 export { type CatalogDiff, diffCatalogs, type FigureChange } from "./pricing/diffCatalogs.js";
 export {
   type MapPriceListOptions,
@@ -114,8 +120,16 @@ export {
   AWS_SERVICES,
   type AwsRegion,
   type AwsService,
+  type AwsServiceList,
+  type AwsServiceReference,
+  awsServiceReference,
+  BUNDLED_AWS_SERVICES,
 } from "./topology/awsReference.js";
-export { parseTopology, parseTopologyDoc } from "./topology/parseTopology.js";
+export {
+  type ParseTopologyOptions,
+  parseTopology,
+  parseTopologyDoc,
+} from "./topology/parseTopology.js";
 export type { Topology } from "./topology/topology.js";
 export { type AnyTopology, isNormalized, toDoc } from "./topology/topologyForm.js";
 export { topologyJsonSchema } from "./topology/topologyJsonSchema.js";

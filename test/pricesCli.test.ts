@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { parseCatalog } from "../src/pricing/parseCatalog.js";
 import { EXPECTED_PRICE_LIST_CATALOG } from "./fixtures/priceListCatalog.js";
+import { bundledRegionServices, type Ec2Server, startEc2Server } from "./helpers/ec2Server.js";
 import { PRICE_LIST_PRODUCTS } from "./helpers/priceListFixture.js";
 import { type PriceListServer, startPriceListServer } from "./helpers/priceListServer.js";
 import { runCliCapture } from "./helpers/runCliCapture.js";
@@ -32,6 +33,9 @@ function isolatedAwsEnv(extra: Record<string, string>): Record<string, string | 
 }
 
 const FAKE_KEYS = { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" };
+let ec2: Ec2Server;
+/** fake keys, and Amazon EC2 at the local stand-in */
+const awsEnv = (): Record<string, string> => ({ ...FAKE_KEYS, AWS_ENDPOINT_URL_EC2: ec2.url });
 
 function useEnv(extra: Record<string, string>): void {
   const env = isolatedAwsEnv(extra);
@@ -42,9 +46,20 @@ function useEnv(extra: Record<string, string>): void {
 let server: PriceListServer;
 beforeAll(async () => {
   server = await startPriceListServer({ products: PRICE_LIST_PRODUCTS, pageSize: 3 });
+  // AWS no longer lists sqs in us-east-1 and has a new service there (made up)
+  ec2 = await startEc2Server({
+    services: {
+      "us-east-1": bundledRegionServices("us-east-1", { without: ["sqs"], with: ["newsvc"] }),
+      "eu-west-2": bundledRegionServices("eu-west-2"),
+    },
+    pageSize: 200,
+  });
 });
-afterAll(() => server.close());
-beforeEach(() => useEnv(FAKE_KEYS));
+afterAll(async () => {
+  await server.close();
+  await ec2.close();
+});
+beforeEach(() => useEnv(awsEnv()));
 afterEach(() => {
   for (const key of Object.keys(process.env)) delete process.env[key];
   Object.assign(process.env, saved);
@@ -99,13 +114,43 @@ describe("linkplan prices refresh → diff → estimate --catalog", () => {
       "no USD price: 1 record, e.g.",
       "    AmazonEC2 NAT Gateway EUW2-NatGateway-Hours eu-west-2 (sku NAT2CNY)",
       "missing in eu-west-2: gatewayLoadBalancerHour, gatewayLoadBalancerLcuHour",
+      "AmazonEC2       us-east-1      DescribeVpcEndpointServices: 3 pages, 482 services, 481 owned by amazon",
+      "AmazonEC2       eu-west-2      DescribeVpcEndpointServices: 2 pages, 342 services, 341 owned by amazon",
+      "listed 482 AWS services (us-east-1 481, eu-west-2 341) in 5 pages",
       "wrote new.json",
       "",
     ]);
     const path = join(tmp, "new.json");
-    const written = JSON.parse(readFileSync(path, "utf8"));
+    const { services, ...written } = JSON.parse(readFileSync(path, "utf8"));
     expect(written.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(written).toEqual(expectedToday(written.retrieved));
+    // the service list: dated like the prices, its source, the Regions read, each service
+    expect(Object.keys(services)).toEqual([
+      "description",
+      "retrieved",
+      "source",
+      "regions",
+      "services",
+    ]);
+    expect(services.retrieved).toBe(written.retrieved);
+    expect(services.source).toEqual([
+      {
+        title:
+          "Amazon EC2 DescribeVpcEndpointServices (Owner amazon) in us-east-1, eu-west-2, with the IAM permission ec2:DescribeVpcEndpointServices",
+        url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpointServices.html",
+      },
+    ]);
+    expect(services.regions).toEqual(["us-east-1", "eu-west-2"]);
+    expect(services.services.s3).toEqual({
+      types: ["gateway", "interface"],
+      regions: ["us-east-1", "eu-west-2"],
+    });
+    expect(services.services.sqs).toEqual({ types: ["interface"], regions: ["eu-west-2"] });
+    expect(services.services.newsvc).toEqual({ types: ["interface"], regions: ["us-east-1"] });
+    expect(services.services.account).toEqual({ types: ["interface"], regions: ["us-east-1"] });
+    expect(services.services.notebook.regions).toEqual(["us-east-1", "eu-west-2"]);
+    expect(services.services["s3-global.accesspoint"].regions).toEqual(["us-east-1", "eu-west-2"]);
+    expect(Object.keys(services.services).some((name) => name.includes("vpce"))).toBe(false);
 
     const diff = await runCliCapture(["prices", "diff", "bundled", path]);
     expect(diff.code).toBe(0);
@@ -157,7 +202,7 @@ describe("linkplan prices refresh → diff → estimate --catalog", () => {
   });
 
   it("prints the catalog on stdout without -o, at the endpoint of AWS_ENDPOINT_URL_PRICING", async () => {
-    useEnv({ ...FAKE_KEYS, AWS_ENDPOINT_URL_PRICING: server.url });
+    useEnv({ ...awsEnv(), AWS_ENDPOINT_URL_PRICING: server.url });
     const before = server.requests.length;
     const result = await runCliCapture([
       "prices",
@@ -170,6 +215,120 @@ describe("linkplan prices refresh → diff → estimate --catalog", () => {
     const catalog = parseCatalog(JSON.parse(result.stdout), "stdout");
     expect(Object.keys(catalog.regions)).toEqual(["eu-west-2", "us-east-1"]);
     expect(catalog.regions).toEqual(expectedToday(catalog.retrieved).regions);
+  });
+});
+
+/** A topology with one interface endpoint to `service` in a VPC of `region`. */
+function oneEndpoint(region: string, service: string): string {
+  return [
+    "name: one",
+    "accounts:",
+    "  - id: a",
+    "    vpcs:",
+    "      - id: v",
+    `        region: ${region}`,
+    `        azs: [${region}a]`,
+    `        endpoints: [{ id: e, type: interface, service: ${service} }]`,
+    "",
+  ].join("\n");
+}
+
+describe("the service list of a refreshed catalog validates every command given it", () => {
+  const catalogPath = join(tmp, "with-services.json");
+  const file = (name: string, text: string) => {
+    const path = join(tmp, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const sqsEast = file("sqs-east.yaml", oneEndpoint("us-east-1", "sqs"));
+  const sqsLondon = file("sqs-london.yaml", oneEndpoint("eu-west-2", "sqs"));
+  const newEast = file("new-east.yaml", oneEndpoint("us-east-1", "newsvc"));
+  // a Region not read: the bundled list answers
+  const sqsParis = file("sqs-paris.yaml", oneEndpoint("eu-west-3", "sqs"));
+
+  beforeAll(async () => {
+    useEnv(awsEnv());
+    const refresh = await runCliCapture(
+      [
+        "prices",
+        "refresh",
+        "--regions",
+        "us-east-1,eu-west-2",
+        "-o",
+        catalogPath,
+        "--endpoint-url",
+        server.url,
+      ],
+      tmp,
+    );
+    expect(refresh.code).toBe(0);
+  });
+
+  /** the error, with the member the topology is in (compare: b, whatif: topology) */
+  const notOffered = (member = "") =>
+    `linkplan: ${member && `${member}: `}invalid topology (1 problem)\n  ${member && `${member}.`}accounts[0].vpcs[0].endpoints[0].service: sqs is not offered in us-east-1\n`;
+
+  it("a service the list lacks in a Region it was read in is an error naming it", async () => {
+    for (const [member, ...args] of [
+      ["", "validate", sqsEast],
+      ["", "estimate", sqsEast],
+      ["", "check", sqsEast],
+      ["", "diagram", sqsEast],
+      ["b", "compare", sqsLondon, sqsEast],
+      ["topology", "whatif", sqsEast, "--consolidate-azs", "1"],
+    ] as const) {
+      const result = await runCliCapture([...args, "--catalog", catalogPath]);
+      expect(result.code, args.join(" ")).toBe(1);
+      expect(result.stderr, args.join(" ")).toBe(notOffered(member));
+      // without the catalog: the bundled list, which has sqs in us-east-1
+      const bundled = await runCliCapture([...args]);
+      expect(bundled.stderr, args.join(" ")).not.toContain("not offered");
+    }
+  });
+
+  it("a service the list adds is accepted (the bundled list does not know it)", async () => {
+    const result = await runCliCapture(["validate", newEast, "--catalog", catalogPath]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const bundled = await runCliCapture(["validate", newEast]);
+    expect(bundled.code).toBe(1);
+    expect(bundled.stderr).toContain('unknown AWS service "newsvc"');
+  });
+
+  it("Regions the list was not read in, and those it lists the service in, are as before", async () => {
+    for (const path of [sqsLondon, sqsParis]) {
+      const result = await runCliCapture(["validate", path, "--catalog", catalogPath]);
+      expect(result).toMatchObject({ code: 0, stderr: "" });
+    }
+  });
+
+  it("whatif --services takes the list's names", async () => {
+    const nat = file(
+      "nat-new.yaml",
+      [
+        "name: nat",
+        "accounts:",
+        "  - id: a",
+        "    vpcs:",
+        "      - id: v",
+        "        region: us-east-1",
+        "        azs: [us-east-1a]",
+        "        natGateways:",
+        "          - id: nat",
+        "            az: us-east-1a",
+        "            gbPerMonth: 100",
+        "            destinations: [{ service: newsvc, gbPerMonth: 40 }]",
+        "",
+      ].join("\n"),
+    );
+    const args = ["whatif", nat, "--nat-to-endpoints", "--services", "newsvc", "-f", "json"];
+    const result = await runCliCapture([...args, "--catalog", catalogPath]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const endpoints = JSON.parse(result.stdout).topology.accounts[0].vpcs[0].endpoints;
+    expect(endpoints.map((e: { service: string }) => e.service)).toEqual(["newsvc"]);
+    const bundled = await runCliCapture(args);
+    expect(bundled.code).toBe(1);
+    expect(bundled.stderr).toContain('unknown AWS service "newsvc"');
   });
 });
 
@@ -251,6 +410,77 @@ describe("linkplan prices refresh failures (exit 1, one line, no stack)", () => 
     expect(result.code).toBe(1);
     expect(result.stderr.split("\n").at(-2)).toBe(
       "linkplan: cannot write no/such/dir.json: no such file",
+    );
+  });
+
+  const refreshArgs = (output: string) => [
+    "prices",
+    "refresh",
+    "--regions",
+    "us-east-1,eu-west-2",
+    "-o",
+    output,
+    "--endpoint-url",
+    server.url,
+  ];
+
+  it("when Amazon EC2 refuses DescribeVpcEndpointServices: names the permission and --no-services", async () => {
+    const refusing = await startEc2Server({
+      services: { "us-east-1": bundledRegionServices("us-east-1") },
+      pageSize: 100,
+      failWith: {
+        regions: ["eu-west-2"],
+        code: "UnauthorizedOperation",
+        message: "You are not authorized to perform this operation.",
+        status: 403,
+      },
+    });
+    try {
+      useEnv({ ...FAKE_KEYS, AWS_ENDPOINT_URL_EC2: refusing.url });
+      const result = await runCliCapture(refreshArgs("refused.json"), tmp);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.split("\n").at(-2)).toBe(
+        "linkplan: Amazon EC2 refused DescribeVpcEndpointServices in eu-west-2 (UnauthorizedOperation: You are not authorized to perform this operation.); the credentials need the IAM permission ec2:DescribeVpcEndpointServices; pass --no-services to write the catalog without the service list",
+      );
+      expect(result.stderr).not.toContain("    at ");
+      expect(() => readFileSync(join(tmp, "refused.json"))).toThrow();
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it("--no-services: no EC2 request at all, and a catalog without a service list", async () => {
+    const refusing = await startEc2Server({
+      services: {},
+      pageSize: 100,
+      failWith: { regions: ["*"], code: "UnauthorizedOperation", message: "no", status: 403 },
+    });
+    try {
+      useEnv({ ...FAKE_KEYS, AWS_ENDPOINT_URL_EC2: refusing.url });
+      const result = await runCliCapture(
+        [...refreshArgs("no-services.json"), "--no-services"],
+        tmp,
+      );
+      expect(result.code).toBe(0);
+      expect(result.stderr).not.toContain("DescribeVpcEndpointServices");
+      expect(refusing.requests).toEqual([]);
+      const written = JSON.parse(readFileSync(join(tmp, "no-services.json"), "utf8"));
+      expect(written.services).toBeUndefined();
+      expect(written).toEqual(expectedToday(written.retrieved));
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it("when Amazon EC2 cannot be reached", async () => {
+    const closed = await startEc2Server({ services: {}, pageSize: 1 });
+    await closed.close();
+    useEnv({ ...FAKE_KEYS, AWS_ENDPOINT_URL_EC2: closed.url });
+    const result = await runCliCapture(refreshArgs("unreached.json"), tmp);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n").at(-2)).toMatch(
+      /^linkplan: cannot reach the Amazon EC2 API in (us-east-1|eu-west-2) \(connect ECONNREFUSED 127\.0\.0\.1:\d+\); pass --no-services to write the catalog without the service list$/,
     );
   });
 

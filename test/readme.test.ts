@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServeProcess, spawnServe, stopServe } from "./helpers/apiServe.js";
+import { bundledRegionServices, type Ec2Server, startEc2Server } from "./helpers/ec2Server.js";
 import { PRICE_LIST_PRODUCTS } from "./helpers/priceListFixture.js";
 import { type PriceListServer, startPriceListServer } from "./helpers/priceListServer.js";
 import { matchesShown, readmeExamples, withOutputs } from "./helpers/readmeBlocks.js";
@@ -21,15 +22,17 @@ import { matchesShown, readmeExamples, withOutputs } from "./helpers/readmeBlock
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
-/** What the README's API examples call, and the Price List stand-in its refresh example names. */
+/** What the README's API examples call, and the AWS stand-ins its refresh example names. */
 const API_ORIGIN = "localhost:3000";
 const PRICE_LIST_URL = "http://127.0.0.1:38603";
+const EC2_URL = "http://127.0.0.1:38604";
 /** 2026-11-26, the day the README's refresh example shows (the CLI honours SOURCE_DATE_EPOCH). */
 const README_DAY = "1795651200";
 
 let scratch: string;
 let serve: ServeProcess | undefined;
 let priceList: PriceListServer | undefined;
+let ec2: Ec2Server | undefined;
 
 /**
  * A scratch directory like a user's: `examples/` beside whatever the commands write, and on
@@ -77,6 +80,7 @@ function run(script: string): Promise<{ output: string; code: number }> {
   let text = script;
   if (serve) text = text.replaceAll(API_ORIGIN, `127.0.0.1:${serve.port}`);
   if (priceList) text = text.replaceAll(PRICE_LIST_URL, priceList.url);
+  if (ec2) text = text.replaceAll(EC2_URL, ec2.url);
   return new Promise((resolve) => {
     execFile(
       "bash",
@@ -102,6 +106,15 @@ beforeAll(async () => {
       throttle: [2],
     });
   }
+  if (examples.some((e) => e.script.includes(EC2_URL))) {
+    ec2 = await startEc2Server({
+      services: {
+        "us-east-1": bundledRegionServices("us-east-1"),
+        "eu-west-2": bundledRegionServices("eu-west-2"),
+      },
+      pageSize: 200,
+    });
+  }
 }, 60_000);
 
 /** Outputs to write into the README under UPDATE_GOLDEN=1 (blocks without `…` only). */
@@ -112,6 +125,7 @@ afterAll(async () => {
     writeFileSync(join(ROOT, "README.md"), withOutputs(README, updates));
   await stopServe(serve);
   await priceList?.close();
+  await ec2?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 

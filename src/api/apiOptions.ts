@@ -3,7 +3,10 @@ import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 
 export interface ApiOptions {
-  /** prices for estimates and cost annotations (default: the bundled catalog) */
+  /**
+   * prices for estimates and cost annotations, and the AWS service list topologies are
+   * validated against when it has one (default: the bundled catalog)
+   */
   catalog?: PriceCatalog;
   /** largest request body in bytes (default 1 MiB) */
   bodyLimit?: number;

@@ -8,6 +8,7 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
+import { catalogServices } from "../pricing/catalogServices.js";
 import type { ApiContext } from "./apiContext.js";
 import { API_DEFAULTS, type ApiOptions } from "./apiOptions.js";
 import { apiSchemaRegistry } from "./apiSchemaRegistry.js";
@@ -70,11 +71,14 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     // Fastify's own (non-problem) 503: the grace period below bounds the wait
     return503OnClosing: false,
   });
+  const catalog = options.catalog ?? bundledCatalog();
   const operationContext: OperationContext = {
-    catalog: options.catalog ?? bundledCatalog(),
+    catalog,
     limits: {
       maxVpcs: options.maxVpcs ?? API_DEFAULTS.maxVpcs,
       maxEndpoints: options.maxEndpoints ?? API_DEFAULTS.maxEndpoints,
+      // a catalog's AWS service list (prices refresh) validates service names
+      services: catalog.services && catalogServices(catalog),
     },
     diagramLimits: {
       maxNodes: options.maxDiagramNodes ?? API_DEFAULTS.maxDiagramNodes,

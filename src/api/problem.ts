@@ -2,7 +2,7 @@ import * as z from "zod";
 import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode, problemType } from "../core/errorCodes.js";
 import type { LinkplanError, Problem } from "../core/linkplanError.js";
 
-/** Codes of the error table that only the command line meets (files, gates, the Price List). */
+/** Codes of the error table that only the command line meets (files, gates, the AWS sources). */
 const CLI_ONLY: ReadonlySet<ErrorCode> = new Set([
   "invalid_syntax",
   "file_not_found",
@@ -10,6 +10,7 @@ const CLI_ONLY: ReadonlySet<ErrorCode> = new Set([
   "gate_failed",
   "check_failed",
   "price_list_unavailable",
+  "service_list_unavailable",
 ]);
 
 /** Every code the API answers with (a body's syntax error is `malformed_body`). */

@@ -4,6 +4,7 @@ import { LinkplanError } from "../core/linkplanError.js";
 import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import type { AnyOperation, OperationContext, OutputFormat } from "../operations/operation.js";
 import { formatOf } from "../operations/renderResult.js";
+import { catalogServices } from "../pricing/catalogServices.js";
 import type { CliIo } from "./cliIo.js";
 import { loadCatalogFile, loadDocumentFile, writeOutput } from "./loadInputs.js";
 
@@ -31,7 +32,7 @@ export interface CliCommandSpec {
   pick?: (flags: CliFlags) => AnyOperation;
   /** after the output is written: write files, fail a gate */
   after?: (result: unknown, flags: CliFlags, io: CliIo) => Promise<void> | void;
-  /** the operation prices (adds --catalog) */
+  /** the operation reads the catalog: its prices, its AWS service list (adds --catalog) */
   priced?: boolean;
   /** adds -o/--output: write the output to a file instead of standard output */
   outputFile?: boolean;
@@ -40,6 +41,10 @@ export interface CliCommandSpec {
   /** answers instead of the operation for these flags (e.g. check --list-rules): true if it did */
   instead?: (flags: CliFlags, io: CliIo) => boolean;
 }
+
+/** What --catalog reads (the commands of the operations and `serve`). */
+export const CATALOG_OPTION_DESCRIPTION =
+  "catalog file (JSON/YAML) instead of the bundled one: its prices and, if it has one, its AWS service list (prices refresh)";
 
 /** camelCase → kebab-case ("hoursPerMonth" → "hours-per-month"). */
 export function kebab(name: string): string {
@@ -99,12 +104,20 @@ function readOptions(operation: AnyOperation, flags: CliFlags): unknown {
   );
 }
 
-/** What an operation reads on the command line: the catalog, no size limits of a server. */
+/**
+ * What an operation reads on the command line: the catalog (its AWS service list, when it
+ * has one, validates service names), no size limits of a server.
+ */
 async function contextOf(flags: CliFlags, priced: boolean): Promise<OperationContext> {
   const maxNodes = flags.maxDiagramNodes;
+  const catalog = await loadCatalogFile(priced ? (flags.catalog as string | undefined) : undefined);
   return {
-    catalog: await loadCatalogFile(priced ? (flags.catalog as string | undefined) : undefined),
-    limits: { maxVpcs: Number.POSITIVE_INFINITY, maxEndpoints: Number.POSITIVE_INFINITY },
+    catalog,
+    limits: {
+      maxVpcs: Number.POSITIVE_INFINITY,
+      maxEndpoints: Number.POSITIVE_INFINITY,
+      services: catalog.services && catalogServices(catalog),
+    },
     diagramLimits: {
       ...DIAGRAM_LIMITS,
       ...(typeof maxNodes === "number" ? { maxNodes } : {}),
@@ -130,9 +143,7 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
       .default(operation.defaultFormat.cli),
   );
   if (spec.priced) {
-    command.addOption(
-      new Option("--catalog <file>", "price catalog file (JSON/YAML) instead of the bundled one"),
-    );
+    command.addOption(new Option("--catalog <file>", CATALOG_OPTION_DESCRIPTION));
   }
   if (spec.outputFile) {
     command.addOption(

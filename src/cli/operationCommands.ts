@@ -155,7 +155,12 @@ export function operationCommandSpecs(): CliCommandSpec[] {
     },
     { operation: breakEvenOperation, files: [], priced: true },
     checkCommandSpec(),
-    { operation: validateOperation, files: [{ name: "file", description: TOPOLOGY }] },
+    // --catalog: a refreshed catalog's AWS service list validates service names
+    {
+      operation: validateOperation,
+      files: [{ name: "file", description: TOPOLOGY }],
+      priced: true,
+    },
   ];
 }
 

@@ -2,10 +2,14 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { LinkplanError } from "../core/linkplanError.js";
 import { REGION_CODE } from "../core/regionCode.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
-import type { PriceCatalog } from "../pricing/catalogSchema.js";
+import type { PriceCatalog, ServiceList } from "../pricing/catalogSchema.js";
 import { diffCatalogs } from "../pricing/diffCatalogs.js";
 import { PRICE_LIST_API_REGIONS } from "../pricing/sources/priceListApiRegions.js";
 import type { PriceListProgress } from "../pricing/sources/priceListSource.js";
+import type {
+  ServiceListFetch,
+  ServiceListProgress,
+} from "../pricing/sources/serviceListSource.js";
 import { formatCatalogDiff } from "../report/formatCatalogDiff.js";
 import { formatRefreshReport } from "../report/formatRefreshReport.js";
 import type { CliIo } from "./cliIo.js";
@@ -57,6 +61,75 @@ interface RefreshOptions {
   output?: string;
   endpointUrl?: string;
   apiRegion: string;
+  /** false with --no-services */
+  services: boolean;
+}
+
+const SERVICES_HINT = "pass --no-services to write the catalog without the service list";
+
+/** "AmazonEC2       us-east-1      DescribeVpcEndpointServices: 1 page, 7 services, 6 owned by amazon" */
+function serviceProgressLine(p: ServiceListProgress): string {
+  const pages = `${p.pages} page${p.pages === 1 ? "" : "s"}`;
+  const services = `${p.listed} service${p.listed === 1 ? "" : "s"}`;
+  return `${"AmazonEC2".padEnd(15)} ${p.region.padEnd(14)} DescribeVpcEndpointServices: ${pages}, ${services}, ${p.kept} owned by amazon\n`;
+}
+
+/** "listed 9 AWS services (us-east-1 6, eu-west-2 5) in 3 pages", and the names left out. */
+function serviceReport(fetched: ServiceListFetch): string {
+  const count = Object.keys(fetched.list.services).length;
+  const perRegion = fetched.list.regions.map((region) => {
+    const n = Object.values(fetched.list.services).filter(
+      (s) => s.regions !== "all" && s.regions.includes(region),
+    ).length;
+    return `${region} ${n}`;
+  });
+  const lines = [
+    `listed ${count} AWS service${count === 1 ? "" : "s"} (${perRegion.join(", ")}) in ${fetched.pages} page${fetched.pages === 1 ? "" : "s"}`,
+  ];
+  if (fetched.skipped.length > 0) {
+    const n = fetched.skipped.length;
+    lines.push(
+      `left out: ${n} service${n === 1 ? "" : "s"} owned by amazon with a name of another form or no endpoint type, e.g. ${fetched.skipped.slice(0, 3).join(", ")}`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The AWS service list of `regions` (Amazon EC2 DescribeVpcEndpointServices): its failures
+ * are `service_list_unavailable`, naming the permission and --no-services.
+ */
+async function refreshServices(opts: RefreshOptions, io: CliIo): Promise<ServiceList> {
+  const { fetchServiceList } = await import("../pricing/sources/serviceListSource.js");
+  const { ServiceListSourceError } = await import("../pricing/sources/serviceListSourceError.js");
+  let fetched: ServiceListFetch;
+  try {
+    fetched = await fetchServiceList({
+      regions: opts.regions,
+      onProgress: (p) => io.stderr(serviceProgressLine(p)),
+      ...retrievedFromEnvironment(),
+    });
+  } catch (error) {
+    if (error instanceof ServiceListSourceError) {
+      throw new LinkplanError(
+        "service_list_unavailable",
+        `${error.message}; ${SERVICES_HINT}`,
+        [],
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+  io.stderr(serviceReport(fetched));
+  if (Object.keys(fetched.list.services).length === 0) {
+    throw new LinkplanError(
+      "service_list_unavailable",
+      `DescribeVpcEndpointServices listed no AWS services in ${opts.regions.join(", ")}; no catalog written (${SERVICES_HINT})`,
+    );
+  }
+  return fetched.list;
 }
 
 /**
@@ -100,7 +173,10 @@ async function refresh(opts: RefreshOptions, io: CliIo): Promise<void> {
       `the Price List API returned no prices for ${opts.regions.join(", ")}; no catalog written`,
     );
   }
-  const text = `${JSON.stringify(mapping.catalog, null, 2)}\n`;
+  const catalog: PriceCatalog = opts.services
+    ? { ...mapping.catalog, services: await refreshServices(opts, io) }
+    : mapping.catalog;
+  const text = `${JSON.stringify(catalog, null, 2)}\n`;
   if (!opts.output) {
     io.stdout(text);
     return;
@@ -125,7 +201,7 @@ export function addPricesCommand(program: Command, io: CliIo): void {
   prices
     .command("refresh")
     .description(
-      "fetch today's prices for regions from the AWS Price List API (needs pricing:GetProducts)",
+      "fetch today's prices for regions from the AWS Price List API (needs pricing:GetProducts) and the AWS services offered through VPC endpoints there (needs ec2:DescribeVpcEndpointServices)",
     )
     .requiredOption(
       "--regions <list>",
@@ -142,6 +218,10 @@ export function addPricesCommand(program: Command, io: CliIo): void {
       new Option("--api-region <region>", "region of the Price List API endpoint")
         .choices(PRICE_LIST_API_REGIONS)
         .default("us-east-1"),
+    )
+    .option(
+      "--no-services",
+      "do not add the AWS service list (Amazon EC2 DescribeVpcEndpointServices, which needs ec2:DescribeVpcEndpointServices) to the catalog",
     )
     .action((opts: RefreshOptions) => refresh(opts, io));
 

@@ -3,6 +3,7 @@ import { API_DEFAULTS } from "../api/apiOptions.js";
 import type { CliIo } from "./cliIo.js";
 import { nonNegativeInteger, port, positiveInteger } from "./integerArguments.js";
 import { loadCatalogFile } from "./loadInputs.js";
+import { CATALOG_OPTION_DESCRIPTION } from "./operationCommand.js";
 
 interface ServeOptions {
   port: number;
@@ -28,9 +29,7 @@ export function addServeCommand(program: Command, io: CliIo): void {
     )
     .option("-p, --port <port>", "port to listen on (0: any free port)", port, 3000)
     .option("--host <host>", "address to listen on", "127.0.0.1")
-    .addOption(
-      new Option("--catalog <file>", "price catalog file (JSON/YAML) instead of the bundled one"),
-    )
+    .addOption(new Option("--catalog <file>", CATALOG_OPTION_DESCRIPTION))
     .option("--body-limit <bytes>", "largest request body", positiveInteger, API_DEFAULTS.bodyLimit)
     .option("--max-vpcs <n>", "most VPCs per topology", positiveInteger, API_DEFAULTS.maxVpcs)
     .option(

@@ -62,6 +62,12 @@ export const ERROR_CODES = {
     exit: EXIT.invalid,
     title: "AWS Price List unavailable",
   },
+  /** `prices refresh`: Amazon EC2 DescribeVpcEndpointServices cannot be reached or refuses */
+  service_list_unavailable: {
+    status: 502,
+    exit: EXIT.invalid,
+    title: "AWS service list unavailable",
+  },
   /** API: an HTTP request that is not well formed (URL encoding, headers, Content-Length) */
   malformed_request: { status: 400, exit: EXIT.invalid, title: "Malformed request" },
   /** API: a body over the server's byte limit */

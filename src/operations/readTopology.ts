@@ -1,11 +1,18 @@
 import { LinkplanError } from "../core/linkplanError.js";
+import type { AwsServiceReference } from "../topology/awsReference.js";
 import { parseTopology, parseTopologyDoc } from "../topology/parseTopology.js";
 import type { Topology } from "../topology/topology.js";
 import type { TopologyDoc } from "../topology/topologySchema.js";
 
+/** What a topology is read within: its size, and the AWS services it may name. */
 export interface TopologyLimits {
   maxVpcs: number;
   maxEndpoints: number;
+  /**
+   * The AWS service list endpoints are checked against: the context's catalog's
+   * (`catalogServices(catalog)`); default: the bundled list.
+   */
+  services?: AwsServiceReference | undefined;
 }
 
 /** Count VPCs and endpoints in a request body before validating it (cheap, shape-tolerant). */
@@ -49,13 +56,13 @@ export function checkLimits(body: unknown, limits: TopologyLimits, where: string
  */
 export function readTopology(body: unknown, limits: TopologyLimits, where = ""): Topology {
   checkLimits(body, limits, where);
-  return parseTopology(body);
+  return parseTopology(body, { services: limits.services });
 }
 
 /** The same checks, keeping the authored shape (for what-if transforms). */
 export function readTopologyDoc(body: unknown, limits: TopologyLimits, where = ""): TopologyDoc {
   checkLimits(body, limits, where);
-  return parseTopologyDoc(body);
+  return parseTopologyDoc(body, { services: limits.services });
 }
 
 /** Run `read`, prefixing the paths of the problems it reports with `key`. */

@@ -2,9 +2,16 @@ import * as z from "zod";
 import type { Comparison } from "../compare/compare.js";
 import { formatPath, LinkplanError } from "../core/linkplanError.js";
 import { comparisonToJson, WhatIfResultSchema } from "../report/comparisonJson.js";
+import { type AwsServiceReference, BUNDLED_AWS_SERVICES } from "../topology/awsReference.js";
 import type { TopologyDoc } from "../topology/topologySchema.js";
 import { TopologySchema } from "../topology/topologySchema.js";
-import { applyWhatIf, compareWhatIf, type WhatIf, WhatIfSchema } from "../whatif/whatIf.js";
+import {
+  applyWhatIf,
+  compareWhatIf,
+  type WhatIf,
+  WhatIfSchema,
+  whatIfSchema,
+} from "../whatif/whatIf.js";
 import { comparisonTextFormats } from "./compareOperation.js";
 import { MEDIA } from "./mediaTypes.js";
 import { defineOperation } from "./operation.js";
@@ -21,9 +28,16 @@ export interface WhatIfOutcome {
   comparison: Comparison;
 }
 
-/** The transform of a what-if body, checked against WhatIfSchema (paths under transform). */
-function transformOf(value: unknown): WhatIf {
-  const parsed = WhatIfSchema.safeParse(value);
+/**
+ * The transform of a what-if body, checked against WhatIfSchema (paths under transform),
+ * its service names against `services` when that is not the bundled list.
+ */
+function transformOf(value: unknown, services: AwsServiceReference | undefined): WhatIf {
+  const schema =
+    services === undefined || services === BUNDLED_AWS_SERVICES
+      ? WhatIfSchema
+      : whatIfSchema(services);
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new LinkplanError(
     "invalid_request",
@@ -64,8 +78,9 @@ export const whatIfOperation = defineOperation({
   },
   run(body, options: WhatIfOptions, ctx): WhatIfOutcome {
     const doc = readMember(body, "topology", (v) => readTopologyDoc(v, ctx.limits));
-    const transform = readMember(body, "transform", transformOf);
-    const after = withPathPrefix("transform", () => applyWhatIf(doc, transform));
+    const services = ctx.limits.services;
+    const transform = readMember(body, "transform", (v) => transformOf(v, services));
+    const after = withPathPrefix("transform", () => applyWhatIf(doc, transform, { services }));
     checkLimits(after, ctx.limits, " the what-if produced");
     const hours = options.hoursPerMonth;
     const comparison = compareWhatIf(doc, after, ctx.catalog, {

@@ -96,6 +96,52 @@ const itemShape = <K extends string>(keys: readonly K[]) =>
 export const RegionPricesSchema = z.strictObject(itemShape(REGIONAL_ITEMS));
 export const GlobalPricesSchema = z.strictObject(itemShape(GLOBAL_ITEMS));
 
+const RegionCodeSchema = z.string().regex(REGION_CODE, { error: "must be a region code" });
+
+/** One AWS service of a service list: its endpoint types and the Regions it is offered in. */
+export const AwsServiceEntrySchema = z.strictObject({
+  types: z
+    .array(z.enum(["gateway", "interface", "gwlb"]))
+    .min(1)
+    .describe("Endpoint types it supports (Gateway, Interface, GatewayLoadBalancer → gwlb)"),
+  regions: z
+    .union([z.literal("all"), z.array(RegionCodeSchema)])
+    .describe('Regions it is offered in ("all": every Region of the aws partition)'),
+  alsoIn: z
+    .array(RegionCodeSchema)
+    .optional()
+    .describe("Regions of other partitions it is also in (with regions: all)"),
+});
+
+/**
+ * The AWS services reachable through VPC endpoints, as `prices refresh` reads them
+ * (DescribeVpcEndpointServices, services owned by amazon) in the Regions it was asked for:
+ * the shape of linkplan's bundled list (src/topology/reference/awsServices.json) plus the
+ * Regions read. Commands given the catalog check service names against it: it is the truth
+ * for those Regions, and the bundled list still answers for the others.
+ */
+export const ServiceListSchema = z
+  .strictObject({
+    description: z.string().optional(),
+    retrieved: z.string().describe("When the list was read (ISO date)"),
+    source: z
+      .array(z.strictObject({ title: z.string().min(1), url: z.string().min(1) }))
+      .describe("Where the list comes from"),
+    regions: z
+      .array(RegionCodeSchema)
+      .min(1)
+      .describe("The Regions the list was read in (the bundled list answers for the others)"),
+    services: z
+      .record(
+        z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, {
+          error: "must be a service's short name, e.g. ecr.api",
+        }),
+        AwsServiceEntrySchema,
+      )
+      .describe("Services by short name (the <service> of com.amazonaws.<region>.<service>)"),
+  })
+  .describe("AWS services reachable through VPC endpoints, per Region");
+
 export const PriceCatalogSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -104,9 +150,9 @@ export const PriceCatalogSchema = z
     retrieved: z.string().describe("When the figures were collected (ISO date)"),
     description: z.string().optional(),
     global: GlobalPricesSchema,
-    regions: z.record(
-      z.string().regex(REGION_CODE, { error: "must be a region code" }),
-      RegionPricesSchema,
+    regions: z.record(RegionCodeSchema, RegionPricesSchema),
+    services: ServiceListSchema.optional().describe(
+      "The AWS service list (prices refresh); absent: linkplan's bundled list",
     ),
   })
   .describe("A linkplan price catalog: figures with unit and source per region");
@@ -114,3 +160,4 @@ export const PriceCatalogSchema = z
 export type PriceEntry = z.output<typeof PriceEntrySchema>;
 export type PriceCatalog = z.output<typeof PriceCatalogSchema>;
 export type RegionPrices = z.output<typeof RegionPricesSchema>;
+export type ServiceList = z.output<typeof ServiceListSchema>;

@@ -2,16 +2,15 @@ import type { Path, ProblemList } from "../core/problemList.js";
 import {
   AWS_REGION_CODES,
   AWS_REGIONS,
-  AWS_SERVICE_NAMES,
-  AWS_SERVICES,
+  type AwsServiceReference,
+  BUNDLED_AWS_SERVICES,
   offeredIn,
 } from "./awsReference.js";
 
-/** "dynamodb, s3 and s3express": the services with a gateway endpoint. */
-const GATEWAY_NAMES = (() => {
-  const names = [...AWS_SERVICES].filter(([, s]) => s.types.includes("gateway")).map(([n]) => n);
+/** "dynamodb, s3 and s3express": a list of names in prose. */
+function inProse(names: readonly string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names.join("");
-})();
+}
 
 /**
  * Report a Region code that is not an AWS Region (with the closest one). Returns whether the
@@ -46,7 +45,8 @@ export function checkAzOfRegion(
 
 /**
  * Report an AWS service that does not exist (with the closest name), is not offered in the
- * VPC's Region, or has no endpoint of the given type.
+ * VPC's Region, or has no endpoint of the given type, by `services` (default: the bundled
+ * list; a catalog's refreshed list when it has one).
  */
 export function checkAwsService(
   problems: ProblemList,
@@ -54,16 +54,17 @@ export function checkAwsService(
   service: string,
   region: string,
   type: "gateway" | "interface" | null,
+  services: AwsServiceReference = BUNDLED_AWS_SERVICES,
 ): void {
-  const known = AWS_SERVICES.get(service);
+  const known = services.services.get(service);
   if (!known) {
-    problems.unknown(path, "AWS service", service, AWS_SERVICE_NAMES);
+    problems.unknown(path, "AWS service", service, services.names);
     return;
   }
   if (type === "gateway" && !known.types.includes("gateway")) {
     problems.add(
       path,
-      `gateway endpoints exist only for ${GATEWAY_NAMES}, not "${service}"; use type: interface`,
+      `gateway endpoints exist only for ${inProse(services.gateways)}, not "${service}"; use type: interface`,
     );
     return;
   }

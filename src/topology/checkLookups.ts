@@ -1,3 +1,4 @@
+import { type AwsServiceReference, BUNDLED_AWS_SERVICES } from "./awsReference.js";
 import { subnetsOf } from "./defaultSubnets.js";
 import { EndpointReferences } from "./endpointReferences.js";
 import { type SubnetLookup, subnetLookup } from "./subnetLookup.js";
@@ -49,7 +50,14 @@ export class CheckLookups {
   /** Endpoint references, resolved as normalization will resolve them. */
   readonly references: EndpointReferences;
 
-  constructor(readonly index: TopologyIndex) {
+  /**
+   * `services`: the AWS services endpoints and NAT destinations may name (default: the
+   * bundled list).
+   */
+  constructor(
+    readonly index: TopologyIndex,
+    readonly services: AwsServiceReference = BUNDLED_AWS_SERVICES,
+  ) {
     this.references = new EndpointReferences(index);
   }
 

@@ -1,5 +1,6 @@
 import type { DistanceWork } from "../core/didYouMean.js";
 import { type Path, ProblemList } from "../core/problemList.js";
+import type { AwsServiceReference } from "./awsReference.js";
 import { checkRegion } from "./checkAwsNames.js";
 import { checkAzIds } from "./checkAzIds.js";
 import { CheckLookups } from "./checkLookups.js";
@@ -190,12 +191,17 @@ function acrossAccounts<T extends { id: string }>(
  * Semantic checks of a schema-valid document: duplicate ids, unknown references, AZs
  * outside their VPC or region, impossible endpoint placements. Returns the problems found
  * (the first 100 listed, all counted); every check takes constant time per reference.
- * `work`, when given, counts the did-you-mean distance cells computed (for tests).
+ * `work`, when given, counts the did-you-mean distance cells computed (for tests);
+ * `services` is what AWS service names are checked against (default: the bundled list).
  */
-export function checkTopology(doc: TopologyDoc, work?: DistanceWork): ProblemList {
+export function checkTopology(
+  doc: TopologyDoc,
+  work?: DistanceWork,
+  services?: AwsServiceReference,
+): ProblemList {
   const problems = new ProblemList(work);
   const index = indexTopology(doc);
-  const lookups = new CheckLookups(index);
+  const lookups = new CheckLookups(index, services);
   problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");
   for (const key of ["vpcs", "endpointServices", "hostedZones", "transitGateways"] as const) {
     const { items, paths } = acrossAccounts(doc, key);

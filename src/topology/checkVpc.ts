@@ -20,7 +20,14 @@ function checkEndpoint(
   checkTraffic(problems, path, endpoint, at);
   const within = `in VPC "${vpc.id}"`;
   if (endpoint.type === "gateway") {
-    checkAwsService(problems, [...path, "service"], endpoint.service, vpc.region, "gateway");
+    checkAwsService(
+      problems,
+      [...path, "service"],
+      endpoint.service,
+      vpc.region,
+      "gateway",
+      lookups.services,
+    );
     endpoint.routeTables.forEach((ref, i) => {
       if (!has.routeTables.has(ref))
         problems.unknown([...path, "routeTables", i], "route table", ref, has.routeTables, within);
@@ -29,7 +36,14 @@ function checkEndpoint(
   }
   checkPlacement(problems, path, endpoint, at);
   if (endpoint.type === "interface" && endpoint.service !== undefined)
-    checkAwsService(problems, [...path, "service"], endpoint.service, vpc.region, "interface");
+    checkAwsService(
+      problems,
+      [...path, "service"],
+      endpoint.service,
+      vpc.region,
+      "interface",
+      lookups.services,
+    );
   const targets = [
     endpoint.type === "interface" ? endpoint.service : undefined,
     endpoint.endpointService,
@@ -153,7 +167,7 @@ export function checkVpc(
     let bound = 0n;
     nat.destinations.forEach((destination, j) => {
       const at = [...path, "natGateways", i, "destinations", j, "service"];
-      checkAwsService(problems, at, destination.service, vpc.region, null);
+      checkAwsService(problems, at, destination.service, vpc.region, null, lookups.services);
       bound += quantityFromNumber(destination.gbPerMonth);
     });
     if (bound > quantityFromNumber(nat.gbPerMonth))

@@ -3,6 +3,7 @@ import { LinkplanError, type Problem } from "../core/linkplanError.js";
 import { mergeProblems } from "../core/mergeProblems.js";
 import { checkNesting } from "../document/checkNesting.js";
 import { validateSchema } from "../document/validateSchema.js";
+import type { AwsServiceReference } from "./awsReference.js";
 import { checkTopology } from "./checkTopology.js";
 import { normalizeTopology } from "./normalizeTopology.js";
 import type { Topology } from "./topology.js";
@@ -32,6 +33,15 @@ function guarded<T>(check: () => T): T {
   }
 }
 
+/** How a topology is validated. */
+export interface ParseTopologyOptions {
+  /**
+   * The AWS services endpoints and NAT destinations may name: a catalog's refreshed list
+   * (`catalogServices(catalog)`, `awsServiceReference(list)`); default: the bundled list.
+   */
+  services?: AwsServiceReference | undefined;
+}
+
 /**
  * Validate a topology document (already parsed from YAML or JSON) and return it with
  * defaults filled, in its authored shape (what the what-if transforms rewrite). Throws a
@@ -39,19 +49,21 @@ function guarded<T>(check: () => T): T {
  * (checked first, without recursion), else "invalid_topology" with the problems found (the
  * first 100 listed).
  */
-export function parseTopologyDoc(data: unknown): TopologyDoc {
+export function parseTopologyDoc(data: unknown, options: ParseTopologyOptions = {}): TopologyDoc {
   return guarded(() => {
     const values = checkNesting(data);
     const parsed = validateSchema(TopologySchema, data, values);
     if (!parsed.success) {
       // a document wrong only by unknown keys is checked further, so every problem is reported
       // at once (when neither list was cut at the cap)
-      const rest = parsed.withoutUnknownKeys && checkTopology(parsed.withoutUnknownKeys);
+      const rest =
+        parsed.withoutUnknownKeys &&
+        checkTopology(parsed.withoutUnknownKeys, undefined, options.services);
       if (!rest || rest.count === 0 || parsed.count > MAX_PROBLEMS || rest.count > MAX_PROBLEMS)
         throw invalid(parsed.problems, parsed.count, parsed.partial);
       throw invalid(mergeProblems(parsed.problems, rest.problems), parsed.count + rest.count);
     }
-    const problems = checkTopology(parsed.data);
+    const problems = checkTopology(parsed.data, undefined, options.services);
     if (problems.count > 0) throw invalid(problems.problems, problems.count);
     return parsed.data;
   });
@@ -61,7 +73,7 @@ export function parseTopologyDoc(data: unknown): TopologyDoc {
  * Validate a topology document (already parsed from YAML or JSON) and return the
  * normalized Topology. Throws a LinkplanError as parseTopologyDoc does.
  */
-export function parseTopology(data: unknown): Topology {
-  const doc = parseTopologyDoc(data);
+export function parseTopology(data: unknown, options: ParseTopologyOptions = {}): Topology {
+  const doc = parseTopologyDoc(data, options);
   return guarded(() => normalizeTopology(doc, indexTopology(doc)));
 }

@@ -2,45 +2,53 @@ import * as z from "zod";
 import { type CompareOptions, type Comparison, compare } from "../compare/compare.js";
 import { LinkplanError } from "../core/linkplanError.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
-import { AwsServiceSchema } from "../topology/awsNameSchemas.js";
+import { awsServiceSchema } from "../topology/awsNameSchemas.js";
+import { type AwsServiceReference, BUNDLED_AWS_SERVICES } from "../topology/awsReference.js";
 import { normalizeTopology } from "../topology/normalizeTopology.js";
-import { parseTopologyDoc } from "../topology/parseTopology.js";
+import { type ParseTopologyOptions, parseTopologyDoc } from "../topology/parseTopology.js";
 import { indexTopology } from "../topology/topologyIndex.js";
 import { AzSchema, type TopologyDoc } from "../topology/topologySchema.js";
 import { centralizeEndpoints } from "./centralizeEndpoints.js";
 import { consolidateAzs } from "./consolidateAzs.js";
 import { natToEndpoints } from "./natToEndpoints.js";
 
-const ServiceList = z.array(AwsServiceSchema).min(1);
+/**
+ * The what-if transforms, with service names checked against `services` (a catalog's
+ * refreshed list; WhatIfSchema: the bundled one).
+ */
+export function whatIfSchema(services: AwsServiceReference) {
+  const ServiceList = z.array(awsServiceSchema(services)).min(1);
+  return z.discriminatedUnion("kind", [
+    z
+      .strictObject({
+        kind: z.literal("consolidateAzs"),
+        vpc: z.string().optional().describe("only this VPC (default: every VPC)"),
+        azs: z
+          .union([z.number().int().min(1), z.array(AzSchema).min(1)])
+          .describe("how many AZs to keep (the VPC's first ones), or which AZs"),
+      })
+      .describe("Keep interface endpoints in fewer AZs; traffic from removed AZs pays inter-AZ"),
+    z
+      .strictObject({
+        kind: z.literal("natToEndpoints"),
+        services: ServiceList.optional().describe("NAT destinations to move (default: all)"),
+        vpc: z.string().optional().describe("only this VPC (default: every VPC)"),
+      })
+      .describe("Move NAT traffic bound for AWS services onto gateway / interface endpoints"),
+    z
+      .strictObject({
+        kind: z.literal("centralizeEndpoints"),
+        hubVpc: z.string().describe("the VPC that keeps the shared endpoints"),
+        services: ServiceList.optional().describe("AWS services to centralise (default: all)"),
+      })
+      .describe(
+        "Hub-and-spoke: endpoints in one hub VPC shared through Transit Gateway and Route 53",
+      ),
+  ]);
+}
 
 /** A what-if transform and its options (the CLI flags and the API body carry the same). */
-export const WhatIfSchema = z.discriminatedUnion("kind", [
-  z
-    .strictObject({
-      kind: z.literal("consolidateAzs"),
-      vpc: z.string().optional().describe("only this VPC (default: every VPC)"),
-      azs: z
-        .union([z.number().int().min(1), z.array(AzSchema).min(1)])
-        .describe("how many AZs to keep (the VPC's first ones), or which AZs"),
-    })
-    .describe("Keep interface endpoints in fewer AZs; traffic from removed AZs pays inter-AZ"),
-  z
-    .strictObject({
-      kind: z.literal("natToEndpoints"),
-      services: ServiceList.optional().describe("NAT destinations to move (default: all)"),
-      vpc: z.string().optional().describe("only this VPC (default: every VPC)"),
-    })
-    .describe("Move NAT traffic bound for AWS services onto gateway / interface endpoints"),
-  z
-    .strictObject({
-      kind: z.literal("centralizeEndpoints"),
-      hubVpc: z.string().describe("the VPC that keeps the shared endpoints"),
-      services: ServiceList.optional().describe("AWS services to centralise (default: all)"),
-    })
-    .describe(
-      "Hub-and-spoke: endpoints in one hub VPC shared through Transit Gateway and Route 53",
-    ),
-]);
+export const WhatIfSchema = whatIfSchema(BUNDLED_AWS_SERVICES);
 export type WhatIf = z.infer<typeof WhatIfSchema>;
 
 /** A short description of a transform ("interface endpoints in 1 AZ"). */
@@ -62,9 +70,14 @@ export function describeWhatIf(whatIf: WhatIf): string {
 
 /**
  * Apply a what-if transform to a validated document. The result is named after the
- * original with the transform described, so reports and diagrams say what they show.
+ * original with the transform described, so reports and diagrams say what they show; it is
+ * validated as the original was (`options.services`: the AWS service list, default bundled).
  */
-export function applyWhatIf(doc: TopologyDoc, whatIf: WhatIf): TopologyDoc {
+export function applyWhatIf(
+  doc: TopologyDoc,
+  whatIf: WhatIf,
+  options: ParseTopologyOptions = {},
+): TopologyDoc {
   const after =
     whatIf.kind === "consolidateAzs"
       ? consolidateAzs(doc, {
@@ -83,7 +96,7 @@ export function applyWhatIf(doc: TopologyDoc, whatIf: WhatIf): TopologyDoc {
   const named = { ...after, name: `${doc.name} (what-if: ${describeWhatIf(whatIf)})` };
   // the transforms keep documents valid; should one not, say so instead of blaming the input
   try {
-    return parseTopologyDoc(named);
+    return parseTopologyDoc(named, options);
   } catch (error) {
     if (!(error instanceof LinkplanError)) throw error;
     throw new LinkplanError(

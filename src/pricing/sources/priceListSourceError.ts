@@ -12,7 +12,8 @@ const NETWORK_CODES = new Set([
   "EPIPE",
 ]);
 
-const REJECTED_CREDENTIALS = new Set([
+/** Error names of AWS APIs that refuse the credentials (any service). */
+export const REJECTED_CREDENTIALS: ReadonlySet<string> = new Set([
   "AccessDeniedException",
   "UnrecognizedClientException",
   "InvalidSignatureException",
@@ -21,14 +22,15 @@ const REJECTED_CREDENTIALS = new Set([
   "SignatureDoesNotMatch",
 ]);
 
-interface ErrorLike {
+export interface ErrorLike {
   name?: unknown;
   code?: unknown;
   message?: unknown;
   errors?: unknown;
 }
 
-function networkCode(error: ErrorLike): string | undefined {
+/** The Node network error code of an SDK error (ECONNREFUSED, …), if it is one. */
+export function networkCode(error: ErrorLike): string | undefined {
   if (typeof error.code === "string" && NETWORK_CODES.has(error.code)) return error.code;
   // Node's happy-eyeballs connect throws an AggregateError of per-address errors
   if (Array.isArray(error.errors)) {
