@@ -55,6 +55,7 @@ export type {
   DiagramStatus,
   EdgeKind,
   GroupKind,
+  ItemFinding,
   NodeKind,
 } from "./diagram/graph/diagramGraph.js";
 export { diffGraphs } from "./diagram/graph/diffGraphs.js";

@@ -147,6 +147,7 @@ describe("openapi.yaml", () => {
         required: false,
         schema: { type: "number", exclusiveMinimum: 0, maximum: 744 },
       }),
+      expect.objectContaining({ in: "query", name: "check", required: false }),
       expect.objectContaining({
         in: "query",
         name: "format",
@@ -184,6 +185,7 @@ describe("openapi.yaml", () => {
       "securityGroups",
       "routeTables",
       "hostedZones",
+      "findings",
       "format",
     ]);
     expect(params.format).toEqual({

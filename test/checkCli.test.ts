@@ -71,7 +71,7 @@ describe("linkplan check", () => {
     );
   });
 
-  it("writes SARIF 2.1.0 pointing at the file checked", async () => {
+  it("writes SARIF 2.1.0 pointing at the file checked, and at the line and column", async () => {
     const result = await runCliCapture(["check", OPEN, "--format", "sarif", "--fail-on", "none"]);
     const log = JSON.parse(result.stdout);
     expect(log.version).toBe("2.1.0");
@@ -88,7 +88,11 @@ describe("linkplan check", () => {
         },
         locations: [
           {
-            physicalLocation: { artifactLocation: { uri: OPEN } },
+            // where the path is written: line 10, at allowedPrincipals
+            physicalLocation: {
+              artifactLocation: { uri: OPEN },
+              region: { startLine: 10, startColumn: 77 },
+            },
             logicalLocations: [
               {
                 fullyQualifiedName: "accounts[0].endpointServices[0].allowedPrincipals",

@@ -1,6 +1,6 @@
 import type { OperationContext } from "../operations/operation.js";
 import { operationNamed } from "../operations/operations.js";
-import { formatOf } from "../operations/renderResult.js";
+import { checkFormat, formatOf } from "../operations/renderResult.js";
 import { jsonReply } from "./jsonReply.js";
 import type { OperationInput, OperationReply } from "./operation.js";
 import { problemBody } from "./problem.js";
@@ -12,9 +12,12 @@ const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 /** Parse the body, run the operation and write its answer in the format asked; errors propagate. */
 function dispatch(input: OperationInput, ctx: OperationContext): OperationReply {
   const operation = operationNamed(input.operation);
-  const body = operation.route.body ? readBody(input.body) : null;
-  const result = operation.run(body, input.query, ctx);
   const format = formatOf(operation, input.query.format as string | undefined);
+  const formatName = (input.query.format as string | undefined) ?? operation.defaultFormat.api;
+  checkFormat(operation, formatName, input.query);
+  const body = operation.route.body ? readBody(input.body) : null;
+  const source = operation.route.body && input.body ? input.body.text : undefined;
+  const result = operation.run(body, input.query, ctx, source);
   if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
   return { status: 200, contentType: format.mediaType, body: format.render(result) };
 }

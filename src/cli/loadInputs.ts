@@ -8,9 +8,13 @@ import { parseCatalog } from "../pricing/parseCatalog.js";
 import type { CliIo } from "./cliIo.js";
 import { readFailure, readInput } from "./readInput.js";
 
-/** Read and parse a JSON or YAML file ("-" for stdin); syntax errors name file:line:column. */
-export async function loadDocumentFile(path: string): Promise<unknown> {
-  return parseDocument(await readInput(path), path === "-" ? "stdin" : path);
+/**
+ * A JSON or YAML file ("-" for stdin) as read (its text) and parsed (its data); syntax
+ * errors name file:line:column.
+ */
+export async function loadDocument(path: string): Promise<{ text: string; data: unknown }> {
+  const text = await readInput(path);
+  return { text, data: parseDocument(text, path === "-" ? "stdin" : path) };
 }
 
 /** The catalog given with --catalog (JSON or YAML), or the bundled one. */

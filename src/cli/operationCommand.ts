@@ -3,10 +3,10 @@ import * as z from "zod";
 import { LinkplanError } from "../core/linkplanError.js";
 import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import type { AnyOperation, OperationContext, OutputFormat } from "../operations/operation.js";
-import { formatOf } from "../operations/renderResult.js";
+import { checkFormat, formatOf } from "../operations/renderResult.js";
 import { catalogServices } from "../pricing/catalogServices.js";
 import type { CliIo } from "./cliIo.js";
-import { loadCatalogFile, loadDocumentFile, writeOutput } from "./loadInputs.js";
+import { loadCatalogFile, loadDocument, writeOutput } from "./loadInputs.js";
 
 /** The command-line flags a run was given (commander's values, by camelCase name). */
 export type CliFlags = Record<string, unknown>;
@@ -165,13 +165,17 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
     }
     const chosen = spec.pick?.(flags) ?? operation;
     const options = readOptions(chosen, { ...spec.defaults?.(paths), ...flags });
-    const [documents, ctx] = await Promise.all([
-      Promise.all(paths.map((path) => loadDocumentFile(path))),
+    const format = formatOf(chosen, flags.format as string);
+    checkFormat(chosen, String(flags.format), options, (name) => `--${kebab(name)}`);
+    const [loaded, ctx] = await Promise.all([
+      Promise.all(paths.map((path) => loadDocument(path))),
       contextOf(flags, spec.priced === true),
     ]);
+    const documents = loaded.map((document) => document.data);
     const body = spec.body ? spec.body(documents, flags) : (documents[0] ?? null);
-    const result = chosen.run(body, options, ctx);
-    const format = formatOf(chosen, flags.format as string);
+    // the text of the body, when the body is the one document read
+    const source = !spec.body && loaded.length === 1 ? loaded[0]?.text : undefined;
+    const result = chosen.run(body, options, ctx, source);
     const output = typeof flags.output === "string" && spec.outputFile ? flags.output : null;
     if (output !== null) {
       await writeOutput(io, output, textOf(format, result));

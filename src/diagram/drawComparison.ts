@@ -32,9 +32,11 @@ export function comparisonGraph(
   options: ComparisonOptions = {},
 ): DiagramGraph {
   const pairs = options.comparison?.pairs ?? accountPairs(before, after, options.pairs);
+  // findings (request.findings) are about `after`: the removed items carry none
   const beforeGraph = toGraph(renameAccounts(before, pairs), {
     ...request,
     estimate: options.comparison?.before ?? null,
+    findings: null,
   });
   return diffGraphs(beforeGraph, toGraph(after, request));
 }

@@ -45,12 +45,16 @@ export const CheckJsonSchema = z
   })
   .describe("The findings of linkplan check, most severe first");
 
-/** What check answers: the topology's name, its findings, the rules run and the SARIF uri. */
+/**
+ * What check answers: the topology's name, its findings, the rules run, the SARIF uri and
+ * the text checked (where SARIF regions point; null when the body was not read from text).
+ */
 export interface CheckResult {
   name: string;
   findings: Finding[];
   rules: ReturnType<typeof selectedRules>;
   source: string;
+  text: string | null;
 }
 
 function toJson(result: CheckResult): z.infer<typeof CheckJsonSchema> {
@@ -70,7 +74,7 @@ export const checkOperation = defineOperation({
       kind: "json",
       mediaType: "application/sarif+json; charset=utf-8",
       schema: z.record(z.string(), z.unknown()).describe("a SARIF 2.1.0 log"),
-      render: (r: CheckResult) => findingsSarif(r.findings, r.rules, r.source, "0.1.0"),
+      render: (r: CheckResult) => findingsSarif(r.findings, r.rules, r.source, "0.1.0", r.text),
     },
     text: {
       kind: "text",
@@ -91,7 +95,7 @@ export const checkOperation = defineOperation({
     body: TopologySchema,
     bodyDescription: "a topology as JSON, or YAML with Content-Type: application/yaml",
   },
-  run(body, options, ctx): CheckResult {
+  run(body, options, ctx, text): CheckResult {
     const topology = readTopology(body, ctx.limits);
     const selection = {
       ...(options.rule ? { rules: options.rule } : {}),
@@ -103,6 +107,7 @@ export const checkOperation = defineOperation({
       findings: check(topology, { ...selection, catalog: ctx.catalog }),
       rules,
       source: options.source ?? "topology.yaml",
+      text: text ?? null,
     };
   },
 });

@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { check } from "../check/check.js";
+import type { Finding } from "../check/finding.js";
 import type { AccountPair } from "../compare/alignAccounts.js";
 import { type Comparison, compare } from "../compare/compare.js";
 import { drawComparison } from "../diagram/drawComparison.js";
@@ -14,6 +16,8 @@ export interface ComparisonSubject {
   before: Topology;
   after: Topology;
   comparison: Comparison | null;
+  /** the findings of check on `after`, when the options ask for them (else null) */
+  findings: Finding[] | null;
   pairs: AccountPair[] | undefined;
   options: DiagramOptions;
   limits: OperationContext["diagramLimits"];
@@ -28,7 +32,13 @@ export const diagramCompareOperation = defineOperation({
     drawComparison(
       s.before,
       s.after,
-      { ...s.options, format, estimate: s.comparison?.after ?? null, limits: s.limits },
+      {
+        ...s.options,
+        format,
+        estimate: s.comparison?.after ?? null,
+        findings: s.findings,
+        limits: s.limits,
+      },
       { comparison: s.comparison, ...(s.pairs ? { pairs: s.pairs } : {}) },
     ),
   ),
@@ -51,6 +61,7 @@ export const diagramCompareOperation = defineOperation({
     const comparison = options.costs
       ? compare(before, after, ctx.catalog, pairs ? { pairs } : {})
       : null;
-    return { before, after, comparison, pairs, options, limits: ctx.diagramLimits };
+    const findings = options.findings ? check(after, { catalog: ctx.catalog }) : null;
+    return { before, after, comparison, findings, pairs, options, limits: ctx.diagramLimits };
   },
 });

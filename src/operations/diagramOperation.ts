@@ -1,3 +1,5 @@
+import { check } from "../check/check.js";
+import type { Finding } from "../check/finding.js";
 import type { DiagramFormat } from "../diagram/drawTopology.js";
 import { drawTopology } from "../diagram/drawTopology.js";
 import { type Estimate, estimate } from "../estimate/estimate.js";
@@ -12,6 +14,8 @@ import { readTopology } from "./readTopology.js";
 export interface DiagramSubject {
   topology: Topology;
   estimate: Estimate | null;
+  /** the findings of check, when the options ask for them (else null) */
+  findings: Finding[] | null;
   options: DiagramOptions;
   limits: OperationContext["diagramLimits"];
 }
@@ -33,7 +37,13 @@ export const diagramOperation = defineOperation({
   summary: "draw a topology as ASCII, Mermaid or SVG",
   options: DiagramOptionsSchema,
   formats: diagramFormats<DiagramSubject>((s, format) =>
-    drawTopology(s.topology, { ...s.options, format, estimate: s.estimate, limits: s.limits }),
+    drawTopology(s.topology, {
+      ...s.options,
+      format,
+      estimate: s.estimate,
+      findings: s.findings,
+      limits: s.limits,
+    }),
   ),
   defaultFormat: { cli: "ascii", api: "svg" },
   route: {
@@ -48,6 +58,7 @@ export const diagramOperation = defineOperation({
     return {
       topology,
       estimate: options.costs ? estimate(topology, ctx.catalog) : null,
+      findings: options.findings ? check(topology, { catalog: ctx.catalog }) : null,
       options,
       limits: ctx.diagramLimits,
     };

@@ -13,5 +13,6 @@ export const DiagramOptionsSchema = z.object({
   securityGroups: flagOption("show security groups on endpoints"),
   routeTables: flagOption("show route tables and their gateway endpoint routes"),
   hostedZones: flagOption("show Route 53 hosted zones and alias records", true),
+  findings: flagOption("run linkplan check and mark the elements its errors are about"),
 });
 export type DiagramOptions = z.output<typeof DiagramOptionsSchema>;

@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import type { Problem } from "../core/problem.js";
 import type { DiagramLimits } from "../diagram/diagramLimits.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import type { TopologyLimits } from "./readTopology.js";
@@ -50,8 +51,17 @@ export interface Operation<Options = unknown, Result = unknown> {
   /** the default format of the command line (for people) and of the API (for programs) */
   defaultFormat: { cli: string; api: string };
   route: OperationRoute;
-  /** the answer: throws LinkplanError for input it cannot take */
-  run(body: unknown, options: Options, ctx: OperationContext): Result;
+  /**
+   * A format these options cannot be written in (e.g. estimate's `check` as CSV): the
+   * problem, its path the option's name; null when the format is fine. Checked before run.
+   */
+  formatProblem?(options: Options, format: string): Problem | null;
+  /**
+   * The answer: throws LinkplanError for input it cannot take. `source` is the body's text
+   * as written when the body is one document read from text (the command line's file, the
+   * API's request body), for answers that point into it (SARIF regions).
+   */
+  run(body: unknown, options: Options, ctx: OperationContext, source?: string): Result;
 }
 
 /** An operation of any options and result (the table's element type; methods are bivariant). */

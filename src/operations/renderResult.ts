@@ -13,3 +13,21 @@ export function formatOf(operation: AnyOperation, name: string | undefined): Out
   }
   return format;
 }
+
+/**
+ * Refuse a format the options cannot be written in (the operation's formatProblem):
+ * `invalid_option`, the problem's path made by `pathOf` from the option's name (the
+ * command line names the flag, the API the query parameter).
+ */
+export function checkFormat(
+  operation: AnyOperation,
+  format: string,
+  options: unknown,
+  pathOf: (option: string) => string = (option) => option,
+): void {
+  const problem = operation.formatProblem?.(options, format);
+  if (!problem) return;
+  throw new LinkplanError("invalid_option", `invalid options for ${operation.name}`, [
+    { path: pathOf(problem.path), message: problem.message },
+  ]);
+}

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { type Finding, FindingSchema } from "../check/finding.js";
 import { formatMoney, formatQuantity, formatRate } from "../core/money.js";
 import { RESOURCE_KINDS } from "../estimate/cost/lineItem.js";
 import type { RollupRow } from "../estimate/cost/rollup.js";
@@ -53,6 +54,10 @@ export const EstimateJsonSchema = z
       byAz: z.array(RollupRowJson),
       byKind: z.array(RollupRowJson),
     }),
+    findings: z
+      .array(FindingSchema)
+      .optional()
+      .describe("with check: the findings of linkplan check on the same topology"),
   })
   .describe("A cost estimate: money as exact decimal strings; totals equal the sum of lines");
 
@@ -81,8 +86,14 @@ export interface EstimateJsonParts {
   line: (line: Estimate["lines"][number]) => LineItemJson;
 }
 
-/** The JSON form of an estimate, split so the lines can be converted one at a time. */
-export function estimateJsonParts(estimate: Estimate): EstimateJsonParts {
+/**
+ * The JSON form of an estimate, split so the lines can be converted one at a time; with
+ * `findings` (estimate --check), a `findings` member after the rollups.
+ */
+export function estimateJsonParts(
+  estimate: Estimate,
+  findings?: readonly Finding[] | null,
+): EstimateJsonParts {
   const r = estimate.rollups;
   const money = memo(formatMoney);
   const rate = memo(formatRate);
@@ -111,6 +122,7 @@ export function estimateJsonParts(estimate: Estimate): EstimateJsonParts {
         byAz: r.byAz.map(rowJson),
         byKind: r.byKind.map(rowJson),
       },
+      ...(findings ? { findings: [...findings] } : {}),
     },
     line: (line) => ({
       id: line.id,
@@ -133,8 +145,14 @@ export function estimateJsonParts(estimate: Estimate): EstimateJsonParts {
   };
 }
 
-/** The stable JSON form of an estimate (money as exact decimal strings). */
-export function estimateToJson(estimate: Estimate): EstimateJson {
-  const { head, line } = estimateJsonParts(estimate);
+/**
+ * The stable JSON form of an estimate (money as exact decimal strings); with `findings`
+ * (estimate --check), a `findings` member after the rollups.
+ */
+export function estimateToJson(
+  estimate: Estimate,
+  findings?: readonly Finding[] | null,
+): EstimateJson {
+  const { head, line } = estimateJsonParts(estimate, findings);
   return { ...head, lines: estimate.lines.map(line) };
 }

@@ -1,3 +1,4 @@
+import type { Finding } from "../check/finding.js";
 import type { Estimate } from "../estimate/estimate.js";
 import { estimateJsonParts } from "./estimateJson.js";
 
@@ -10,13 +11,16 @@ function nested(value: unknown, indent: string): string {
 }
 
 /**
- * The estimate's JSON text — exactly `JSON.stringify(estimateToJson(estimate), null, 2)`
- * plus a final newline — as a sequence of chunks of about 64 KiB, converting one line item
- * at a time: writing an estimate of a million lines never holds its whole JSON (which can
- * exceed the longest string V8 allows) or a second copy of its lines in memory.
+ * The estimate's JSON text — exactly `JSON.stringify(estimateToJson(estimate, findings),
+ * null, 2)` plus a final newline — as a sequence of chunks of about 64 KiB, converting one
+ * line item at a time: writing an estimate of a million lines never holds its whole JSON
+ * (which can exceed the longest string V8 allows) or a second copy of its lines in memory.
  */
-export function* estimateJsonChunks(estimate: Estimate): Generator<string, void, undefined> {
-  const { head, line } = estimateJsonParts(estimate);
+export function* estimateJsonChunks(
+  estimate: Estimate,
+  findings?: readonly Finding[] | null,
+): Generator<string, void, undefined> {
+  const { head, line } = estimateJsonParts(estimate, findings);
   const entries = Object.entries(head);
   let chunk = "{";
   for (const [i, [key, value]] of entries.entries()) {

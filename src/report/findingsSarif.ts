@@ -1,19 +1,31 @@
 import type { CheckRule } from "../check/checkRule.js";
 import type { Finding } from "../check/finding.js";
+import { pathLocator } from "../document/locatePath.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
 /**
  * Findings as a SARIF 2.1.0 log (GitHub code scanning): one run of the tool "linkplan", its
  * rules with their docs, each finding a result located in the topology file at its JSON
- * path (a logical location; `uri` is the file checked).
+ * path (a logical location; `uri` is the file checked). Given the text of that file
+ * (`source`), a result whose path is written there also gets a region: the line and column
+ * where the path's deepest written part starts. Pure: the text is passed in, not read.
  */
 export function findingsSarif(
   findings: readonly Finding[],
   rules: readonly Omit<CheckRule, "check">[],
   uri: string,
   version: string,
+  source: string | null = null,
 ): unknown {
+  const locate = source !== null && findings.length > 0 ? pathLocator(source) : () => null;
+  const physicalLocation = (path: string) => {
+    const at = locate(path);
+    return {
+      artifactLocation: { uri },
+      ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
+    };
+  };
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -39,7 +51,7 @@ export function findingsSarif(
           message: { text: `${f.message}. Fix: ${f.fix}` },
           locations: [
             {
-              physicalLocation: { artifactLocation: { uri } },
+              physicalLocation: physicalLocation(f.path),
               logicalLocations: [{ fullyQualifiedName: f.path, name: f.resource }],
             },
           ],

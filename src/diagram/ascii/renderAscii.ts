@@ -14,6 +14,9 @@ export interface RenderAsciiOptions {
   charset?: "unicode" | "ascii";
 }
 
+/** The mark after the first line of a box with error findings. */
+const FINDING_MARK = "!";
+
 /** What a box border cell is, so an edge crossing it can be drawn as a crossing. */
 const Border = { None: 0, Horizontal: 1, Vertical: 2, Corner: 3 } as const;
 type Border = (typeof Border)[keyof typeof Border];
@@ -36,9 +39,10 @@ const OPPOSITE: Readonly<Record<Direction, Direction>> = {
  * Draw a Scene as text, one character per grid cell: boxes (parents first), their text,
  * edges with turns, crossings (┼) and arrowheads, then edge labels. AZ groups have dashed
  * borders; boxes added in a comparison carry "[+]" and removed ones "[-]" just right of
- * their top-left corner (a bare "+" / "-" on boxes narrower than 5 cells). Where an edge
- * leaves its source box the border shows a tee (┬ ┴ ├ ┤); where it passes through another
- * box's border, a crossing. Wide characters take two cells; control characters never
+ * their top-left corner (a bare "+" / "-" on boxes narrower than 5 cells); boxes with error
+ * findings carry "!" one space after their first line. Where an edge leaves its source box
+ * the border shows a tee (┬ ┴ ├ ┤); where it passes through another box's border, a
+ * crossing. Wide characters take two cells; control characters never
  * reach the output. Lines carry no trailing spaces; the text ends with "\n".
  */
 export function renderAscii(scene: Scene, options: RenderAsciiOptions = {}): string {
@@ -127,13 +131,19 @@ function drawBox(grid: CellGrid, borders: Uint8Array, box: SceneBox, g: GlyphSet
   [...marker].forEach((ch, i) => put(left + 1 + i, top, ch, Border.Horizontal));
 }
 
-/** Text lines at (x+2, y+1+i), clipped to the inside of the border. */
+/**
+ * Text lines at (x+2, y+1+i), clipped to the inside of the border; a box with findings
+ * gets "!" one space after its first line (sizing left room for it).
+ */
 function drawText(grid: CellGrid, box: SceneBox, g: Readonly<GlyphSet>): void {
   const lastRow = box.y + box.height - 2;
   const lastCol = box.x + box.width - 2;
   box.lines.forEach((line, i) => {
     const y = box.y + 1 + i;
-    if (y <= lastRow) grid.write(box.x + 2, y, g.text(terminalSafe(line)), lastCol);
+    if (y > lastRow) return;
+    const end = grid.write(box.x + 2, y, g.text(terminalSafe(line)), lastCol);
+    if (i === 0 && box.findings && box.findings.length > 0 && end + 1 <= lastCol)
+      grid.set(end + 1, y, FINDING_MARK);
   });
 }
 

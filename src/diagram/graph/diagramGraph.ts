@@ -26,6 +26,13 @@ export type EdgeKind = "uses" | "privatelink" | "targets" | "alias" | "route" | 
 /** Marks for diagrams of a comparison: what b added or removed relative to a. */
 export type DiagramStatus = "added" | "removed" | "unchanged";
 
+/** An error finding of linkplan check about the element a node or group draws. */
+export interface ItemFinding {
+  /** the rule's id, e.g. endpoint-service-open */
+  rule: string;
+  message: string;
+}
+
 export interface DiagramNode {
   type: "node";
   /** unique within the graph; may contain any characters (renderers sanitise) */
@@ -37,6 +44,8 @@ export interface DiagramNode {
   /** cost annotation, e.g. "$21.90/mo" */
   cost: string | null;
   status: DiagramStatus;
+  /** error findings about what the node draws (diagram --findings); absent when none */
+  findings?: ItemFinding[];
 }
 
 export interface DiagramGroup {
@@ -47,6 +56,8 @@ export interface DiagramGroup {
   detail: string | null;
   cost: string | null;
   status: DiagramStatus;
+  /** error findings about what the group draws (a VPC, an account); absent when none */
+  findings?: ItemFinding[];
   children: DiagramItem[];
 }
 

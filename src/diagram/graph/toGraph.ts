@@ -1,7 +1,9 @@
+import type { Finding } from "../../check/finding.js";
 import type { Estimate } from "../../estimate/estimate.js";
 import type { Account, Topology, Vpc } from "../../topology/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
+import { markFindings } from "./findingMarks.js";
 import { GraphIndex } from "./graphIndex.js";
 import {
   accountRegions,
@@ -31,6 +33,8 @@ export interface GraphOptions {
   hostedZones?: boolean;
   /** annotate nodes and groups with monthly costs from this estimate */
   estimate?: Estimate | null;
+  /** mark the elements these findings' errors are about (see markFindings) */
+  findings?: readonly Finding[] | null;
 }
 
 const AWS_SERVICE_LABEL: Record<string, string> = { s3: "Amazon S3", dynamodb: "Amazon DynamoDB" };
@@ -193,7 +197,8 @@ function accountItems(
 /**
  * Build the diagram graph of a topology: accounts › regions › VPCs (› AZs › subnets)
  * with endpoints, load balancers, endpoint services, workloads, NAT gateways and hosted
- * zones as nodes, and the links between them as edges. Pure.
+ * zones as nodes, and the links between them as edges; with `findings`, the elements their
+ * errors are about carry them. Pure.
  */
 export function toGraph(topology: Topology, options: GraphOptions = {}): DiagramGraph {
   const ctx: GraphContext = {
@@ -239,5 +244,6 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     const nodes = [...saas].map(([name, label]) => node(ids.saas(name), "saas", label, name, null));
     items.push(group("external", "external", "SaaS providers (PrivateLink)", null, null, nodes));
   }
+  if (options.findings) markFindings(items, topology, options.findings);
   return { title: topology.name, items, edges: ctx.edges };
 }

@@ -67,6 +67,7 @@ export function positionBoxes(
       parent: parentData && parentData.type !== "root" ? parentData.id : null,
       depth: n.depth - 1,
       status: d.status,
+      ...(d.findings && d.findings.length > 0 ? { findings: d.findings } : {}),
     });
   });
   return { boxes, placed };

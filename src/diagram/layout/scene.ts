@@ -1,4 +1,10 @@
-import type { DiagramStatus, EdgeKind, GroupKind, NodeKind } from "../graph/diagramGraph.js";
+import type {
+  DiagramStatus,
+  EdgeKind,
+  GroupKind,
+  ItemFinding,
+  NodeKind,
+} from "../graph/diagramGraph.js";
 
 /**
  * Scene: a laid-out diagram on a character grid (integer cells). Both rasterizers read
@@ -23,6 +29,11 @@ export interface SceneBox {
   parent: string | null;
   depth: number;
   status: DiagramStatus;
+  /**
+   * error findings about what the box draws (absent when none): renderers mark the box,
+   * and sizing left two cells after its first line for the mark (" !")
+   */
+  findings?: ItemFinding[];
 }
 
 export interface ScenePoint {

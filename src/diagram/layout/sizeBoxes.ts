@@ -20,6 +20,8 @@ const CONTENT_BOTTOM = 2;
 const MAX_HEADER_CELLS = 60;
 const MIN_GROUP_WIDTH = 8;
 const HEADER_SEPARATOR = " · ";
+/** Cells after a marked box's first line for its finding mark: a space and "!". */
+export const FINDING_MARK_CELLS = 2;
 
 /** A box's size and text, and where its children go relative to its top-left. */
 export interface Frame {
@@ -79,7 +81,8 @@ function groupHeader(group: DiagramGroup, measure: TextMeasure): string {
 
 /**
  * Size every box bottom-up (d3 `eachAfter`): a node fits its text lines plus border and
- * one space each side; a group fits its header (up to MAX_HEADER_CELLS) and its children
+ * one space each side, and a marked node (error findings) its first line plus " !"; a
+ * group fits its header (up to MAX_HEADER_CELLS, plus " !" when marked) and its children
  * as arranged by `arrangeChildren`, inside a padding of one cell. A VPC's AZ columns get
  * the height of the tallest. The root's frame is the top-level arrangement (no border).
  */
@@ -95,6 +98,8 @@ export function sizeBoxes(
       const lines = nodeLines(d, measure);
       let width = 0;
       for (const line of lines) width = Math.max(width, measure.width(line));
+      if (d.findings && d.findings.length > 0)
+        width = Math.max(width, measure.width(lines[0] ?? "") + FINDING_MARK_CELLS);
       width += 4;
       frames.set(n, { width, height: lines.length + 2, lines, headerWidth: 0, offsets: [] });
       return;
@@ -126,17 +131,21 @@ export function sizeBoxes(
       return;
     }
     const header = groupHeader(d, measure);
+    // a marked group keeps room for the mark after its header (the header is cut for it)
+    const mark = d.findings && d.findings.length > 0 ? FINDING_MARK_CELLS : 0;
     const width = Math.max(
       arrangement.width + 2 * CONTENT_X,
-      Math.min(measure.width(header), MAX_HEADER_CELLS) + 4,
+      Math.min(measure.width(header), MAX_HEADER_CELLS) + 4 + mark,
       MIN_GROUP_WIDTH,
     );
-    const line = measure.width(header) <= width - 4 ? header : cleanLabel(header, width - 4);
+    const room = width - 4 - mark;
+    const line = measure.width(header) <= room ? header : cleanLabel(header, room);
     frames.set(n, {
       width,
       height: kids.length > 0 ? CONTENT_Y + arrangement.height + CONTENT_BOTTOM : 3,
       lines: [line],
-      headerWidth: measure.width(line),
+      // edges keep off the mark as off the header
+      headerWidth: measure.width(line) + mark,
       offsets: arrangement.offsets.map((o) => ({ x: o.x + CONTENT_X, y: o.y + CONTENT_Y })),
     });
   });

@@ -2,8 +2,9 @@ import type { DiagramGroup, DiagramStatus, EdgeKind, NodeKind } from "../graph/d
 
 /**
  * Mermaid `classDef`s: AWS architecture group styles for groups, AWS service category
- * colours (with light fills) for nodes, then the comparison marks, which come last so they
- * override the stroke of the kind class. Listed in the order they are emitted.
+ * colours (with light fills) for nodes, then the comparison marks and the mark of elements
+ * with error findings, which come last so they override the stroke of the kind class.
+ * Listed in the order they are emitted.
  */
 export const MERMAID_CLASS_DEFS: ReadonlyArray<readonly [name: string, style: string]> =
   Object.freeze([
@@ -20,6 +21,7 @@ export const MERMAID_CLASS_DEFS: ReadonlyArray<readonly [name: string, style: st
     ["saas", "fill:#EEF0F3,stroke:#5A6C86,stroke-width:1px,color:#232F3E"],
     ["added", "stroke:#1D8102,stroke-width:3px"],
     ["removed", "stroke:#D13212,stroke-width:2px,stroke-dasharray:5 5"],
+    ["finding", "stroke:#D13212,stroke-width:3px"],
   ] as const);
 
 /** The class of a group: its kind; subnets are private unless their detail says "public". */

@@ -98,6 +98,7 @@ function itemLines(
       addClass(classes, groupClass(item), id);
     }
     addClass(classes, statusClass(item.status), id);
+    if (item.findings && item.findings.length > 0) addClass(classes, "finding", id);
   }
 }
 
@@ -123,7 +124,8 @@ function edgeLine(edge: DiagramEdge, ids: MermaidIds): string {
  * live editor. Groups become nested `subgraph`s, nodes get a shape per kind and a label of
  * up to three lines (label, detail, cost), edges an arrow per kind (PrivateLink thick,
  * alias and route dotted). Colours come from `classDef`s (AWS group and service category
- * colours); added/removed items and edges are marked green/red dashed.
+ * colours); added/removed items and edges are marked green/red dashed, and items with
+ * error findings get the class `finding` (a thick red stroke).
  *
  * Ids are rewritten to `[A-Za-z0-9_]` (see allocateMermaidIds) and all user text is cleaned
  * and escaped with Mermaid entity codes (see escapeMermaidText), so no label or id can end

@@ -13,10 +13,12 @@ import { sceneIdPrefix } from "./sceneIdPrefix.js";
 import { svgNumber as n } from "./svgNumber.js";
 import {
   ADDED_COLOUR,
+  FINDING_COLOUR,
   FONT_SIZE,
   LABEL_FONT_SIZE,
   PRIVATELINK_COLOUR,
   REMOVED_COLOUR,
+  type SvgTheme,
   svgTheme,
 } from "./svgTheme.js";
 import { xmlChars, xmlText } from "./xmlText.js";
@@ -35,7 +37,9 @@ const BASELINE = 13;
  * matches renderAscii's. Boxes are rounded rects in AWS group / service-category colours,
  * each text line a <text>; edges are paths with arrowhead markers; edge labels sit on a
  * background rect. Every box rect and its <text> lines carry data-box="<box id>", every
- * label rect and text data-label="<edge id>". Text is cut to the cells renderAscii would
+ * label rect and text data-label="<edge id>". A box with error findings gets a badge at
+ * its top-right corner: a red circle with a white "!" and a <title> naming each finding's
+ * rule and message (a tooltip). Text is cut to the cells renderAscii would
  * show (a box line to width - 3 cells, a label to the scene's right edge); a line that
  * might still overflow in a wide font gets a smaller inline font size. Added items are
  * green and thicker, removed ones red, dashed and faded. All user text is XML-escaped.
@@ -48,6 +52,10 @@ export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string 
   const height = Math.max(0, scene.height) * CELL_HEIGHT;
   const title = xmlText(scene.title).trim() || "linkplan diagram";
   const boxes = new Map(scene.boxes.map((box) => [box.id, box]));
+  // the badges' style only where there are badges (other diagrams stay as they were)
+  const css = scene.boxes.some(hasFindings)
+    ? `${theme.css(id)}\n${findingCss(id, theme)}`
+    : theme.css(id);
 
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" id="${id}" class="lp-${themeName}"` +
@@ -56,7 +64,7 @@ export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string 
     `<title id="${id}-title">${title}</title>`,
     `<desc id="${id}-desc">${xmlText(summary(scene))}</desc>`,
     "<defs>",
-    `<style>\n${theme.css(id)}\n</style>`,
+    `<style>\n${css}\n</style>`,
     marker(`${id}-arrow`, theme.edge),
     marker(`${id}-arrow-privatelink`, PRIVATELINK_COLOUR),
     marker(`${id}-arrow-added`, ADDED_COLOUR),
@@ -98,9 +106,11 @@ function summary(scene: Scene): string {
   const added = changed.filter((item) => item.status === "added").length;
   const removed = changed.filter((item) => item.status === "removed").length;
   const diff = added + removed > 0 ? ` (${added} added, ${removed} removed)` : "";
+  const marked = scene.boxes.filter(hasFindings).length;
+  const findings = marked > 0 ? `; ${marked} marked with error findings` : "";
   return (
     `Network diagram with ${plural(groups, "group")}, ${plural(nodes, "node")} and ` +
-    `${plural(scene.edges.length, "edge")}${diff}.`
+    `${plural(scene.edges.length, "edge")}${diff}${findings}.`
   );
 }
 
@@ -118,6 +128,35 @@ function cx(x: number): number {
 }
 function cy(y: number): number {
   return (y + 0.5) * CELL_HEIGHT;
+}
+
+function hasFindings(box: SceneBox): boolean {
+  return box.findings !== undefined && box.findings.length > 0;
+}
+
+/** The badge's style (only in diagrams that have one). */
+function findingCss(root: string, theme: SvgTheme): string {
+  const r = `#${root}`;
+  return [
+    `${r} .lp-finding>circle{fill:${FINDING_COLOUR};stroke:${theme.background};stroke-width:1.5}`,
+    `${r} .lp-finding>text{fill:#FFFFFF;font-size:11px;font-weight:700;text-anchor:middle}`,
+  ].join("\n");
+}
+
+/** Radius of the finding badge, px. */
+const BADGE_RADIUS = 7;
+
+/** The red "!" badge on a box's top-right corner, its findings as the tooltip. */
+function drawBadge(box: SceneBox, key: string): string {
+  const x = cx(box.x) + Math.max(0, box.width - 1) * CELL_WIDTH;
+  const y = cy(box.y);
+  // one line per finding (a line break in a <title> shows in the tooltip)
+  const tooltip = (box.findings ?? []).map((f) => xmlText(`${f.rule}: ${f.message}`)).join("\n");
+  return (
+    `<g class="lp-finding" data-finding="${key}"><title>${tooltip}</title>` +
+    `<circle cx="${n(x)}" cy="${n(y)}" r="${BADGE_RADIUS}"/>` +
+    `<text x="${n(x)}" y="${n(y + 4)}">!</text></g>`
+  );
 }
 
 function drawBox(box: SceneBox): string {
@@ -140,6 +179,7 @@ function drawBox(box: SceneBox): string {
         `${xmlText(shown)}</text>`,
     );
   });
+  if (hasFindings(box)) parts.push(drawBadge(box, key));
   parts.push("</g>");
   return parts.join("\n");
 }

@@ -14,6 +14,8 @@ export const LABEL_FONT_SIZE = 11;
 export const ADDED_COLOUR = "#1D8102";
 export const REMOVED_COLOUR = "#D13212";
 export const PRIVATELINK_COLOUR = "#8C4FFF";
+/** The badge of an element with error findings. */
+export const FINDING_COLOUR = "#D13212";
 
 /** AWS architecture-diagram group strokes (shared/reference/aws-diagram-style.md). */
 const GROUP_STROKE: Readonly<Record<string, string>> = {
