@@ -43,6 +43,7 @@ export const ENTRIES = {
  * their own native-ish plumbing and lifecycles), loaded only where used.
  */
 export const EXTERNAL = [
+  "@cdktn/hcl2json",
   "fastify",
   "@fastify/cors",
   "@fastify/swagger",

@@ -43,6 +43,7 @@ const STAGES = [
   "core",
   "document",
   "topology",
+  "terraform",
   "pricing",
   "estimate",
   "compare",
