@@ -39,6 +39,12 @@ export const ERROR_CODES = {
   file_not_writable: { status: 500, exit: EXIT.invalid, title: "File not writable" },
   invalid_topology: { status: 422, exit: EXIT.invalid, title: "Invalid topology" },
   invalid_catalog: { status: 422, exit: EXIT.invalid, title: "Invalid price catalog" },
+  /** a JSON that is not `terraform show -json` of a plan or state, or of another major format_version */
+  invalid_terraform_plan: {
+    status: 422,
+    exit: EXIT.invalid,
+    title: "Invalid Terraform plan or state",
+  },
   missing_price: { status: 422, exit: EXIT.invalid, title: "Missing price" },
   /** a query parameter or command-line option that fails its schema, or conflicting options */
   invalid_option: { status: 400, exit: EXIT.usage, title: "Invalid option" },

@@ -1,0 +1,167 @@
+import type { TerraformRef } from "../terraformModel.js";
+import { maximalReferences, type ParsedReference, parseReference } from "./parseReference.js";
+import { inModule, type PlanIndex, type PlanInstance, resourceBase } from "./planIndex.js";
+import type { ConfigExpression } from "./planJsonSchema.js";
+import { splitModulePath } from "./splitModulePath.js";
+
+/** What an expression of the configuration stands for, as far as the plan tells. */
+export interface Resolution {
+  /** the values found, in order: references to planned instances and known constants */
+  items: unknown[];
+  /** whether a reference stood for several instances (a splat, or a module's instances) */
+  splat: boolean;
+  /** the references that could not be followed, as written in the configuration */
+  unresolved: string[];
+}
+
+/** Modules nested deeper than this are not followed (a configuration cannot loop). */
+const MAX_DEPTH = 64;
+
+/** Whether a configuration value is an expression (not a nested block). */
+export function isExpression(value: unknown): value is ConfigExpression {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return "constant_value" in value || Array.isArray((value as ConfigExpression).references);
+}
+
+/** The attribute a reference without one most likely means, from the argument's name. */
+function impliedAttribute(argument: string): string {
+  return /arns?$/.test(argument) ? "arn" : "id";
+}
+
+function formatKey(key: string | number): string {
+  return `[${typeof key === "number" ? key : JSON.stringify(key)}]`;
+}
+
+/** A constant as items: a list gives its elements. */
+function literal(value: unknown): Resolution {
+  return Array.isArray(value)
+    ? { items: [...value], splat: true, unresolved: [] }
+    : { items: [value], splat: false, unresolved: [] };
+}
+
+function byKey(a: PlanInstance, b: PlanInstance): number {
+  if (typeof a.key === "number" && typeof b.key === "number") return a.key - b.key;
+  return String(a.key) < String(b.key) ? -1 : String(a.key) > String(b.key) ? 1 : 0;
+}
+
+function merge(parts: readonly Resolution[]): Resolution {
+  return {
+    items: parts.flatMap((p) => p.items),
+    splat: parts.some((p) => p.splat) || parts.length > 1,
+    unresolved: parts.flatMap((p) => p.unresolved),
+  };
+}
+
+interface Context {
+  index: PlanIndex;
+  argument: string;
+  depth: number;
+}
+
+function resolveResource(
+  ref: Extract<ParsedReference, { kind: "resource" }>,
+  text: string,
+  modulePath: string,
+  context: Context,
+): Resolution {
+  const instances = context.index.byBase.get(resourceBase(modulePath, ref)) ?? [];
+  const attribute = ref.attribute ?? impliedAttribute(context.argument);
+  const toRef = (i: PlanInstance): TerraformRef => ({ $ref: i.address, attribute });
+  if (ref.key !== undefined) {
+    const instance = instances.find((i) => i.key === ref.key);
+    return instance
+      ? { items: [toRef(instance)], splat: false, unresolved: [] }
+      : { items: [], splat: false, unresolved: [text] };
+  }
+  const [only] = instances;
+  if (instances.length === 1 && only !== undefined && only.key === undefined) {
+    return { items: [toRef(only)], splat: false, unresolved: [] };
+  }
+  if (instances.length === 0) return { items: [], splat: false, unresolved: [text] };
+  return { items: [...instances].sort(byKey).map(toRef), splat: true, unresolved: [] };
+}
+
+/** A module input: the module call's argument in the parent module, else the default. */
+function resolveVariable(
+  name: string,
+  text: string,
+  modulePath: string,
+  context: Context,
+): Resolution {
+  const { index } = context;
+  const steps = splitModulePath(modulePath);
+  const call = steps.at(-1);
+  if (call === undefined) {
+    const value = index.variables[name]?.value;
+    return value === undefined ? { items: [], splat: false, unresolved: [text] } : literal(value);
+  }
+  const parentPath = steps.at(-2)?.instance ?? "";
+  const argument = index.configModule(parentPath)?.module_calls?.[call.name]?.expressions?.[name];
+  if (isExpression(argument)) {
+    return resolveIn(argument, parentPath, { ...context, depth: context.depth + 1 });
+  }
+  const fallback = index.configModule(modulePath)?.variables?.[name]?.default;
+  return fallback === undefined
+    ? { items: [], splat: false, unresolved: [text] }
+    : literal(fallback);
+}
+
+/** A module output: its expression inside each instance of the module. */
+function resolveOutput(
+  ref: Extract<ParsedReference, { kind: "module" }>,
+  text: string,
+  modulePath: string,
+  context: Context,
+): Resolution {
+  const call = inModule(modulePath, `module.${ref.name}`);
+  const paths =
+    ref.key !== undefined
+      ? [`${call}${formatKey(ref.key)}`]
+      : (context.index.moduleInstances.get(call) ?? [call]);
+  const [first] = paths;
+  const output =
+    ref.output === undefined || first === undefined
+      ? undefined
+      : context.index.configModule(first)?.outputs?.[ref.output]?.expression;
+  if (output === undefined) return { items: [], splat: false, unresolved: [text] };
+  const next = { ...context, depth: context.depth + 1 };
+  const parts = paths.map((path) => resolveIn(output, path, next));
+  return paths.length === 1 && parts[0] !== undefined ? parts[0] : merge(parts);
+}
+
+function resolveIn(expression: ConfigExpression, modulePath: string, context: Context): Resolution {
+  if ("constant_value" in expression) return literal(expression.constant_value);
+  const references = maximalReferences(expression.references ?? []);
+  if (context.depth > MAX_DEPTH) return { items: [], splat: false, unresolved: references };
+  const parts = references.map((text): Resolution => {
+    const ref = parseReference(text);
+    switch (ref.kind) {
+      case "resource":
+        return resolveResource(ref, text, modulePath, context);
+      case "variable":
+        return resolveVariable(ref.name, text, modulePath, context);
+      case "module":
+        return resolveOutput(ref, text, modulePath, context);
+      default:
+        return { items: [], splat: false, unresolved: [text] };
+    }
+  });
+  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
+  return merge(parts);
+}
+
+/**
+ * What the configuration expression of `argument` stands for inside the module instance
+ * `modulePath`: references to resources become TerraformRefs to their planned instances
+ * (every instance for a splat), module inputs follow the module call in the parent module,
+ * module outputs follow the output's expression in the called module, constants and known
+ * root variables are taken as they are. Anything else is listed in `unresolved`.
+ */
+export function resolveExpression(
+  expression: ConfigExpression,
+  modulePath: string,
+  argument: string,
+  index: PlanIndex,
+): Resolution {
+  return resolveIn(expression, modulePath, { index, argument, depth: 0 });
+}
