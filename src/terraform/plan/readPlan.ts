@@ -26,6 +26,7 @@ function plannedValues(
     index,
     address: instance.address,
     modulePath: instance.modulePath,
+    key: instance.key,
     unknown: [],
     warnings,
   };

@@ -9,6 +9,8 @@ export interface RecoveryContext {
   address: string;
   /** the module instance the configuration is written in */
   modulePath: string;
+  /** the instance's count index or for_each key */
+  key?: string | number | undefined;
   /** paths of arguments left unknown ("subnet_ids", "subnet_configuration[0].subnet_id") */
   unknown: string[];
   warnings: TerraformWarning[];
@@ -68,7 +70,13 @@ function recoverExpression(
   path: string,
   context: RecoveryContext,
 ): Outcome {
-  const found = resolveExpression(expression, context.modulePath, argument, context.index);
+  const found = resolveExpression(
+    expression,
+    context.modulePath,
+    argument,
+    context.index,
+    context.key,
+  );
   if (found.items.length === 0) return leaveUnknown(path, found.unresolved, context);
   if (found.unresolved.length > 0) {
     context.warnings.push({

@@ -56,7 +56,14 @@ interface Context {
   index: PlanIndex;
   argument: string;
   depth: number;
+  /** the key of the instance (or module instance) the expression is evaluated for */
+  instanceKey?: string | number | undefined;
+  /** whether the expression indexes by each.key or count.index */
+  byOwnKey?: boolean;
 }
+
+/** References that stand for the instance's own key: aws_subnet.a[count.index] */
+const OWN_KEY = new Set(["each.key", "count.index"]);
 
 function resolveResource(
   ref: Extract<ParsedReference, { kind: "resource" }>,
@@ -78,6 +85,8 @@ function resolveResource(
     return { items: [toRef(only)], splat: false, unresolved: [] };
   }
   if (instances.length === 0) return { items: [], splat: false, unresolved: [text] };
+  const own = context.byOwnKey ? instances.find((i) => i.key === context.instanceKey) : undefined;
+  if (own !== undefined) return { items: [toRef(own)], splat: false, unresolved: [] };
   return { items: [...instances].sort(byKey).map(toRef), splat: true, unresolved: [] };
 }
 
@@ -98,7 +107,11 @@ function resolveVariable(
   const parentPath = steps.at(-2)?.instance ?? "";
   const argument = index.configModule(parentPath)?.module_calls?.[call.name]?.expressions?.[name];
   if (isExpression(argument)) {
-    return resolveIn(argument, parentPath, { ...context, depth: context.depth + 1 });
+    return resolveIn(argument, parentPath, {
+      ...context,
+      depth: context.depth + 1,
+      instanceKey: call.key,
+    });
   }
   const fallback = index.configModule(modulePath)?.variables?.[name]?.default;
   return fallback === undefined
@@ -124,24 +137,27 @@ function resolveOutput(
       ? undefined
       : context.index.configModule(first)?.outputs?.[ref.output]?.expression;
   if (output === undefined) return { items: [], splat: false, unresolved: [text] };
-  const next = { ...context, depth: context.depth + 1 };
+  const next = { ...context, depth: context.depth + 1, instanceKey: undefined };
   const parts = paths.map((path) => resolveIn(output, path, next));
   return paths.length === 1 && parts[0] !== undefined ? parts[0] : merge(parts);
 }
 
 function resolveIn(expression: ConfigExpression, modulePath: string, context: Context): Resolution {
   if ("constant_value" in expression) return literal(expression.constant_value);
-  const references = maximalReferences(expression.references ?? []);
-  if (context.depth > MAX_DEPTH) return { items: [], splat: false, unresolved: references };
+  const all = maximalReferences(expression.references ?? []);
+  if (context.depth > MAX_DEPTH) return { items: [], splat: false, unresolved: all };
+  const byOwnKey = context.instanceKey !== undefined && all.some((text) => OWN_KEY.has(text));
+  const references = byOwnKey ? all.filter((text) => !OWN_KEY.has(text)) : all;
+  const own = { ...context, byOwnKey };
   const parts = references.map((text): Resolution => {
     const ref = parseReference(text);
     switch (ref.kind) {
       case "resource":
-        return resolveResource(ref, text, modulePath, context);
+        return resolveResource(ref, text, modulePath, own);
       case "variable":
-        return resolveVariable(ref.name, text, modulePath, context);
+        return resolveVariable(ref.name, text, modulePath, own);
       case "module":
-        return resolveOutput(ref, text, modulePath, context);
+        return resolveOutput(ref, text, modulePath, own);
       default:
         return { items: [], splat: false, unresolved: [text] };
     }
@@ -155,13 +171,16 @@ function resolveIn(expression: ConfigExpression, modulePath: string, context: Co
  * `modulePath`: references to resources become TerraformRefs to their planned instances
  * (every instance for a splat), module inputs follow the module call in the parent module,
  * module outputs follow the output's expression in the called module, constants and known
- * root variables are taken as they are. Anything else is listed in `unresolved`.
+ * root variables are taken as they are. Indexing by `each.key` or `count.index` picks the
+ * instance of the same key as `instanceKey` (the instance the expression is evaluated for).
+ * Anything else is listed in `unresolved`.
  */
 export function resolveExpression(
   expression: ConfigExpression,
   modulePath: string,
   argument: string,
   index: PlanIndex,
+  instanceKey?: string | number,
 ): Resolution {
-  return resolveIn(expression, modulePath, { index, argument, depth: 0 });
+  return resolveIn(expression, modulePath, { index, argument, depth: 0, instanceKey });
 }

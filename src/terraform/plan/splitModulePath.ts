@@ -6,6 +6,8 @@ export interface ModuleStep {
   instance: string;
   /** the address without any instance key: module.net.module.endpoints */
   base: string;
+  /** the instance key (count index or for_each key), when the call has one */
+  key?: string | number;
 }
 
 const STEP = String.raw`module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?(?:\.|$)`;
@@ -27,7 +29,15 @@ export function splitModulePath(address: string): ModuleStep[] {
     const name = match[1] ?? "";
     instance += `${instance ? "." : ""}module.${name}${match[2] ?? ""}`;
     base += `${base ? "." : ""}module.${name}`;
-    steps.push({ name, instance, base });
+    const key = match[2] === undefined ? undefined : match[2].slice(1, -1);
+    steps.push({
+      name,
+      instance,
+      base,
+      ...(key === undefined
+        ? {}
+        : { key: key.startsWith('"') ? (JSON.parse(key) as string) : Number(key) }),
+    });
     if (step.lastIndex === start) break;
   }
   return steps;
