@@ -8,6 +8,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A deep copy of a JSON value (the model shares nothing with the input). */
+function copyJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  if (!isRecord(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    // an own "__proto__" member of the input stays a member, never the copy's prototype
+    Object.defineProperty(copy, key, {
+      value: copyJson(value[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy as T;
+}
+
 /**
  * The values of a planned instance: the change's `after` (known values, unknown ones null)
  * with each unknown argument recovered from the configuration's references, left out
@@ -20,7 +37,7 @@ function plannedValues(
 ): { values: Record<string, unknown>; unknown: string[] } {
   const change = index.changes.get(instance.address)?.change;
   const after = isRecord(change?.after) ? change.after : (instance.resource.values ?? {});
-  const values: Record<string, unknown> = structuredClone(after);
+  const values: Record<string, unknown> = copyJson(after);
   const mask = change?.after_unknown;
   const context: RecoveryContext = {
     index,
@@ -44,6 +61,7 @@ function plannedValues(
   }
   const expressions = config.expressions ?? {};
   for (const [name, inner] of Object.entries(mask)) {
+    if (name === "__proto__") continue;
     const outcome = recoverValue(values[name], inner, expressions[name], name, name, context);
     if (typeof outcome === "object") values[name] = outcome.value;
     else delete values[name];
@@ -69,7 +87,7 @@ export function readPlan(json: unknown, options: { region?: string } = {}): Terr
     const { values, unknown } =
       kind === "plan"
         ? plannedValues(instance, index, warnings)
-        : { values: structuredClone(resource.values ?? {}), unknown: [] };
+        : { values: copyJson(resource.values ?? {}), unknown: [] };
     const configKey =
       kind === "plan" ? index.resourceConfig(instance)?.provider_config_key : undefined;
     return {

@@ -101,6 +101,7 @@ function recoverBlock(
   if (!isRecord(value) || !isRecord(mask)) return leaveUnknown(path, [], context);
   const block: Record<string, unknown> = { ...value };
   for (const [name, inner] of Object.entries(mask)) {
+    if (name === "__proto__") continue;
     const outcome = recoverValue(
       block[name],
       inner,
