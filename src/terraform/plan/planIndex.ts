@@ -17,6 +17,7 @@ export interface PlanInstance {
   /** the module instance it belongs to ("" for the root module) */
   modulePath: string;
   key?: string | number;
+  mode: "managed" | "data";
   resource: ValuesResource;
 }
 
@@ -24,6 +25,8 @@ export interface PlanInstance {
 export interface PlanIndex {
   /** every instance, root module first, then child modules depth first */
   instances: PlanInstance[];
+  /** instances of another mode than managed or data, passed over */
+  skipped: ValuesResource[];
   /** instances by base address (module.m.aws_subnet.private → its count/for_each instances) */
   byBase: ReadonlyMap<string, PlanInstance[]>;
   /** module instance addresses by their address without keys (module.m → module.m["a"], …) */
@@ -52,18 +55,26 @@ export function resourceBase(
   return inModule(modulePath, local);
 }
 
-function walk(
-  module: ValuesModule,
-  modulePath: string,
-  instances: PlanInstance[],
-  modules: Map<string, string[]>,
-): void {
+interface Walk {
+  instances: PlanInstance[];
+  skipped: ValuesResource[];
+  modules: Map<string, string[]>;
+}
+
+function walk(module: ValuesModule, modulePath: string, found: Walk): void {
+  const { instances, modules } = found;
   for (const resource of module.resources ?? []) {
+    const mode = resource.mode;
+    if (mode !== "managed" && mode !== "data") {
+      found.skipped.push(resource);
+      continue;
+    }
     instances.push({
       address: resource.address,
       baseAddress: resourceBase(modulePath, resource),
       modulePath,
       ...(resource.index === undefined ? {} : { key: resource.index }),
+      mode,
       resource,
     });
   }
@@ -75,7 +86,7 @@ function walk(
       if (known === undefined) modules.set(base, [path]);
       else if (!known.includes(path)) known.push(path);
     }
-    walk(child, path, instances, modules);
+    walk(child, path, found);
   }
 }
 
@@ -83,8 +94,9 @@ function walk(
 export function buildPlanIndex(plan: PlanJson, kind: "plan" | "state"): PlanIndex {
   const root = (kind === "plan" ? plan.planned_values : plan.values)?.root_module ?? {};
   const instances: PlanInstance[] = [];
+  const skipped: ValuesResource[] = [];
   const moduleInstances = new Map<string, string[]>();
-  walk(root, "", instances, moduleInstances);
+  walk(root, "", { instances, skipped, modules: moduleInstances });
 
   const byBase = new Map<string, PlanInstance[]>();
   for (const instance of instances) {
@@ -121,6 +133,7 @@ export function buildPlanIndex(plan: PlanJson, kind: "plan" | "state"): PlanInde
 
   return {
     instances,
+    skipped,
     byBase,
     moduleInstances,
     changes,

@@ -9,7 +9,8 @@ import * as z from "zod";
 /** A resource instance of a values representation (planned_values, values, prior_state). */
 export interface ValuesResource {
   address: string;
-  mode: "managed" | "data";
+  /** "managed" or "data"; a mode of a later 1.x format is passed over */
+  mode: string;
   type: string;
   name: string;
   index?: string | number | undefined;
@@ -92,7 +93,7 @@ const ExpressionSchema = z.object({
 
 const ValuesResourceSchema = z.object({
   address: z.string(),
-  mode: z.enum(["managed", "data"]),
+  mode: z.string(),
   type: z.string(),
   name: z.string(),
   index: z.union([z.string(), z.number()]).optional(),

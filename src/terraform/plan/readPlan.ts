@@ -93,7 +93,7 @@ export function readPlan(json: unknown, options: { region?: string } = {}): Terr
     return {
       address: instance.address,
       baseAddress: instance.baseAddress,
-      mode: resource.mode,
+      mode: instance.mode,
       type: resource.type,
       name: resource.name,
       ...(instance.key === undefined ? {} : { key: instance.key }),
@@ -103,5 +103,11 @@ export function readPlan(json: unknown, options: { region?: string } = {}): Terr
     };
   });
 
+  for (const resource of index.skipped) {
+    warnings.push({
+      message: `${resource.address}: mode ${JSON.stringify(resource.mode)} is not read (only managed resources and data sources)`,
+      address: resource.address,
+    });
+  }
   return { resources, providers: providers.providers(), warnings };
 }

@@ -127,7 +127,7 @@ describe("readPlan: which JSON it reads", () => {
       ...json,
       planned_values: {
         root_module: {
-          resources: [{ address: "aws_vpc.main", mode: "resource", type: "aws_vpc", name: 3 }],
+          resources: [{ address: "aws_vpc.main", mode: 1, type: "aws_vpc", name: 3 }],
           child_modules: [{ address: "module.m", resources: {} }],
         },
       },
@@ -138,7 +138,7 @@ describe("readPlan: which JSON it reads", () => {
     expect(error.problems).toEqual([
       {
         path: "planned_values.root_module.resources[0].mode",
-        message: 'must be one of "managed", "data", got a string ("resource")',
+        message: "expected a string, got a number (1)",
       },
       {
         path: "planned_values.root_module.resources[0].name",
@@ -162,5 +162,26 @@ describe("readPlan: which JSON it reads", () => {
   it("ignores members it does not know (forward compatible within 1.x)", () => {
     const json = { ...tiny("1.9"), checks: [], relevant_attributes: [], timestamp: "now" };
     expect(readPlan(json).resources.map((r) => r.address)).toEqual(["aws_vpc.main"]);
+  });
+
+  it("passes over an instance of a mode it does not know, with a warning", () => {
+    const json = tiny("1.12");
+    json.planned_values.root_module.resources.push({
+      address: "future.aws_thing.x",
+      mode: "future",
+      type: "aws_thing",
+      name: "x",
+      provider_name: "registry.terraform.io/hashicorp/aws",
+      values: { cidr_block: "" },
+    });
+    const model = readPlan(json);
+    expect(model.resources.map((r) => r.address)).toEqual(["aws_vpc.main"]);
+    expect(model.warnings).toEqual([
+      {
+        message:
+          'future.aws_thing.x: mode "future" is not read (only managed resources and data sources)',
+        address: "future.aws_thing.x",
+      },
+    ]);
   });
 });
