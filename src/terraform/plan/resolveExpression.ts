@@ -32,11 +32,11 @@ function formatKey(key: string | number): string {
   return `[${typeof key === "number" ? key : JSON.stringify(key)}]`;
 }
 
-/** A constant as items: a list gives its elements. */
+/** A constant as items: a list gives its elements; null gives none. */
 function literal(value: unknown): Resolution {
   return Array.isArray(value)
-    ? { items: [...value], splat: true, unresolved: [] }
-    : { items: [value], splat: false, unresolved: [] };
+    ? { items: value.filter((v) => v !== null), splat: true, unresolved: [] }
+    : { items: value === null ? [] : [value], splat: false, unresolved: [] };
 }
 
 function byKey(a: PlanInstance, b: PlanInstance): number {
