@@ -1,0 +1,384 @@
+import type { BinaryOperator, Expr } from "./expressionAst.js";
+
+/** Expressions (brackets, calls, templates) nested deeper than this are not read. */
+export const MAX_EXPRESSION_DEPTH = 64;
+
+/** An expression this reader does not understand (hcl2json accepted it: a gap, not a typo). */
+export class ExpressionSyntaxError extends Error {}
+
+const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
+  ["||"],
+  ["&&"],
+  ["==", "!="],
+  [">=", "<=", ">", "<"],
+  ["+", "-"],
+  ["*", "/", "%"],
+];
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  '"': '"',
+  "\\": "\\",
+};
+
+/**
+ * Parse a string value of hcl2json's output, a Terraform template: literal text with
+ * `${…}` interpolations (`$${` is a literal `${`). A template that is exactly one
+ * interpolation is that expression (its value keeps its type, as in Terraform).
+ */
+export function parseTemplate(text: string): Expr {
+  const parser = new ExpressionParser(text);
+  const expr = parser.template(false);
+  if (parser.pos < text.length) parser.fail("unexpected text after the template");
+  return expr;
+}
+
+/** Parse one expression, the whole text. */
+export function parseExpression(text: string): Expr {
+  const parser = new ExpressionParser(text);
+  const expr = parser.expression();
+  parser.space();
+  if (parser.pos < text.length) parser.fail("unexpected text after the expression");
+  return expr;
+}
+
+class ExpressionParser {
+  pos = 0;
+  private depth = 0;
+
+  constructor(private readonly src: string) {}
+
+  fail(what: string): never {
+    throw new ExpressionSyntaxError(`${what} at offset ${this.pos}`);
+  }
+
+  private enter(): void {
+    this.depth += 1;
+    if (this.depth > MAX_EXPRESSION_DEPTH)
+      this.fail(`expression nested deeper than ${MAX_EXPRESSION_DEPTH}`);
+  }
+
+  space(): void {
+    const src = this.src;
+    while (this.pos < src.length) {
+      const c = src[this.pos];
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") this.pos += 1;
+      else if (c === "#" || (c === "/" && src[this.pos + 1] === "/")) {
+        const end = src.indexOf("\n", this.pos);
+        this.pos = end < 0 ? src.length : end + 1;
+      } else if (c === "/" && src[this.pos + 1] === "*") {
+        const end = src.indexOf("*/", this.pos + 2);
+        if (end < 0) this.fail("unterminated comment");
+        this.pos = end + 2;
+      } else break;
+    }
+  }
+
+  private peek(token: string): boolean {
+    this.space();
+    return this.src.startsWith(token, this.pos);
+  }
+
+  private eat(token: string): boolean {
+    if (!this.peek(token)) return false;
+    this.pos += token.length;
+    return true;
+  }
+
+  private expect(token: string): void {
+    if (!this.eat(token)) this.fail(`expected "${token}"`);
+  }
+
+  private identifier(): string | undefined {
+    this.space();
+    const match = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.src.slice(this.pos, this.pos + 256));
+    if (!match) return undefined;
+    this.pos += match[0].length;
+    return match[0];
+  }
+
+  private keyword(word: string): boolean {
+    const start = this.pos;
+    if (this.identifier() === word) return true;
+    this.pos = start;
+    return false;
+  }
+
+  /** A template up to the end of the text, or (quoted) up to the closing `"`. */
+  template(quoted: boolean): Expr {
+    this.enter();
+    const parts: (string | Expr)[] = [];
+    let text = "";
+    const src = this.src;
+    for (;;) {
+      if (this.pos >= src.length) {
+        if (quoted) this.fail("unterminated string");
+        break;
+      }
+      const c = src[this.pos] as string;
+      if (quoted && c === '"') {
+        this.pos += 1;
+        break;
+      }
+      if ((c === "$" || c === "%") && src[this.pos + 1] === c && src[this.pos + 2] === "{") {
+        text += `${c}{`;
+        this.pos += 3;
+      } else if (c === "$" && src[this.pos + 1] === "{") {
+        this.pos += 2;
+        this.eat("~");
+        if (text) parts.push(text);
+        text = "";
+        parts.push(this.expression());
+        this.eat("~");
+        this.expect("}");
+      } else if (c === "%" && src[this.pos + 1] === "{") {
+        this.fail("template directives (%{…}) are not evaluated");
+      } else if (quoted && c === "\\") {
+        text += this.escape();
+      } else {
+        text += c;
+        this.pos += 1;
+      }
+    }
+    if (text || parts.length === 0) parts.push(text);
+    this.depth -= 1;
+    const only = parts[0];
+    if (parts.length === 1 && only !== undefined) {
+      return typeof only === "string" ? { k: "literal", value: only } : only;
+    }
+    return { k: "template", parts };
+  }
+
+  private escape(): string {
+    const next = this.src[this.pos + 1] ?? "";
+    const simple = ESCAPES[next];
+    if (simple !== undefined) {
+      this.pos += 2;
+      return simple;
+    }
+    const width = next === "u" ? 4 : next === "U" ? 8 : 0;
+    const hex = this.src.slice(this.pos + 2, this.pos + 2 + width);
+    if (width === 0 || !/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== width)
+      this.fail("invalid escape");
+    const code = Number.parseInt(hex, 16);
+    if (code > 0x10ffff) this.fail("invalid escape");
+    this.pos += 2 + width;
+    return String.fromCodePoint(code);
+  }
+
+  expression(): Expr {
+    this.enter();
+    const test = this.binary(0);
+    let result = test;
+    if (this.eat("?")) {
+      const then = this.expression();
+      this.expect(":");
+      result = { k: "conditional", test, then, else: this.expression() };
+    }
+    this.depth -= 1;
+    return result;
+  }
+
+  private binary(level: number): Expr {
+    const ops = BINARY_LEVELS[level];
+    if (!ops) return this.unary();
+    let left = this.binary(level + 1);
+    for (;;) {
+      this.space();
+      const op = ops.find((o) => this.src.startsWith(o, this.pos) && !this.isLonger(o));
+      if (!op) return left;
+      this.pos += op.length;
+      left = { k: "binary", op, left, right: this.binary(level + 1) };
+    }
+  }
+
+  /** `=` after `<`/`>`/`!`, `>` after `=` (=>), `&`/`|` doubled: not this operator. */
+  private isLonger(op: string): boolean {
+    const after = this.src[this.pos + op.length];
+    if ((op === "<" || op === ">") && after === "=") return true;
+    return false;
+  }
+
+  private unary(): Expr {
+    this.space();
+    const c = this.src[this.pos];
+    if ((c === "!" && this.src[this.pos + 1] !== "=") || c === "-") {
+      this.pos += 1;
+      this.enter();
+      const operand = this.unary();
+      this.depth -= 1;
+      return { k: "unary", op: c, operand };
+    }
+    return this.postfix(this.primary());
+  }
+
+  private postfix(start: Expr): Expr {
+    let expr = start;
+    for (;;) {
+      if (this.peek(".*") || this.peek("[*]")) {
+        this.pos += this.src[this.pos] === "." ? 2 : 3;
+        return { k: "splat", of: expr, each: this.traversals({ k: "splatItem" }) };
+      }
+      const step = this.traversal(expr);
+      if (!step) return expr;
+      expr = step;
+    }
+  }
+
+  /** Attribute and index steps applied after a splat, onto each element. */
+  private traversals(start: Expr): Expr {
+    let expr = start;
+    for (let step = this.traversal(expr); step; step = this.traversal(expr)) expr = step;
+    return expr;
+  }
+
+  private traversal(of: Expr): Expr | undefined {
+    if (this.peek(".") && !this.src.startsWith("...", this.pos) && this.src[this.pos + 1] !== "*") {
+      this.pos += 1;
+      this.space();
+      const digits = /^\d+/.exec(this.src.slice(this.pos, this.pos + 32));
+      if (digits) {
+        this.pos += digits[0].length;
+        return { k: "index", of, key: { k: "literal", value: Number(digits[0]) } };
+      }
+      const name = this.identifier();
+      if (name === undefined) this.fail("expected an attribute name");
+      return { k: "attr", of, name };
+    }
+    if (this.peek("[") && !this.src.startsWith("[*]", this.pos)) {
+      this.pos += 1;
+      const key = this.expression();
+      this.expect("]");
+      return { k: "index", of, key };
+    }
+    return undefined;
+  }
+
+  private primary(): Expr {
+    this.space();
+    const src = this.src;
+    const c = src[this.pos];
+    if (c === undefined) this.fail("expected an expression");
+    if (c === "(") {
+      this.pos += 1;
+      const inner = this.expression();
+      this.expect(")");
+      return inner;
+    }
+    if (c === '"') {
+      this.pos += 1;
+      return this.template(true);
+    }
+    if (c === "[") return this.tupleOrFor();
+    if (c === "{") return this.objectOrFor();
+    if (c === "<" && src.startsWith("<<", this.pos)) this.fail("heredocs inside expressions");
+    const number = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(this.pos, this.pos + 64));
+    if (number) {
+      this.pos += number[0].length;
+      return { k: "literal", value: Number(number[0]) };
+    }
+    const name = this.identifier();
+    if (name === undefined) this.fail("expected an expression");
+    if (name === "true" || name === "false") return { k: "literal", value: name === "true" };
+    if (name === "null") return { k: "literal", value: null };
+    if (this.eat("::")) this.fail("provider functions are not evaluated");
+    if (this.eat("(")) return this.call(name);
+    return { k: "name", name };
+  }
+
+  private call(name: string): Expr {
+    const args: Expr[] = [];
+    let expand = false;
+    while (!this.eat(")")) {
+      args.push(this.expression());
+      if (this.eat("...")) expand = true;
+      if (!this.eat(",")) {
+        this.expect(")");
+        break;
+      }
+    }
+    return { k: "call", name, args, expand };
+  }
+
+  private tupleOrFor(): Expr {
+    this.pos += 1;
+    const start = this.pos;
+    if (this.keyword("for") && !this.peek("=") && !this.peek(",") && !this.peek("]"))
+      return this.forExpr("]");
+    this.pos = start;
+    const items: Expr[] = [];
+    while (!this.eat("]")) {
+      items.push(this.expression());
+      if (!this.eat(",")) {
+        this.expect("]");
+        break;
+      }
+    }
+    return { k: "tuple", items };
+  }
+
+  private objectOrFor(): Expr {
+    this.pos += 1;
+    const start = this.pos;
+    if (this.keyword("for") && !this.peek("=") && !this.peek(":") && !this.peek("}"))
+      return this.forExpr("}");
+    this.pos = start;
+    const items: { key: Expr; value: Expr }[] = [];
+    while (!this.eat("}")) {
+      const key = this.objectKey();
+      if (!this.eat("=") && !this.eat(":")) this.fail('expected "=" or ":"');
+      items.push({ key, value: this.expression() });
+      this.eat(",");
+    }
+    return { k: "object", items };
+  }
+
+  /** A bare name is the literal key; anything else is an expression. */
+  private objectKey(): Expr {
+    const start = this.pos;
+    const name = this.identifier();
+    if (name !== undefined && (this.peek("=") || this.peek(":")) && !this.peek("==")) {
+      return { k: "literal", value: name };
+    }
+    this.pos = start;
+    return this.expression();
+  }
+
+  private forExpr(close: "]" | "}"): Expr {
+    const first = this.identifier();
+    if (first === undefined) this.fail("expected a for variable");
+    let keyVar: string | undefined;
+    let valueVar = first;
+    if (this.eat(",")) {
+      keyVar = first;
+      const second = this.identifier();
+      if (second === undefined) this.fail("expected a for variable");
+      valueVar = second;
+    }
+    if (!this.keyword("in")) this.fail('expected "in"');
+    const collection = this.expression();
+    this.expect(":");
+    let key: Expr | undefined;
+    let value = this.expression();
+    if (close === "}") {
+      this.expect("=>");
+      key = value;
+      value = this.expression();
+    }
+    const group = close === "}" && this.eat("...");
+    const condition = this.keyword("if") ? this.expression() : undefined;
+    this.expect(close);
+    return {
+      k: "for",
+      ...(keyVar === undefined ? {} : { keyVar }),
+      valueVar,
+      collection,
+      ...(key === undefined ? {} : { key }),
+      value,
+      ...(condition === undefined ? {} : { condition }),
+      group,
+    };
+  }
+}
