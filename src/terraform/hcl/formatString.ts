@@ -8,14 +8,14 @@ import {
 } from "./terraformValue.js";
 
 /**
- * Terraform's format: verbs %s %d %f %t %v %q with an optional width and precision
- * (`%5.2f`), and %%. Other verbs and flags are not evaluated (ExpressionError).
+ * Terraform's format: verbs %s %d %f %t %v %q with an optional width, precision and `-`/`0` flag
+ * (`%5.2f`, `%03d`), and %%. Other verbs and flags are not evaluated (ExpressionError).
  */
 export function formatString(spec: string, args: readonly unknown[]): string {
   let next = 0;
   return spec.replace(
-    /%(-?)(\d*)(?:\.(\d+))?([a-zA-Z%])/g,
-    (_all, left, width, precision, verb) => {
+    /%([-0]?)(\d*)(?:\.(\d+))?([a-zA-Z%])/g,
+    (_all, flag, width, precision, verb) => {
       if (verb === "%") return "%";
       if (next >= args.length) throw new ExpressionError("format: too few arguments");
       const value = args[next++];
@@ -45,7 +45,12 @@ export function formatString(spec: string, args: readonly unknown[]): string {
       }
       const pad = Number(width || 0);
       if (pad > 1000) throw new ExpressionError("format: width too large");
-      return left ? text.padEnd(pad) : text.padStart(pad);
+      if (flag === "-") return text.padEnd(pad);
+      if (flag === "0" && /^-?\d/.test(text))
+        return text.startsWith("-")
+          ? `-${text.slice(1).padStart(pad - 1, "0")}`
+          : text.padStart(pad, "0");
+      return text.padStart(pad);
     },
   );
 }

@@ -1,10 +1,7 @@
 import type { BinaryOperator, Expr } from "./expressionAst.js";
+import { ExpressionScanner } from "./expressionScanner.js";
 
-/** Expressions (brackets, calls, templates) nested deeper than this are not read. */
-export const MAX_EXPRESSION_DEPTH = 64;
-
-/** An expression this reader does not understand (hcl2json accepted it: a gap, not a typo). */
-export class ExpressionSyntaxError extends Error {}
+export { ExpressionSyntaxError, MAX_EXPRESSION_DEPTH } from "./expressionScanner.js";
 
 const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
   ["||"],
@@ -14,14 +11,6 @@ const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
   ["+", "-"],
   ["*", "/", "%"],
 ];
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  n: "\n",
-  r: "\r",
-  t: "\t",
-  '"': '"',
-  "\\": "\\",
-};
 
 /**
  * Parse a string value of hcl2json's output, a Terraform template: literal text with
@@ -44,69 +33,7 @@ export function parseExpression(text: string): Expr {
   return expr;
 }
 
-class ExpressionParser {
-  pos = 0;
-  private depth = 0;
-
-  constructor(private readonly src: string) {}
-
-  fail(what: string): never {
-    throw new ExpressionSyntaxError(`${what} at offset ${this.pos}`);
-  }
-
-  private enter(): void {
-    this.depth += 1;
-    if (this.depth > MAX_EXPRESSION_DEPTH)
-      this.fail(`expression nested deeper than ${MAX_EXPRESSION_DEPTH}`);
-  }
-
-  space(): void {
-    const src = this.src;
-    while (this.pos < src.length) {
-      const c = src[this.pos];
-      if (c === " " || c === "\t" || c === "\n" || c === "\r") this.pos += 1;
-      else if (c === "#" || (c === "/" && src[this.pos + 1] === "/")) {
-        const end = src.indexOf("\n", this.pos);
-        this.pos = end < 0 ? src.length : end + 1;
-      } else if (c === "/" && src[this.pos + 1] === "*") {
-        const end = src.indexOf("*/", this.pos + 2);
-        if (end < 0) this.fail("unterminated comment");
-        this.pos = end + 2;
-      } else break;
-    }
-  }
-
-  private peek(token: string): boolean {
-    this.space();
-    return this.src.startsWith(token, this.pos);
-  }
-
-  private eat(token: string): boolean {
-    if (!this.peek(token)) return false;
-    this.pos += token.length;
-    return true;
-  }
-
-  private expect(token: string): void {
-    if (!this.eat(token)) this.fail(`expected "${token}"`);
-  }
-
-  private identifier(): string | undefined {
-    this.space();
-    const match = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.src.slice(this.pos, this.pos + 256));
-    if (!match) return undefined;
-    this.pos += match[0].length;
-    return match[0];
-  }
-
-  private keyword(word: string): boolean {
-    const start = this.pos;
-    if (this.identifier() === word) return true;
-    this.pos = start;
-    return false;
-  }
-
-  /** A template up to the end of the text, or (quoted) up to the closing `"`. */
+class ExpressionParser extends ExpressionScanner {
   template(quoted: boolean): Expr {
     this.enter();
     const parts: (string | Expr)[] = [];
@@ -149,23 +76,6 @@ class ExpressionParser {
       return typeof only === "string" ? { k: "literal", value: only } : only;
     }
     return { k: "template", parts };
-  }
-
-  private escape(): string {
-    const next = this.src[this.pos + 1] ?? "";
-    const simple = ESCAPES[next];
-    if (simple !== undefined) {
-      this.pos += 2;
-      return simple;
-    }
-    const width = next === "u" ? 4 : next === "U" ? 8 : 0;
-    const hex = this.src.slice(this.pos + 2, this.pos + 2 + width);
-    if (width === 0 || !/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== width)
-      this.fail("invalid escape");
-    const code = Number.parseInt(hex, 16);
-    if (code > 0x10ffff) this.fail("invalid escape");
-    this.pos += 2 + width;
-    return String.fromCodePoint(code);
   }
 
   expression(): Expr {
