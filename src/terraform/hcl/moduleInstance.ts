@@ -15,6 +15,8 @@ export interface ModulePlacement {
   /** "" for the root, else the module instance address: module.a, module.b["k"] */
   address: string;
   depth: number;
+  /** the directories of this module and of the modules that call it, to refuse a cycle */
+  dirs: readonly string[];
   /** the value given for a variable, or undefined when none is */
   input(name: string): { value: unknown } | undefined;
   /** the root provider key a provider key of this module stands for */
@@ -212,6 +214,15 @@ export class ModuleInstance implements ModuleNames {
       );
       return { value: new Unknown(`module ${base} has no configuration`), emit: [] };
     }
+    if (kind === "local" && dir !== undefined && this.placement.dirs.includes(dir)) {
+      this.ctx.warn(
+        warning(
+          `module source ${JSON.stringify(source)} calls a module that calls it: skipped`,
+          where,
+        ),
+      );
+      return { value: new Unknown(`module ${base} calls itself`), emit: [] };
+    }
     if (this.placement.depth >= MAX_MODULE_DEPTH) {
       this.ctx.warn(warning(`modules nested deeper than ${MAX_MODULE_DEPTH}: skipped`, where));
       return { value: new Unknown(`module ${base} is nested too deeply`), emit: [] };
@@ -235,6 +246,7 @@ export class ModuleInstance implements ModuleNames {
       const child = new ModuleInstance(this.ctx, config as ModuleConfig, {
         address,
         depth: this.placement.depth + 1,
+        dirs: [...this.placement.dirs, dir ?? ""],
         input,
         providerKey,
       });

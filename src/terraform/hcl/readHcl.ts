@@ -112,6 +112,7 @@ export async function readHcl(input: ReadHclInput): Promise<TerraformModel> {
   const instance = new ModuleInstance(ctx, root, {
     address: "",
     depth: 0,
+    dirs: [""],
     input: (name) => (Object.hasOwn(given, name) ? { value: given[name] } : undefined),
     providerKey: (local) => local,
   });

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are Terraform templates
 import { describe, expect, it } from "vitest";
 import {
   type Env,
