@@ -37,16 +37,30 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The 1-based line of a block header `kind "label" "label" {` in a file's text. */
-export function blockLine(
-  text: string,
-  kind: string,
-  labels: readonly string[],
-): number | undefined {
-  const pattern = [kind, ...labels.map((l) => `"?${escapeRegExp(l)}"?`)].join("\\s+");
-  const match = new RegExp(`^[ \\t]*${pattern}\\s*\\{`, "m").exec(text);
-  if (!match) return undefined;
-  return countLines(text, match.index);
+/**
+ * The 1-based line of every block header of a file's text, by kind and labels:
+ * `resource "aws_vpc" "main" {` → "resource aws_vpc main" (first occurrence kept).
+ */
+export function blockLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const header = /^[ \t]*([A-Za-z_][\w-]*)((?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*)[ \t]*\{/gm;
+  let line = 1;
+  let counted = 0;
+  for (const match of text.matchAll(header)) {
+    for (
+      let i = text.indexOf("\n", counted);
+      i >= 0 && i < match.index;
+      i = text.indexOf("\n", i + 1)
+    )
+      line += 1;
+    counted = match.index;
+    const labels = [...(match[2] ?? "").matchAll(/"([^"\n]*)"|([A-Za-z_][\w-]*)/g)].map(
+      (l) => l[1] ?? l[2],
+    );
+    const key = [match[1], ...labels].join(" ");
+    if (!lines.has(key)) lines.set(key, line);
+  }
+  return lines;
 }
 
 /** The 1-based line of `name =` at or after `fromLine` (an argument of a block). */
@@ -56,12 +70,6 @@ export function argumentLine(text: string, fromLine: number, name: string): numb
   for (let i = Math.max(0, fromLine - 1); i < lines.length && i < fromLine + 500; i += 1)
     if (pattern.test(lines[i] ?? "")) return i + 1;
   return undefined;
-}
-
-function countLines(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line += 1;
-  return line;
 }
 
 function bodies(value: unknown): Record<string, unknown>[] {
@@ -92,8 +100,11 @@ export function moduleConfig(
     providers: [],
   };
   for (const { file, text, json } of files) {
+    const headers = blockLines(text);
+    const blockLine = (kind: string, labels: string[]): number | undefined =>
+      headers.get([kind, ...labels].join(" "));
     const named = (kind: string, name: string, body: Record<string, unknown>): NamedBlock => {
-      const line = blockLine(text, kind, [name]);
+      const line = blockLine(kind, [name]);
       return { file, ...(line === undefined ? {} : { line }), body, name };
     };
     for (const [name, value] of entries(json.variable))
@@ -104,7 +115,7 @@ export function moduleConfig(
       for (const body of bodies(value)) config.modules.push(named("module", name, body));
     for (const [name, value] of entries(json.provider))
       for (const body of bodies(value)) config.providers.push(named("provider", name, body));
-    const localsLine = blockLine(text, "locals", []) ?? 1;
+    const localsLine = blockLine("locals", []) ?? 1;
     for (const locals of bodies(json.locals))
       for (const [name, value] of Object.entries(locals)) {
         const line = argumentLine(text, localsLine, name);
@@ -115,7 +126,7 @@ export function moduleConfig(
       for (const [type, byName] of entries(json[mode === "managed" ? "resource" : "data"]))
         for (const [name, value] of entries(byName))
           for (const body of bodies(value)) {
-            const line = blockLine(text, mode === "managed" ? "resource" : "data", [type, name]);
+            const line = blockLine(mode === "managed" ? "resource" : "data", [type, name]);
             resources.push({
               file,
               ...(line === undefined ? {} : { line }),
