@@ -43,6 +43,7 @@ export class ModuleInstance implements ModuleNames {
   private readonly blocks = new Map<string, ExpandedBlock>();
   private readonly calls = new Map<string, ModuleCallState>();
   private readonly env: Env;
+  private readonly declared = new Map<string, ResourceBlock>();
 
   constructor(
     private readonly ctx: ReadContext,
@@ -51,6 +52,10 @@ export class ModuleInstance implements ModuleNames {
   ) {
     this.path = { module: config.dir || ".", root: ".", cwd: "." };
     this.env = { names: this, bound: new Map() };
+    for (const block of config.resources) {
+      const key = `${block.mode}.${block.type}.${block.name}`;
+      if (!this.declared.has(key)) this.declared.set(key, block);
+    }
   }
 
   charge = (steps: number): void => this.ctx.charge(steps);
@@ -115,9 +120,7 @@ export class ModuleInstance implements ModuleNames {
   }
 
   resource(mode: "managed" | "data", type: string, name: string): unknown {
-    const block = this.config.resources.find(
-      (b) => b.mode === mode && b.type === type && b.name === name,
-    );
+    const block = this.declared.get(`${mode}.${type}.${name}`);
     if (!block)
       throw new ExpressionError(
         `no ${mode === "data" ? "data source" : "resource"} ${type}.${name} is declared`,

@@ -39,10 +39,15 @@ export function providerOf(body: Record<string, unknown>, type: string): string 
   return match?.[1] ?? type.split("_")[0] ?? type;
 }
 
-/** A memoised instance whose values are computed by `compute` once. */
+/**
+ * A memoised instance whose values are computed by `compute` once. Asked for too deep in
+ * a chain of references (ReadContext.nested), it answers undefined (references stand in)
+ * and is computed later.
+ */
 export function instanceState(
   resource: InstanceState["resource"],
   compute: () => { values: Record<string, unknown>; unknown: string[] },
+  nested: ReadContext["nested"],
 ): InstanceState {
   let state: "idle" | "running" | "done" = "idle";
   let done: { values: Record<string, unknown>; unknown: string[] } | undefined;
@@ -50,8 +55,8 @@ export function instanceState(
     if (state === "done" || state === "running") return done;
     state = "running";
     try {
-      done = compute();
-      state = "done";
+      done = nested(compute, () => undefined);
+      if (done) state = "done";
     } finally {
       if (state !== "done") state = "idle";
     }
@@ -85,10 +90,14 @@ export function expandResource(
       provider,
       ...(block.line === undefined ? {} : { source: { file: block.file, line: block.line } }),
     };
-    return instanceState(resource, () => {
-      const body = evaluateBody(block.body, instanceEnv, ctx.parse, META);
-      return finish(body, block, address, provider, ctx);
-    });
+    return instanceState(
+      resource,
+      () => {
+        const body = evaluateBody(block.body, instanceEnv, ctx.parse, META);
+        return finish(body, block, address, provider, ctx);
+      },
+      ctx.nested,
+    );
   };
   switch (instances.kind) {
     case "single": {

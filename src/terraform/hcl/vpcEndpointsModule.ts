@@ -139,6 +139,7 @@ export function vpcEndpointsModule(
         }
         return { values, unknown };
       },
+      ctx.nested,
     );
     setKey(byKey, key, state.value);
     instances.push(state);

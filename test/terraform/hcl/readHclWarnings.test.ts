@@ -294,6 +294,22 @@ module "gw" {
 });
 
 describe("readHcl: hostile input is bounded", () => {
+  it("a chain of 1500 resources, each reading the next one's argument, does not overflow", async () => {
+    const chain = Array.from(
+      { length: 1500 },
+      (_, i) => `resource "aws_vpc" "r${i}" {\n  cidr_block = aws_vpc.r${i + 1}.cidr_block\n}\n`,
+    ).join("");
+    const text = `${chain}resource "aws_vpc" "r1500" {\n  cidr_block = "10.0.0.0/16"\n}\n`;
+    const model = await readHcl({ files: { "main.tf": text } });
+    expect(model.resources).toHaveLength(1501);
+    // past 100 nested references, a reference stands in for the value
+    expect(model.resources[0]?.values).toEqual({
+      cidr_block: { $ref: expect.stringMatching(/^aws_vpc\.r\d+$/), attribute: "cidr_block" },
+    });
+    expect(model.resources[1400]?.values).toEqual({ cidr_block: "10.0.0.0/16" });
+    expect(model.warnings).toEqual([]);
+  });
+
   it("a count over the instance limit: limit_exceeded", async () => {
     const error = await failure(
       readHcl({
