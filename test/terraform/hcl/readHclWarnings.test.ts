@@ -306,7 +306,7 @@ describe("readHcl: hostile input is bounded", () => {
     expect(model.resources[0]?.values).toEqual({
       cidr_block: { $ref: expect.stringMatching(/^aws_vpc\.r\d+$/), attribute: "cidr_block" },
     });
-    expect(model.resources[1400]?.values).toEqual({ cidr_block: "10.0.0.0/16" });
+    expect(model.resources[1499]?.values).toEqual({ cidr_block: "10.0.0.0/16" });
     expect(model.warnings).toEqual([]);
   });
 
