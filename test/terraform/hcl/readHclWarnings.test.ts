@@ -306,8 +306,12 @@ describe("readHcl: hostile input is bounded", () => {
     expect(model.resources[0]?.values).toEqual({
       cidr_block: { $ref: expect.stringMatching(/^aws_vpc\.r\d+$/), attribute: "cidr_block" },
     });
-    expect(model.resources[1499]?.values).toEqual({ cidr_block: "10.0.0.0/16" });
-    expect(model.warnings).toEqual([]);
+    expect(model.resources[1500]?.values).toEqual({ cidr_block: "10.0.0.0/16" });
+    expect(model.warnings.length).toBe(15);
+    for (const w of model.warnings)
+      expect(w.message).toMatch(
+        /^main\.tf:\d+: aws_vpc\.r\d+: cidr_block is not known statically \(references nested too deeply\)$/,
+      );
   });
 
   it("a count over the instance limit: limit_exceeded", async () => {
