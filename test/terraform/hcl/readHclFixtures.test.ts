@@ -338,3 +338,34 @@ describe("readHcl: modules", () => {
     ]);
   });
 });
+
+describe("readHcl: an endpoint policy written with jsonencode", () => {
+  it("encodes the policy with sorted keys, comments and trailing commas allowed", async () => {
+    const model = await readHcl({ files: readFixture("s3-policy") });
+    expect(model.warnings).toEqual([]);
+    const values = model.resources[0]?.values ?? {};
+    expect(JSON.parse(values.policy as string)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: "*",
+          Action: ["s3:GetObject", "s3:PutObject"],
+          Resource: ["arn:aws:s3:::data-bucket", "arn:aws:s3:::data-bucket/*"],
+        },
+        {
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: "*",
+          Condition: { StringNotEquals: { "aws:PrincipalAccount": "123456789012" } },
+        },
+      ],
+    });
+    expect((values.policy as string).startsWith('{"Statement":[{"Action":')).toBe(true);
+    expect(values.tags).toEqual({
+      "kubernetes.io/cluster/main": "owned",
+      note: "made by 123456789012\n",
+    });
+  });
+});
