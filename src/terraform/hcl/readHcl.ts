@@ -72,6 +72,13 @@ export async function readHcl(input: ReadHclInput): Promise<TerraformModel> {
   for (const [dir, files] of byDir) modules.set(dir, moduleConfig(dir, files));
   const ctx = readContext(modules, input.files, input.region);
   const root = modules.get("") as ModuleConfig;
+  for (const file of Object.keys(input.files).sort())
+    if (file.endsWith(".tf.json") && !file.split("/").includes(".terraform"))
+      ctx.warn(
+        warning("Terraform JSON configuration (.tf.json) is not read: its blocks are skipped", {
+          file,
+        }),
+      );
 
   const given: Record<string, unknown> = {};
   const literal = { names: literalNames(ctx), bound: new Map() };

@@ -293,6 +293,26 @@ module "gw" {
   });
 });
 
+describe("readHcl: files not read", () => {
+  it("a .tf.json file is named in a warning; files under .terraform/ are ignored", async () => {
+    const model = await readHcl({
+      files: {
+        "main.tf": 'resource "aws_vpc" "a" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+        "extra.tf.json": '{"resource": {}}',
+        ".terraform/modules/x/main.tf": "not even HCL {",
+      },
+    });
+    expect(model.resources.map((r) => r.address)).toEqual(["aws_vpc.a"]);
+    expect(model.warnings).toEqual([
+      {
+        message:
+          "extra.tf.json: Terraform JSON configuration (.tf.json) is not read: its blocks are skipped",
+        file: "extra.tf.json",
+      },
+    ]);
+  });
+});
+
 describe("readHcl: hostile input is bounded", () => {
   it("a chain of 1500 resources, each reading the next one's argument, does not overflow", async () => {
     const chain = Array.from(
