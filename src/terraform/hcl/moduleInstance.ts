@@ -2,7 +2,7 @@ import { evaluateValue } from "./evaluateBody.js";
 import type { Env, ModuleNames } from "./evaluateExpression.js";
 import { expandInstances, keySuffix } from "./expandInstances.js";
 import type { ModuleConfig, NamedBlock, ResourceBlock } from "./moduleConfig.js";
-import { localModuleDir, moduleKind } from "./moduleSource.js";
+import { localModuleDir, moduleKind, providerMap } from "./moduleSource.js";
 import { MAX_MODULE_DEPTH, type ReadContext, warning } from "./readContext.js";
 import { type ExpandedBlock, expandResource, type InstanceState } from "./resourceInstances.js";
 import { ExpressionError, ModuleValue, setKey, Unknown } from "./terraformValue.js";
@@ -230,7 +230,7 @@ export class ModuleInstance implements ModuleNames {
       this.ctx.warn(warning(`modules nested deeper than ${MAX_MODULE_DEPTH}: skipped`, where));
       return { value: new Unknown(`module ${base} is nested too deeply`), emit: [] };
     }
-    const providers = this.providerMap(call);
+    const providers = providerMap(call.body);
     const providerKey = (local: string): string =>
       this.placement.providerKey(providers.get(local) ?? local);
     const instance = (
@@ -290,20 +290,5 @@ export class ModuleInstance implements ModuleNames {
         return { value: new Unknown(`the instances of ${base} are not known`), emit: [one.emit] };
       }
     }
-  }
-
-  /** `providers = { aws = aws.consumer }`: the child's key → this module's key. */
-  private providerMap(call: NamedBlock): Map<string, string> {
-    const map = new Map<string, string>();
-    const providers = Array.isArray(call.body.providers)
-      ? call.body.providers[0]
-      : call.body.providers;
-    if (typeof providers !== "object" || providers === null) return map;
-    for (const [child, parent] of Object.entries(providers)) {
-      const match =
-        typeof parent === "string" ? /^\$\{\s*([\w-]+(?:\.[\w-]+)?)\s*\}$/.exec(parent) : null;
-      if (match?.[1]) map.set(child, match[1]);
-    }
-    return map;
   }
 }

@@ -25,3 +25,16 @@ export function localModuleDir(from: string, source: string): string | undefined
   }
   return parts.join("/");
 }
+
+/** A module call's `providers = { aws = aws.consumer }`: the child's key → the caller's. */
+export function providerMap(body: Readonly<Record<string, unknown>>): Map<string, string> {
+  const map = new Map<string, string>();
+  const providers = Array.isArray(body.providers) ? body.providers[0] : body.providers;
+  if (typeof providers !== "object" || providers === null) return map;
+  for (const [child, parent] of Object.entries(providers)) {
+    const match =
+      typeof parent === "string" ? /^\$\{\s*([\w-]+(?:\.[\w-]+)?)\s*\}$/.exec(parent) : null;
+    if (match?.[1]) map.set(child, match[1]);
+  }
+  return map;
+}
