@@ -1,0 +1,98 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are Terraform templates
+import { describe, expect, it } from "vitest";
+import { readHcl } from "../../../src/terraform/hcl/readHcl.js";
+
+const SERVICES = [
+  "logs",
+  "sts",
+  "ssm",
+  "kms",
+  "ecr.api",
+  "ecr.dkr",
+  "secretsmanager",
+  "sqs",
+  "sns",
+  "events",
+];
+
+/** 50 files of 10 aws_vpc_endpoint each, plus the VPC, subnets and variables they use. */
+function generated(): Record<string, string> {
+  const files: Record<string, string> = {
+    "main.tf": `provider "aws" {
+  region = var.region
+}
+
+variable "region" {
+  default = "eu-west-1"
+}
+
+locals {
+  azs = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "private" {
+  count             = length(local.azs)
+  vpc_id            = aws_vpc.main.id
+  availability_zone = local.azs[count.index]
+  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 8, count.index)
+}
+`,
+  };
+  for (let f = 0; f < 50; f += 1) {
+    const blocks = SERVICES.map(
+      (service, r) => `resource "aws_vpc_endpoint" "team${f}_${r}" {
+  vpc_id              = aws_vpc.main.id
+  service_name        = "com.amazonaws.\${var.region}.${service}"
+  vpc_endpoint_type   = "Interface"
+  subnet_ids          = aws_subnet.private[*].id
+  private_dns_enabled = true
+
+  tags = {
+    Team = "team-${f}"
+    Name = "${service}-\${var.region}"
+  }
+}
+`,
+    );
+    files[`team${String(f).padStart(2, "0")}.tf`] = blocks.join("\n");
+  }
+  return files;
+}
+
+describe("readHcl: scale", () => {
+  it("500 aws_vpc_endpoint across 50 files read in well under a second", async () => {
+    const files = generated();
+    // hcl2json loads and compiles its WebAssembly once per process: measured apart
+    let started = performance.now();
+    await readHcl({ files: { "main.tf": "locals {\n  x = 1\n}\n" } });
+    const load = performance.now() - started;
+    const times: number[] = [];
+    let count = 0;
+    for (let run = 0; run < 3; run += 1) {
+      started = performance.now();
+      const model = await readHcl({ files });
+      times.push(performance.now() - started);
+      count = model.resources.filter((r) => r.type === "aws_vpc_endpoint").length;
+      expect(model.warnings).toEqual([]);
+      expect(
+        model.resources.find((r) => r.address === "aws_vpc_endpoint.team49_9")?.values,
+      ).toEqual({
+        vpc_id: { $ref: "aws_vpc.main", attribute: "id" },
+        service_name: "com.amazonaws.eu-west-1.events",
+        vpc_endpoint_type: "Interface",
+        subnet_ids: [0, 1, 2].map((i) => ({ $ref: `aws_subnet.private[${i}]`, attribute: "id" })),
+        private_dns_enabled: true,
+        tags: { Team: "team-49", Name: "events-eu-west-1" },
+      });
+    }
+    console.log(
+      `readHcl, 500 aws_vpc_endpoint in 50 files: hcl2json load ${load.toFixed(0)} ms; runs ${times.map((t) => t.toFixed(0)).join(", ")} ms`,
+    );
+    expect(count).toBe(500);
+    expect(Math.min(...times)).toBeLessThan(1000);
+  });
+});
