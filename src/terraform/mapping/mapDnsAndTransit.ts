@@ -1,0 +1,104 @@
+import {
+  blocks,
+  displayName,
+  type HostedZoneInput,
+  type MappingContext,
+  placedOf,
+  type TransitGatewayInput,
+  vpcOf,
+} from "./mappingContext.js";
+
+const RECORD_TYPES = new Set(["A", "AAAA", "CNAME", "TXT"]);
+
+/** aws_route53_zone (+ _zone_association, aws_route53_record) → hosted zones. */
+export function mapHostedZones(ctx: MappingContext): void {
+  for (const resource of ctx.index.ofType("aws_route53_zone")) {
+    const vpcBlocks = blocks(resource.values.vpc);
+    const vpcs = vpcBlocks.map((b) => vpcOf(ctx, b.vpc_id)?.doc.id).filter((v) => v !== undefined);
+    const doc: HostedZoneInput = {
+      id: ctx.id(resource),
+      name: ctx.index.text(resource.values.name) ?? resource.address,
+      private: vpcBlocks.length > 0,
+      vpcs,
+      records: [],
+    };
+    ctx.hostedZones.set(resource.address, { account: ctx.accountOf(resource), doc });
+    ctx.origins.set(doc, resource);
+    ctx.used.add(resource.address);
+  }
+  for (const resource of ctx.index.ofType("aws_route53_zone_association")) {
+    const [zone] = placedOf(ctx, ctx.hostedZones, resource.values.zone_id);
+    const vpc = vpcOf(ctx, resource.values.vpc_id);
+    if (!zone || !vpc) continue;
+    ctx.used.add(resource.address);
+    zone.doc.private = true;
+    const vpcs = (zone.doc.vpcs ?? []) as string[];
+    if (!vpcs.includes(vpc.doc.id)) zone.doc.vpcs = [...vpcs, vpc.doc.id];
+  }
+  for (const resource of ctx.index.ofType("aws_route53_record")) {
+    const [zone] = placedOf(ctx, ctx.hostedZones, resource.values.zone_id);
+    const name = ctx.index.text(resource.values.name);
+    if (!zone || !name) continue;
+    const type = ctx.index.text(resource.values.type) ?? "A";
+    if (!RECORD_TYPES.has(type)) {
+      ctx.warn(`record of type ${type}: not modelled`, resource);
+      continue;
+    }
+    ctx.used.add(resource.address);
+    const record: NonNullable<HostedZoneInput["records"]>[number] = {
+      name,
+      type: type as "A",
+    };
+    const [alias] = blocks(resource.values.alias);
+    if (alias) {
+      const [endpoint] = placedOf(ctx, ctx.endpoints, alias.name);
+      if (endpoint) record.aliasToEndpoint = `${endpoint.vpc.doc.id}/${endpoint.doc.id}`;
+      else ctx.warn("alias to something other than an endpoint of this configuration", resource);
+    }
+    const values = ctx.index
+      .list(resource.values.records)
+      .map((v) => ctx.index.text(v))
+      .filter((v): v is string => v !== undefined);
+    if (values.length > 0) record.values = values;
+    zone.doc.records = [...(zone.doc.records ?? []), record];
+    ctx.origins.set(record, resource);
+  }
+}
+
+/** aws_ec2_transit_gateway → transit gateways (attachments by mapTransitAttachments). */
+export function mapTransitGateways(ctx: MappingContext): void {
+  for (const resource of ctx.index.ofType("aws_ec2_transit_gateway")) {
+    const doc: TransitGatewayInput = {
+      id: ctx.id(resource),
+      name: displayName(resource, ctx),
+      region: ctx.regionOf(resource),
+      attachments: [],
+    };
+    ctx.transitGateways.set(resource.address, { account: ctx.accountOf(resource), doc });
+    ctx.origins.set(doc, resource);
+    ctx.used.add(resource.address);
+  }
+}
+
+/** aws_ec2_transit_gateway_vpc_attachment → attachments (subnet_ids → their subnets). */
+export function mapTransitAttachments(ctx: MappingContext): void {
+  for (const resource of ctx.index.ofType("aws_ec2_transit_gateway_vpc_attachment")) {
+    const [gateway] = placedOf(ctx, ctx.transitGateways, resource.values.transit_gateway_id);
+    const vpc = vpcOf(ctx, resource.values.vpc_id);
+    if (!gateway || !vpc) {
+      ctx.warn("attachment to a transit gateway or VPC not in this configuration", resource);
+      continue;
+    }
+    if (vpc.doc.region !== gateway.doc.region) {
+      ctx.warn("attachment of a VPC in another region than its transit gateway: ignored", resource);
+      continue;
+    }
+    const subnets = placedOf(ctx, ctx.subnets, resource.values.subnet_ids)
+      .filter((s) => s.vpc === vpc)
+      .map((s) => s.doc.id);
+    const attachment = { vpc: vpc.doc.id, ...(subnets.length > 0 && { subnets }) };
+    gateway.doc.attachments = [...(gateway.doc.attachments ?? []), attachment];
+    ctx.origins.set(attachment, resource);
+    ctx.used.add(resource.address);
+  }
+}
