@@ -12,10 +12,9 @@ const PRICED = new Set([
   "aws_ec2_transit_gateway_vpc_attachment",
 ]);
 
-/** Whether an element's price depends on usage (gateway endpoints are free). */
-function usagePriced(doc: object, resource: TerraformResource): boolean {
-  if (!PRICED.has(resource.type)) return false;
-  return !("type" in doc && doc.type === "gateway" && resource.type === "aws_vpc_endpoint");
+/** Whether an element's price depends on its usage (gateway endpoints take usage, free). */
+function freeOfUsage(doc: object, resource: TerraformResource): boolean {
+  return "type" in doc && doc.type === "gateway" && resource.type === "aws_vpc_endpoint";
 }
 
 /**
@@ -27,10 +26,10 @@ export function applyUsage(ctx: MappingContext, usage: Usage | undefined): void 
   const matcher = usage && usageMatcher(usage);
   const without: string[] = [];
   for (const [doc, resource] of ctx.origins) {
-    if (!usagePriced(doc, resource)) continue;
+    if (!PRICED.has(resource.type)) continue;
     const entry = matcher?.entryFor(resource);
     if (entry) Object.assign(doc, entry);
-    else without.push(resource.address);
+    else if (!freeOfUsage(doc, resource)) without.push(resource.address);
   }
   for (const address of matcher?.unmatched() ?? [])
     ctx.warn(`usage for ${address}: matches no usage-priced resource of this configuration`);

@@ -44,7 +44,6 @@ export function mapHostedZones(ctx: MappingContext): void {
       ctx.warn(`record of type ${type}: not modelled`, resource);
       continue;
     }
-    ctx.used.add(resource.address);
     const record: NonNullable<HostedZoneInput["records"]>[number] = {
       name,
       type: type as "A",
@@ -52,14 +51,25 @@ export function mapHostedZones(ctx: MappingContext): void {
     const [alias] = blocks(resource.values.alias);
     if (alias) {
       const [endpoint] = placedOf(ctx, ctx.endpoints, alias.name);
-      if (endpoint) record.aliasToEndpoint = `${endpoint.vpc.doc.id}/${endpoint.doc.id}`;
-      else ctx.warn("alias to something other than an endpoint of this configuration", resource);
+      if (!endpoint) {
+        ctx.warn(
+          "alias to something other than an endpoint of this configuration: not modelled",
+          resource,
+        );
+        continue;
+      }
+      record.aliasToEndpoint = `${endpoint.vpc.doc.id}/${endpoint.doc.id}`;
     }
     const values = ctx.index
       .list(resource.values.records)
       .map((v) => ctx.index.text(v))
       .filter((v): v is string => v !== undefined);
     if (values.length > 0) record.values = values;
+    else if (!alias) {
+      ctx.warn("record whose values are unknown: not modelled", resource);
+      continue;
+    }
+    ctx.used.add(resource.address);
     zone.doc.records = [...(zone.doc.records ?? []), record];
     ctx.origins.set(record, resource);
   }
