@@ -39,6 +39,12 @@ function serviceTarget(
   return undefined;
 }
 
+function serviceHasPrivateDns(ctx: MappingContext, id: string): boolean {
+  for (const service of ctx.endpointServices.values())
+    if (service.doc.id === id) return service.doc.privateDnsName !== undefined;
+  return false;
+}
+
 /** A policy argument as the topology keeps it: a JSON object or its text. */
 function policyOf(
   ctx: MappingContext,
@@ -135,13 +141,21 @@ function build(
     ...extra.securityGroups,
   ]);
   const policy = policyOf(ctx, resource);
+  let privateDns = values.private_dns_enabled === true;
+  if (privateDns && "endpointService" in to && !serviceHasPrivateDns(ctx, to.endpointService)) {
+    ctx.warn(
+      "private_dns_enabled, but its endpoint service has no private_dns_name: off",
+      resource,
+    );
+    privateDns = false;
+  }
   return {
     ...common,
     type: "interface",
     ...to,
     ...placement,
     securityGroups,
-    privateDns: values.private_dns_enabled === true,
+    privateDns,
     ...(policy && { policy }),
   };
 }
