@@ -20,7 +20,15 @@ describe("terraformIds", () => {
         "module.vpc.aws_subnet.this[1]",
         "aws_vpc.main",
       ),
-    ).toEqual(["ecr-api", "interface-logs", "ecr-api", "private-0", "vpc", "vpc-1", "main"]);
+    ).toEqual([
+      "ecr-api",
+      "interface-logs",
+      "vpc-endpoints-ecr-api", // equal to aws_vpc_endpoint.ecr_api's id: prefixed by its module
+      "private-0",
+      "vpc",
+      "vpc-1",
+      "main",
+    ]);
   });
 
   it("disambiguates equal ids of a type by module names, then by number, in address order", () => {
