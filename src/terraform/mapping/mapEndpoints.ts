@@ -31,7 +31,15 @@ function serviceTarget(
     if (referred || (name !== undefined && target?.values.service_name === name))
       return { endpointService: service.doc.id };
   }
-  if (name === undefined) return undefined;
+  if (name === undefined) {
+    // data "aws_vpc_endpoint_service" { service = "s3" }: its service, named
+    const [source] = ctx.index.resolve(value);
+    const service =
+      source?.type === "aws_vpc_endpoint_service"
+        ? ctx.index.text(source.values.service)
+        : undefined;
+    return service !== undefined && /^[a-z0-9][a-z0-9.-]*$/.test(service) ? { service } : undefined;
+  }
   if (name.startsWith("com.amazonaws.vpce.")) return { serviceName: name };
   const aws = /^com\.amazonaws\.[a-z]{2}(?:-gov)?-[a-z]+-\d\.([a-z0-9][a-z0-9.-]*)$/.exec(name);
   if (aws?.[1]) return { service: aws[1] };
@@ -174,7 +182,7 @@ export function mapEndpoints(ctx: MappingContext): void {
     "security_group_id",
   );
   for (const resource of ctx.index.ofType("aws_vpc_endpoint")) {
-    const vpc = vpcOf(ctx, resource.values.vpc_id);
+    const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) {
       ctx.warn("endpoint in a VPC not in this configuration: not modelled", resource);
       continue;

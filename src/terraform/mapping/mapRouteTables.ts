@@ -48,7 +48,7 @@ function addRoute(
 /** aws_route_table (+ aws_route, aws_route_table_association) → route tables, subnet links. */
 export function mapRouteTables(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_route_table")) {
-    const vpc = vpcOf(ctx, resource.values.vpc_id);
+    const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) continue;
     const doc = { id: ctx.id(resource), name: displayName(resource, ctx), routes: [] };
     const table = { vpc, doc };

@@ -82,7 +82,7 @@ function add(group: Placed<SecurityGroupInput>, direction: "ingress" | "egress",
 export function mapSecurityGroups(ctx: MappingContext): void {
   const inline: [Placed<SecurityGroupInput>, TerraformResource][] = [];
   for (const resource of ctx.index.ofType("aws_security_group")) {
-    const vpc = vpcOf(ctx, resource.values.vpc_id);
+    const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) {
       ctx.warn("security group of a VPC not in this configuration: not modelled", resource);
       continue;

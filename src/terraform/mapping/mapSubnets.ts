@@ -6,7 +6,7 @@ import { assumedAzs } from "./providerRegions.js";
 export function mapSubnets(ctx: MappingContext): void {
   const missing: { resource: TerraformResource; doc: SubnetInput }[] = [];
   for (const resource of ctx.index.ofType("aws_subnet")) {
-    const vpc = vpcOf(ctx, resource.values.vpc_id);
+    const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) {
       ctx.warn("subnet of a VPC not in this configuration: not modelled", resource);
       continue;
@@ -30,7 +30,7 @@ export function mapSubnets(ctx: MappingContext): void {
     if (vpc.doc.azs.length > 0) continue;
     vpc.doc.azs = assumedAzs(vpc.doc.region);
     ctx.warn(
-      `no Availability Zone known for this VPC: assumed ${vpc.doc.azs.join(", ")}, the first two of ${vpc.doc.region}`,
+      `no Availability Zone known for VPC "${vpc.doc.id}": assumed ${vpc.doc.azs.join(", ")}, the first two of ${vpc.doc.region}`,
       vpc.resource,
     );
   }

@@ -6,6 +6,7 @@ import { applyUsage } from "./applyUsage.js";
 import { buildAccounts } from "./buildAccounts.js";
 import { mapEndpointServices } from "./mapEndpointServices.js";
 import { mapEndpoints } from "./mapEndpoints.js";
+import { mapExternalVpcs } from "./mapExternalVpcs.js";
 import { mapHostedZones } from "./mapHostedZones.js";
 import { mapLoadBalancers } from "./mapLoadBalancers.js";
 import { mapNatGateways } from "./mapNatGateways.js";
@@ -97,6 +98,7 @@ export function mapTerraform(
     transitGateways: new Map(),
   };
   mapVpcs(ctx);
+  mapExternalVpcs(ctx);
   mapSubnets(ctx);
   mapTransitGateways(ctx);
   mapNatGateways(ctx);

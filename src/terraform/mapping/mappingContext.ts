@@ -11,7 +11,11 @@ import type {
   TransitGatewaySchema,
   VpcSchema,
 } from "../../topology/topologySchema.js";
-import type { TerraformResource, TerraformWarning } from "../terraformModel.js";
+import {
+  isTerraformRef,
+  type TerraformResource,
+  type TerraformWarning,
+} from "../terraformModel.js";
 import type { TerraformIndex } from "./terraformIndex.js";
 
 export type SubnetInput = z.input<typeof SubnetSchema>;
@@ -36,7 +40,8 @@ export type VpcDraftDoc = z.input<typeof VpcSchema> & {
 };
 
 export interface VpcDraft {
-  resource: TerraformResource;
+  /** the aws_vpc; none for a VPC outside the configuration (see mapExternalVpcs) */
+  resource?: TerraformResource;
   account: string;
   doc: VpcDraftDoc;
 }
@@ -88,13 +93,36 @@ export function displayName(resource: TerraformResource, ctx: MappingContext): s
   return tag ?? resource.address;
 }
 
-/** The VPC a vpc_id value refers to, if mapped. */
-export function vpcOf(ctx: MappingContext, value: unknown): VpcDraft | undefined {
+/**
+ * The key of a VPC outside the configuration that a vpc_id value names: a literal id, a
+ * reference (to a data source, say), or, for a value not known, the owner's provider.
+ */
+export function externalVpcKey(
+  ctx: MappingContext,
+  value: unknown,
+  owner?: TerraformResource,
+): string | undefined {
+  if (isTerraformRef(value)) {
+    const [found] = ctx.index.resolve(value);
+    return `external:ref:${found?.address ?? value.$ref}`;
+  }
+  if (typeof value === "string" && value !== "") return `external:id:${value}`;
+  if ((value === undefined || value === null) && owner) return `external:unknown:${owner.provider}`;
+  return undefined;
+}
+
+/** The VPC a vpc_id value refers to, if mapped (or made for resources outside any VPC). */
+export function vpcOf(
+  ctx: MappingContext,
+  value: unknown,
+  owner?: TerraformResource,
+): VpcDraft | undefined {
   for (const found of ctx.index.resolve(value)) {
     const vpc = ctx.vpcs.get(found.address);
     if (vpc) return vpc;
   }
-  return undefined;
+  const key = externalVpcKey(ctx, value, owner);
+  return key === undefined ? undefined : ctx.vpcs.get(key);
 }
 
 /** The mapped elements a value refers to (refs, literal ids, lists), in order, each once. */

@@ -7,6 +7,7 @@ import { isTerraformRef, type TerraformModel, type TerraformResource } from "../
  */
 export interface TerraformIndex {
   resources: readonly TerraformResource[];
+  /** managed resources and data sources by address */
   byAddress: ReadonlyMap<string, TerraformResource>;
   /** the resources a value refers to: TerraformRefs, literal ids/ARNs, lists of either */
   resolve(value: unknown): TerraformResource[];
@@ -52,15 +53,24 @@ export function indexTerraform(model: TerraformModel): TerraformIndex {
   const byBase = new Map<string, TerraformResource[]>();
   const byLiteral = new Map<string, TerraformResource>();
   const byType = new Map<string, TerraformResource[]>();
+  // data sources resolve too (a data.aws_vpc_endpoint_service's service), after resources
+  const data = model.resources.filter((r) => r.mode === "data");
+  for (const resource of data) {
+    const base = byBase.get(resource.baseAddress);
+    if (base) base.push(resource);
+    else byBase.set(resource.baseAddress, [resource]);
+  }
+  for (const resource of [...resources, ...data]) {
+    if (!byAddress.has(resource.address)) byAddress.set(resource.address, resource);
+    for (const key of literalKeys(resource)) if (!byLiteral.has(key)) byLiteral.set(key, resource);
+  }
   for (const resource of resources) {
-    byAddress.set(resource.address, resource);
     const base = byBase.get(resource.baseAddress);
     if (base) base.push(resource);
     else byBase.set(resource.baseAddress, [resource]);
     const typed = byType.get(resource.type);
     if (typed) typed.push(resource);
     else byType.set(resource.type, [resource]);
-    for (const key of literalKeys(resource)) if (!byLiteral.has(key)) byLiteral.set(key, resource);
   }
   const list = (value: unknown): unknown[] =>
     Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];

@@ -267,7 +267,7 @@ describe("mapTerraform: assumptions and errors", () => {
     expect(topology.accounts[0]?.vpcs?.[0]?.azs).toEqual(["ap-northeast-1a", "ap-northeast-1c"]);
     expect(warnings[0]).toEqual({
       message:
-        "no Availability Zone known for this VPC: assumed ap-northeast-1a, ap-northeast-1c, the first two of ap-northeast-1",
+        'no Availability Zone known for VPC "bare": assumed ap-northeast-1a, ap-northeast-1c, the first two of ap-northeast-1',
       address: "aws_vpc.bare",
     });
   });
@@ -381,7 +381,8 @@ describe("mapTerraform: assumptions and errors", () => {
       "gateway endpoint whose AWS service is unknown: not modelled",
     ]);
     expect(byAddress("aws_vpc_endpoint.elsewhere")).toEqual([
-      "endpoint in a VPC not in this configuration: not modelled",
+      'vpc_id: vpc-not-here is not an aws_vpc of this configuration: modelled as VPC "vpc-not-here" from the resources in it',
+      "gateway endpoint whose AWS service is unknown: not modelled",
     ]);
     expect(byAddress("aws_lb.nlb")).toEqual([
       "network load balancer whose subnets are unknown: not modelled",
@@ -393,11 +394,16 @@ describe("mapTerraform: assumptions and errors", () => {
       "NAT gateway whose subnet is unknown: not modelled",
     ]);
     expect(byAddress("aws_subnet.other")).toEqual([
-      "subnet of a VPC not in this configuration: not modelled",
+      'vpc_id: vpc-other is not an aws_vpc of this configuration: modelled as VPC "vpc-other" from the resources in it',
     ]);
-    expect(byAddress("aws_security_group.other")).toEqual([
-      "security group of a VPC not in this configuration: not modelled",
-    ]);
+    const other = topology.accounts[0]?.vpcs?.find((v) => v.id === "vpc-other");
+    expect(other).toMatchObject({
+      name: "vpc-other",
+      region: "us-east-1",
+      azs: ["us-east-1a"],
+      subnets: [{ id: "other", az: "us-east-1a" }],
+      securityGroups: [{ id: "other" }],
+    });
     expect(byAddress("aws_ec2_transit_gateway_vpc_attachment.a")).toEqual([
       "attachment to a transit gateway or VPC not in this configuration",
     ]);
@@ -422,5 +428,50 @@ describe("mapTerraform: assumptions and errors", () => {
       ],
     });
     parseTopology(topology);
+  });
+});
+
+describe("mapTerraform: VPCs outside the configuration", () => {
+  it("endpoints in a VPC given by id, data source or unknown value are still priced", () => {
+    const m = model(
+      [
+        res("aws_vpc_endpoint.by_id", {
+          vpc_id: "vpc-0abc",
+          vpc_endpoint_type: "Interface",
+          service_name: "com.amazonaws.eu-west-1.logs",
+        }),
+        res("aws_vpc_endpoint.by_data", {
+          vpc_id: ref("data.aws_vpc.selected"),
+          vpc_endpoint_type: "Interface",
+          service_name: ref("data.aws_vpc_endpoint_service.sts", "service_name"),
+        }),
+        {
+          ...res("aws_vpc_endpoint.unknown", {
+            vpc_endpoint_type: "Interface",
+            service_name: "com.amazonaws.eu-west-1.ssm",
+          }),
+          unknown: ["vpc_id"],
+        },
+        {
+          ...res("aws_vpc_endpoint_service.sts", { service: "sts" }),
+          address: "data.aws_vpc_endpoint_service.sts",
+          baseAddress: "data.aws_vpc_endpoint_service.sts",
+          mode: "data" as const,
+        },
+      ],
+      { aws: { region: "eu-west-1" } },
+    );
+    const { topology, warnings } = mapTerraform(m);
+    const vpcs = topology.accounts[0]?.vpcs ?? [];
+    expect(vpcs.map((v) => [v.id, v.name, v.azs, v.endpoints?.map((e) => e.id)])).toEqual([
+      ["vpc-0abc", "vpc-0abc", ["eu-west-1a", "eu-west-1b"], ["by-id"]],
+      ["selected", "data.aws_vpc.selected", ["eu-west-1a", "eu-west-1b"], ["by-data"]],
+      ["vpc", "a VPC not known statically", ["eu-west-1a", "eu-west-1b"], ["unknown"]],
+    ]);
+    expect(vpcs[1]?.endpoints?.[0]).toMatchObject({ service: "sts" });
+    expect(warnings.filter((w) => w.message.startsWith("vpc_id:"))).toHaveLength(3);
+    // 3 endpoints × 2 assumed AZs × 730 h × 0.011
+    const e = estimate(parseTopology(topology), bundledCatalog());
+    expect(e.totals.monthly).toBe(usd("48.18"));
   });
 });
