@@ -35,7 +35,7 @@ export function applyUsage(ctx: MappingContext, usage: Usage | undefined): void 
     ctx.warn(`usage for ${address}: matches no usage-priced resource of this configuration`);
   if (without.length > 0) {
     ctx.warn(
-      `depends on usage: no usage given for ${without.length} resource${without.length === 1 ? "" : "s"} priced per GB or per query, counted at 0 (give --usage): ${without.join(", ")}`,
+      `depends on usage: no usage given for ${without.length} resource${without.length === 1 ? "" : "s"} priced per GB or per query, counted at 0 (give --usage): ${without.sort().join(", ")}`,
     );
   }
 }

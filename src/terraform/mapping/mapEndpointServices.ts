@@ -27,6 +27,14 @@ export function mapEndpointServices(ctx: MappingContext): void {
       ctx.warn("endpoint service whose load balancer is not modelled: not modelled", resource);
       continue;
     }
+    if (
+      [...ctx.endpointServices.values()].some(
+        (s) => s.doc.loadBalancer === lb.doc.id && s.doc.vpc === lb.vpc.doc.id,
+      )
+    ) {
+      ctx.warn("a second endpoint service on the same load balancer: not modelled", resource);
+      continue;
+    }
     const doc: EndpointServiceInput = {
       id: ctx.id(resource),
       name: resource.address,

@@ -42,14 +42,18 @@ export function mapHostedZones(ctx: MappingContext): void {
       ctx.warn(`record of type ${type}: not modelled`, resource);
       continue;
     }
+    // a name outside the zone is relative to it, as Route 53 reads it
+    const zoneName = zone.doc.name.replace(/\.$/, "").toLowerCase();
+    const lower = name.replace(/\.$/, "").toLowerCase();
+    const inZone = lower === zoneName || lower.endsWith(`.${zoneName}`);
     const record: NonNullable<HostedZoneInput["records"]>[number] = {
-      name,
+      name: inZone ? name : `${name.replace(/\.$/, "")}.${zone.doc.name}`,
       type: type as "A",
     };
     const [alias] = blocks(resource.values.alias);
     if (alias) {
       const [endpoint] = placedOf(ctx, ctx.endpoints, alias.name);
-      if (!endpoint) {
+      if (!endpoint || endpoint.doc.type === "gateway") {
         ctx.warn(
           "alias to something other than an endpoint of this configuration: not modelled",
           resource,
@@ -70,5 +74,14 @@ export function mapHostedZones(ctx: MappingContext): void {
     ctx.used.add(resource.address);
     zone.doc.records = [...(zone.doc.records ?? []), record];
     ctx.origins.set(record, resource);
+  }
+  for (const [address, zone] of ctx.hostedZones) {
+    if (!zone.doc.private || (zone.doc.vpcs ?? []).length > 0) continue;
+    zone.doc.private = false;
+    const resource = ctx.index.byAddress.get(address);
+    ctx.warn(
+      "private zone whose VPCs are not in this configuration: priced as a zone without VPCs",
+      resource,
+    );
   }
 }

@@ -10,7 +10,7 @@ function routeTarget(
   const [nat] = placedOf(ctx, ctx.natGateways, route.nat_gateway_id);
   if (nat && nat.vpc.doc.id === vpcId) return `nat:${nat.doc.id}`;
   const [tgw] = placedOf(ctx, ctx.transitGateways, route.transit_gateway_id);
-  if (tgw) return `tgw:${tgw.doc.id}`;
+  if (tgw && (tgw.doc.attachments ?? []).some((a) => a.vpc === vpcId)) return `tgw:${tgw.doc.id}`;
   const gateway = route.gateway_id;
   const [igw] = ctx.index.resolve(gateway);
   if (igw?.type === "aws_internet_gateway") return "igw";
@@ -37,9 +37,13 @@ function addRoute(
   const target = routeTarget(ctx, table.vpc.doc.id, route);
   if (destination === undefined || target === undefined) {
     ctx.warn(
-      `route${destination ? ` to ${destination}` : ""}: target not modelled (only NAT gateways, transit gateways and internet gateways of this configuration are)`,
+      `route${destination ? ` to ${destination}` : ""}: target not modelled (only NAT gateways, internet gateways and transit gateways the VPC is attached to are)`,
       resource,
     );
+    return;
+  }
+  if ((table.doc.routes ?? []).some((r) => r.destination === destination)) {
+    ctx.warn(`a second route to ${destination} in the same route table: ignored`, resource);
     return;
   }
   table.doc.routes = [...(table.doc.routes ?? []), { destination, target }];

@@ -101,6 +101,7 @@ export function mapTerraform(
   mapExternalVpcs(ctx);
   mapSubnets(ctx);
   mapTransitGateways(ctx);
+  mapTransitAttachments(ctx);
   mapNatGateways(ctx);
   mapRouteTables(ctx);
   mapSecurityGroups(ctx);
@@ -108,7 +109,6 @@ export function mapTerraform(
   mapEndpointServices(ctx);
   mapEndpoints(ctx);
   mapHostedZones(ctx);
-  mapTransitAttachments(ctx);
   applyUsage(ctx, options.usage);
   notModelledWarnings(ctx);
   const accounts = buildAccounts(ctx, single ?? "default");

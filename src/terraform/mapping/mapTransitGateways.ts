@@ -34,6 +34,10 @@ export function mapTransitAttachments(ctx: MappingContext): void {
       ctx.warn("attachment of a VPC in another region than its transit gateway: ignored", resource);
       continue;
     }
+    if ((gateway.doc.attachments ?? []).some((a) => a.vpc === vpc.doc.id)) {
+      ctx.warn("second attachment of the same VPC to a transit gateway: ignored", resource);
+      continue;
+    }
     const subnets = placedOf(ctx, ctx.subnets, resource.values.subnet_ids)
       .filter((s) => s.vpc === vpc)
       .map((s) => s.doc.id);

@@ -117,7 +117,7 @@ describe("mapTerraform: routes, NAT, transit gateways, rules, associations", () 
     ]);
     expect(mapped.warnings).toContainEqual({
       message:
-        "route to 192.168.0.0/16: target not modelled (only NAT gateways, transit gateways and internet gateways of this configuration are)",
+        "route to 192.168.0.0/16: target not modelled (only NAT gateways, internet gateways and transit gateways the VPC is attached to are)",
       address: "aws_route_table.public",
     });
   });
@@ -182,7 +182,7 @@ describe("mapTerraform: routes, NAT, transit gateways, rules, associations", () 
   it("the usage warning lists the usage-priced resources without usage", () => {
     const usage = messages.filter((x) => x.startsWith("depends on usage"));
     expect(usage).toEqual([
-      "depends on usage: no usage given for 4 resources priced per GB or per query, counted at 0 (give --usage): aws_nat_gateway.main, aws_nat_gateway.private, aws_vpc_endpoint.sts, aws_ec2_transit_gateway_vpc_attachment.main",
+      "depends on usage: no usage given for 4 resources priced per GB or per query, counted at 0 (give --usage): aws_ec2_transit_gateway_vpc_attachment.main, aws_nat_gateway.main, aws_nat_gateway.private, aws_vpc_endpoint.sts",
     ]);
   });
 });
@@ -473,5 +473,74 @@ describe("mapTerraform: VPCs outside the configuration", () => {
     // 3 endpoints × 2 assumed AZs × 730 h × 0.011
     const e = estimate(parseTopology(topology), bundledCatalog());
     expect(e.totals.monthly).toBe(usd("48.18"));
+  });
+});
+
+describe("mapTerraform: what would make the topology invalid is warned about and left out", () => {
+  it("relative record names, zones without VPCs, duplicate routes, unattached TGW routes, shared LBs", () => {
+    const { topology, warnings } = mapTerraform(
+      model([
+        ...network("main", "us-east-1", "10.0.0.0/16"),
+        res("aws_vpc_endpoint.s3", {
+          vpc_id: ref("aws_vpc.main"),
+          service_name: "com.amazonaws.us-east-1.s3",
+        }),
+        res("aws_route53_zone.z", {
+          name: "example.internal",
+          vpc: [{ vpc_id: ref("data.aws_vpc.x") }],
+        }),
+        res("aws_route53_record.www", {
+          zone_id: ref("aws_route53_zone.z", "zone_id"),
+          name: "www",
+          type: "CNAME",
+          records: ["example.com"],
+        }),
+        res("aws_route53_record.s3", {
+          zone_id: ref("aws_route53_zone.z", "zone_id"),
+          name: "s3.example.internal",
+          alias: [{ name: ref("aws_vpc_endpoint.s3", "dns_entry[0].dns_name") }],
+        }),
+        res("aws_ec2_transit_gateway.hub", {}),
+        res("aws_route.tgw", {
+          route_table_id: ref("aws_route_table.main_private[0]"),
+          destination_cidr_block: "10.9.0.0/16",
+          transit_gateway_id: ref("aws_ec2_transit_gateway.hub"),
+        }),
+        res("aws_internet_gateway.igw", {}),
+        ...[1, 2].map((n) =>
+          res(`aws_route.igw${n}`, {
+            route_table_id: ref("aws_route_table.main_private[1]"),
+            destination_cidr_block: "0.0.0.0/0",
+            gateway_id: ref("aws_internet_gateway.igw"),
+          }),
+        ),
+        res("aws_lb.nlb", { load_balancer_type: "network", subnets: subnetRefs("main") }),
+        ...["a", "b"].map((n) =>
+          res(`aws_vpc_endpoint_service.${n}`, {
+            network_load_balancer_arns: [ref("aws_lb.nlb", "arn")],
+          }),
+        ),
+      ]),
+    );
+    parseTopology(topology);
+    const account = topology.accounts[0];
+    expect(account?.hostedZones?.[0]).toMatchObject({
+      private: false,
+      records: [{ name: "www.example.internal", type: "CNAME", values: ["example.com"] }],
+    });
+    expect(account?.endpointServices?.map((s) => s.id)).toEqual(["a"]);
+    expect(account?.vpcs?.[0]?.routeTables?.[1]?.routes).toEqual([
+      { destination: "0.0.0.0/0", target: "igw" },
+    ]);
+    const messages = warnings.map((w) => `${w.address}: ${w.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "aws_route53_zone.z: private zone whose VPCs are not in this configuration: priced as a zone without VPCs",
+        "aws_route53_record.s3: alias to something other than an endpoint of this configuration: not modelled",
+        "aws_route.tgw: route to 10.9.0.0/16: target not modelled (only NAT gateways, internet gateways and transit gateways the VPC is attached to are)",
+        "aws_route.igw2: a second route to 0.0.0.0/0 in the same route table: ignored",
+        "aws_vpc_endpoint_service.b: a second endpoint service on the same load balancer: not modelled",
+      ]),
+    );
   });
 });
