@@ -5,7 +5,11 @@ import type { MappingContext } from "./mappingContext.js";
 type AccountInput = z.input<typeof AccountSchema>;
 
 /** The accounts of the mapped elements, in order of first appearance (at least one). */
-export function buildAccounts(ctx: MappingContext, fallback: string): AccountInput[] {
+export function buildAccounts(
+  ctx: MappingContext,
+  fallback: string,
+  names: ReadonlyMap<string, string>,
+): AccountInput[] {
   const accounts = new Map<
     string,
     Required<
@@ -15,7 +19,15 @@ export function buildAccounts(ctx: MappingContext, fallback: string): AccountInp
   const account = (id: string) => {
     let found = accounts.get(id);
     if (!found) {
-      found = { id, vpcs: [], endpointServices: [], hostedZones: [], transitGateways: [] };
+      const name = names.get(id);
+      found = {
+        id,
+        ...(name !== undefined && { name }),
+        vpcs: [],
+        endpointServices: [],
+        hostedZones: [],
+        transitGateways: [],
+      };
       accounts.set(id, found);
     }
     return found;

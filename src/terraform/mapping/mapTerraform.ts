@@ -66,6 +66,8 @@ export function mapTerraform(
   const ids = terraformIds(index.resources);
   const single = options.account === undefined ? undefined : idSlug(options.account) || "default";
   const warnings: TerraformWarning[] = [...model.warnings];
+  /** each account's display name: --account, else its provider configuration ("aws.consumer") */
+  const accountNames = new Map<string, string>();
   const warn = (message: string, resource?: TerraformResource) => {
     const warning: TerraformWarning = { message };
     if (resource) {
@@ -81,7 +83,11 @@ export function mapTerraform(
     index,
     id: (resource) => ids.get(resource.address) ?? (idSlug(resource.name) || "resource"),
     regionOf: providerRegions(model, options.region),
-    accountOf: (resource) => single ?? providerAccount(resource.provider),
+    accountOf: (resource) => {
+      const id = single ?? providerAccount(resource.provider);
+      if (!accountNames.has(id)) accountNames.set(id, options.account ?? resource.provider);
+      return id;
+    },
     warn,
     warnings,
     used: new Set(),
@@ -111,7 +117,7 @@ export function mapTerraform(
   mapHostedZones(ctx);
   applyUsage(ctx, options.usage);
   notModelledWarnings(ctx);
-  const accounts = buildAccounts(ctx, single ?? "default");
+  const accounts = buildAccounts(ctx, single ?? "default", accountNames);
   const topology: TopologyInput = { name: options.name ?? "terraform", accounts };
   return { topology, warnings, sources: sourcesOf(ctx, topology) };
 }

@@ -254,6 +254,7 @@ describe("the article's architectures, mapped, validated and estimated", () => {
     );
     const { topology, estimate: e, warnings } = priced(m);
     expect(topology.accounts.map((a) => a.id)).toEqual(["provider", "consumer"]);
+    expect(topology.accounts.map((a) => a.name)).toEqual(["aws.provider", "aws.consumer"]);
     const [providerAccount, consumerAccount] = topology.accounts;
     expect(providerAccount?.endpointServices?.[0]).toMatchObject({
       id: "api",
