@@ -169,8 +169,8 @@ function build(
 }
 
 /**
- * aws_vpc_endpoint (+ its _subnet_association, _route_table_association and
- * _security_group_association) → endpoints of their VPC. Provider defaults: type Gateway,
+ * aws_vpc_endpoint (+ its _subnet_association, _route_table_association,
+ * _security_group_association and aws_vpc_endpoint_policy) → endpoints of their VPC. Provider defaults: type Gateway,
  * private DNS off.
  */
 export function mapEndpoints(ctx: MappingContext): void {
@@ -203,5 +203,12 @@ export function mapEndpoints(ctx: MappingContext): void {
     ctx.endpoints.set(resource.address, { vpc, doc });
     ctx.origins.set(doc, resource);
     ctx.used.add(resource.address);
+  }
+  for (const resource of ctx.index.ofType("aws_vpc_endpoint_policy")) {
+    const [endpoint] = placedOf(ctx, ctx.endpoints, resource.values.vpc_endpoint_id);
+    if (!endpoint || endpoint.doc.type === "gwlb") continue;
+    ctx.used.add(resource.address);
+    const policy = policyOf(ctx, resource);
+    if (policy) endpoint.doc.policy = policy;
   }
 }

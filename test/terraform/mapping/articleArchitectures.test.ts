@@ -354,6 +354,11 @@ describe("the article's architectures, mapped, validated and estimated", () => {
       endpoint("s3", JSON.stringify(policy)),
       endpoint("s3_object", policy),
       endpoint("s3_unknown", ref("data.aws_iam_policy_document.s3", "json")),
+      endpoint("s3_separate", undefined),
+      res("aws_vpc_endpoint_policy.s3_separate", {
+        vpc_endpoint_id: ref("aws_vpc_endpoint.s3_separate"),
+        policy: JSON.stringify(policy),
+      }),
     ]);
     const { topology, estimate: e, warnings } = priced(m);
     const endpoints = topology.accounts[0]?.vpcs?.[0]?.endpoints ?? [];
@@ -361,7 +366,9 @@ describe("the article's architectures, mapped, validated and estimated", () => {
       ["s3", "gateway"],
       ["s3-object", "gateway"],
       ["s3-unknown", "gateway"],
+      ["s3-separate", "gateway"],
     ]);
+    expect(endpoints[3]).toMatchObject({ policy: JSON.stringify(policy) });
     expect(endpoints[0]).toMatchObject({ policy: JSON.stringify(policy) });
     expect(endpoints[1]).toMatchObject({ policy });
     expect(endpoints[2]).not.toHaveProperty("policy");
