@@ -1,8 +1,12 @@
+import { estimate } from "../../../src/estimate/estimate.js";
+import { bundledCatalog } from "../../../src/pricing/bundledCatalog.js";
+import { mapTerraform } from "../../../src/terraform/mapping/mapTerraform.js";
 import type {
   TerraformModel,
   TerraformRef,
   TerraformResource,
 } from "../../../src/terraform/terraformModel.js";
+import { parseTopology } from "../../../src/topology/parseTopology.js";
 
 /** A reference to an instance's attribute (default: id). */
 export function ref(address: string, attribute = "id"): TerraformRef {
@@ -84,4 +88,11 @@ export function subnetRefs(name: string) {
 
 export function tableRefs(name: string) {
   return [0, 1].map((i) => ref(`aws_route_table.${name}_private[${i}]`));
+}
+
+/** Map, validate (parseTopology) and estimate with the bundled catalog. */
+export function priced(m: TerraformModel, options: Parameters<typeof mapTerraform>[1] = {}) {
+  const mapped = mapTerraform(m, options);
+  const topology = parseTopology(mapped.topology);
+  return { ...mapped, parsed: topology, estimate: estimate(topology, bundledCatalog()) };
 }
