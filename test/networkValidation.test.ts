@@ -1,17 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LinkplanError, type Problem } from "../src/core/linkplanError.js";
-import { parseDocument } from "../src/document/parseDocument.js";
-import { parseTopology } from "../src/topology/parseTopology.js";
-
-function problemsOf(yaml: string): Problem[] {
-  try {
-    parseTopology(parseDocument(yaml));
-  } catch (error) {
-    if (error instanceof LinkplanError && error.code === "invalid_topology") return error.problems;
-    throw error;
-  }
-  throw new Error("expected the topology to be rejected");
-}
+import { problemsOf } from "./helpers/topologyProblems.js";
 
 const topology = (account: string, vpc: string, extra = "") => `name: net
 accounts:

@@ -19,7 +19,7 @@ import { parseTopology, parseTopologyDoc } from "../src/topology/parseTopology.j
 import { TopologySchema } from "../src/topology/topologySchema.js";
 import { applyWhatIf } from "../src/whatif/whatIf.js";
 import { problemOf, YAML } from "./helpers/apiKit.js";
-import { caught } from "./helpers/caught.js";
+import { problemsOf } from "./helpers/topologyProblems.js";
 
 /**
  * A refreshed list read in us-east-1 and eu-west-2: sqs gone from us-east-1, a new service
@@ -64,8 +64,6 @@ accounts:
 `;
 }
 
-const problemsOf = (yaml: string, options = {}) =>
-  caught(() => parseTopology(parseDocument(yaml), options)).problems;
 const SERVICE = "accounts[0].vpcs[0].endpoints[0].service";
 
 describe("awsServiceReference: a list read in some Regions over the bundled list", () => {

@@ -6,8 +6,8 @@ import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import type { TopologyInput } from "../src/topology/topologySchema.js";
-import { caught } from "./helpers/caught.js";
 import { parseMermaidFlowchart } from "./helpers/mermaidParse.js";
+import { problemsOf } from "./helpers/topologyProblems.js";
 
 /** A hub account whose transit gateway attaches its own VPC and a VPC of another account. */
 function hubAndSpoke(attachments: { vpc: string; gbPerMonth?: number }[]): TopologyInput {
@@ -29,9 +29,6 @@ function hubAndSpoke(attachments: { vpc: string; gbPerMonth?: number }[]): Topol
     ],
   };
 }
-
-/** The problems parseTopology reports for an input (fails if it is accepted). */
-const problemsOf = (input: TopologyInput) => caught(() => parseTopology(input)).problems;
 
 describe("transit gateways", () => {
   it("attachment hours and data are billed to the attached VPC's account", () => {

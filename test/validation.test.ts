@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { LinkplanError, Problem } from "../src/core/linkplanError.js";
 import { parseDocument } from "../src/document/parseDocument.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { caught } from "./helpers/caught.js";
 import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
 import { vpcYaml } from "./helpers/topologies.js";
-
-/** The problems parseTopology reports for a YAML document (fails if it is accepted). */
-function problemsOf(yaml: string): Problem[] {
-  return errorOf(yaml).problems;
-}
-
-/** The error parseTopology throws for a YAML document: invalid_topology. */
-function errorOf(yaml: string): LinkplanError {
-  const error = caught(() => parseTopology(parseDocument(yaml)));
-  expect(error.code).toBe("invalid_topology");
-  return error;
-}
+import { problemsOf, topologyErrorOf } from "./helpers/topologyProblems.js";
 
 /** The error parseDocument throws for a text. */
 const syntaxErrorOf = (text: string, source?: string) => caught(() => parseDocument(text, source));
@@ -194,7 +182,7 @@ accounts:
   });
 
   it('refuses an endpoint AZ "us-east-1d" that is not an AZ of the VPC', () => {
-    const error = errorOf(
+    const error = topologyErrorOf(
       vpc(`endpoints:
   - { id: sts, type: interface, service: sts }
   - { id: logs, type: interface, service: logs, azs: [us-east-1a] }
@@ -381,7 +369,7 @@ accounts:
 
 describe("parseTopology: several problems at once", () => {
   it("reports every schema problem in one error", () => {
-    const error = errorOf(
+    const error = topologyErrorOf(
       vpc(`endpoints:
   - { id: a, type: interface, service: sts, gbPerMont: 4 }
   - { id: b, type: interfase, service: sts }
@@ -399,7 +387,7 @@ describe("parseTopology: several problems at once", () => {
   });
 
   it("reports every reference problem in one error", () => {
-    const error = errorOf(`name: test
+    const error = topologyErrorOf(`name: test
 accounts:
   - id: shared
     vpcs:
@@ -591,7 +579,7 @@ accounts:
         message: 'unknown key "gbPerMont" (did you mean "gbPerMonth"?)',
       },
     ]);
-    expect(errorOf(doc("gbPerMont: 5")).message.split("\n")[0]).toContain("(2 problems)");
+    expect(topologyErrorOf(doc("gbPerMont: 5")).message.split("\n")[0]).toContain("(2 problems)");
   });
 
   it("stops at the schema when a value is wrong, not just a key", () => {

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { AWS_SERVICES, offeredIn } from "../../src/topology/awsReference.js";
+import { type LocalServer, startLocalServer } from "./localServer.js";
 
 /** A service as the stand-in lists it (DescribeVpcEndpointServices ServiceDetail fields). */
 export interface FakeEndpointService {
@@ -29,11 +29,8 @@ export interface Ec2ServerOptions {
   failWith?: { regions: string[]; code: string; message: string; status: number };
 }
 
-export interface Ec2Server {
-  /** http://127.0.0.1:<port> */
-  url: string;
+export interface Ec2Server extends LocalServer {
   requests: Ec2RequestLog[];
-  close: () => Promise<void>;
 }
 
 const XMLNS = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -108,25 +105,7 @@ export async function startEc2Server(options: Ec2ServerOptions): Promise<Ec2Serv
         "</DescribeVpcEndpointServicesResponse>",
     );
   };
-  const server = createServer((req, res) => {
-    let text = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      text += chunk;
-    });
-    req.on("end", () => handle(req, res, text));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { ...(await startLocalServer(handle)), requests };
 }
 
 /** A few services of a Region as EC2 lists them: AWS ones and one of another account. */

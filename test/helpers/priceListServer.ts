@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type LocalServer, startLocalServer } from "./localServer.js";
 
 /** One GetProducts request as the server saw it. */
 export interface GetProductsRequestLog {
@@ -27,11 +27,8 @@ export interface PriceListServerOptions {
   failWith?: { type: string; message: string; status: number };
 }
 
-export interface PriceListServer {
-  /** http://127.0.0.1:<port> */
-  url: string;
+export interface PriceListServer extends LocalServer {
   requests: GetProductsRequestLog[];
-  close: () => Promise<void>;
 }
 
 const JSON_1_1 = "application/x-amz-json-1.1";
@@ -127,23 +124,5 @@ export async function startPriceListServer(
         : { NextToken: Buffer.from(JSON.stringify([query, next])).toString("base64url") }),
     });
   };
-  const server = createServer((req, res) => {
-    let text = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      text += chunk;
-    });
-    req.on("end", () => handle(req, res, text));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { ...(await startLocalServer(handle)), requests };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectFindings, findingsOf } from "../helpers/ruleCase.js";
+import { expectFindings, findingsOf, vpcTopology } from "../helpers/ruleCase.js";
 
 const ID = "az-not-served-by-provider";
 
@@ -31,20 +31,15 @@ const P_IDS = "azIds: { us-east-1a: use1-az2, us-east-1b: use1-az1 }";
 
 describe(ID, () => {
   it("in one account, compares AZ names", () => {
-    const yaml = (azs: string) => `name: one
-accounts:
-  - id: a
-    azIds: { us-east-1a: use1-az6, us-east-1b: use1-az1 }
-    vpcs:
-      - id: main
-        region: us-east-1
-        azs: [us-east-1a, us-east-1b]
-        loadBalancers: [{ id: nlb, type: network${azs} }]
-        endpoints:
-          - { id: api, type: interface, endpointService: svc }
-    endpointServices:
-      - { id: svc, vpc: main, loadBalancer: nlb, allowedPrincipals: ["111122223333"] }
-`;
+    const yaml = (azs: string) =>
+      vpcTopology(
+        `loadBalancers: [{ id: nlb, type: network${azs} }]
+endpoints:
+  - { id: api, type: interface, endpointService: svc }`,
+        `azIds: { us-east-1a: use1-az6, us-east-1b: use1-az1 }
+endpointServices:
+  - { id: svc, vpc: main, loadBalancer: nlb, allowedPrincipals: ["111122223333"] }`,
+      );
     expectFindings(ID, yaml(", azs: [us-east-1a]"), [
       {
         path: "accounts[0].vpcs[0].endpoints[0]",

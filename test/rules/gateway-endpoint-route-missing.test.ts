@@ -1,36 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { expectFindings, findingsOf } from "../helpers/ruleCase.js";
+import { expectFindings, findingsOf, vpcTopology } from "../helpers/ruleCase.js";
 
 const ID = "gateway-endpoint-route-missing";
 
 /** A two-AZ VPC with a route table per AZ (both to one NAT gateway) and an s3 gateway endpoint. */
-const VPC = (endpoint: string, workloads: string, more = "") => `name: gw
-accounts:
-  - id: a
-    vpcs:
-      - id: main
-        region: us-east-1
-        azs: [us-east-1a, us-east-1b]
-        subnets:
-          - { id: pub-a, az: us-east-1a, tier: public, routeTable: rt-pub }
-          - { id: app-a, az: us-east-1a, routeTable: rt-a }
-          - { id: app-b, az: us-east-1b, routeTable: rt-b }
+const VPC = (endpoint: string, workloads: string, more = "") =>
+  vpcTopology(`
+subnets:
+  - { id: pub-a, az: us-east-1a, tier: public, routeTable: rt-pub }
+  - { id: app-a, az: us-east-1a, routeTable: rt-a }
+  - { id: app-b, az: us-east-1b, routeTable: rt-b }
 ${more}
-        routeTables:
-          - { id: rt-pub, routes: [{ destination: 0.0.0.0/0, target: igw }] }
-          - { id: rt-a, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
-          - { id: rt-b, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
-          - { id: rt-none }
-        natGateways: [{ id: nat-a, az: us-east-1a, subnet: pub-a }]
-        endpoints:
-          - ${endpoint}
-        workloads:
+routeTables:
+  - { id: rt-pub, routes: [{ destination: 0.0.0.0/0, target: igw }] }
+  - { id: rt-a, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
+  - { id: rt-b, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
+  - { id: rt-none }
+natGateways: [{ id: nat-a, az: us-east-1a, subnet: pub-a }]
+endpoints:
+  - ${endpoint}
+workloads:
 ${workloads}
-`;
+`);
 
-const WORKLOADS = `          - { id: app, az: us-east-1a, uses: [s3] }
-          - { id: batch, az: us-east-1b, uses: [s3] }
-          - { id: etl, subnet: app-b, uses: [main/s3] }`;
+const WORKLOADS = `  - { id: app, az: us-east-1a, uses: [s3] }
+  - { id: batch, az: us-east-1b, uses: [s3] }
+  - { id: etl, subnet: app-b, uses: [main/s3] }`;
 
 const AT = { path: "accounts[0].vpcs[0].endpoints[0].routeTables", resource: "a/main/s3" };
 
@@ -72,15 +67,12 @@ describe(ID, () => {
   });
 
   it("ignores an endpoint no workload uses, and workloads with neither az nor subnet", () => {
-    const unused = VPC(
-      "{ id: s3, type: gateway, service: s3 }",
-      "          - { id: app, az: us-east-1a }",
-    );
+    const unused = VPC("{ id: s3, type: gateway, service: s3 }", "  - { id: app, az: us-east-1a }");
     expect(findingsOf(ID, unused)).toEqual([]);
     const roaming = (tables: string) =>
       VPC(
         `{ id: s3, type: gateway, service: s3, routeTables: [${tables}] }`,
-        "          - { id: roaming, uses: [s3] }",
+        "  - { id: roaming, uses: [s3] }",
       );
     expect(findingsOf(ID, roaming("rt-a"))).toEqual([]);
     // with routeTables: [] it is still found, with no table to name
@@ -91,14 +83,14 @@ describe(ID, () => {
 
   it("names the main route table for a subnet without one, and what other tables do instead", () => {
     const more = [
-      "          - { id: db-b, az: us-east-1b }",
-      "          - { id: iso-a, az: us-east-1a, routeTable: rt-none }",
-      "          - { id: web-a, az: us-east-1a, tier: public, routeTable: rt-pub }",
+      "  - { id: db-b, az: us-east-1b }",
+      "  - { id: iso-a, az: us-east-1a, routeTable: rt-none }",
+      "  - { id: web-a, az: us-east-1a, tier: public, routeTable: rt-pub }",
     ].join("\n");
     const workloads = [
-      "          - { id: db, subnet: db-b, uses: [s3] }",
-      "          - { id: iso, subnet: iso-a, uses: [s3] }",
-      "          - { id: web, subnet: web-a, uses: [s3] }",
+      "  - { id: db, subnet: db-b, uses: [s3] }",
+      "  - { id: iso, subnet: iso-a, uses: [s3] }",
+      "  - { id: web, subnet: web-a, uses: [s3] }",
     ].join("\n");
     const yaml = VPC(
       "{ id: s3, type: gateway, service: s3, routeTables: [rt-a] }",
@@ -156,8 +148,8 @@ accounts:
 
   it("gives one finding per (endpoint, route table), in the order workloads name them", () => {
     const yaml = VPC(
-      "{ id: s3, type: gateway, service: s3, routeTables: [rt-pub] }\n          - { id: ddb, type: gateway, service: dynamodb, routeTables: [rt-a, rt-b] }",
-      "          - { id: app, az: us-east-1b, uses: [s3, ddb] }\n          - { id: batch, subnet: app-a, uses: [s3] }",
+      "{ id: s3, type: gateway, service: s3, routeTables: [rt-pub] }\n  - { id: ddb, type: gateway, service: dynamodb, routeTables: [rt-a, rt-b] }",
+      "  - { id: app, az: us-east-1b, uses: [s3, ddb] }\n  - { id: batch, subnet: app-a, uses: [s3] }",
     );
     expect(findingsOf(ID, yaml).map((f) => [f.resource, f.fix])).toEqual([
       ["a/main/s3", 'add "rt-b" to routeTables of endpoint "s3"'],

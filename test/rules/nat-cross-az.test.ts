@@ -1,28 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check/check.js";
 import { bundledCatalog } from "../../src/pricing/bundledCatalog.js";
-import { expectFindings, findingsOf, topologyOf } from "../helpers/ruleCase.js";
+import { expectFindings, findingsOf, topologyOf, vpcTopology } from "../helpers/ruleCase.js";
 
 const ID = "nat-cross-az";
 
 /** A two-AZ VPC whose private subnets share one route table to the NAT gateway in us-east-1a. */
-const SHARED = (nat: string, extra = "") => `name: nat
-${extra}accounts:
-  - id: a
-    vpcs:
-      - id: main
-        region: us-east-1
-        azs: [us-east-1a, us-east-1b]
-        subnets:
-          - { id: pub-a, az: us-east-1a, tier: public, routeTable: rt-pub }
-          - { id: app-a, az: us-east-1a, routeTable: rt-private }
-          - { id: app-b, az: us-east-1b, routeTable: rt-private }
-        routeTables:
-          - { id: rt-pub, routes: [{ destination: 0.0.0.0/0, target: igw }] }
-          - { id: rt-private, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
-        natGateways:
-          - ${nat}
-`;
+const SHARED = (nat: string, extra = "") =>
+  `${extra}${vpcTopology(`
+subnets:
+  - { id: pub-a, az: us-east-1a, tier: public, routeTable: rt-pub }
+  - { id: app-a, az: us-east-1a, routeTable: rt-private }
+  - { id: app-b, az: us-east-1b, routeTable: rt-private }
+routeTables:
+  - { id: rt-pub, routes: [{ destination: 0.0.0.0/0, target: igw }] }
+  - { id: rt-private, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
+natGateways:
+  - ${nat}
+`)}`;
 
 const MESSAGE = (cost: string) =>
   `subnet "app-b" in us-east-1b routes 0.0.0.0/0 to NAT gateway "nat-a" in us-east-1a (route table "rt-private"): its traffic crosses AZs and pays inter-AZ transfer both ways${cost}, and an outage of us-east-1a cuts its internet access`;
@@ -46,26 +41,20 @@ describe(ID, () => {
   });
 
   it("finds nothing with a NAT gateway and a route table per AZ", () => {
-    const fixed = `name: nat
-accounts:
-  - id: a
-    vpcs:
-      - id: main
-        region: us-east-1
-        azs: [us-east-1a, us-east-1b]
-        subnets:
-          - { id: pub-a, az: us-east-1a, tier: public, routeTable: rt-pub }
-          - { id: pub-b, az: us-east-1b, tier: public, routeTable: rt-pub }
-          - { id: app-a, az: us-east-1a, routeTable: rt-a }
-          - { id: app-b, az: us-east-1b, routeTable: rt-b }
-        routeTables:
-          - { id: rt-pub, routes: [{ destination: 0.0.0.0/0, target: igw }] }
-          - { id: rt-a, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
-          - { id: rt-b, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-b" }] }
-        natGateways:
-          - { id: nat-a, az: us-east-1a, subnet: pub-a, gbPerMonth: 150 }
-          - { id: nat-b, az: us-east-1b, subnet: pub-b, gbPerMonth: 150 }
-`;
+    const fixed = vpcTopology(`
+subnets:
+  - { id: pub-a, az: us-east-1a, tier: public, routeTable: rt-pub }
+  - { id: pub-b, az: us-east-1b, tier: public, routeTable: rt-pub }
+  - { id: app-a, az: us-east-1a, routeTable: rt-a }
+  - { id: app-b, az: us-east-1b, routeTable: rt-b }
+routeTables:
+  - { id: rt-pub, routes: [{ destination: 0.0.0.0/0, target: igw }] }
+  - { id: rt-a, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
+  - { id: rt-b, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-b" }] }
+natGateways:
+  - { id: nat-a, az: us-east-1a, subnet: pub-a, gbPerMonth: 150 }
+  - { id: nat-b, az: us-east-1b, subnet: pub-b, gbPerMonth: 150 }
+`);
     expect(findingsOf(ID, fixed)).toEqual([]);
   });
 
@@ -73,7 +62,7 @@ accounts:
     // 100 GB over 3 subnets (app-a, app-b, app-b2): 33.333333 GB each (6 decimals, as every
     // quantity), × 2 × 0.01 = 0.66666666 USD
     const yaml = SHARED(
-      "{ id: nat-a, az: us-east-1a, subnet: pub-a, gbPerMonth: 100 }\n          - { id: nat-b, az: us-east-1b }",
+      "{ id: nat-a, az: us-east-1a, subnet: pub-a, gbPerMonth: 100 }\n  - { id: nat-b, az: us-east-1b }",
     ).replace(
       "          - { id: app-b, az: us-east-1b, routeTable: rt-private }",
       "          - { id: app-b, az: us-east-1b, routeTable: rt-private }\n          - { id: app-b2, az: us-east-1b, routeTable: rt-private }",
@@ -138,20 +127,14 @@ accounts:
   });
 
   it("ignores subnets on the main route table and routes to the subnet's own AZ", () => {
-    const yaml = `name: nat
-accounts:
-  - id: a
-    vpcs:
-      - id: main
-        region: us-east-1
-        azs: [us-east-1a, us-east-1b]
-        subnets:
-          - { id: app-a, az: us-east-1a, routeTable: rt-a }
-          - { id: app-b, az: us-east-1b }
-        routeTables:
-          - { id: rt-a, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
-        natGateways: [{ id: nat-a, az: us-east-1a, gbPerMonth: 50 }]
-`;
+    const yaml = vpcTopology(`
+subnets:
+  - { id: app-a, az: us-east-1a, routeTable: rt-a }
+  - { id: app-b, az: us-east-1b }
+routeTables:
+  - { id: rt-a, routes: [{ destination: 0.0.0.0/0, target: "nat:nat-a" }] }
+natGateways: [{ id: nat-a, az: us-east-1a, gbPerMonth: 50 }]
+`);
     expect(findingsOf(ID, yaml)).toEqual([]);
   });
 
@@ -159,7 +142,7 @@ accounts:
     // nat-a: 40 GB over 2 subnets (app-a, app-b) = 20; nat-c: 30 GB over app-b alone = 30;
     // (20 + 30) × 2 × 0.01 = 1.00
     const yaml = SHARED(
-      "{ id: nat-a, az: us-east-1a, subnet: pub-a, gbPerMonth: 40 }\n          - { id: nat-c, az: us-east-1a, gbPerMonth: 30 }",
+      "{ id: nat-a, az: us-east-1a, subnet: pub-a, gbPerMonth: 40 }\n  - { id: nat-c, az: us-east-1a, gbPerMonth: 30 }",
     )
       .replace(
         "azs: [us-east-1a, us-east-1b]",

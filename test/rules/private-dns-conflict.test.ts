@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expectFindings, findingsOf } from "../helpers/ruleCase.js";
+import { expectFindings, findingsOf, indent, POLICY } from "../helpers/ruleCase.js";
 
 const ID = "private-dns-conflict";
-const POLICY = `policy: { Statement: [{ Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] }`;
 
 /** VPC "main" with `endpoints`, and an account "dns" holding a private zone `zone` for it. */
 const topology = (endpoints: string, zone = "corp.internal", zoneExtra = "") => `name: dns
@@ -15,11 +14,7 @@ accounts:
         enableDnsHostnames: true
         loadBalancers: [{ id: nlb, type: network }]
         endpoints:
-${endpoints
-  .trim()
-  .split("\n")
-  .map((l) => `          ${l}`)
-  .join("\n")}
+${indent(endpoints, 10)}
       - { id: other, region: us-east-1, azs: [us-east-1a] }
     endpointServices:
       - { id: svc, vpc: main, loadBalancer: nlb, allowedPrincipals: ["*"], privateDnsName: api.example.com }
