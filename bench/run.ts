@@ -8,6 +8,7 @@ import { runApiBench } from "./apiBench.js";
 import { runDiagramBench } from "./diagramBench.js";
 import { runEstimateBench } from "./estimateBench.js";
 import { runEstimateJsonBench } from "./estimateJsonBench.js";
+import { runImportBench } from "./importBench.js";
 import { runStartupBench } from "./startupBench.js";
 
 const BENCHES: Record<string, () => unknown> = {
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => unknown> = {
   api: runApiBench,
   scale: runEstimateJsonBench,
   startup: runStartupBench,
+  import: runImportBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -116,6 +116,12 @@ export { formatEstimateCsv } from "./report/formatEstimateCsv.js";
 export { formatEstimateMarkdown } from "./report/formatEstimateMarkdown.js";
 export { formatEstimateTable } from "./report/formatEstimateTable.js";
 export {
+  type ImportTerraformInput,
+  importTerraform,
+  terraformUsageTemplate,
+} from "./terraform/importTerraform.js";
+export type { TerraformWarning } from "./terraform/terraformModel.js";
+export {
   AWS_REFERENCE_SOURCES,
   AWS_REGIONS,
   AWS_SERVICES,

@@ -32,6 +32,7 @@ const ROUTES: { method: string; path: string; topologyBody: boolean; ok: string 
   { method: "get", path: "/v1/catalog/prices", topologyBody: false, ok: "200" },
   { method: "post", path: "/v1/check", topologyBody: true, ok: "200" },
   { method: "get", path: "/v1/check/rules", topologyBody: false, ok: "200" },
+  { method: "post", path: "/v1/import", topologyBody: false, ok: "200" },
   { method: "get", path: "/v1/examples", topologyBody: false, ok: "200" },
   { method: "get", path: "/v1/examples/{name}", topologyBody: false, ok: "200" },
 ];

@@ -168,6 +168,7 @@ describe("health, docs and the OpenAPI document", () => {
           "/v1/estimate",
           "/v1/examples",
           "/v1/examples/{name}",
+          "/v1/import",
           "/v1/validate",
           "/v1/whatif",
         ]);

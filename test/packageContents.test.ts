@@ -126,11 +126,12 @@ describe("the published files", () => {
       "dist/THIRD_PARTY_LICENSES.txt",
       "dist/types/index.d.ts",
       "examples/endpoints-module.yaml",
+      "examples/terraform/endpoints-module/main.tf",
     ]) {
       expect(files, required).toContain(required);
     }
     const allowed =
-      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt)$/;
+      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(
       files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith(".map")),

@@ -20,6 +20,7 @@ import { catalogRoutes } from "./routes/catalogRoutes.js";
 import { checkRoutes } from "./routes/checkRoutes.js";
 import { exampleRoutes } from "./routes/exampleRoutes.js";
 import { healthRoutes } from "./routes/healthRoutes.js";
+import { importRoutes } from "./routes/importRoutes.js";
 import { operationRoutes } from "./routes/operationRoutes.js";
 import { toProblem } from "./toProblem.js";
 import { WorkPool } from "./workPool.js";
@@ -163,6 +164,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
         { name: "diagram" },
         { name: "compare" },
         { name: "check" },
+        { name: "import" },
         { name: "catalog" },
         { name: "examples" },
         { name: "health" },
@@ -179,6 +181,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   catalogRoutes(app, ctx);
   checkRoutes(app);
   exampleRoutes(app, ctx);
+  importRoutes(app);
   await app.ready();
   return app;
 }

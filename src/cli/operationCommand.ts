@@ -7,6 +7,7 @@ import { checkFormat, formatOf } from "../operations/renderResult.js";
 import { catalogServices } from "../pricing/catalogServices.js";
 import type { CliIo } from "./cliIo.js";
 import { loadCatalogFile, loadDocument, writeOutput } from "./loadInputs.js";
+import { loadTopologyInput, terraformOptions } from "./terraformInput.js";
 
 /** The command-line flags a run was given (commander's values, by camelCase name). */
 export type CliFlags = Record<string, unknown>;
@@ -151,6 +152,8 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
     );
   }
   for (const option of spec.extraOptions ?? []) command.addOption(option);
+  // a topology can also be a Terraform directory or a plan/state JSON
+  if (spec.files.length > 0) for (const option of terraformOptions()) command.addOption(option);
   command.action(async (...args: unknown[]) => {
     const flags = command.opts<CliFlags>();
     if (spec.instead?.(flags, io)) return;
@@ -168,7 +171,7 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
     const format = formatOf(chosen, flags.format as string);
     checkFormat(chosen, String(flags.format), options, (name) => `--${kebab(name)}`);
     const [loaded, ctx] = await Promise.all([
-      Promise.all(paths.map((path) => loadDocument(path))),
+      Promise.all(paths.map((path) => loadTopologyInput(path, flags, io, loadDocument))),
       contextOf(flags, spec.priced === true),
     ]);
     const documents = loaded.map((document) => document.data);

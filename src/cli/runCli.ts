@@ -4,6 +4,7 @@ import { LinkplanError } from "../core/linkplanError.js";
 import { terminalLines } from "../core/terminalText.js";
 import { type CliIo, processIo } from "./cliIo.js";
 import { addDemoCommand } from "./demoCommand.js";
+import { addImportCommand } from "./importCommand.js";
 import { addOpenapiCommand } from "./openapiCommand.js";
 import { operationCommand } from "./operationCommand.js";
 import { operationCommandSpecs } from "./operationCommands.js";
@@ -21,6 +22,7 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const spec of operationCommandSpecs()) program.addCommand(operationCommand(spec, io));
+  addImportCommand(program, io);
   addDemoCommand(program, io);
   addServeCommand(program, io);
   addOpenapiCommand(program, io);

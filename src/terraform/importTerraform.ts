@@ -1,9 +1,11 @@
 import { LinkplanError } from "../core/linkplanError.js";
+import { pathKeys } from "../document/locatePath.js";
 import { readHcl } from "./hcl/readHcl.js";
 import { type MappedTerraform, mapTerraform } from "./mapping/mapTerraform.js";
 import { readPlan } from "./plan/readPlan.js";
 import type { TerraformModel } from "./terraformModel.js";
 import { parseUsage } from "./usage/parseUsage.js";
+import { usageTemplate } from "./usage/usageTemplate.js";
 
 export interface ImportTerraformInput {
   /** .tf (and .tfvars) file contents by path relative to the root directory */
@@ -28,6 +30,58 @@ export interface ImportTerraformInput {
  */
 export async function importTerraform(input: ImportTerraformInput): Promise<MappedTerraform> {
   const usage = input.usage === undefined ? undefined : parseUsage(input.usage);
+  const model = await readModel(input);
+  const mapped = mapTerraform(model, {
+    usage,
+    account: input.account,
+    region: input.region,
+    name: input.name,
+  });
+  withSources(mapped);
+  return mapped;
+}
+
+/** The usage file to fill in for this Terraform: every usage-priced address, at zero. */
+export async function terraformUsageTemplate(
+  input: Pick<ImportTerraformInput, "files" | "plan" | "vars" | "varFiles" | "region">,
+): Promise<string> {
+  return usageTemplate(await readModel(input));
+}
+
+/** Lists of elements whose schema carries `source` (where it was written in Terraform). */
+const WITH_SOURCE = new Set([
+  "vpcs",
+  "subnets",
+  "routeTables",
+  "securityGroups",
+  "endpoints",
+  "natGateways",
+  "loadBalancers",
+  "workloads",
+  "endpointServices",
+  "hostedZones",
+  "transitGateways",
+]);
+
+/** Write each element's Terraform origin into it (`source: { terraform, file, line }`). */
+function withSources({ topology, sources }: MappedTerraform): void {
+  for (const [path, source] of Object.entries(sources)) {
+    const keys = pathKeys(path);
+    const list = keys?.at(-2);
+    if (!keys || typeof list !== "string" || !WITH_SOURCE.has(list)) continue;
+    const element = keys.reduce<unknown>(
+      (at, key) => (at as Record<string | number, unknown> | undefined)?.[key],
+      topology,
+    );
+    if (typeof element === "object" && element !== null && !Array.isArray(element))
+      (element as Record<string, unknown>).source = source;
+  }
+}
+
+/** The Terraform model of a plan/state JSON or a directory's files. */
+async function readModel(
+  input: Pick<ImportTerraformInput, "files" | "plan" | "vars" | "varFiles" | "region">,
+): Promise<TerraformModel> {
   let model: TerraformModel;
   if (input.plan !== undefined) {
     model = await readPlan(input.plan, input.region === undefined ? {} : { region: input.region });
@@ -43,10 +97,5 @@ export async function importTerraform(input: ImportTerraformInput): Promise<Mapp
       { path: "", message: "give files (a Terraform directory) or plan (a plan or state JSON)" },
     ]);
   }
-  return mapTerraform(model, {
-    usage,
-    account: input.account,
-    region: input.region,
-    name: input.name,
-  });
+  return model;
 }

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { strictObject } from "../document/strictObject.js";
 import { IdSchema } from "./idSchema.js";
+import { SourceSchema } from "./sourceSchema.js";
 
 /** A route of a route table: where traffic for a destination goes. */
 export const RouteSchema = strictObject({
@@ -15,6 +16,7 @@ export const RouteSchema = strictObject({
 
 export const RouteTableSchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional(),
   routes: z
     .array(RouteSchema)

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { strictObject } from "../document/strictObject.js";
 import { IdSchema } from "./idSchema.js";
+import { SourceSchema } from "./sourceSchema.js";
 
 const RefSchema = z.string().min(1);
 
@@ -18,6 +19,7 @@ export const SecurityGroupRuleSchema = strictObject({
 
 export const SecurityGroupSchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional(),
   ingress: z.array(SecurityGroupRuleSchema).default([]),
   egress: z.array(SecurityGroupRuleSchema).default([]),

@@ -1,29 +1,15 @@
 import * as z from "zod";
-import { exactQuantity } from "../core/exactQuantity.js";
 import { HOURS_PER_MONTH, hoursPerMonthSchema } from "../core/hoursPerMonth.js";
-import { REGION_CODE } from "../core/regionCode.js";
 import { strictObject } from "../document/strictObject.js";
+import { DnsRecordSchema, HostedZoneSchema } from "./hostedZoneSchema.js";
 import { IdSchema } from "./idSchema.js";
 import { PolicySchema } from "./policySchema.js";
 import { RouteSchema, RouteTableSchema } from "./routeTableSchema.js";
 import { SecurityGroupRuleSchema, SecurityGroupSchema } from "./securityGroupSchema.js";
+import { SourceSchema } from "./sourceSchema.js";
+import { AzSchema, GbPerMonth, Quantity, RefSchema, RegionSchema } from "./valueSchemas.js";
 
-export { IdSchema };
-
-/** A reference to another modelled thing by id (or `vpc/id` where ids are per VPC). */
-const RefSchema = z.string().min(1);
-
-/** A quantity the cost engine can use exactly: ≥ 0, at most 6 decimals and 15 significant digits. */
-const Quantity = exactQuantity(z.number().finite().nonnegative());
-const GbPerMonth = Quantity.describe("Data processed, in GB per month");
-
-export const RegionSchema = z.string().regex(REGION_CODE, {
-  error: "must be an AWS region code such as us-east-1",
-});
-
-export const AzSchema = z.string().regex(/^[a-z]{2}(?:-gov)?-[a-z]+-\d[a-z]$/, {
-  error: "must be an Availability Zone name such as us-east-1a",
-});
+export { AzSchema, DnsRecordSchema, HostedZoneSchema, IdSchema, RegionSchema };
 
 /** Where traffic through an endpoint comes from, when not from the endpoint's own AZs. */
 export const TrafficSourceSchema = strictObject({
@@ -36,6 +22,7 @@ export const TrafficSourceSchema = strictObject({
 
 export const SubnetSchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   az: AzSchema,
   tier: z.enum(["private", "public"]).default("private"),
   cidr: z
@@ -63,6 +50,7 @@ const placement = {
 
 const endpointCommon = {
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional().describe("Display name"),
   gbPerMonth: GbPerMonth.default(0),
   trafficSources: z.array(TrafficSourceSchema).default([]),
@@ -123,6 +111,7 @@ export const NatDestinationSchema = strictObject({
 
 export const NatGatewaySchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   az: AzSchema,
   subnet: RefSchema.optional(),
   connectivity: z
@@ -147,6 +136,7 @@ export const LoadBalancerTrafficSchema = strictObject({
 
 export const LoadBalancerSchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional(),
   type: z.enum(["network", "gateway"]).default("network"),
   azs: z.array(AzSchema).optional().describe("AZs the load balancer has subnets in; default all"),
@@ -171,6 +161,7 @@ export const LoadBalancerSchema = strictObject({
 
 export const WorkloadSchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional(),
   az: AzSchema.optional(),
   subnet: RefSchema.optional(),
@@ -188,6 +179,7 @@ export const WorkloadSchema = strictObject({
 
 export const VpcSchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional(),
   region: RegionSchema,
   cidr: z.string().optional().describe("primary IPv4 block, /16 to /28 (e.g. 10.0.0.0/16)"),
@@ -215,6 +207,7 @@ export const VpcSchema = strictObject({
 
 export const EndpointServiceSchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional(),
   vpc: RefSchema.describe("id of a VPC of this account"),
   loadBalancer: RefSchema.describe("id of a load balancer in that VPC"),
@@ -222,23 +215,6 @@ export const EndpointServiceSchema = strictObject({
   allowedPrincipals: z.array(z.string()).default([]),
   privateDnsName: z.string().optional(),
   supportedRegions: z.array(RegionSchema).default([]),
-});
-
-export const DnsRecordSchema = strictObject({
-  name: z.string().min(1),
-  type: z.enum(["A", "AAAA", "CNAME", "TXT"]).default("A"),
-  aliasToEndpoint: RefSchema.optional().describe("endpoint id (or vpc/endpoint)"),
-  values: z.array(z.string()).optional(),
-});
-
-export const HostedZoneSchema = strictObject({
-  id: IdSchema,
-  name: z.string().min(1),
-  private: z.boolean().default(true),
-  vpcs: z.array(RefSchema).default([]),
-  queriesPerMonth: Quantity.default(0).describe("Standard (non-alias) queries per month"),
-  aliasQueriesPerMonth: Quantity.default(0).describe("Alias queries per month (free)"),
-  records: z.array(DnsRecordSchema).default([]),
 });
 
 export const TransitGatewayAttachmentSchema = strictObject({
@@ -256,6 +232,7 @@ export const TransitGatewayAttachmentSchema = strictObject({
 
 export const TransitGatewaySchema = strictObject({
   id: IdSchema,
+  source: SourceSchema.optional(),
   name: z.string().optional(),
   region: RegionSchema,
   attachments: z.array(TransitGatewayAttachmentSchema).default([]),

@@ -1,0 +1,156 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { parseTopology } from "../src/topology/parseTopology.js";
+import { JSON_BODY, problemOf, useApp, YAML } from "./helpers/apiKit.js";
+import { runCliCapture } from "./helpers/runCliCapture.js";
+import { scratchDir } from "./helpers/scratchDir.js";
+
+const MODULE = "examples/terraform/endpoints-module";
+const USAGE = `${MODULE}/linkplan-usage.yml`;
+const PLAN = "test/fixtures/terraform/plan/endpoints-plan.json";
+const AZ_WARNING =
+  "warning: main.tf:21: data.aws_availability_zones.available: AZ names assumed from the bundled list for us-east-1: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f\n";
+
+/** The example's .tf files by path relative to it, as the API takes them. */
+function moduleFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const path of ["main.tf", "modules/endpoints/main.tf", "modules/endpoints/variables.tf"])
+    files[path] = readFileSync(join(MODULE, path), "utf8");
+  return files;
+}
+
+describe("linkplan import and Terraform inputs on the command line", () => {
+  const PLAN_DIR = scratchDir("tf-plan");
+  const BAD_DIR = scratchDir("tf-bad");
+  it("imports a directory with a local module into a valid topology; warnings on stderr", async () => {
+    const run = await runCliCapture(["import", MODULE, "--usage", USAGE]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(AZ_WARNING);
+    const topology = parse(run.stdout);
+    expect(topology.name).toBe("endpoints-module");
+    const valid = parseTopology(topology);
+    const vpc = valid.accounts[0]?.vpcs[0];
+    expect(vpc?.azs).toEqual(["us-east-1a", "us-east-1b", "us-east-1c"]);
+    expect(vpc?.endpoints.map((e) => e.id)).toEqual([
+      "interface-ecr-api",
+      "interface-ecr-dkr",
+      "interface-kms",
+      "interface-logs",
+      "interface-secretsmanager",
+      "interface-sts",
+      "gateway-dynamodb",
+      "gateway-s3",
+    ]);
+    // each element points back at its Terraform address and line
+    expect(vpc?.endpoints[3]?.source).toEqual({
+      terraform: 'module.endpoints.aws_vpc_endpoint.interface["logs"]',
+      file: "modules/endpoints/main.tf",
+      line: 7,
+    });
+  });
+
+  it("estimates a .tf directory with its usage file: 6 × 3 AZs × 730 h × 0.01 + 1,300 GB × 0.01", async () => {
+    // 6 interface endpoints in 3 AZs: 131.40; data 800 + 300 + 4 × 50 (defaults) GB: 13.00
+    const run = await runCliCapture(["estimate", MODULE, "--usage", USAGE, "-f", "json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).totals).toEqual({ hourly: "0.18", monthly: "144.40" });
+    const bare = await runCliCapture(["estimate", MODULE, "-f", "json"]);
+    // without usage: the hours only, and a warning listing what depends on usage
+    expect(JSON.parse(bare.stdout).totals.monthly).toBe("131.40");
+    expect(bare.stderr).toMatch(/depends on usage/);
+  });
+
+  it("writes a usage template of every usage-priced address", async () => {
+    const run = await runCliCapture(["import", MODULE, "--usage-template"]);
+    expect(run.code).toBe(0);
+    const template = parse(run.stdout);
+    expect(template.version).toBe(1);
+    expect(Object.keys(template.resources)).toHaveLength(6);
+    expect(template.resources['module.endpoints.aws_vpc_endpoint.interface["logs"]']).toEqual({
+      gbPerMonth: 0,
+    });
+  });
+
+  it("reads a plan JSON wherever a topology is read, the same as its imported topology", async () => {
+    const direct = await runCliCapture(["estimate", PLAN, "-f", "json"]);
+    const imported = await runCliCapture(["import", PLAN]);
+    const again = await runCliCapture([
+      "estimate",
+      PLAN_DIR.write("t.yaml", imported.stdout),
+      "-f",
+      "json",
+    ]);
+    expect(direct.code).toBe(0);
+    expect(JSON.parse(direct.stdout).totals).toEqual(JSON.parse(again.stdout).totals);
+  });
+
+  it("refuses malformed HCL with file:line:column, a directory without .tf, a plan of another major version", async () => {
+    const { dir } = BAD_DIR;
+    mkdirSync(join(dir, "bad"), { recursive: true });
+    mkdirSync(join(dir, "empty"), { recursive: true });
+    writeFileSync(join(dir, "bad", "main.tf"), 'resource "aws_vpc" "a" {\n  cidr_block = \n}\n');
+    const bad = await runCliCapture(["import", join(dir, "bad")]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe(
+      "linkplan: cannot parse main.tf\n  main.tf:2:16: Invalid expression: Expected the start of an expression, but found an invalid expression token.\n",
+    );
+    const empty = await runCliCapture(["estimate", join(dir, "empty")]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe(`linkplan: ${join(dir, "empty")} has no .tf files\n`);
+    const plan = JSON.parse(readFileSync(PLAN, "utf8"));
+    writeFileSync(join(dir, "plan2.json"), JSON.stringify({ ...plan, format_version: "2.0" }));
+    const v2 = await runCliCapture(["estimate", join(dir, "plan2.json")]);
+    expect(v2.code).toBe(1);
+    expect(v2.stderr).toBe(
+      'linkplan: unsupported Terraform JSON format_version "2.0": linkplan reads format 1.x (terraform show -json of Terraform 1.0 or later)\n',
+    );
+  });
+});
+
+describe("POST /v1/import", () => {
+  const app = useApp();
+
+  it("takes .tf files (JSON or YAML body) and answers the topology with its warnings", async () => {
+    const body = { files: moduleFiles(), usage: parse(readFileSync(USAGE, "utf8")) };
+    const response = await app().inject({
+      method: "POST",
+      url: "/v1/import",
+      headers: JSON_BODY,
+      payload: JSON.stringify(body),
+    });
+    expect(response.statusCode).toBe(200);
+    const { topology, warnings } = response.json();
+    expect(parseTopology(topology).accounts[0]?.vpcs[0]?.endpoints).toHaveLength(8);
+    expect(warnings[0]).toEqual({
+      message:
+        "main.tf:21: data.aws_availability_zones.available: AZ names assumed from the bundled list for us-east-1: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f",
+      address: "data.aws_availability_zones.available",
+      file: "main.tf",
+      line: 21,
+    });
+  });
+
+  it("takes a plan; refuses a body that is neither, naming the problem", async () => {
+    const plan = JSON.parse(readFileSync(PLAN, "utf8"));
+    const ok = await app().inject({
+      method: "POST",
+      url: "/v1/import",
+      headers: JSON_BODY,
+      payload: JSON.stringify({ plan }),
+    });
+    expect(ok.statusCode).toBe(200);
+    const bad = await app().inject({
+      method: "POST",
+      url: "/v1/import",
+      headers: YAML,
+      payload: "files: 3\n",
+    });
+    expect(problemOf(bad, 422)).toMatchObject({
+      code: "invalid_request",
+      detail: "invalid import request",
+      errors: [{ path: "files", message: "Invalid input: expected record, received number" }],
+    });
+  });
+});
