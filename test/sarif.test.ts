@@ -156,16 +156,16 @@ describe("SARIF regions: where each finding's path is written", () => {
       results.find((r) => r.locations[0]?.logicalLocations[0]?.fullyQualifiedName === path)
         ?.locations[0]?.physicalLocation.region;
     expect(at("accounts[0].vpcs[0].endpoints[0].privateDns")).toEqual({
-      startLine: 36,
+      startLine: 42,
       startColumn: 55,
     });
     expect(at("accounts[1].endpointServices[0].allowedPrincipals")).toEqual({
-      startLine: 93,
+      startLine: 104,
       startColumn: 9,
     });
     // not written: the endpoint service's own line
     expect(at("accounts[1].endpointServices[1].allowedPrincipals")).toEqual({
-      startLine: 94,
+      startLine: 105,
       startColumn: 9,
     });
   });

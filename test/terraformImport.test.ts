@@ -153,4 +153,36 @@ describe("POST /v1/import", () => {
       errors: [{ path: "files", message: "Invalid input: expected record, received number" }],
     });
   });
+
+  it("estimate and diagram take { terraform: { files, usage } } as their body", async () => {
+    const terraform = { files: moduleFiles(), usage: parse(readFileSync(USAGE, "utf8")) };
+    const estimate = await app().inject({
+      method: "POST",
+      url: "/v1/estimate",
+      headers: JSON_BODY,
+      payload: JSON.stringify({ terraform }),
+    });
+    expect(estimate.statusCode).toBe(200);
+    expect(estimate.json().totals).toEqual({ hourly: "0.18", monthly: "144.40" });
+    const diagram = await app().inject({
+      method: "POST",
+      url: "/v1/diagram?format=mermaid",
+      headers: JSON_BODY,
+      payload: JSON.stringify({ terraform }),
+    });
+    expect(diagram.statusCode).toBe(200);
+    expect(diagram.body).toContain("ecr.dkr");
+    const bad = await app().inject({
+      method: "POST",
+      url: "/v1/estimate",
+      headers: YAML,
+      payload: "terraform:\n  files: 3\n",
+    });
+    expect(problemOf(bad, 422)).toMatchObject({
+      code: "invalid_request",
+      errors: [
+        { path: "terraform.files", message: "Invalid input: expected record, received number" },
+      ],
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { OperationName } from "../operations/operations.js";
 import type { RawBody } from "./operation.js";
+import { terraformBody } from "./terraformBody.js";
 import type { WorkPool } from "./workPool.js";
 
 /** The body as the topology routes' content-type parsers left it (text, not parsed). */
@@ -20,7 +21,8 @@ export async function sendOperation(
 ): Promise<void> {
   const answer = await work.run({
     operation,
-    body: rawBodyOf(request.body),
+    // { terraform: … } stands for the topology it imports into
+    body: await terraformBody(rawBodyOf(request.body)),
     query: (request.query ?? {}) as Record<string, unknown>,
   });
   const body =

@@ -54,6 +54,27 @@ export const ImportResponseSchema = z.object({
   warnings: z.array(TerraformWarningSchema),
 });
 
+/**
+ * An import request checked by the branch it means (`plan` or `files`), so that problems
+ * name that branch's fields; `prefix` is where it sits in the body ("terraform" inside a
+ * topology route's body). Throws invalid_request.
+ */
+export function importRequestOf(data: unknown, prefix: string[] = []): ImportRequest {
+  const isPlan = typeof data === "object" && data !== null && "plan" in data;
+  const parsed = (isPlan ? PlanImportSchema : FilesImportSchema).safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new LinkplanError(
+    "invalid_request",
+    prefix.length > 0 ? `invalid ${prefix.join(".")} member` : "invalid import request",
+    parsed.error.issues.slice(0, 100).map((issue) => ({
+      path: [...prefix, ...issue.path].join("."),
+      message: issue.message,
+    })),
+  );
+}
+
+export type ImportRequest = z.output<typeof ImportRequestSchema>;
+
 /** POST /v1/import: a Terraform configuration or plan as a linkplan topology, with warnings. */
 export function importRoutes(app: FastifyInstance): void {
   app.post(
@@ -70,22 +91,9 @@ export function importRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const body = readBody(request.body as RawBody | null);
-      // the branch the body means (plan or files), so problems name its fields
-      const isPlan = typeof body === "object" && body !== null && "plan" in body;
-      const parsed = (isPlan ? PlanImportSchema : FilesImportSchema).safeParse(body);
-      if (!parsed.success) {
-        throw new LinkplanError(
-          "invalid_request",
-          "invalid import request",
-          parsed.error.issues.slice(0, 100).map((issue) => ({
-            path: issue.path.join("."),
-            message: issue.message,
-          })),
-        );
-      }
+      const body = importRequestOf(readBody(request.body as RawBody | null));
       const { importTerraform } = await import("../../terraform/importTerraform.js");
-      return importTerraform(parsed.data);
+      return importTerraform(body);
     },
   );
 }
