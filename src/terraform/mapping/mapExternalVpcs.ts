@@ -1,5 +1,11 @@
 import { isTerraformRef } from "../terraformModel.js";
-import { externalVpcKey, type MappingContext, type VpcDraftDoc, vpcOf } from "./mappingContext.js";
+import {
+  emptyVpcDraft,
+  externalVpcKey,
+  type MappingContext,
+  type VpcDraftDoc,
+  vpcOf,
+} from "./mappingContext.js";
 import { idSlug } from "./terraformIds.js";
 
 /** Resource types placed in a VPC by their vpc_id. */
@@ -34,18 +40,7 @@ export function mapExternalVpcs(ctx: MappingContext): void {
       let id = base;
       for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
       taken.add(id);
-      const doc: VpcDraftDoc = {
-        id,
-        name: label,
-        region: ctx.regionOf(resource),
-        azs: [],
-        subnets: [],
-        routeTables: [],
-        securityGroups: [],
-        endpoints: [],
-        natGateways: [],
-        loadBalancers: [],
-      };
+      const doc: VpcDraftDoc = emptyVpcDraft(id, label, ctx.regionOf(resource));
       ctx.vpcs.set(key, { account: ctx.accountOf(resource), doc });
       ctx.warn(
         `vpc_id: ${label} is not an aws_vpc of this configuration: modelled as VPC "${id}" from the resources in it`,

@@ -1,6 +1,7 @@
 import {
   bool,
   displayName,
+  emptyVpcDraft,
   type MappingContext,
   type VpcDraftDoc,
   vpcOf,
@@ -10,18 +11,11 @@ import {
 export function mapVpcs(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_vpc")) {
     const { values } = resource;
-    const doc: VpcDraftDoc = {
-      id: ctx.id(resource),
-      name: displayName(resource, ctx),
-      region: ctx.regionOf(resource),
-      azs: [],
-      subnets: [],
-      routeTables: [],
-      securityGroups: [],
-      endpoints: [],
-      natGateways: [],
-      loadBalancers: [],
-    };
+    const doc: VpcDraftDoc = emptyVpcDraft(
+      ctx.id(resource),
+      displayName(resource, ctx),
+      ctx.regionOf(resource),
+    );
     const cidr = ctx.index.text(values.cidr_block);
     if (cidr) doc.cidr = cidr;
     const support = bool(values.enable_dns_support);

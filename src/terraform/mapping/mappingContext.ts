@@ -39,6 +39,22 @@ export type VpcDraftDoc = z.input<typeof VpcSchema> & {
   loadBalancers: LoadBalancerInput[];
 };
 
+/** A VPC draft with nothing in it yet. */
+export function emptyVpcDraft(id: string, name: string, region: string): VpcDraftDoc {
+  return {
+    id,
+    name,
+    region,
+    azs: [],
+    subnets: [],
+    routeTables: [],
+    securityGroups: [],
+    endpoints: [],
+    natGateways: [],
+    loadBalancers: [],
+  };
+}
+
 export interface VpcDraft {
   /** the aws_vpc; none for a VPC outside the configuration (see mapExternalVpcs) */
   resource?: TerraformResource;
