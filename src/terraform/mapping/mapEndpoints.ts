@@ -106,7 +106,8 @@ function build(
   extra: { subnets: unknown[]; routeTables: unknown[]; securityGroups: unknown[] },
 ): EndpointInput | undefined {
   const { values } = resource;
-  const common = { id: ctx.id(resource), name: displayName(resource, ctx) };
+  const name = displayName(resource, ctx);
+  const common = { id: ctx.id(resource), ...(name === undefined ? {} : { name }) };
   const target = serviceTarget(ctx, resource, vpc.doc.region);
   if (kind === "gateway") {
     if (!target || !("service" in target)) {

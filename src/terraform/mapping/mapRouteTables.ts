@@ -54,7 +54,8 @@ export function mapRouteTables(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_route_table")) {
     const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) continue;
-    const doc = { id: ctx.id(resource), name: displayName(resource, ctx), routes: [] };
+    const name = displayName(resource, ctx);
+    const doc = { id: ctx.id(resource), ...(name === undefined ? {} : { name }), routes: [] };
     const table = { vpc, doc };
     vpc.doc.routeTables.push(doc);
     ctx.routeTables.set(resource.address, table);

@@ -87,10 +87,10 @@ export function mapSecurityGroups(ctx: MappingContext): void {
       ctx.warn("security group of a VPC not in this configuration: not modelled", resource);
       continue;
     }
-    const name = ctx.index.text(resource.values.name);
+    const name = ctx.index.text(resource.values.name) ?? displayName(resource, ctx);
     const doc: SecurityGroupInput = {
       id: ctx.id(resource),
-      name: name ?? displayName(resource, ctx),
+      ...(name === undefined ? {} : { name }),
     };
     const group = { vpc, doc };
     vpc.doc.securityGroups.push(doc);

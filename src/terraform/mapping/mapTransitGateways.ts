@@ -11,7 +11,7 @@ export function mapTransitGateways(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_ec2_transit_gateway")) {
     const doc: TransitGatewayInput = {
       id: ctx.id(resource),
-      name: displayName(resource, ctx),
+      ...(displayName(resource, ctx) === undefined ? {} : { name: displayName(resource, ctx) }),
       region: ctx.regionOf(resource),
       attachments: [],
     };

@@ -40,10 +40,10 @@ export type VpcDraftDoc = z.input<typeof VpcSchema> & {
 };
 
 /** A VPC draft with nothing in it yet. */
-export function emptyVpcDraft(id: string, name: string, region: string): VpcDraftDoc {
+export function emptyVpcDraft(id: string, name: string | undefined, region: string): VpcDraftDoc {
   return {
     id,
-    name,
+    ...(name === undefined ? {} : { name }),
     region,
     azs: [],
     subnets: [],
@@ -100,13 +100,14 @@ export interface MappingContext {
 }
 
 /** A display name: the Name tag, else the given name, else the Terraform address. */
-export function displayName(resource: TerraformResource, ctx: MappingContext): string {
+export function displayName(resource: TerraformResource, ctx: MappingContext): string | undefined {
   const tags = resource.values.tags;
   const tag =
     typeof tags === "object" && tags !== null
       ? ctx.index.text((tags as Record<string, unknown>).Name)
       : undefined;
-  return tag ?? resource.address;
+  // without a Name tag the id says it (and source.terraform gives the address)
+  return tag;
 }
 
 /**
