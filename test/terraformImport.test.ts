@@ -185,4 +185,22 @@ describe("POST /v1/import", () => {
       ],
     });
   });
+
+  it("refuses a configuration past the evaluation budget (200 resources × count 10,000) with limit_exceeded", async () => {
+    const blocks = ['resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n'];
+    for (let i = 0; i < 200; i++)
+      blocks.push(
+        `resource "aws_vpc_endpoint" "e${i}" {\n  count = 10000\n  vpc_id = aws_vpc.v.id\n  service_name = "com.amazonaws.us-east-1.sts"\n  vpc_endpoint_type = "Interface"\n}\n`,
+      );
+    const response = await app().inject({
+      method: "POST",
+      url: "/v1/import",
+      headers: JSON_BODY,
+      payload: JSON.stringify({ files: { "main.tf": blocks.join("\n") }, region: "us-east-1" }),
+    });
+    expect(problemOf(response, 422)).toMatchObject({
+      code: "limit_exceeded",
+      detail: "the Terraform configuration takes more than 500000 evaluation steps",
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { ModuleConfig } from "./moduleConfig.js";
 import { ExpressionSyntaxError, parseTemplate } from "./parseExpression.js";
 
 /** Evaluation steps one import may take (every node, element and call pays one or more). */
-export const MAX_STEPS = 2_000_000;
+export const MAX_STEPS = 500_000;
 /** Instances one resource or module call may have (count or for_each). */
 export const MAX_INSTANCES = 10_000;
 /** Local modules nested deeper than this are skipped with a warning. */
