@@ -12,6 +12,7 @@ import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
 import { parseTopology, type TopologyInput } from "../src/index.js";
 import { JSON_BODY, PROBLEM_TYPE, problemOf } from "./helpers/apiKit.js";
 import { caught } from "./helpers/caught.js";
+import { fastest } from "./helpers/linearGrowth.js";
 import { gatewayVpc, gatewayVpcs, workloadPairs } from "./helpers/scaleTopologies.js";
 
 // Budgets on work (LayoutWork counters: boxes, cuts, grid cells, A* searches and
@@ -93,17 +94,6 @@ describe("Mermaid text grows linearly with the graph", () => {
         status: "added" as const,
       })),
     };
-  }
-
-  /** The fastest of `runs` runs, in ms. */
-  function fastest(fn: () => unknown, runs: number): number {
-    let best = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      fn();
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
   }
 
   it("10× the nodes with ids alike (one Mermaid id base) and styled edges: grows like JSON.stringify of the graph, same run", () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readPlan } from "../../../src/terraform/plan/readPlan.js";
+import { fastest } from "../../helpers/linearGrowth.js";
 import { generatedPlan } from "./generatedPlan.js";
 import { ref } from "./planFixture.js";
-
-/** The fastest of `runs` runs, in ms. */
-function fastest(fn: () => unknown, runs: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 describe("readPlan at scale", () => {
   const plan = generatedPlan(50, 10);
