@@ -14,8 +14,8 @@ const MOVE_FROM_CHARS = 64 * 1024;
 const encoder = new TextEncoder();
 
 /** A worker thread's task (piscina calls the default export): the same code as inline. */
-export default function operationWorker(input: OperationInput): OperationReply {
-  const reply = runOperation(input, ctx);
+export default async function operationWorker(input: OperationInput): Promise<OperationReply> {
+  const reply = await runOperation(input, ctx);
   if (typeof reply.body !== "string" || reply.body.length < MOVE_FROM_CHARS) return reply;
   const bytes = encoder.encode(reply.body);
   // piscina's Transferable protocol: the value to send and what to transfer with it

@@ -5,6 +5,7 @@ import { LinkplanError } from "./../core/linkplanError.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
 import { packagePath } from "./packageRoot.js";
 import { runOperation } from "./runOperation.js";
+import { looksLikeTerraform } from "./terraformBody.js";
 
 export interface WorkPoolOptions {
   /** worker threads; 0 runs every operation on the event loop */
@@ -60,11 +61,14 @@ export class WorkPool {
     this.#options = options;
   }
 
-  /** Whether an operation on this input runs on the event loop. */
+  /**
+   * Whether an operation on this input runs on the event loop: with no workers, or a small
+   * body — but never Terraform (a few lines of HCL can expand into much work).
+   */
   runsInline(input: OperationInput): boolean {
-    return (
-      this.#options.workers === 0 || (input.body?.text.length ?? 0) < this.#options.inlineBelow
-    );
+    if (this.#options.workers === 0) return true;
+    if (input.operation === "import" || looksLikeTerraform(input.body)) return false;
+    return (input.body?.text.length ?? 0) < this.#options.inlineBelow;
   }
 
   /** The operation's answer; throws a ProblemError (503) past the deadline or when stopped. */
