@@ -25,7 +25,7 @@ export interface CostContext {
   services: Map<string, EndpointService>;
   /** money of an all-month hour line, by rate (many ENIs share a few rates) */
   hourMoney: Map<Rate, { hourly: Money; monthly: Money }>;
-  /** imported resources priced per use that have no usage, by "account/resource" */
+  /** imported resources priced per use that have no usage, by Terraform address */
   dependsOnUsage: Map<string, UsageGap>;
 }
 
@@ -178,9 +178,8 @@ export function addPendingUsageLine(
     tier === null ? null : (price.labels[tier] ?? null),
     tier === null ? null : (price.tierKeys[tier] ?? null),
   );
-  const key = `${owner.account}/${owner.resource}`;
-  if (!ctx.dependsOnUsage.has(key)) {
-    ctx.dependsOnUsage.set(key, { account: owner.account, resource: owner.resource, terraform });
+  if (!ctx.dependsOnUsage.has(terraform)) {
+    ctx.dependsOnUsage.set(terraform, { account: owner.account, resource: owner.resource, terraform });
   }
 }
 
