@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { LinkplanError } from "./../core/linkplanError.js";
+import { operationNamed } from "../operations/operations.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
 import { packagePath } from "./packageRoot.js";
 import { runOperation } from "./runOperation.js";
@@ -39,6 +40,13 @@ function workerEntry(): { filename: string; execArgv?: string[] } {
   return { filename, execArgv: [...process.execArgv, "--import", tsx] };
 }
 
+/** Whether the input asks for a binary format (an image). */
+function answersImage(input: OperationInput): boolean {
+  const operation = operationNamed(input.operation);
+  const format = input.query.format ?? operation.defaultFormat.api;
+  return typeof format === "string" && operation.formats[format]?.kind === "binary";
+}
+
 function isWorkerOutOfMemory(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
 }
@@ -60,16 +68,19 @@ export class WorkPool {
     this.#options = options;
   }
 
-  /** Whether an operation on this input runs on the event loop. */
+  /**
+   * Whether an operation on this input runs on the event loop: without workers, or for a
+   * short body, unless its answer is an image (a PNG takes up to seconds to draw, whatever
+   * the body's length).
+   */
   runsInline(input: OperationInput): boolean {
-    return (
-      this.#options.workers === 0 || (input.body?.text.length ?? 0) < this.#options.inlineBelow
-    );
+    if (this.#options.workers === 0) return true;
+    return (input.body?.text.length ?? 0) < this.#options.inlineBelow && !answersImage(input);
   }
 
   /** The operation's answer; throws a ProblemError (503) past the deadline or when stopped. */
   async run(input: OperationInput): Promise<OperationReply> {
-    if (this.runsInline(input)) return runOperation(input, this.#ctx);
+    if (this.runsInline(input)) return await runOperation(input, this.#ctx);
     const pool = this.#start();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), this.#options.timeoutMs);
