@@ -162,35 +162,34 @@ export function groupStyle(box: SceneBox, palette: DrawioPalette): string {
     pointerEvents: 0,
   };
   const shape = look.icon
-    ? style({
+    ? {
         shape: "mxgraph.aws4.group",
         grIcon: `mxgraph.aws4.${look.icon}`,
         ...(key.startsWith("subnet") ? { grStroke: 0 } : {}),
         outlineConnect: 0,
         spacingLeft: 30,
-      })
-    : style({ rounded: 0, spacingLeft: 8, spacingTop: 2 });
-  return `${shape}${style(common)}${statusStyle(box.status, true)}`;
+      }
+    : { rounded: 0, spacingLeft: 8, spacingTop: 2 };
+  return style({ ...shape, ...common, ...statusLook(box.status, true) });
 }
 
 /** The style of a node box (its icon is a child cell: nodeIconStyle). */
 export function nodeStyle(box: SceneBox, palette: DrawioPalette): string {
-  return (
-    style({
-      rounded: 1,
-      arcSize: 12,
-      absoluteArcSize: 1,
-      fillColor: palette.nodeFill,
-      strokeColor: CATEGORY_COLOUR[nodeCategory(box.kind)] ?? palette.edge,
-      strokeWidth: 1.5,
-      fontColor: palette.text,
-      fontSize: 11,
-      align: "left",
-      verticalAlign: "middle",
-      spacingLeft: ICON_MARGIN + ICON_SIZE + 2,
-      spacingRight: 4,
-    }) + statusStyle(box.status, false)
-  );
+  return style({
+    rounded: 1,
+    arcSize: 12,
+    absoluteArcSize: 1,
+    fillColor: palette.nodeFill,
+    strokeColor: CATEGORY_COLOUR[nodeCategory(box.kind)] ?? palette.edge,
+    strokeWidth: 1.5,
+    fontColor: palette.text,
+    fontSize: 11,
+    align: "left",
+    verticalAlign: "middle",
+    spacingLeft: ICON_MARGIN + ICON_SIZE + 2,
+    spacingRight: 4,
+    ...statusLook(box.status, false),
+  });
 }
 
 /** The style of a node's aws4 icon, or null for a kind without one. */
@@ -229,19 +228,19 @@ export function findingStyle(): string {
 }
 
 /** Added: green and thicker; removed: red, dashed and faded (the SVG's marks). */
-function statusStyle(status: SceneBox["status"], group: boolean): string {
-  if (status === "added") return style({ strokeColor: ADDED_COLOUR, strokeWidth: 2.5 });
+function statusLook(status: SceneBox["status"], group: boolean): Record<string, string | number> {
+  if (status === "added") return { strokeColor: ADDED_COLOUR, strokeWidth: 2.5 };
   if (status === "removed") {
-    return style({
+    return {
       strokeColor: REMOVED_COLOUR,
       dashed: 1,
       dashPattern: "5 3",
       opacity: 60,
       textOpacity: 60,
       ...(group ? {} : { strokeWidth: 1.5 }),
-    });
+    };
   }
-  return "";
+  return {};
 }
 
 /** The style of an edge: line kind and status as in the SVG, exit and entry points. */
