@@ -161,7 +161,7 @@ export function groupStyle(box: SceneBox, palette: DrawioPalette): string {
     recursiveResize: 0,
     pointerEvents: 0,
   };
-  const shape = look.icon
+  const shape: Record<string, string | number> = look.icon
     ? {
         shape: "mxgraph.aws4.group",
         grIcon: `mxgraph.aws4.${look.icon}`,
