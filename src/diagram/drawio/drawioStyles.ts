@@ -215,7 +215,9 @@ export function nodeIconStyle(box: SceneBox): string | null {
 
 /** The red badge of a box with error findings. */
 export function findingStyle(): string {
-  return `ellipse;${style({
+  return style({
+    shape: "ellipse",
+    perimeter: "ellipsePerimeter",
     fillColor: FINDING_COLOUR,
     strokeColor: "#FFFFFF",
     fontColor: "#FFFFFF",
@@ -224,7 +226,7 @@ export function findingStyle(): string {
     align: "center",
     verticalAlign: "middle",
     connectable: 0,
-  })}`;
+  });
 }
 
 /** Added: green and thicker; removed: red, dashed and faded (the SVG's marks). */
