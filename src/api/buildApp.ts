@@ -185,7 +185,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   catalogRoutes(app, ctx);
   checkRoutes(app);
   exampleRoutes(app, ctx);
-  importRoutes(app);
+  importRoutes(app, ctx);
   await app.ready();
   return app;
 }

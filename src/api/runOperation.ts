@@ -5,18 +5,27 @@ import { jsonReply } from "./jsonReply.js";
 import type { OperationInput, OperationReply } from "./operation.js";
 import { problemBody } from "./problem.js";
 import { readBody } from "./readBody.js";
+import { importBody, looksLikeTerraform, terraformBody } from "./terraformBody.js";
 import { toProblem } from "./toProblem.js";
 
 const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
 
-/** Parse the body, run the operation and write its answer in the format asked; errors propagate. */
+/**
+ * Parse the body (a `{ terraform: … }` body imported first), run the operation and write
+ * its answer in the format asked; errors propagate.
+ */
 async function dispatch(input: OperationInput, ctx: OperationContext): Promise<OperationReply> {
+  if (input.operation === "import") {
+    return { status: 200, contentType: JSON_TYPE, body: await importBody(input.body) };
+  }
   const operation = operationNamed(input.operation);
   const format = formatOf(operation, input.query.format as string | undefined);
   const formatName = (input.query.format as string | undefined) ?? operation.defaultFormat.api;
   checkFormat(operation, formatName, input.query);
-  const body = operation.route.body ? readBody(input.body) : null;
-  const source = operation.route.body && input.body ? input.body.text : undefined;
+  const raw = looksLikeTerraform(input.body) ? await terraformBody(input.body) : input.body;
+  const body = operation.route.body ? readBody(raw) : null;
+  const source = operation.route.body && raw ? raw.text : undefined;
   const result = operation.run(body, input.query, ctx, source);
   if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
   const answer = format.kind === "binary" ? await format.render(result) : format.render(result);

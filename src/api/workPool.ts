@@ -6,6 +6,7 @@ import { operationNamed } from "../operations/operations.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
 import { packagePath } from "./packageRoot.js";
 import { runOperation } from "./runOperation.js";
+import { looksLikeTerraform } from "./terraformBody.js";
 
 export interface WorkPoolOptions {
   /** worker threads; 0 runs every operation on the event loop */
@@ -42,6 +43,7 @@ function workerEntry(): { filename: string; execArgv?: string[] } {
 
 /** Whether the input asks for a binary format (an image). */
 function answersImage(input: OperationInput): boolean {
+  if (input.operation === "import") return false;
   const operation = operationNamed(input.operation);
   const format = input.query.format ?? operation.defaultFormat.api;
   return typeof format === "string" && operation.formats[format]?.kind === "binary";
@@ -69,12 +71,13 @@ export class WorkPool {
   }
 
   /**
-   * Whether an operation on this input runs on the event loop: without workers, or for a
-   * short body, unless its answer is an image (a PNG takes up to seconds to draw, whatever
-   * the body's length).
+   * Whether an operation on this input runs on the event loop: with no workers, or a small
+   * body — but never Terraform (a few lines of HCL can expand into much work) nor an image
+   * (a PNG takes up to seconds to draw, whatever the body's length).
    */
   runsInline(input: OperationInput): boolean {
     if (this.#options.workers === 0) return true;
+    if (input.operation === "import" || looksLikeTerraform(input.body)) return false;
     return (input.body?.text.length ?? 0) < this.#options.inlineBelow && !answersImage(input);
   }
 
