@@ -111,7 +111,7 @@ const packageOf = (s: string) =>
   s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : (s.split("/")[0] as string);
 
 describe("the published files", () => {
-  it("are the license, readme, dist/, bin/, examples/ and the schema, and nothing else", () => {
+  it("are the license, readme, dist/, bin/, examples/, the fonts and the schema, and nothing else", () => {
     for (const required of [
       "LICENSE",
       "README.md",
@@ -127,11 +127,14 @@ describe("the published files", () => {
       "dist/types/index.d.ts",
       "examples/endpoints-module.yaml",
       "examples/terraform/endpoints-module/main.tf",
+      "assets/fonts/DejaVuSans.ttf",
+      "assets/fonts/DejaVuSans-Bold.ttf",
+      "assets/fonts/LICENSE-DejaVu.txt",
     ]) {
       expect(files, required).toContain(required);
     }
     const allowed =
-      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt)$/;
+      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt|assets\/fonts\/[^/]+\.(ttf|txt))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(
       files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith(".map")),
@@ -277,5 +280,15 @@ describe("the built server", () => {
     });
     const examples = (await (await fetch(`${serve.origin}/v1/examples`)).json()) as unknown[];
     expect(examples.length).toBeGreaterThan(0);
+    // a PNG: resvg (external, native) loaded in the worker, the fonts found from dist/
+    const png = await fetch(`${serve.origin}/v1/diagram?format=png`, {
+      method: "POST",
+      headers: { "content-type": "application/yaml" },
+      body: yaml,
+    });
+    expect(png.status).toBe(200);
+    expect(png.headers.get("content-type")).toBe("image/png");
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
   }, 60_000);
 });

@@ -28,7 +28,8 @@ async function dispatch(input: OperationInput, ctx: OperationContext): Promise<O
   const source = operation.route.body && raw ? raw.text : undefined;
   const result = operation.run(body, input.query, ctx, source);
   if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
-  return { status: 200, contentType: format.mediaType, body: format.render(result) };
+  const answer = format.kind === "binary" ? await format.render(result) : format.render(result);
+  return { status: 200, contentType: format.mediaType, body: answer };
 }
 
 /**
