@@ -12,16 +12,8 @@ import {
   attachmentsByVpc,
   gatewayNodes,
 } from "./transitGatewayItems.js";
-import {
-  type Detail,
-  edge,
-  endpointNodeId,
-  type GraphContext,
-  group,
-  ids,
-  node,
-  vpcItems,
-} from "./vpcItems.js";
+import { edge, group, node } from "./graphElements.js";
+import { type Detail, endpointNodeId, type GraphContext, ids, vpcItems } from "./vpcItems.js";
 
 export interface GraphOptions {
   /** how deep the boxes go: accounts | vpcs (default) | azs | subnets */
@@ -60,6 +52,7 @@ function crossEdges(
             AWS_SERVICE_LABEL[endpoint.service] ?? endpoint.service,
             vpc.region,
             null,
+            `AWS service · ${endpoint.service}`,
           ),
         );
       }
@@ -86,15 +79,9 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
   const endpoints = account.vpcs.flatMap((v) => v.endpoints.map((e) => ({ vpc: v, endpoint: e })));
   if (endpoints.length > 0) {
     const id = `endpoints:${account.id}`;
-    items.push(
-      node(
-        id,
-        "interface-endpoint",
-        `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`,
-        `in ${account.vpcs.length} VPC${account.vpcs.length === 1 ? "" : "s"}`,
-        null,
-      ),
-    );
+    const label = `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`;
+    const detail = `in ${account.vpcs.length} VPC${account.vpcs.length === 1 ? "" : "s"}`;
+    items.push(node(id, "interface-endpoint", label, detail, null, `${label} ${detail}`));
     for (const { endpoint } of endpoints) {
       if (endpoint.type === "gateway") continue;
       const t = endpoint.target;
@@ -112,6 +99,7 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
         service.name ?? service.id,
         "endpoint service",
         null,
+        "endpoint service",
       ),
     );
   }
@@ -143,13 +131,13 @@ function accountItems(
             service.name ?? service.id,
             `endpoint service · ${acceptance}`,
             null,
+            `endpoint service · ${acceptance}`,
           ),
         );
         edge(ctx, esId, ids.loadBalancer(vpc.id, service.loadBalancer), "targets", null);
       }
-      const detail = [vpc.cidr, `${vpc.azs.length} AZ${vpc.azs.length === 1 ? "" : "s"}`]
-        .filter(Boolean)
-        .join(" · ");
+      const azs = `${vpc.azs.length} AZ${vpc.azs.length === 1 ? "" : "s"}`;
+      const detail = [vpc.cidr, azs].filter(Boolean).join(" · ");
       regionItems.push(
         group(
           ids.vpc(vpc.id),
@@ -157,13 +145,16 @@ function accountItems(
           vpc.name ?? vpc.id,
           `VPC · ${detail}`,
           ctx.costs.vpc(account.id, vpc.id),
+          `VPC · ${azs}`,
           children,
         ),
       );
       crossEdges(ctx, vpc, regionItems, regionIds);
     }
     regionItems.push(...gatewayNodes(account, region));
-    items.push(group(ids.region(account.id, region), "region", region, null, null, regionItems));
+    items.push(
+      group(ids.region(account.id, region), "region", region, null, null, "region", regionItems),
+    );
   }
   if (hostedZones) {
     for (const zone of account.hostedZones) {
@@ -175,6 +166,7 @@ function accountItems(
           zone.name,
           `${kind} · ${zone.records.length} record${zone.records.length === 1 ? "" : "s"}`,
           ctx.costs.resource(account.id, null, "hosted-zone", zone.id),
+          kind,
         ),
       );
       for (const record of zone.records) {
@@ -226,6 +218,7 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
       account.name ?? account.id,
       detail,
       ctx.costs.account(account.id),
+      "account",
       accountItems(ctx, account, options.hostedZones ?? true, attachments),
     );
   });
@@ -242,8 +235,12 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     }
   }
   if (saas.size > 0) {
-    const nodes = [...saas].map(([name, label]) => node(ids.saas(name), "saas", label, name, null));
-    items.push(group("external", "external", "SaaS providers (PrivateLink)", null, null, nodes));
+    const nodes = [...saas].map(([name, label]) =>
+      node(ids.saas(name), "saas", label, name, null, "SaaS"),
+    );
+    items.push(
+      group("external", "external", "SaaS providers (PrivateLink)", null, null, "external", nodes),
+    );
   }
   if (options.findings) markFindings(items, topology, options.findings);
   markTerraformSources(items, topology);
