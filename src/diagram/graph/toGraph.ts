@@ -4,6 +4,7 @@ import type { Account, Topology, Vpc } from "../../topology/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
 import { markFindings } from "./findingMarks.js";
+import { edge, group, node } from "./graphElements.js";
 import { GraphIndex } from "./graphIndex.js";
 import { markTerraformSources } from "./terraformSources.js";
 import {
@@ -12,7 +13,6 @@ import {
   attachmentsByVpc,
   gatewayNodes,
 } from "./transitGatewayItems.js";
-import { edge, group, node } from "./graphElements.js";
 import { type Detail, endpointNodeId, type GraphContext, ids, vpcItems } from "./vpcItems.js";
 
 export interface GraphOptions {

@@ -1,8 +1,8 @@
 import type { Endpoint, Topology, Vpc } from "../../topology/topology.js";
 import type { CostAnnotations } from "./costAnnotations.js";
 import type { DiagramItem, DiagramNode } from "./diagramGraph.js";
-import type { GraphIndex } from "./graphIndex.js";
 import { type EdgeList, edge, group, node } from "./graphElements.js";
+import type { GraphIndex } from "./graphIndex.js";
 
 export type Detail = "accounts" | "vpcs" | "azs" | "subnets";
 
