@@ -61,6 +61,8 @@ export interface DiagramNode {
    * and --collapse folds VPCs whose contents have the same signatures
    */
   signature?: string;
+  /** in a comparison: what the monthly cost changed by since before (`cost` shows it) */
+  costDelta?: Money;
   /** --collapse: the ids of the elements drawn as this one (besides its own) */
   folded?: string[];
   /** an ENI: the id of its endpoint (`endpoint:<vpc>/<endpoint>`), whose ENIs --collapse joins */
@@ -87,6 +89,8 @@ export interface DiagramGroup {
    * and --collapse folds VPCs whose contents have the same signatures
    */
   signature?: string;
+  /** in a comparison: what the monthly cost changed by since before (`cost` shows it) */
+  costDelta?: Money;
   /** --collapse: the ids of the elements drawn as this one (besides its own) */
   folded?: string[];
   children: DiagramItem[];
