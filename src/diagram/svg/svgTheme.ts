@@ -13,6 +13,8 @@ export const LABEL_FONT_SIZE = 11;
 
 export const ADDED_COLOUR = "#1D8102";
 export const REMOVED_COLOUR = "#D13212";
+/** Changed (comparison): amber, dark enough for a white "~" on it. */
+export const CHANGED_COLOUR = "#B45309";
 export const PRIVATELINK_COLOUR = "#8C4FFF";
 /** The badge of an element with error findings. */
 export const FINDING_COLOUR = "#D13212";
@@ -102,6 +104,7 @@ function stylesheet(p: Palette, root: string): string {
     `${r} .lp-box.lp-added>rect{stroke:${ADDED_COLOUR};stroke-width:2.5}`,
     `${r} .lp-box.lp-removed{opacity:0.6}`,
     `${r} .lp-box.lp-removed>rect{stroke:${REMOVED_COLOUR};stroke-dasharray:5 3}`,
+    `${r} .lp-box.lp-changed>rect{stroke:${CHANGED_COLOUR};stroke-width:2.5}`,
     `${r} .lp-edge{fill:none;stroke:${p.edge};stroke-width:1.5;stroke-linejoin:round}`,
     `${r} .lp-e-privatelink{stroke:${PRIVATELINK_COLOUR};stroke-width:2}`,
     `${r} .lp-e-alias{stroke-dasharray:4 3}`,
