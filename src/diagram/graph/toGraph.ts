@@ -6,6 +6,7 @@ import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
 import { markFindings } from "./findingMarks.js";
 import { edge, group, node } from "./graphElements.js";
 import { GraphIndex } from "./graphIndex.js";
+import { type GraphViewOptions, graphView } from "./graphView.js";
 import { markTerraformSources } from "./terraformSources.js";
 import {
   accountRegions,
@@ -15,7 +16,7 @@ import {
 } from "./transitGatewayItems.js";
 import { type Detail, endpointNodeId, type GraphContext, ids, vpcItems } from "./vpcItems.js";
 
-export interface GraphOptions {
+export interface GraphOptions extends GraphViewOptions {
   /** how deep the boxes go: accounts | vpcs (default) | azs | subnets */
   detail?: Detail;
   /** show security groups on endpoints (default false) */
@@ -191,7 +192,10 @@ function accountItems(
  * Build the diagram graph of a topology: accounts › regions › VPCs (› AZs › subnets)
  * with endpoints, load balancers, endpoint services, workloads, NAT gateways and hosted
  * zones as nodes, and the links between them as edges; with `findings`, the elements their
- * errors are about carry them. Pure.
+ * errors are about carry them; `collapse` and `focus` then fold and cut it (graphView).
+ * Pure.
+ *
+ * @throws LinkplanError("invalid_request") when `focus` names nothing drawn
  */
 export function toGraph(topology: Topology, options: GraphOptions = {}): DiagramGraph {
   const ctx: GraphContext = {
@@ -244,5 +248,5 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
   }
   if (options.findings) markFindings(items, topology, options.findings);
   markTerraformSources(items, topology);
-  return { title: topology.name, items, edges: ctx.edges };
+  return graphView({ title: topology.name, items, edges: ctx.edges }, options);
 }
