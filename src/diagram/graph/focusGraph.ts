@@ -5,9 +5,9 @@ import { walkItems } from "./diagramGraph.js";
 
 /** The prefixes of the ids --focus takes bare: a VPC's, an account's, an endpoint service's. */
 const FOCUS_KINDS = [
-  ["vpc:", "VPC"],
-  ["account:", "account"],
-  ["endpoint-service:", "endpoint service"],
+  ["vpc:", "a VPC"],
+  ["account:", "an account"],
+  ["endpoint-service:", "an endpoint service"],
 ] as const;
 
 /**
@@ -33,7 +33,7 @@ function resolve(graph: DiagramGraph, target: string, byId: Map<string, DiagramI
     throw new LinkplanError("invalid_request", `--focus "${target}" is ambiguous`, [
       {
         path: "focus",
-        message: `"${target}" is the id of a ${matches.map((m) => m.kind).join(" and of a ")}: write ${matches.map((m) => `"${m.prefix}${target}"`).join(" or ")}`,
+        message: `"${target}" names ${matches.map((m) => m.kind).join(" and ")}: write ${matches.map((m) => `"${m.prefix}${target}"`).join(" or ")}`,
       },
     ]);
   }
