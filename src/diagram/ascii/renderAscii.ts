@@ -107,14 +107,24 @@ function statusMarks(g: GlyphSet): [DiagramStatus, string, string][] {
   ];
 }
 
-/** "[+] added  [~] changed": the marks some box carries (none: ""). */
+/**
+ * "[+] added  [~] changed": the marks some box carries (none: ""), on as many lines as the
+ * scene's width needs.
+ */
 function statusLegend(scene: Scene, g: GlyphSet): string {
   const present = new Set<DiagramStatus>();
   for (const box of scene.boxes) present.add(box.status);
-  return statusMarks(g)
+  const entries = statusMarks(g)
     .filter(([status]) => present.has(status))
-    .map(([, mark, word]) => `[${mark}] ${word}`)
-    .join("  ");
+    .map(([, mark, word]) => `[${mark}] ${word}`);
+  const lines: string[] = [];
+  for (const entry of entries) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 2 + entry.length <= scene.width)
+      lines[lines.length - 1] = `${last}  ${entry}`;
+    else lines.push(entry);
+  }
+  return lines.join("\n");
 }
 
 function cellCount(n: number): number {

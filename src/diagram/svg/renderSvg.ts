@@ -167,10 +167,11 @@ function drawBadge(box: SceneBox, key: string): string {
   );
 }
 
-/** The style of the comparison marks (only in diagrams that have one). */
+/** The style of the comparison marks and changed boxes (only in diagrams that have one). */
 function markCss(root: string, theme: SvgTheme): string {
   const r = `#${root}`;
   return [
+    `${r} .lp-box.lp-changed>rect{stroke:${CHANGED_COLOUR};stroke-width:2.5}`,
     `${r} .lp-mark>circle{stroke:${theme.background};stroke-width:1.5}`,
     `${r} .lp-mark-added>circle{fill:${ADDED_COLOUR}}`,
     `${r} .lp-mark-removed>circle{fill:${REMOVED_COLOUR}}`,

@@ -104,7 +104,6 @@ function stylesheet(p: Palette, root: string): string {
     `${r} .lp-box.lp-added>rect{stroke:${ADDED_COLOUR};stroke-width:2.5}`,
     `${r} .lp-box.lp-removed{opacity:0.6}`,
     `${r} .lp-box.lp-removed>rect{stroke:${REMOVED_COLOUR};stroke-dasharray:5 3}`,
-    `${r} .lp-box.lp-changed>rect{stroke:${CHANGED_COLOUR};stroke-width:2.5}`,
     `${r} .lp-edge{fill:none;stroke:${p.edge};stroke-width:1.5;stroke-linejoin:round}`,
     `${r} .lp-e-privatelink{stroke:${PRIVATELINK_COLOUR};stroke-width:2}`,
     `${r} .lp-e-alias{stroke-dasharray:4 3}`,
