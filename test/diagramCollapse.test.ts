@@ -124,11 +124,11 @@ describe("--collapse: identical VPCs", () => {
     const whole = toGraph(spokes);
     const folded = toGraph(spokes, { collapse: true });
     // the catalog account's two VPCs have the same endpoints; payments has a workload too
-    expect(items(folded).filter((i) => i.kind === "vpc").map((i) => i.label)).toEqual([
-      "network hub",
-      "payments-vpc",
-      "2 × VPC like catalog-vpc",
-    ]);
+    expect(
+      items(folded)
+        .filter((i) => i.kind === "vpc")
+        .map((i) => i.label),
+    ).toEqual(["network hub", "payments-vpc", "2 × VPC like catalog-vpc"]);
     // every edge of the folded graph is one of the whole graph's, between drawn elements
     const drawn = new Set(ids(folded));
     const edgeIds = new Set(whole.edges.map((e) => e.id));
