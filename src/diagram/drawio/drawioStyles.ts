@@ -214,26 +214,8 @@ export function nodeIconStyle(box: SceneBox): string | null {
   });
 }
 
-/** The red badge of a box with error findings. */
-export function findingStyle(): string {
-  return style({
-    shape: "ellipse",
-    perimeter: "ellipsePerimeter",
-    fillColor: FINDING_COLOUR,
-    strokeColor: "#FFFFFF",
-    fontColor: "#FFFFFF",
-    fontStyle: 1,
-    fontSize: 11,
-    align: "center",
-    verticalAlign: "middle",
-    connectable: 0,
-  });
-}
-
-/** The badge of a box of a comparison: green "+", red "−" or amber "~" (the SVG's). */
-export function markStyle(status: SceneBox["status"]): string {
-  const fill =
-    status === "added" ? ADDED_COLOUR : status === "removed" ? REMOVED_COLOUR : CHANGED_COLOUR;
+/** A round badge on a box's corner: white bold text on `fill`. */
+function badgeStyle(fill: string, fontSize: number): string {
   return style({
     shape: "ellipse",
     perimeter: "ellipsePerimeter",
@@ -241,11 +223,23 @@ export function markStyle(status: SceneBox["status"]): string {
     strokeColor: "#FFFFFF",
     fontColor: "#FFFFFF",
     fontStyle: 1,
-    fontSize: 12,
+    fontSize,
     align: "center",
     verticalAlign: "middle",
     connectable: 0,
   });
+}
+
+/** The red badge of a box with error findings. */
+export function findingStyle(): string {
+  return badgeStyle(FINDING_COLOUR, 11);
+}
+
+/** The badge of a box of a comparison: green "+", red "−" or amber "~" (the SVG's). */
+export function markStyle(status: SceneBox["status"]): string {
+  const fill =
+    status === "added" ? ADDED_COLOUR : status === "removed" ? REMOVED_COLOUR : CHANGED_COLOUR;
+  return badgeStyle(fill, 12);
 }
 
 /**
