@@ -289,6 +289,13 @@ describe("comparison diagrams of the examples", () => {
       request: { format: "mermaid", detail: "azs" },
     },
     { name: "dev-prod.txt", before: dev, after: prod, request: { format: "ascii" } },
+    {
+      // each endpoint's ENIs one node, changed from 1 AZ to 3
+      name: "dev-prod.azs.collapse.txt",
+      before: dev,
+      after: prod,
+      request: { format: "ascii", detail: "azs", collapse: true },
+    },
   ];
 
   for (const { name, before, after, request } of GOLDENS) {

@@ -84,7 +84,7 @@ function joinedNode(id: string, enis: readonly DiagramNode[]): DiagramNode {
  * Merge edges whose ends were renamed: the first of an id stays, its status the common one
  * (different ones: "unchanged", since the link is there on both sides).
  */
-export function renameEnds(
+function renameEnds(
   edges: readonly DiagramEdge[],
   rename: ReadonlyMap<string, string>,
 ): DiagramEdge[] {
