@@ -17,11 +17,11 @@ const FOCUS_KINDS = [
  *
  * @throws LinkplanError("invalid_request") when it names none, or several (bare)
  */
-function resolve(graph: DiagramGraph, target: string, byId: Map<string, DiagramItem>): string {
-  const folded = new Map<string, string>();
-  for (const { item } of walkItems(graph.items)) {
-    for (const id of item.folded ?? []) if (!folded.has(id)) folded.set(id, item.id);
-  }
+function resolve(
+  target: string,
+  byId: ReadonlyMap<string, DiagramItem>,
+  folded: ReadonlyMap<string, string>,
+): string {
   const find = (id: string) => (byId.has(id) ? id : folded.get(id));
   const matches = FOCUS_KINDS.map(([prefix, kind]) => ({
     kind,
@@ -65,12 +65,15 @@ function resolve(graph: DiagramGraph, target: string, byId: Map<string, DiagramI
 export function focusGraph(graph: DiagramGraph, target: string): DiagramGraph {
   const byId = new Map<string, DiagramItem>();
   const parent = new Map<string, string | null>();
+  /** ids folded into another element (--collapse) → that element's id */
+  const folded = new Map<string, string>();
   for (const { item, parent: p } of walkItems(graph.items)) {
     if (byId.has(item.id)) continue;
     byId.set(item.id, item);
     parent.set(item.id, p?.id ?? null);
+    for (const id of item.folded ?? []) if (!folded.has(id)) folded.set(id, item.id);
   }
-  const focus = resolve(graph, target, byId);
+  const focus = resolve(target, byId, folded);
   const inside = new Set<string>();
   for (const { item } of walkItems([byId.get(focus) as DiagramItem])) inside.add(item.id);
   const keep = new Set(inside);
