@@ -115,7 +115,7 @@ describe("hostile names in every format", () => {
         expect(controlCharacters(text, "\n")).toEqual([]);
         expect(text).not.toContain("x".repeat(41));
         // cut in the middle: both ends of the name stay
-        expect(text).toMatch(/x{20,}…x{10,}/);
+        expect(text).toMatch(charset === "ascii" ? /x{20,}~x{10,}/ : /x{20,}…x{10,}/);
         expect(text).toContain("<script>alert(1)</script>");
         expect(text).toContain("東京リージョン");
       }
