@@ -19,7 +19,14 @@ function dispatch(input: OperationInput, ctx: OperationContext): OperationReply 
   const source = operation.route.body && input.body ? input.body.text : undefined;
   const result = operation.run(body, input.query, ctx, source);
   if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
-  return { status: 200, contentType: format.mediaType, body: format.render(result) };
+  const text = format.render(result);
+  const warning = format.warning?.(text);
+  return {
+    status: 200,
+    contentType: format.mediaType,
+    body: text,
+    ...(warning ? { warning } : {}),
+  };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface CliCommandSpec {
   extraOptions?: Option[];
   /** the operation to run instead, for these flags (e.g. diagram --compare) */
   pick?: (flags: CliFlags) => AnyOperation;
+  /** writes the output itself instead (diagram --split): true if it did */
+  write?: (result: unknown, flags: CliFlags, io: CliIo) => Promise<boolean>;
   /** after the output is written: write files, fail a gate */
   after?: (result: unknown, flags: CliFlags, io: CliIo) => Promise<void> | void;
   /** the operation reads the catalog: its prices, its AWS service list (adds --catalog) */
@@ -84,11 +86,16 @@ export function optionsOf(schema: z.ZodType): Option[] {
   });
 }
 
-/** A result as text: a text format's, or a JSON format's value indented by two spaces. */
-function textOf(format: OutputFormat<unknown>, result: unknown): string {
-  return format.kind === "text"
-    ? format.render(result)
-    : `${JSON.stringify(format.render(result), null, 2)}\n`;
+/**
+ * A result as text: a text format's (its warning, if any, on stderr), or a JSON format's
+ * value indented by two spaces.
+ */
+function textOf(format: OutputFormat<unknown>, result: unknown, io: CliIo): string {
+  if (format.kind !== "text") return `${JSON.stringify(format.render(result), null, 2)}\n`;
+  const text = format.render(result);
+  const warning = format.warning?.(text);
+  if (warning) io.stderr(`warning: ${warning}\n`);
+  return text;
 }
 
 /** An operation's options from the flags, checked by its schema (paths name the flags). */
@@ -179,14 +186,18 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
     // the text of the body, when the body is the one document read
     const source = !spec.body && loaded.length === 1 ? loaded[0]?.text : undefined;
     const result = chosen.run(body, options, ctx, source);
+    if (await spec.write?.(result, flags, io)) {
+      await spec.after?.(result, flags, io);
+      return;
+    }
     const output = typeof flags.output === "string" && spec.outputFile ? flags.output : null;
     if (output !== null) {
-      await writeOutput(io, output, textOf(format, result));
+      await writeOutput(io, output, textOf(format, result, io));
       io.stderr(`wrote ${output}\n`);
     } else if (format.kind === "json" && format.chunks) {
       await io.stdoutChunks(format.chunks(result));
     } else {
-      io.stdout(textOf(format, result));
+      io.stdout(textOf(format, result, io));
     }
     await spec.after?.(result, flags, io);
   });
