@@ -16,7 +16,7 @@ interface Cluster {
  * long enough to say something (about a quarter of the room, up to 8 cells) and leaves the
  * head at least a third of the room — a suffix after a space, dot, colon or slash first
  * ("…vpce-svc-0a1b2c3d4e5f", "…us-east-1"), else after a dash or underscore; else the
- * last third of the room, cut anywhere between clusters.
+ * last half of the room, cut anywhere between clusters.
  */
 function tailStart(clusters: readonly Cluster[], room: number): number {
   const longest = Math.floor((room * 2) / 3);
@@ -34,7 +34,7 @@ function tailStart(clusters: readonly Cluster[], room: number): number {
         return i;
     }
   }
-  const raw = Math.floor(room / 3);
+  const raw = Math.floor(room / 2);
   let i = clusters.length;
   while (i > 0 && (suffix[i - 1] ?? 0) <= raw) i--;
   return i;
