@@ -94,25 +94,32 @@ export function clusterWidth(cluster: string): number {
   return width;
 }
 
-/** Texts the segmenter split, kept for reuse (labels repeat: the same name on every box). */
+/** Texts split into clusters, kept for reuse (labels repeat: the same name on every box). */
 const segmented = new Map<string, { clusters: string[]; widths: number[]; width: number }>();
 /** Entries kept before the memo starts over (bounded: the texts are user input). */
 const MEMO_SIZE = 1024;
 /** Longer texts are not kept (a label is at most a few hundred units). */
 const MEMO_UNITS = 256;
 
-/** Clusters and widths of text that needs the segmenter (it has joiners). */
+/**
+ * Clusters and widths of text that is not simple: one cluster per code point when it has
+ * no joiners, else as the segmenter splits it. Remembered for short texts.
+ */
 function segment(text: string): { clusters: string[]; widths: number[]; width: number } {
   const known = segmented.get(text);
   if (known) return known;
   const clusters: string[] = [];
   const widths: number[] = [];
   let width = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const w = clusterWidth(segment);
-    clusters.push(segment);
+  const add = (cluster: string, w: number) => {
+    clusters.push(cluster);
     widths.push(w);
     width += w;
+  };
+  if (JOINERS.test(text)) {
+    for (const { segment } of segmenter.segment(text)) add(segment, clusterWidth(segment));
+  } else {
+    for (const ch of text) add(ch, codePointWidth(ch));
   }
   const out = { clusters, widths, width };
   if (text.length <= MEMO_UNITS) {
@@ -136,10 +143,6 @@ export function forEachCluster(
     }
     return;
   }
-  if (!JOINERS.test(text)) {
-    for (const ch of text) if (visit(ch, codePointWidth(ch)) === false) return;
-    return;
-  }
   const { clusters, widths } = segment(text);
   for (let i = 0; i < clusters.length; i++) {
     if (visit(clusters[i] ?? "", widths[i] ?? 0) === false) return;
@@ -149,7 +152,6 @@ export function forEachCluster(
 /** The grapheme clusters of `text` (what a reader sees as characters), in order. */
 export function graphemes(text: string): string[] {
   if (SIMPLE.test(text)) return text.split("");
-  if (!JOINERS.test(text)) return [...text];
   return [...segment(text).clusters];
 }
 
@@ -158,11 +160,5 @@ export function graphemes(text: string): string[] {
  * clusterWidth), so "👩‍💻" is 2, "東京" 4, "é" written as e + U+0301 is 1.
  */
 export function displayWidth(text: string): number {
-  if (SIMPLE.test(text)) return text.length;
-  if (!JOINERS.test(text)) {
-    let width = 0;
-    for (const ch of text) width += codePointWidth(ch);
-    return width;
-  }
-  return segment(text).width;
+  return SIMPLE.test(text) ? text.length : segment(text).width;
 }
