@@ -1,4 +1,5 @@
 import { eastAsianWidth } from "get-east-asian-width";
+import { splitGraphemes } from "./splitGraphemes.js";
 
 /**
  * Text whose every UTF-16 unit is a grapheme cluster of its own, one cell wide: printable
@@ -14,13 +15,11 @@ const SIMPLE =
  * Characters that can join a neighbour into one grapheme cluster (UAX #29): extenders
  * (combining marks, variation selectors, tags, emoji skin tones), spacing marks, the
  * zero-width joiner, regional indicators (flags), Hangul jamo, prepended marks and CR.
- * Text without any is one cluster per code point and needs no segmenter (which costs about
- * a microsecond per cluster). Over-inclusive on purpose: a false alarm only costs time.
+ * Text without any is one cluster per code point and needs no segmenter (which costs a
+ * microsecond or more per cluster). Over-inclusive on purpose: a false alarm only costs time.
  */
 const JOINERS =
   /\u200D|[\p{Grapheme_Extend}\p{Mc}\r\u0E33\u0EB3\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/u;
-
-const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 
 /** Characters drawn with no width of their own: marks, format and control characters. */
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Cs}\p{Default_Ignorable_Code_Point}]$/u;
@@ -28,6 +27,9 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Cs}\p{Default_Ignorable_Code_Po
 const VISIBLE = /[^\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Cs}\p{Default_Ignorable_Code_Point}]/u;
 /** Marks and halfwidth forms drawn beside their base rather than on it. */
 const SPACING = /[\p{Mc}\uFF00-\uFFEF]/u;
+/** What every emoji cluster holds: a pictograph, a flag letter or a keycap mark. */
+const MAYBE_EMOJI =
+  /\u20E3|[\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Presentation}]/u;
 /** Emoji drawn as a picture by default (🚀 ✅ ⚡ 🟢; not © or ↔, which need U+FE0F). */
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 /** A fully-qualified emoji (👩‍💻 🏳️‍🌈 🇬🇧 1️⃣ 👍🏽 ❤️ 🏴 with tags). */
@@ -76,6 +78,7 @@ export function clusterWidth(cluster: string): number {
   if (at < 0) return 0;
   if (
     cluster.length <= MAX_EMOJI_UNITS &&
+    MAYBE_EMOJI.test(cluster) &&
     (EMOJI_PRESENTATION.test(cluster) ||
       EMOJI_SEQUENCE.test(cluster) ||
       RGI_EMOJI.test(cluster) ||
@@ -94,19 +97,33 @@ export function clusterWidth(cluster: string): number {
   return width;
 }
 
+/** A text's grapheme clusters, their widths and the total. */
+interface Segmented {
+  clusters: string[];
+  widths: number[];
+  width: number;
+}
+
 /** Texts split into clusters, kept for reuse (labels repeat: the same name on every box). */
-const segmented = new Map<string, { clusters: string[]; widths: number[]; width: number }>();
+const segmented = new Map<string, Segmented>();
 /** Entries kept before the memo starts over (bounded: the texts are user input). */
 const MEMO_SIZE = 1024;
-/** Longer texts are not kept (a label is at most a few hundred units). */
+/** Longer texts are not kept (a label is at most a few hundred units)… */
 const MEMO_UNITS = 256;
+/** …but the last of them is: cleaning a long name measures it several times over. */
+let lastLong: { text: string; out: Segmented } | null = null;
 
 /**
  * Clusters and widths of text that is not simple: one cluster per code point when it has
- * no joiners, else as the segmenter splits it. Remembered for short texts.
+ * no joiners, else as the segmenter splits it (see splitGraphemes). Remembered.
  */
-function segment(text: string): { clusters: string[]; widths: number[]; width: number } {
-  const known = segmented.get(text);
+function segment(text: string): Segmented {
+  const known =
+    text.length <= MEMO_UNITS
+      ? segmented.get(text)
+      : lastLong?.text === text
+        ? lastLong.out
+        : undefined;
   if (known) return known;
   const clusters: string[] = [];
   const widths: number[] = [];
@@ -117,7 +134,7 @@ function segment(text: string): { clusters: string[]; widths: number[]; width: n
     width += w;
   };
   if (JOINERS.test(text)) {
-    for (const { segment } of segmenter.segment(text)) add(segment, clusterWidth(segment));
+    splitGraphemes(text, (cluster) => add(cluster, clusterWidth(cluster)));
   } else {
     for (const ch of text) add(ch, codePointWidth(ch));
   }
@@ -125,6 +142,8 @@ function segment(text: string): { clusters: string[]; widths: number[]; width: n
   if (text.length <= MEMO_UNITS) {
     if (segmented.size >= MEMO_SIZE) segmented.clear();
     segmented.set(text, out);
+  } else {
+    lastLong = { text, out };
   }
   return out;
 }
