@@ -104,27 +104,12 @@ interface Segmented {
   width: number;
 }
 
-/** Texts split into clusters, kept for reuse (labels repeat: the same name on every box). */
-const segmented = new Map<string, Segmented>();
-/** Entries kept before the memo starts over (bounded: the texts are user input). */
-const MEMO_SIZE = 1024;
-/** Longer texts are not kept (a label is at most a few hundred units)… */
-const MEMO_UNITS = 256;
-/** …but the last of them is: cleaning a long name measures it several times over. */
-let lastLong: { text: string; out: Segmented } | null = null;
-
 /**
  * Clusters and widths of text that is not simple: one cluster per code point when it has
- * no joiners, else as the segmenter splits it (see splitGraphemes). Remembered.
+ * no joiners, else as the segmenter splits it (see splitGraphemes). Linear in the text's
+ * length; not remembered (the core keeps no state between calls).
  */
 function segment(text: string): Segmented {
-  const known =
-    text.length <= MEMO_UNITS
-      ? segmented.get(text)
-      : lastLong?.text === text
-        ? lastLong.out
-        : undefined;
-  if (known) return known;
   const clusters: string[] = [];
   const widths: number[] = [];
   let width = 0;
@@ -138,14 +123,7 @@ function segment(text: string): Segmented {
   } else {
     for (const ch of text) add(ch, codePointWidth(ch));
   }
-  const out = { clusters, widths, width };
-  if (text.length <= MEMO_UNITS) {
-    if (segmented.size >= MEMO_SIZE) segmented.clear();
-    segmented.set(text, out);
-  } else {
-    lastLong = { text, out };
-  }
-  return out;
+  return { clusters, widths, width };
 }
 
 /**
