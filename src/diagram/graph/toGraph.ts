@@ -4,7 +4,9 @@ import type { Account, Topology, Vpc } from "../../topology/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
 import { markFindings } from "./findingMarks.js";
+import { edge, group, node } from "./graphElements.js";
 import { GraphIndex } from "./graphIndex.js";
+import { type GraphViewOptions, graphView } from "./graphView.js";
 import { markTerraformSources } from "./terraformSources.js";
 import {
   accountRegions,
@@ -12,18 +14,9 @@ import {
   attachmentsByVpc,
   gatewayNodes,
 } from "./transitGatewayItems.js";
-import {
-  type Detail,
-  edge,
-  endpointNodeId,
-  type GraphContext,
-  group,
-  ids,
-  node,
-  vpcItems,
-} from "./vpcItems.js";
+import { type Detail, endpointNodeId, type GraphContext, ids, vpcItems } from "./vpcItems.js";
 
-export interface GraphOptions {
+export interface GraphOptions extends GraphViewOptions {
   /** how deep the boxes go: accounts | vpcs (default) | azs | subnets */
   detail?: Detail;
   /** show security groups on endpoints (default false) */
@@ -60,6 +53,7 @@ function crossEdges(
             AWS_SERVICE_LABEL[endpoint.service] ?? endpoint.service,
             vpc.region,
             null,
+            `AWS service · ${endpoint.service}`,
           ),
         );
       }
@@ -86,15 +80,9 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
   const endpoints = account.vpcs.flatMap((v) => v.endpoints.map((e) => ({ vpc: v, endpoint: e })));
   if (endpoints.length > 0) {
     const id = `endpoints:${account.id}`;
-    items.push(
-      node(
-        id,
-        "interface-endpoint",
-        `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`,
-        `in ${account.vpcs.length} VPC${account.vpcs.length === 1 ? "" : "s"}`,
-        null,
-      ),
-    );
+    const label = `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`;
+    const detail = `in ${account.vpcs.length} VPC${account.vpcs.length === 1 ? "" : "s"}`;
+    items.push(node(id, "interface-endpoint", label, detail, null, `${label} ${detail}`));
     for (const { endpoint } of endpoints) {
       if (endpoint.type === "gateway") continue;
       const t = endpoint.target;
@@ -112,6 +100,7 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
         service.name ?? service.id,
         "endpoint service",
         null,
+        "endpoint service",
       ),
     );
   }
@@ -143,13 +132,13 @@ function accountItems(
             service.name ?? service.id,
             `endpoint service · ${acceptance}`,
             null,
+            `endpoint service · ${acceptance}`,
           ),
         );
         edge(ctx, esId, ids.loadBalancer(vpc.id, service.loadBalancer), "targets", null);
       }
-      const detail = [vpc.cidr, `${vpc.azs.length} AZ${vpc.azs.length === 1 ? "" : "s"}`]
-        .filter(Boolean)
-        .join(" · ");
+      const azs = `${vpc.azs.length} AZ${vpc.azs.length === 1 ? "" : "s"}`;
+      const detail = [vpc.cidr, azs].filter(Boolean).join(" · ");
       regionItems.push(
         group(
           ids.vpc(vpc.id),
@@ -157,13 +146,16 @@ function accountItems(
           vpc.name ?? vpc.id,
           `VPC · ${detail}`,
           ctx.costs.vpc(account.id, vpc.id),
+          `VPC · ${azs}`,
           children,
         ),
       );
       crossEdges(ctx, vpc, regionItems, regionIds);
     }
     regionItems.push(...gatewayNodes(account, region));
-    items.push(group(ids.region(account.id, region), "region", region, null, null, regionItems));
+    items.push(
+      group(ids.region(account.id, region), "region", region, null, null, "region", regionItems),
+    );
   }
   if (hostedZones) {
     for (const zone of account.hostedZones) {
@@ -175,6 +167,7 @@ function accountItems(
           zone.name,
           `${kind} · ${zone.records.length} record${zone.records.length === 1 ? "" : "s"}`,
           ctx.costs.resource(account.id, null, "hosted-zone", zone.id),
+          kind,
         ),
       );
       for (const record of zone.records) {
@@ -226,7 +219,10 @@ function accountDetail(account: Account): string | null {
  * Build the diagram graph of a topology: accounts › regions › VPCs (› AZs › subnets)
  * with endpoints, load balancers, endpoint services, workloads, NAT gateways and hosted
  * zones as nodes, and the links between them as edges; with `findings`, the elements their
- * errors are about carry them. Pure.
+ * errors are about carry them; `collapse` and `focus` then fold and cut it (graphView).
+ * Pure.
+ *
+ * @throws LinkplanError("invalid_request") when `focus` names nothing drawn
  */
 export function toGraph(topology: Topology, options: GraphOptions = {}): DiagramGraph {
   const ctx: GraphContext = {
@@ -247,6 +243,7 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
       account.name ?? account.id,
       accountDetail(account),
       ctx.costs.account(account.id),
+      "account",
       accountItems(ctx, account, options.hostedZones ?? true, attachments),
     ),
   );
@@ -263,10 +260,14 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     }
   }
   if (saas.size > 0) {
-    const nodes = [...saas].map(([name, label]) => node(ids.saas(name), "saas", label, name, null));
-    items.push(group("external", "external", "SaaS providers (PrivateLink)", null, null, nodes));
+    const nodes = [...saas].map(([name, label]) =>
+      node(ids.saas(name), "saas", label, name, null, "SaaS"),
+    );
+    items.push(
+      group("external", "external", "SaaS providers (PrivateLink)", null, null, "external", nodes),
+    );
   }
   if (options.findings) markFindings(items, topology, options.findings);
   markTerraformSources(items, topology);
-  return { title: topology.name, items, edges: ctx.edges };
+  return graphView({ title: topology.name, items, edges: ctx.edges }, options);
 }

@@ -19,6 +19,7 @@ import {
   nodeClass,
   statusClass,
 } from "./mermaidClasses.js";
+import { mermaidLegend, statusPrefix } from "./mermaidLegend.js";
 import { mermaidTitle } from "./mermaidTitle.js";
 
 export interface RenderMermaidOptions {
@@ -70,12 +71,12 @@ function addClass(classes: Map<string, string[]>, name: string | null, id: strin
 function nodeLine(node: DiagramNode, id: string): string {
   const [open, close] = shape(node.kind);
   const label = mermaidLabel([node.label, node.detail, node.cost], "<br/>", node.id);
-  return `${id}${open}"${label}"${close}`;
+  return `${id}${open}"${statusPrefix(node.status)}${label}"${close}`;
 }
 
 function groupLine(group: DiagramGroup, id: string): string {
   const label = mermaidLabel([group.label, group.detail, group.cost], " · ", group.id);
-  return `subgraph ${id}["${label}"]`;
+  return `subgraph ${id}["${statusPrefix(group.status)}${label}"]`;
 }
 
 function itemLines(
@@ -140,8 +141,10 @@ function edgeLine(edge: DiagramEdge, ids: MermaidIds): string {
  * live editor. Groups become nested `subgraph`s, nodes get a shape per kind and a label of
  * up to three lines (label, detail, cost), edges an arrow per kind (PrivateLink thick,
  * alias and route dotted). Colours come from `classDef`s (AWS group and service category
- * colours); added/removed items and edges are marked green/red dashed, and items with
- * error findings get the class `finding` (a thick red stroke).
+ * colours); in a comparison, added/removed/changed items are marked green/red dashed/amber
+ * with "[+]"/"[-]"/"[~]" before their label, added/removed edges green/red dashed, and a
+ * "Legend" subgraph lists the marks present; items with error findings get the class
+ * `finding` (a thick red stroke).
  *
  * Ids are rewritten to `[A-Za-z0-9_]` (see allocateMermaidIds) and all user text is cleaned
  * and escaped with Mermaid entity codes (see escapeMermaidText), so no label or id can end
@@ -156,6 +159,8 @@ export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions
   itemLines(graph.items, ids, 1, out);
   const classes = new Map<string, string[]>();
   itemClasses(graph.items, ids, classes);
+  const legend = mermaidLegend(graph, INDENT);
+  out.push(...legend.lines);
 
   const styled = new Map<string, number[]>();
   graph.edges.forEach((edge, index) => {
@@ -168,12 +173,13 @@ export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions
   });
 
   for (const [name, style] of MERMAID_CLASS_DEFS) {
-    if (classes.has(name)) out.push(`${INDENT}classDef ${name} ${style}`);
+    if (classes.has(name) || legend.uses.has(name)) out.push(`${INDENT}classDef ${name} ${style}`);
   }
   for (const [name] of MERMAID_CLASS_DEFS) {
     const members = classes.get(name);
     if (members) out.push(`${INDENT}class ${members.join(",")} ${name}`);
   }
+  out.push(...legend.classes);
   for (const [style, indexes] of styled) {
     out.push(`${INDENT}linkStyle ${indexes.join(",")} ${style}`);
   }

@@ -13,6 +13,7 @@ import { sceneIdPrefix } from "./sceneIdPrefix.js";
 import { svgNumber as n } from "./svgNumber.js";
 import {
   ADDED_COLOUR,
+  CHANGED_COLOUR,
   FINDING_COLOUR,
   FONT_SIZE,
   LABEL_FONT_SIZE,
@@ -42,7 +43,8 @@ const BASELINE = 13;
  * rule and message (a tooltip). Text is cut to the cells renderAscii would
  * show (a box line to width - 3 cells, a label to the scene's right edge); a line that
  * might still overflow in a wide font gets a smaller inline font size. Added items are
- * green and thicker, removed ones red, dashed and faded. All user text is XML-escaped.
+ * green and thicker, removed ones red, dashed and faded, changed ones amber and thicker,
+ * each with a "+" / "−" / "~" badge on its top-left corner. All user text is XML-escaped.
  */
 export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string {
   const themeName = options.theme === "dark" ? "dark" : "light";
@@ -53,9 +55,11 @@ export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string 
   const title = xmlText(scene.title).trim() || "linkplan diagram";
   const boxes = new Map(scene.boxes.map((box) => [box.id, box]));
   // the badges' style only where there are badges (other diagrams stay as they were)
-  const css = scene.boxes.some(hasFindings)
-    ? `${theme.css(id)}\n${findingCss(id, theme)}`
-    : theme.css(id);
+  const css = [
+    theme.css(id),
+    ...(scene.boxes.some(hasFindings) ? [findingCss(id, theme)] : []),
+    ...(scene.boxes.some((box) => box.status !== "unchanged") ? [markCss(id, theme)] : []),
+  ].join("\n");
 
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" id="${id}" class="lp-${themeName}"` +
@@ -105,7 +109,11 @@ function summary(scene: Scene): string {
   const changed = [...scene.boxes, ...scene.edges];
   const added = changed.filter((item) => item.status === "added").length;
   const removed = changed.filter((item) => item.status === "removed").length;
-  const diff = added + removed > 0 ? ` (${added} added, ${removed} removed)` : "";
+  const modified = changed.filter((item) => item.status === "changed").length;
+  const diff =
+    added + removed + modified > 0
+      ? ` (${added} added, ${removed} removed${modified > 0 ? `, ${modified} changed` : ""})`
+      : "";
   const marked = scene.boxes.filter(hasFindings).length;
   const findings = marked > 0 ? `; ${marked} marked with error findings` : "";
   return (
@@ -159,6 +167,38 @@ function drawBadge(box: SceneBox, key: string): string {
   );
 }
 
+/** The style of the comparison marks and changed boxes (only in diagrams that have one). */
+function markCss(root: string, theme: SvgTheme): string {
+  const r = `#${root}`;
+  return [
+    `${r} .lp-box.lp-changed>rect{stroke:${CHANGED_COLOUR};stroke-width:2.5}`,
+    `${r} .lp-mark>circle{stroke:${theme.background};stroke-width:1.5}`,
+    `${r} .lp-mark-added>circle{fill:${ADDED_COLOUR}}`,
+    `${r} .lp-mark-removed>circle{fill:${REMOVED_COLOUR}}`,
+    `${r} .lp-mark-changed>circle{fill:${CHANGED_COLOUR}}`,
+    `${r} .lp-mark>text{fill:#FFFFFF;font-size:12px;font-weight:700;text-anchor:middle}`,
+  ].join("\n");
+}
+
+/** The mark of each comparison status: added, removed (a minus sign), changed. */
+const MARKS: Readonly<Record<SceneBox["status"], string>> = {
+  added: "+",
+  removed: "\u2212",
+  changed: "~",
+  unchanged: "",
+};
+
+/** A "+", "−" or "~" badge on the top-left corner of a box of a comparison. */
+function drawMark(box: SceneBox): string {
+  const x = cx(box.x);
+  const y = cy(box.y);
+  return (
+    `<g class="lp-mark lp-mark-${box.status}"><title>${box.status}</title>` +
+    `<circle cx="${n(x)}" cy="${n(y)}" r="${BADGE_RADIUS}"/>` +
+    `<text x="${n(x)}" y="${n(y + 4)}">${MARKS[box.status]}</text></g>`
+  );
+}
+
 function drawBox(box: SceneBox): string {
   const key = xmlText(box.id);
   const radius = box.role === "group" ? 4 : 6;
@@ -182,6 +222,7 @@ function drawBox(box: SceneBox): string {
     );
   });
   if (hasFindings(box)) parts.push(drawBadge(box, key));
+  if (box.status !== "unchanged") parts.push(drawMark(box));
   parts.push("</g>");
   return parts.join("\n");
 }
