@@ -95,6 +95,8 @@ function stylesheet(p: Palette, root: string): string {
     `${r} text{font-family:${FONT};font-size:${FONT_SIZE}px;fill:${p.text};white-space:pre}`,
     `${r} .lp-box>rect{fill:none;stroke-width:1.5}`,
     `${r} .lp-node>rect{fill:${p.nodeFill}}`,
+    // icon layouts: thinner node borders (the status rules below still thicken them)
+    `${r}.lp-icons .lp-node>rect{stroke-width:1.25}`,
     `${r} .lp-g-subnet-private>rect{fill:${p.privateSubnetFill}}`,
     `${r} .lp-g-subnet-public>rect{fill:${p.publicSubnetFill}}`,
   ];
@@ -127,7 +129,6 @@ function stylesheet(p: Palette, root: string): string {
     `${r} .lp-legend text.lp-legend-heading{font-weight:700;fill:${p.text}}`,
     // icon layouts: a node's name in bold, its other lines smaller and secondary
     `${r}.lp-icons .lp-node>text.lp-line-0{font-weight:600}`,
-    `${r}.lp-icons .lp-node>rect{stroke-width:1.25}`,
     `${r} .lp-node>text.lp-sub{font-size:${LABEL_FONT_SIZE}px;fill:${p.muted}}`,
   );
   return rules.join("\n");
