@@ -1,4 +1,4 @@
-import { AWS_ICONS, type AwsIconName } from "./icons/awsIcons.js";
+import { AWS_ICONS, AWS_ICONS_NOTICE, type AwsIconName } from "./icons/awsIcons.js";
 import { svgNumber as n } from "./svgNumber.js";
 
 /**
@@ -23,9 +23,13 @@ export class IconSymbols {
     );
   }
 
-  /** One <symbol> per icon used so far, in a fixed order (the icon table's). */
+  /**
+   * The icons' attribution (a <metadata> element) and one <symbol> per icon used so far,
+   * in a fixed order (the icon table's); nothing when no icon was used.
+   */
   symbols(): string[] {
-    const out: string[] = [];
+    if (this.used.size === 0) return [];
+    const out: string[] = [`<metadata>${AWS_ICONS_NOTICE}</metadata>`];
     for (const icon of Object.keys(AWS_ICONS) as AwsIconName[]) {
       if (!this.used.has(icon)) continue;
       const { viewBox, body } = AWS_ICONS[icon];

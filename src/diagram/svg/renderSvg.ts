@@ -1,8 +1,8 @@
 import type { Scene } from "../layout/scene.js";
 import { type BoxStyle, drawBox, fontSizeStyle, hasFindings } from "./drawBox.js";
 import { drawEdge, drawLabel } from "./drawEdge.js";
+import { drawLegend } from "./drawLegend.js";
 import { IconSymbols } from "./iconSymbols.js";
-import { drawLegend } from "./legend.js";
 import { sceneIdPrefix } from "./sceneIdPrefix.js";
 import {
   diagramTitle,

@@ -1,7 +1,7 @@
 import { displayWidth } from "../../core/displayWidth.js";
 import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "../layout/scene.js";
 import { cleanLabel } from "../text/cleanLabel.js";
-import { LEGEND_ROW, type LegendLayout, layoutLegend, legendEntries } from "./legend.js";
+import { LEGEND_ROW, type LegendLayout, layoutLegend, legendEntries } from "./drawLegend.js";
 import { xmlChars } from "./xmlText.js";
 
 /** Space around everything, px. */

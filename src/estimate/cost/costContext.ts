@@ -179,7 +179,11 @@ export function addPendingUsageLine(
     tier === null ? null : (price.tierKeys[tier] ?? null),
   );
   if (!ctx.dependsOnUsage.has(terraform)) {
-    ctx.dependsOnUsage.set(terraform, { account: owner.account, resource: owner.resource, terraform });
+    ctx.dependsOnUsage.set(terraform, {
+      account: owner.account,
+      resource: owner.resource,
+      terraform,
+    });
   }
 }
 

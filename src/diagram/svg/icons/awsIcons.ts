@@ -15,6 +15,10 @@ export interface AwsIcon {
 /** The aws-icons package version the drawings come from. */
 export const AWS_ICONS_VERSION = "3.3.0";
 
+/** Whose the icons are: every SVG that draws one says so in its <metadata>. */
+export const AWS_ICONS_NOTICE =
+  "Icons: AWS Architecture Icons, © Amazon.com, Inc. or its affiliates (https://aws.amazon.com/architecture/icons/)";
+
 export const AWS_ICONS = {
   "aws-cloud": {
     viewBox: "0 0 40 40",
