@@ -28,8 +28,10 @@ export interface Frame {
   width: number;
   height: number;
   lines: string[];
-  /** cells of a group's header text (0 for nodes) */
+  /** cells of a group's header text (0 for nodes), and its icon's in icon layouts */
   headerWidth: number;
+  /** where the header starts, cells right of the box's x (absent: 2; see PlacedBox) */
+  headerFrom?: number;
   /** one per child, in the hierarchy's child order */
   offsets: ScenePoint[];
 }
@@ -152,8 +154,9 @@ export function sizeBoxes(
       width,
       height: kids.length > 0 ? CONTENT_Y + arrangement.height + CONTENT_BOTTOM : 3,
       lines: [line],
-      // edges keep off the mark and the icon as off the header
-      headerWidth: measure.width(line) + mark + headerIcon,
+      // edges keep off the mark and the icon (from the padding column on) as off the header
+      headerWidth: measure.width(line) + mark + (icons ? headerIcon + 1 : 0),
+      ...(icons ? { headerFrom: 1 } : {}),
       offsets: arrangement.offsets.map((o) => ({ x: o.x + CONTENT_X, y: o.y + CONTENT_Y })),
     });
   });
