@@ -23,13 +23,14 @@ export class IconSymbols {
     );
   }
 
-  /**
-   * The icons' attribution (a <metadata> element) and one <symbol> per icon used so far,
-   * in a fixed order (the icon table's); nothing when no icon was used.
-   */
+  /** The icons' attribution, a <metadata> element, when an icon was used. */
+  notice(): string[] {
+    return this.used.size === 0 ? [] : [`<metadata>${AWS_ICONS_NOTICE}</metadata>`];
+  }
+
+  /** One <symbol> per icon used so far, in a fixed order (the icon table's). */
   symbols(): string[] {
-    if (this.used.size === 0) return [];
-    const out: string[] = [`<metadata>${AWS_ICONS_NOTICE}</metadata>`];
+    const out: string[] = [];
     for (const icon of Object.keys(AWS_ICONS) as AwsIconName[]) {
       if (!this.used.has(icon)) continue;
       const { viewBox, body } = AWS_ICONS[icon];

@@ -62,12 +62,10 @@ export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string 
     icons: scene.icons === true,
     use: (icon, x, y, size) => icons.use(icon, x, y, size),
   };
-  // the badges' style only where there are badges
-  const css =
-    scene.boxes.some(hasFindings) ||
-    frame.legend.layout.placed.some((p) => p.entry.type === "badge")
-      ? `${theme.css(id)}\n${findingCss(id, theme)}`
-      : theme.css(id);
+  // the badges' style only where there are badges (and so one in the legend)
+  const css = scene.boxes.some(hasFindings)
+    ? `${theme.css(id)}\n${findingCss(id, theme)}`
+    : theme.css(id);
 
   const body: string[] = [drawTitle(frame)];
   if (frame.cloud) body.push(drawCloud(frame, themeName, icons));
@@ -92,6 +90,7 @@ export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string 
       ` height="${n(frame.height)}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${xmlText(diagramTitle(scene))}</title>`,
     `<desc id="${id}-desc">${xmlText(summary(scene))}</desc>`,
+    ...icons.notice(),
     "<defs>",
     `<style>\n${css}\n</style>`,
     marker(`${id}-arrow`, theme.edge),
