@@ -121,7 +121,7 @@ function nodeParts(box: SceneBox, key: string, style: BoxStyle): string[] {
     const sub = i === 0 ? "" : " lp-sub";
     parts.push(
       `<text data-box="${key}" class="lp-line-${i}${sub}" x="${n(middle)}" y="${n(y)}"` +
-        ` text-anchor="middle"${size}>${xmlText(shown)}</text>`,
+        `${size}>${xmlText(shown)}</text>`,
     );
   });
   return parts;

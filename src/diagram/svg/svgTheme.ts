@@ -128,6 +128,7 @@ function stylesheet(p: Palette, root: string): string {
     `${r} .lp-legend text{font-size:${LABEL_FONT_SIZE}px;fill:${p.muted}}`,
     `${r} .lp-legend text.lp-legend-heading{font-weight:700;fill:${p.text}}`,
     // icon layouts: a node's name in bold, its other lines smaller and secondary
+    `${r}.lp-icons .lp-node>text{text-anchor:middle}`,
     `${r}.lp-icons .lp-node>text.lp-line-0{font-weight:600}`,
     `${r} .lp-node>text.lp-sub{font-size:${LABEL_FONT_SIZE}px;fill:${p.muted}}`,
   );
