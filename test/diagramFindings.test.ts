@@ -222,7 +222,7 @@ describe("diagram --findings: the drawings", () => {
     for (const theme of ["light", "dark"] as const) {
       const svg = drawTopology(BROKEN, { format: "svg", theme, findings: FINDINGS });
       expect(XMLValidator.validate(svg)).toBe(true);
-      const scene = layout(graphOf({}));
+      const scene = layout(graphOf({}), { icons: true });
       const badges = [
         ...svg.matchAll(
           /<g class="lp-finding" data-finding="([^"]*)"><title>([^<]*)<\/title><circle cx="([\d.]+)" cy="([\d.]+)" r="7"\/><text x="([\d.]+)" y="([\d.]+)">!<\/text><\/g>/g,

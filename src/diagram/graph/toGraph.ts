@@ -3,6 +3,7 @@ import type { Estimate } from "../../estimate/estimate.js";
 import type { Account, Topology, Vpc } from "../../topology/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
+import { diagramPricing } from "./diagramPricing.js";
 import { markFindings } from "./findingMarks.js";
 import { edge, group, node } from "./graphElements.js";
 import { GraphIndex } from "./graphIndex.js";
@@ -269,5 +270,6 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
   }
   if (options.findings) markFindings(items, topology, options.findings);
   markTerraformSources(items, topology);
-  return graphView({ title: topology.name, items, edges: ctx.edges }, options);
+  const pricing = options.estimate ? { pricing: diagramPricing(options.estimate) } : {};
+  return graphView({ title: topology.name, ...pricing, items, edges: ctx.edges }, options);
 }
