@@ -22,6 +22,7 @@ import { exampleRoutes } from "./routes/exampleRoutes.js";
 import { healthRoutes } from "./routes/healthRoutes.js";
 import { importRoutes } from "./routes/importRoutes.js";
 import { operationRoutes } from "./routes/operationRoutes.js";
+import { playgroundDir, playgroundRoutes } from "./routes/playgroundRoutes.js";
 import { toProblem } from "./toProblem.js";
 import { WorkPool } from "./workPool.js";
 
@@ -182,6 +183,12 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   checkRoutes(app);
   exampleRoutes(app, ctx);
   importRoutes(app);
+  if (options.playground) {
+    await playgroundRoutes(
+      app,
+      typeof options.playground === "string" ? options.playground : playgroundDir(),
+    );
+  }
   await app.ready();
   return app;
 }
