@@ -99,6 +99,7 @@ export interface BreakEvenService {
 
 export interface BreakEven {
   region: string;
+  catalog?: { name: string; retrieved: string };
   azs: number;
   hoursPerMonth: number;
   rates: Record<string, string>;
