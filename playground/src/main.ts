@@ -442,6 +442,11 @@ class Playground implements Context {
   }
 
   private wireKeyboard(): void {
+    // the skip link lands on the selected results tab (the tab list itself takes no focus)
+    document.querySelector(".skip-link")?.addEventListener("click", (event) => {
+      event.preventDefault();
+      this.tabs.get(this.active)?.focus();
+    });
     document.addEventListener("keydown", (event) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
       const digit = /^Digit([1-6])$/.exec(event.code);
