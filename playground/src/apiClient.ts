@@ -15,8 +15,8 @@ export interface Problem {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
-/** A request body: the document as typed (YAML or JSON), or data sent as JSON. */
-export type Body = { yaml: string } | { json: unknown };
+/** A request body: the document as typed (YAML or JSON), data sent as JSON, or JSON text. */
+export type Body = { yaml: string } | { json: unknown } | { jsonText: string };
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -31,19 +31,20 @@ export function withQuery(path: string, query: Query = {}): string {
 
 function init(body: Body | undefined, signal: AbortSignal | undefined): RequestInit {
   if (body === undefined) return { method: "GET", signal: signal ?? null };
-  return "yaml" in body
-    ? {
-        method: "POST",
-        headers: { "content-type": "application/yaml" },
-        body: body.yaml,
-        signal: signal ?? null,
-      }
-    : {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body.json),
-        signal: signal ?? null,
-      };
+  if ("yaml" in body) {
+    return {
+      method: "POST",
+      headers: { "content-type": "application/yaml" },
+      body: body.yaml,
+      signal: signal ?? null,
+    };
+  }
+  return {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "jsonText" in body ? body.jsonText : JSON.stringify(body.json),
+    signal: signal ?? null,
+  };
 }
 
 async function problemOf(response: Response): Promise<Problem> {

@@ -16,6 +16,8 @@ export interface TableOptions {
   sort?: SortState | null;
   onSort?(sort: SortState): void;
   footer?: (Node | string)[];
+  /** rows shown before a "show all" button (default 300: thousands of rows are slow) */
+  limit?: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export function dataTable<R>(
   options: TableOptions,
 ): HTMLElement {
   let sort = options.sort ?? null;
+  let limit = options.limit ?? 300;
   const tbody = h("tbody");
   const heads = columns.map((column, index) => {
     const th = h("th", { scope: "col", className: column.kind === "number" ? "num" : "" });
@@ -67,21 +70,46 @@ export function dataTable<R>(
     const column = sort ? columns[sort.column] : undefined;
     const sorted =
       sort && column ? sortRows(rows, (r) => column.value(r), column.kind, sort.direction) : rows;
+    const more = sorted.length - limit;
     replaceChildren(
       tbody,
-      ...sorted.map((row) =>
-        h(
-          "tr",
-          {},
-          ...columns.map((c) =>
-            h(
-              "td",
-              { className: c.kind === "number" ? "num" : "" },
-              c.cell ? c.cell(row) : String(c.value(row) ?? "—"),
+      ...sorted
+        .slice(0, Math.max(limit, 0))
+        .map((row) =>
+          h(
+            "tr",
+            {},
+            ...columns.map((c) =>
+              h(
+                "td",
+                { className: c.kind === "number" ? "num" : "" },
+                c.cell ? c.cell(row) : String(c.value(row) ?? "—"),
+              ),
             ),
           ),
         ),
-      ),
+      more > 0
+        ? h(
+            "tr",
+            {},
+            h(
+              "td",
+              { colspan: columns.length },
+              h(
+                "button",
+                {
+                  type: "button",
+                  className: "button small",
+                  onclick: () => {
+                    limit = Number.POSITIVE_INFINITY;
+                    render();
+                  },
+                },
+                `Show all ${sorted.length} rows (${more} more)`,
+              ),
+            ),
+          )
+        : null,
     );
   };
   render();

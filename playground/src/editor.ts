@@ -14,7 +14,7 @@ import {
   indentOnInput,
   syntaxHighlighting,
 } from "@codemirror/language";
-import { type Diagnostic, forceLinting, linter, lintGutter, lintKeymap } from "@codemirror/lint";
+import { type Diagnostic, linter, lintGutter, lintKeymap } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorState, type Extension, StateEffect, StateField } from "@codemirror/state";
 import {
@@ -38,6 +38,9 @@ const SCHEMA = (() => {
   const { $schema: _draft, ...schema } = topologySchema as Record<string, unknown>;
   return schema as Parameters<typeof stateExtensions>[0];
 })();
+
+/** The longest text (characters) the schema linter reads; longer ones: the server's only. */
+export const SCHEMA_LINT_MAX = 64 * 1024;
 
 /** Diagnostics from the server (problems and findings), kept in step with edits. */
 const setServerDiagnostics = StateEffect.define<Diagnostic[]>();
@@ -170,7 +173,9 @@ export function createYamlEditor(parent: HTMLElement, options: EditorOptions): Y
     linter(
       (view) => {
         const fromServer = view.state.field(serverDiagnostics);
-        if (!withSchema) return fromServer;
+        // the schema linter reads the whole text on the page's thread at each pause: past
+        // SCHEMA_LINT_MAX the server's answer (the same checks, and more) is enough
+        if (!withSchema || view.state.doc.length > SCHEMA_LINT_MAX) return fromServer;
         // the server's problems say the same as the schema's, and more precisely: a line
         // the server has an error on shows only the server's
         const serverLines = new Set(
@@ -178,16 +183,28 @@ export function createYamlEditor(parent: HTMLElement, options: EditorOptions): Y
             .filter((d) => d.severity === "error")
             .map((d) => view.state.doc.lineAt(d.from).number),
         );
+        // a schema error about a whole mapping (a required key missing) would underline
+        // every line of it: underline its first line only
         const fromSchema = (schemaLint(view) as Diagnostic[])
           .filter((d) => !serverLines.has(view.state.doc.lineAt(d.from).number))
-          .map((d) => ({ ...d, source: "schema" }));
+          .map((d) => ({
+            ...d,
+            to: Math.min(d.to, view.state.doc.lineAt(d.from).to),
+            source: "schema",
+          }));
         return [...fromServer, ...fromSchema];
       },
-      { delay: 250 },
+      {
+        delay: 250,
+        // the server's answer arrived: show it now (not only at the next edit)
+        needsRefresh: (update) =>
+          update.transactions.some((tr) => tr.effects.some((e) => e.is(setServerDiagnostics))),
+      },
     ),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange(update.state.doc.toString());
     }),
+    EditorView.lineWrapping,
     EditorView.contentAttributes.of({ "aria-label": options.label }),
     editorTheme,
   ];
@@ -217,7 +234,6 @@ export function createYamlEditor(parent: HTMLElement, options: EditorOptions): Y
         source: item.source,
       }));
       view.dispatch({ effects: setServerDiagnostics.of(diagnostics) });
-      forceLinting(view);
     },
     goTo(line, column) {
       const { from, to } = toOffset(view.state, line, column);

@@ -1,7 +1,8 @@
 import "./styles.css";
 import { getJson, getText, type Problem, postJson, withQuery } from "./apiClient.js";
-import type { Estimate, ExampleInfo } from "./apiTypes.js";
+import type { Estimate, ExampleInfo, Finding } from "./apiTypes.js";
 import { type Context, DEFAULT_SETTINGS, type Pane, type Settings } from "./context.js";
+import { documentBody, isProblem, placeItems } from "./documentWorkerClient.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import { createYamlEditor, type YamlEditor } from "./editor.js";
 import { LatestOnly } from "./latestOnly.js";
@@ -12,7 +13,6 @@ import { CostPane } from "./panes/costPane.js";
 import { DiagramPane } from "./panes/diagramPane.js";
 import { FindingsPane } from "./panes/findingsPane.js";
 import { WhatIfPane } from "./panes/whatIfPane.js";
-import { locateProblems } from "./problemPositions.js";
 import { decodeShare, encodeShare, PANES, type PaneName, type ShareState } from "./shareHash.js";
 import { terraformPanel } from "./terraformPanel.js";
 
@@ -218,49 +218,73 @@ class Playground implements Context {
     this.persistSoon();
   }
 
-  /** The estimate with check's findings (one request): cost, total, findings, diagnostics. */
+  /**
+   * The estimate (the total first) and, in parallel, linkplan check's findings (the
+   * findings pane and the editor's diagnostics); the places of findings and problems in
+   * the text are worked out off the page's thread.
+   */
   private async analyse(text: string, signal: AbortSignal): Promise<void> {
     this.busy(1);
     try {
-      const result = await postJson<Estimate>(
-        withQuery("/v1/estimate", { check: true, hoursPerMonth: this.settings.hoursPerMonth }),
-        { yaml: text },
+      const body = await documentBody(text);
+      if (signal.aborted) return;
+      if (isProblem(body)) {
+        this.rendered("estimate", false);
+        await this.showProblem(text, body);
+        return;
+      }
+      const estimating = postJson<Estimate>(
+        withQuery("/v1/estimate", { hoursPerMonth: this.settings.hoursPerMonth }),
+        body,
         signal,
       );
+      const checking = postJson<{ findings: Finding[] }>("/v1/check", body, signal);
+      const result = await estimating;
       if (signal.aborted) return;
-      if (result.ok) this.showEstimate(text, result.value);
-      else this.showProblem(text, result.problem);
+      if (result.ok) this.showEstimate(result.value);
       this.rendered("estimate", result.ok);
+      if (!result.ok) {
+        await this.showProblem(text, result.problem);
+        return;
+      }
+      const check = await checking;
+      if (signal.aborted || !check.ok) return;
+      const findings = check.value.findings.map((f) => ({ ...f, source: `check: ${f.rule}` }));
+      const located = await placeItems(text, findings);
+      if (signal.aborted) return;
+      this.editor.setServerItems(text, located);
+      this.findings.show(located, false);
+      this.updateBadges();
+      const errors = findings.filter((f) => f.severity === "error").length;
+      if (errors > 0) {
+        byId("doc-status").textContent += ` · ${errors} check error${errors === 1 ? "" : "s"}`;
+      }
+      this.rendered("findings", true);
     } finally {
       this.busy(-1);
     }
   }
 
-  private showEstimate(text: string, estimate: Estimate): void {
+  private showEstimate(estimate: Estimate): void {
     this.lastEstimate = estimate;
-    const findings = (estimate.findings ?? []).map((f) => ({ ...f, source: `check: ${f.rule}` }));
-    const located = locateProblems(text, findings);
-    this.editor.setServerItems(text, located);
-    this.cost.show(estimate, false);
-    this.findings.show(located, false);
-    this.updateBadges();
     this.showTotal();
     byId("headline").classList.remove("stale");
     byId("banner").hidden = true;
     const status = byId("doc-status");
     status.className = "tabs-note";
-    const errors = findings.filter((f) => f.severity === "error").length;
-    status.textContent = `valid · ${estimate.lines.length} cost lines${errors > 0 ? ` · ${errors} check error${errors === 1 ? "" : "s"}` : ""}`;
+    status.textContent = `valid · ${estimate.lines.length} cost lines`;
+    this.cost.show(estimate, false);
   }
 
-  private showProblem(text: string, problem: Problem): void {
+  private async showProblem(text: string, problem: Problem): Promise<void> {
     const items = (problem.errors ?? []).map((e) => ({
       path: e.path,
       message: e.message,
       severity: "error" as const,
       source: `linkplan: ${problem.code}`,
     }));
-    const located = locateProblems(text, items);
+    const located = await placeItems(text, items);
+    if (this.editor.text() !== text) return;
     this.editor.setServerItems(text, located);
     this.cost.show(this.lastEstimate, true);
     this.findings.show(null, true);
@@ -479,7 +503,12 @@ class Playground implements Context {
 
   private persistSoon(): void {
     if (this.persistTimer) clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => this.persist(), 400);
+    // compressing a large document takes a few milliseconds: when the page is idle
+    this.persistTimer = setTimeout(() => {
+      if ("requestIdleCallback" in window)
+        requestIdleCallback(() => this.persist(), { timeout: 2000 });
+      else this.persist();
+    }, 400);
   }
 
   private persist(): string {

@@ -18,6 +18,9 @@ export interface LocatedItem<T extends PathItem = PathItem> {
   approximate: boolean;
 }
 
+/** Where a path is written in a text (src/document/locatePath.ts's pathLocator). */
+export type Locator = (path: string) => { line: number; column: number } | null;
+
 /** "body:2:11", "a:3:1": where a syntax error is (the API and the reader name the source) */
 const SOURCE_POSITION = /^[\w.-]*:(\d+):(\d+)$/;
 const UNKNOWN_KEY = /^unknown key "((?:[^"\\]|\\.)*)"/;
@@ -50,8 +53,9 @@ export function locateProblems<T extends PathItem>(
   text: string,
   items: readonly T[],
   prefix = "",
+  locator?: () => Locator,
 ): LocatedItem<T>[] {
-  let locate: ((path: string) => { line: number; column: number } | null) | undefined;
+  let locate: Locator | undefined;
   const out: LocatedItem<T>[] = [];
   for (const item of items) {
     const path = below(item.path ?? "", prefix);
@@ -61,7 +65,7 @@ export function locateProblems<T extends PathItem>(
       out.push({ item, line: Number(direct[1]), column: Number(direct[2]), approximate: false });
       continue;
     }
-    locate ??= pathLocator(text);
+    locate ??= locator ? locator() : pathLocator(text);
     const unknownKey = UNKNOWN_KEY.exec(item.message);
     let key: string | undefined;
     if (unknownKey) {

@@ -45,6 +45,8 @@ export class CostPane implements Pane {
   private readonly hours: HTMLInputElement;
   private estimate: Estimate | null = null;
   private stale = false;
+  private visible = false;
+  private dirty = false;
   private sorts: Partial<Record<Settings["groupBy"], SortState>> = {};
 
   constructor(private readonly ctx: Context) {
@@ -101,13 +103,24 @@ export class CostPane implements Pane {
     this.render();
   }
 
+  /** A new estimate (or the last one, stale): drawn now if the pane is shown, else when it is. */
   show(estimate: Estimate | null, stale: boolean): void {
     this.estimate = estimate;
     this.stale = stale;
     if (estimate && Number(this.hours.value) !== estimate.hoursPerMonth && !stale) {
       this.hours.value = String(estimate.hoursPerMonth);
     }
-    this.render();
+    if (this.visible) this.render();
+    else this.dirty = true;
+  }
+
+  shown(): void {
+    this.visible = true;
+    if (this.dirty) this.render();
+  }
+
+  hidden(): void {
+    this.visible = false;
   }
 
   private amountOf(row: { hourly: string | null; monthly: string }): string | null {
@@ -115,6 +128,7 @@ export class CostPane implements Pane {
   }
 
   private render(): void {
+    this.dirty = false;
     const estimate = this.estimate;
     this.panel.classList.toggle("is-stale", this.stale);
     if (!estimate) {

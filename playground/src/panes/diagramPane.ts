@@ -1,6 +1,7 @@
 import { postBlob, postText, withQuery } from "../apiClient.js";
 import type { Context, Pane, Settings } from "../context.js";
 import { diagramFormats, digest } from "../diagramFormats.js";
+import { documentBody, isProblem } from "../documentWorkerClient.js";
 import { download, h, uid } from "../dom.js";
 import { LatestOnly } from "../latestOnly.js";
 import { PanZoom } from "../panZoom.js";
@@ -267,11 +268,15 @@ export class DiagramPane implements Pane {
   private async draw(text: string, signal: AbortSignal): Promise<void> {
     this.ctx.busy(1);
     try {
-      const result = await postText(
-        withQuery("/v1/diagram", diagramQuery(this.ctx.settings, "svg")),
-        { yaml: text },
-        signal,
-      );
+      const body = await documentBody(text);
+      if (signal.aborted) return;
+      const result = isProblem(body)
+        ? { ok: false as const, problem: body }
+        : await postText(
+            withQuery("/v1/diagram", diagramQuery(this.ctx.settings, "svg")),
+            body,
+            signal,
+          );
       if (signal.aborted) return;
       this.drawnText = text;
       if (!result.ok) {
@@ -327,7 +332,8 @@ export class DiagramPane implements Pane {
       download(await pngFromSvg(this.svg), fileName(name, "png"));
       return;
     }
-    const body = { yaml: this.text };
+    const body = await documentBody(this.text);
+    if (isProblem(body)) return this.ctx.toast(body.detail);
     const query = withQuery("/v1/diagram", diagramQuery(this.ctx.settings, format));
     if (format === "png") {
       const result = await postBlob(query, body);

@@ -12,9 +12,13 @@ export class FindingsPane implements Pane {
   readonly panel = h("div", { className: "pane" });
   private findings: LocatedItem<Finding & { source: string }>[] = [];
   private known = false;
+  private stale = false;
+  private limit = 200;
+  private visible = false;
+  private dirty = false;
 
   constructor(private readonly ctx: Context) {
-    this.render(false);
+    this.render();
   }
 
   badge(): { text: string; kind: string } | null {
@@ -33,10 +37,23 @@ export class FindingsPane implements Pane {
       );
       this.known = true;
     }
-    this.render(stale);
+    this.stale = stale;
+    if (this.visible) this.render();
+    else this.dirty = true;
   }
 
-  private render(stale: boolean): void {
+  shown(): void {
+    this.visible = true;
+    if (this.dirty) this.render();
+  }
+
+  hidden(): void {
+    this.visible = false;
+  }
+
+  private render(): void {
+    this.dirty = false;
+    const stale = this.stale;
     if (!this.known) {
       replaceChildren(this.panel, h("p", { className: "empty" }, "Findings show here."));
       return;
@@ -76,7 +93,7 @@ export class FindingsPane implements Pane {
       h(
         "ul",
         { className: "findings", "aria-label": "Findings" },
-        ...this.findings.map(({ item, line, column }) =>
+        ...this.findings.slice(0, this.limit).map(({ item, line, column }) =>
           h(
             "li",
             {},
@@ -113,6 +130,21 @@ export class FindingsPane implements Pane {
           ),
         ),
       ),
+      this.findings.length > this.limit
+        ? h(
+            "button",
+            {
+              type: "button",
+              className: "button small",
+              style: "margin-top:10px",
+              onclick: () => {
+                this.limit = Number.POSITIVE_INFINITY;
+                this.render();
+              },
+            },
+            `Show all ${this.findings.length} findings`,
+          )
+        : null,
     );
   }
 }
