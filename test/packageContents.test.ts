@@ -125,14 +125,18 @@ describe("the published files", () => {
       "dist/operationWorker.js",
       "dist/THIRD_PARTY_LICENSES.txt",
       "dist/types/index.d.ts",
+      "dist/playground/index.html",
+      "dist/playground/THIRD_PARTY_LICENSES.txt",
       "examples/endpoints-module.yaml",
       "examples/terraform/endpoints-module/main.tf",
     ]) {
       expect(files, required).toContain(required);
     }
+    // dist/playground/: the web page `linkplan serve` shows at / (index.html, hashed assets)
     const allowed =
-      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt)$/;
+      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt|dist\/playground\/(index\.html|THIRD_PARTY_LICENSES\.txt|assets\/[\w-]+\.(js|css)))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    expect(files.filter((f) => f.startsWith("dist/playground/assets/") && f.endsWith(".js")).length).toBeGreaterThan(0);
     expect(
       files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith(".map")),
     ).toEqual([]);
