@@ -232,6 +232,8 @@ export async function buildPlayground(outDir = PLAYGROUND_OUT): Promise<void> {
       // one chunk of ~800 KB (CodeMirror, the YAML reader, the schema; ~230 KB gzipped),
       // loaded once from the local server
       chunkSizeWarningLimit: 1024,
+      // (the worker's nested build makes rolldown report its plugin timings)
+      rolldownOptions: { checks: { pluginTimings: false } },
     },
   });
   const inputs = [...modules].filter((id) => !id.startsWith("\0"));

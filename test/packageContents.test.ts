@@ -136,7 +136,9 @@ describe("the published files", () => {
     const allowed =
       /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt|dist\/playground\/(index\.html|THIRD_PARTY_LICENSES\.txt|assets\/[\w-]+\.(js|css)))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    expect(files.filter((f) => f.startsWith("dist/playground/assets/") && f.endsWith(".js")).length).toBeGreaterThan(0);
+    expect(
+      files.filter((f) => f.startsWith("dist/playground/assets/") && f.endsWith(".js")).length,
+    ).toBeGreaterThan(0);
     expect(
       files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith(".map")),
     ).toEqual([]);

@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeShare } from "../../playground/src/shareHash.js";
+import { stringify } from "yaml";
+import { generateOrganisation } from "../../bench/generateOrganisation.js";
+import { JSON_FROM } from "../../playground/src/documentWorkerClient.js";
+import { decodeShare, encodeShare } from "../../playground/src/shareHash.js";
 import { browserRequired, findChromium, launchBrowser } from "../helpers/browser.js";
 import { exampleYaml } from "../helpers/examples.js";
 import { type PlaygroundServer, startPlayground } from "../helpers/playgroundServer.js";
@@ -16,6 +19,9 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SHOTS = join(ROOT, "out", "playground");
 /** UPDATE_SCREENSHOT=1 rewrites the README's picture of the playground. */
 const README_SHOT = join(ROOT, "playground", "screenshot.png");
+
+/** How long to wait for the page to show an answer (the server shares a busy machine). */
+const POLL = { timeout: 20_000, interval: 50 };
 
 let server: PlaygroundServer;
 let browser: Browser;
@@ -68,7 +74,7 @@ async function retype(
   await page.keyboard.type(insert);
 }
 
-describe.skipIf(skip)("the playground in headless Chromium", () => {
+describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }, () => {
   beforeAll(async () => {
     const launched = await launchBrowser();
     if (!launched) {
@@ -97,10 +103,10 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     const first = nextRender(page, "estimate").catch(() => null);
     await page.goto(`${server.origin}/`);
     await first;
-    await expect.poll(() => page.textContent("#total")).toBe("$284.70");
+    await expect.poll(() => page.textContent("#total"), POLL).toBe("$284.70");
     await page.selectOption("#examples", "spokes");
     const spokes = await monthlyOf(exampleYaml("spokes"));
-    await expect.poll(() => page.textContent("#total")).toBe(spokes);
+    await expect.poll(() => page.textContent("#total"), POLL).toBe(spokes);
     expect(await page.textContent("#doc-name")).toBe("spokes");
     expect(errors).toEqual([]);
     await shot("cost");
@@ -127,10 +133,10 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     );
     const expected = await monthlyOf(edited);
     expect(expected).not.toBe(before.total);
-    await expect.poll(() => page.textContent("#total")).toBe(expected);
+    await expect.poll(() => page.textContent("#total"), POLL).toBe(expected);
     expect((await diagramDrawn).ok).toBe(true);
     await expect
-      .poll(() => page.getAttribute("[data-testid=diagram] img", "data-digest"))
+      .poll(() => page.getAttribute("[data-testid=diagram] img", "data-digest"), POLL)
       .not.toBe(before.digest);
     await shot("diagram");
   });
@@ -146,7 +152,7 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     for (let i = 0; i < "region".length; i++) await page.keyboard.press("Shift+ArrowRight");
     await page.keyboard.type("regon");
     // (each keystroke may be answered; the last answer is about "regon")
-    await expect.poll(() => page.textContent("#banner")).toContain('unknown key "regon"');
+    await expect.poll(() => page.textContent("#banner"), POLL).toContain('unknown key "regon"');
     expect(await page.textContent("#banner")).toContain(
       `line ${regionLine}: accounts[1].vpcs[0]: unknown key "regon"`,
     );
@@ -154,18 +160,18 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     const underlined = page
       .locator("#editor .cm-line", { hasText: "regon: us-east-1" })
       .locator(".cm-lintRange-error");
-    await expect.poll(() => underlined.count()).toBeGreaterThan(0);
+    await expect.poll(() => underlined.count(), POLL).toBeGreaterThan(0);
     expect(await underlined.first().textContent()).toContain("regon");
     expect(await page.locator("#headline").getAttribute("class")).toContain("stale");
     await shot("problem");
     // fixed again: the banner goes
     await page.keyboard.press("Control+z");
-    await expect.poll(() => page.isHidden("#banner")).toBe(true);
+    await expect.poll(() => page.isHidden("#banner"), POLL).toBe(true);
   });
 
   it("a share link opened in a new page shows the same document", async () => {
     await page.click("#share");
-    await expect.poll(() => new URL(page.url()).hash.startsWith("#pako:")).toBe(true);
+    await expect.poll(() => new URL(page.url()).hash.startsWith("#pako:"), POLL).toBe(true);
     const url = page.url();
     const shared = decodeShare(new URL(url).hash);
     expect(shared?.doc).toContain("name: spokes");
@@ -174,9 +180,11 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const second = await other.newPage();
     await second.goto(url);
-    await expect.poll(() => second.textContent("#total")).toBe(await page.textContent("#total"));
+    await expect
+      .poll(() => second.textContent("#total"), POLL)
+      .toBe(await page.textContent("#total"));
     // the new page keeps its own state in its URL: the same document
-    await expect.poll(() => decodeShare(new URL(second.url()).hash)?.doc).toBe(shared?.doc);
+    await expect.poll(() => decodeShare(new URL(second.url()).hash)?.doc, POLL).toBe(shared?.doc);
     expect(await second.getAttribute("#tab-diagram", "aria-selected")).toBe(
       shared?.pane === "diagram" ? "true" : "false",
     );
@@ -200,12 +208,14 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
   it("compares dev with prod and shows the delta, the PR comment and the diagram of changes", async () => {
     await page.click("#tab-compare");
     const selects = page.locator("#pane-compare select");
-    await expect.poll(() => selects.first().locator("option").count()).toBeGreaterThan(3);
+    await expect.poll(() => selects.first().locator("option").count(), POLL).toBeGreaterThan(3);
     const done = nextRender(page, "compare");
     await selects.nth(0).selectOption("dev");
     await selects.nth(1).selectOption("prod");
     await done;
-    await expect.poll(() => page.textContent("[data-testid=compare-delta]")).toBe("+$179.493");
+    await expect
+      .poll(() => page.textContent("[data-testid=compare-delta]"), POLL)
+      .toBe("+$179.493");
     expect(await page.textContent("#pane-compare .markdown")).toContain(
       "### linkplan: app-dev → app-prod: +179.493 USD per month (+218.6 %)",
     );
@@ -219,7 +229,7 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     await page.click("#pane-whatif button:has-text('Consolidate')");
     expect((await done).ok).toBe(true);
     await expect
-      .poll(() => page.textContent("#pane-whatif [data-testid=compare-delta]"))
+      .poll(() => page.textContent("#pane-whatif [data-testid=compare-delta]"), POLL)
       .toMatch(/^−\$/);
     await shot("whatif");
   });
@@ -230,6 +240,29 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     await shot("breakeven");
     await page.click("#tab-findings");
     await shot("findings");
+  });
+
+  it("a large document (read in the browser, sent as JSON) is priced the same, its problems at their lines", async () => {
+    const yaml = stringify(generateOrganisation({ vpcs: 10, endpointsPerVpc: 10, azs: 3 }), {
+      lineWidth: 0,
+    });
+    expect(yaml.length).toBeGreaterThan(JSON_FROM);
+    const large = await context.newPage();
+    await large.goto(`${server.origin}/#${encodeShare({ doc: yaml })}`);
+    await expect.poll(() => large.textContent("#total"), POLL).toBe(await monthlyOf(yaml));
+    // a typo in the 5th VPC, then a syntax error: each at its line (new links, same page)
+    const lines = yaml.split("\n");
+    const regions = lines.flatMap((l, i) => (/^\s+region: /.test(l) ? [i] : []));
+    const typoLine = regions[4] as number;
+    const typo = lines.map((l, i) => (i === typoLine ? l.replace("region:", "regon:") : l));
+    await large.goto(`${server.origin}/#${encodeShare({ doc: typo.join("\n") })}`);
+    await expect.poll(() => large.textContent("#banner"), POLL).toContain('unknown key "regon"');
+    expect(await large.textContent("#banner")).toContain(`line ${typoLine + 1}: `);
+    const broken = lines.map((l, i) => (i === typoLine ? `${l} ]` : l));
+    await large.goto(`${server.origin}/#${encodeShare({ doc: broken.join("\n") })}`);
+    await expect.poll(() => large.textContent("#banner"), POLL).toContain(`line ${typoLine + 1}: `);
+    expect(await large.textContent("#doc-status")).toMatch(/problem/);
+    await large.close();
   });
 
   it("reaches every pane with the keyboard only", async () => {
@@ -281,7 +314,7 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     });
     const small = await phone.newPage();
     await small.goto(`${server.origin}/`);
-    await expect.poll(() => small.textContent("#total")).toBe("$284.70");
+    await expect.poll(() => small.textContent("#total"), POLL).toBe("$284.70");
     const source = await small.locator(".source").boundingBox();
     const results = await small.locator(".results").boundingBox();
     expect(source && results && results.y >= source.y + source.height).toBe(true);
@@ -299,7 +332,7 @@ describe.skipIf(skip)("the playground in headless Chromium", () => {
     const shotPage = await readme.newPage();
     await shotPage.goto(`${server.origin}/`);
     await shotPage.selectOption("#examples", "consumer-provider");
-    await expect.poll(() => shotPage.textContent("#doc-name")).toBe("consumer-provider");
+    await expect.poll(() => shotPage.textContent("#doc-name"), POLL).toBe("consumer-provider");
     await shotPage.click("#tab-diagram");
     await shotPage.waitForSelector("[data-testid=diagram] img[data-digest]");
     await shotPage.waitForTimeout(300);

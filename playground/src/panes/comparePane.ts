@@ -246,6 +246,7 @@ export class ComparePane implements Pane {
       replaceChildren(
         diagram,
         h("img", {
+          className: "diff-image",
           src: this.diagramUrl,
           alt: `Diagram of ${json.value.after.name} with what changed since ${json.value.before.name} marked`,
         }),

@@ -30,7 +30,7 @@ function segmented<T extends string>(
       checked: option.value === current,
       onchange: () => onChange(option.value),
     });
-    group.append(h("label", {}, input, h("span", {}, option.label)));
+    group.append(h("label", {}, input, h("span", { className: "choice" }, option.label)));
   }
   return h("div", { className: "field" }, h("span", {}, legend), group);
 }
@@ -157,12 +157,14 @@ export class CostPane implements Pane {
           hourly
             ? `${money(estimate.totals.monthly)} per month`
             : `${money(estimate.totals.hourly)} per hour × ${formatNumber(estimate.hoursPerMonth)} h, plus data`,
+          h("br"),
+          `catalog ${estimate.catalog.name}, prices of ${estimate.catalog.retrieved}`,
         ),
       ),
       ...byKind
         .slice()
         .sort((a, b) => Number(b.monthly) - Number(a.monthly))
-        .slice(0, 3)
+        .slice(0, 2)
         .map((rollup) =>
           h(
             "div",
@@ -172,13 +174,6 @@ export class CostPane implements Pane {
             h("div", { className: "sub" }, `${rollup.lines} line${rollup.lines === 1 ? "" : "s"}`),
           ),
         ),
-      h(
-        "div",
-        { className: "card" },
-        h("div", { className: "label" }, "Catalog"),
-        h("div", { className: "value", style: "font-size:15px" }, estimate.catalog.name),
-        h("div", { className: "sub" }, `prices of ${estimate.catalog.retrieved}`),
-      ),
     );
     const group = this.ctx.settings.groupBy;
     const onSort = (sort: SortState) => {

@@ -148,50 +148,6 @@ export class DiagramPane implements Pane {
         h(
           "div",
           { className: "field" },
-          h("span", {}, "Zoom"),
-          h(
-            "div",
-            { className: "button-group" },
-            h(
-              "button",
-              {
-                type: "button",
-                className: "button small icon",
-                "aria-label": "Zoom out",
-                onclick: () => this.panZoom.zoomBy(0.8),
-              },
-              "−",
-            ),
-            this.zoomLabel,
-            h(
-              "button",
-              {
-                type: "button",
-                className: "button small icon",
-                "aria-label": "Zoom in",
-                onclick: () => this.panZoom.zoomBy(1.25),
-              },
-              "+",
-            ),
-            h(
-              "button",
-              { type: "button", className: "button small", onclick: () => this.panZoom.fit() },
-              "Fit",
-            ),
-            h(
-              "button",
-              {
-                type: "button",
-                className: "button small",
-                onclick: () => this.panZoom.actualSize(),
-              },
-              "1:1",
-            ),
-          ),
-        ),
-        h(
-          "div",
-          { className: "field" },
           h("span", {}, "Download"),
           h(
             "div",
@@ -220,7 +176,7 @@ export class DiagramPane implements Pane {
           ),
         ),
       ),
-      this.viewport,
+      h("div", { className: "diagram-stage" }, this.viewport, this.zoomBar()),
       this.message,
     );
     void diagramFormats().then((formats) => {
@@ -230,6 +186,31 @@ export class DiagramPane implements Pane {
       }
       if (!formats.includes("png")) this.buttons.png.title = "drawn in the browser from the SVG";
     });
+  }
+
+  /** Zoom buttons over the diagram's bottom right corner. */
+  private zoomBar(): HTMLElement {
+    const button = (label: string, text: string, run: () => void) =>
+      h(
+        "button",
+        {
+          type: "button",
+          className: "button small",
+          "aria-label": label,
+          title: label,
+          onclick: run,
+        },
+        text,
+      );
+    return h(
+      "div",
+      { className: "zoom-bar", role: "toolbar", "aria-label": "Zoom" },
+      button("Zoom out", "−", () => this.panZoom.zoomBy(0.8)),
+      this.zoomLabel,
+      button("Zoom in", "+", () => this.panZoom.zoomBy(1.25)),
+      button("Fit the diagram in view", "Fit", () => this.panZoom.fit()),
+      button("Actual size", "1:1", () => this.panZoom.actualSize()),
+    );
   }
 
   shown(): void {
