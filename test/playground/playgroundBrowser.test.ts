@@ -100,6 +100,11 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
   it("opens at / with an example, and shows the total of the example chosen", async () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    // nothing leaves for another origin: no CDN, no fonts, no analytics
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(url)) errors.push(url);
+    });
     const first = nextRender(page, "estimate").catch(() => null);
     await page.goto(`${server.origin}/`);
     await first;
@@ -189,6 +194,14 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
       shared?.pane === "diagram" ? "true" : "false",
     );
     await other.close();
+    // the same browser, without the link: localStorage gave the document back
+    const again = await context.newPage();
+    await again.goto(`${server.origin}/`);
+    await expect
+      .poll(() => again.textContent("#total"), POLL)
+      .toBe(await page.textContent("#total"));
+    await expect.poll(() => decodeShare(new URL(again.url()).hash)?.doc, POLL).toBe(shared?.doc);
+    await again.close();
   });
 
   it("downloads the SVG shown", async () => {
@@ -263,6 +276,21 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     await expect.poll(() => large.textContent("#banner"), POLL).toContain(`line ${typoLine + 1}: `);
     expect(await large.textContent("#doc-status")).toMatch(/problem/);
     await large.close();
+  });
+
+  it("imports pasted Terraform into the editor", async () => {
+    const tf = await context.newPage();
+    await tf.goto(`${server.origin}/`);
+    await tf.waitForSelector("#tab-terraform");
+    await tf.click("#tab-terraform");
+    expect(await tf.inputValue("#panel-terraform textarea")).toContain(
+      'resource "aws_vpc_endpoint"',
+    );
+    await tf.click("#panel-terraform button:has-text('Import into the topology')");
+    await expect.poll(() => tf.textContent("#doc-name"), POLL).toBe("terraform");
+    expect(await tf.getAttribute("#tab-yaml", "aria-selected")).toBe("true");
+    expect(await tf.textContent("#editor .cm-content")).toContain("service: ecr.api");
+    await tf.close();
   });
 
   it("reaches every pane with the keyboard only", async () => {
