@@ -46,7 +46,8 @@ export const ENTRIES = {
 
 /**
  * Left as imports of installed packages: the HTTP server and the AWS SDK (large, with
- * their own native-ish plumbing and lifecycles), loaded only where used.
+ * their own native-ish plumbing and lifecycles) and resvg (a native module), loaded only
+ * where used.
  */
 export const EXTERNAL = [
   "@cdktn/hcl2json",
@@ -58,6 +59,8 @@ export const EXTERNAL = [
   "@aws-sdk/client-pricing",
   "@aws-sdk/client-ec2",
   "piscina",
+  // a native module (prebuilt per platform): loaded on the first PNG only
+  "@resvg/resvg-js",
 ];
 
 /** Entries that must not load EXTERNAL packages when imported (only lazily, if at all). */

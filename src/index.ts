@@ -37,6 +37,7 @@ export {
   comparisonGraph,
   drawComparison,
 } from "./diagram/drawComparison.js";
+export { type RenderDrawioOptions, renderDrawio } from "./diagram/drawio/renderDrawio.js";
 export {
   DIAGRAM_FORMATS,
   type DiagramFormat,
@@ -64,6 +65,18 @@ export { type LayoutOptions, layout } from "./diagram/layout/layout.js";
 export { type LayoutWork, layoutWork, totalWork } from "./diagram/layout/layoutWork.js";
 export type { Scene, SceneBox, SceneEdge, ScenePoint } from "./diagram/layout/scene.js";
 export { type RenderMermaidOptions, renderMermaid } from "./diagram/mermaid/renderMermaid.js";
+export {
+  drawTopologyPng,
+  type PngRequest,
+  renderGraphPng,
+} from "./diagram/png/drawTopologyPng.js";
+export {
+  PNG_FONT_FAMILY,
+  PNG_SCALE,
+  pngSize,
+  type RenderPngOptions,
+  renderPng,
+} from "./diagram/png/renderPng.js";
 export { type RenderSvgOptions, renderSvg } from "./diagram/svg/renderSvg.js";
 export { MAX_NESTING } from "./document/checkNesting.js";
 export { parseDocument } from "./document/parseDocument.js";

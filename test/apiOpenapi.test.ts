@@ -171,10 +171,16 @@ describe("openapi.yaml", () => {
 
     const diagram = doc.paths["/v1/diagram"].post;
     expect(Object.keys(diagram.responses["200"].content).sort()).toEqual([
+      "application/vnd.jgraph.mxfile",
+      "image/png",
       "image/svg+xml",
       "text/plain",
       "text/vnd.mermaid",
     ]);
+    expect(diagram.responses["200"].content["image/png"].schema).toEqual({
+      type: "string",
+      format: "binary",
+    });
     const params = Object.fromEntries(
       (diagram.parameters as Doc[]).map((p) => [p.name, { in: p.in, schema: p.schema }]),
     );
@@ -182,6 +188,7 @@ describe("openapi.yaml", () => {
       "detail",
       "charset",
       "theme",
+      "scale",
       "costs",
       "securityGroups",
       "routeTables",
@@ -191,7 +198,11 @@ describe("openapi.yaml", () => {
     ]);
     expect(params.format).toEqual({
       in: "query",
-      schema: { default: "svg", type: "string", enum: ["ascii", "mermaid", "svg"] },
+      schema: {
+        default: "svg",
+        type: "string",
+        enum: ["ascii", "mermaid", "svg", "png", "drawio"],
+      },
     });
 
     const compare = doc.paths["/v1/compare"].post;

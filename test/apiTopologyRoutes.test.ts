@@ -193,7 +193,7 @@ describe("POST /v1/diagram", () => {
     },
     ...(
       [
-        ["format", "png", 'Invalid option: expected one of "ascii"|"mermaid"|"svg"'],
+        ["format", "pdf", 'Invalid option: expected one of "ascii"|"mermaid"|"svg"|"png"|"drawio"'],
         ["costs", "yes", 'must be "true", "false", "1" or "0"'],
         [
           "detail",

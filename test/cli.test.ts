@@ -274,7 +274,7 @@ describe("linkplan diagram", () => {
   });
 
   it("usage errors exit 2, invalid topologies exit 1", async () => {
-    expect((await runCliCapture(["diagram", example, "--format", "png"])).code).toBe(2);
+    expect((await runCliCapture(["diagram", example, "--format", "pdf"])).code).toBe(2);
     expect((await runCliCapture(["diagram", example, "--detail", "everything"])).code).toBe(2);
     const bad = await runCliCapture([
       "diagram",

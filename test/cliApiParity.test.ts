@@ -172,6 +172,8 @@ const CASES: Record<OperationName, ParityCase> = {
 interface CliAnswer {
   code: number;
   stdout: string;
+  /** the bytes of a binary format */
+  stdoutBytes?: Buffer;
   stderr: string;
   error: unknown;
 }
@@ -280,7 +282,10 @@ for (const [name, operation] of Object.entries(OPERATIONS) as [OperationName, An
         const spec = operation.formats[format];
         expect(fromApi.headers["content-type"]).toBe(spec?.mediaType);
         if (spec?.kind === "json") expect(JSON.parse(fromCli.stdout)).toEqual(fromApi.json());
-        else expect(fromCli.stdout).toBe(fromApi.body);
+        else if (spec?.kind === "binary") {
+          expect(fromCli.stdout).toBe("");
+          expect(fromCli.stdoutBytes?.equals(fromApi.rawPayload)).toBe(true);
+        } else expect(fromCli.stdout).toBe(fromApi.body);
       });
     }
 

@@ -111,7 +111,7 @@ const packageOf = (s: string) =>
   s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : (s.split("/")[0] as string);
 
 describe("the published files", () => {
-  it("are the license, readme, dist/, bin/, examples/ and the schema, and nothing else", () => {
+  it("are the license, readme, dist/, bin/, examples/, the fonts and the schema, and nothing else", () => {
     for (const required of [
       "LICENSE",
       "README.md",
@@ -129,12 +129,15 @@ describe("the published files", () => {
       "dist/playground/THIRD_PARTY_LICENSES.txt",
       "examples/endpoints-module.yaml",
       "examples/terraform/endpoints-module/main.tf",
+      "assets/fonts/DejaVuSans.ttf",
+      "assets/fonts/DejaVuSans-Bold.ttf",
+      "assets/fonts/LICENSE-DejaVu.txt",
     ]) {
       expect(files, required).toContain(required);
     }
     // dist/playground/: the web page `linkplan serve` shows at / (index.html, hashed assets)
     const allowed =
-      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt|dist\/playground\/(index\.html|THIRD_PARTY_LICENSES\.txt|assets\/[\w-]+\.(js|css)))$/;
+      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt|dist\/playground\/(index\.html|THIRD_PARTY_LICENSES\.txt|assets\/[\w-]+\.(js|css))|assets\/fonts\/[^/]+\.(ttf|txt))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     expect(
       files.filter((f) => f.startsWith("dist/playground/assets/") && f.endsWith(".js")).length,
@@ -283,5 +286,15 @@ describe("the built server", () => {
     });
     const examples = (await (await fetch(`${serve.origin}/v1/examples`)).json()) as unknown[];
     expect(examples.length).toBeGreaterThan(0);
+    // a PNG: resvg (external, native) loaded in the worker, the fonts found from dist/
+    const png = await fetch(`${serve.origin}/v1/diagram?format=png`, {
+      method: "POST",
+      headers: { "content-type": "application/yaml" },
+      body: yaml,
+    });
+    expect(png.status).toBe(200);
+    expect(png.headers.get("content-type")).toBe("image/png");
+    const bytes = Buffer.from(await png.arrayBuffer());
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
   }, 60_000);
 });

@@ -73,6 +73,41 @@ describe("SARIF output against the SARIF 2.1.0 JSON schema", () => {
     expectValidSarif(validate as ValidateFunction, response.json());
   });
 
+  it("check of a Terraform directory: results point at the .tf file and line, the address named", async () => {
+    const result = await runCliCapture([
+      "check",
+      "examples/terraform/endpoints-module",
+      "--format",
+      "sarif",
+      "--fail-on",
+      "none",
+    ]);
+    expect(result.code).toBe(0);
+    const log = JSON.parse(result.stdout);
+    expectValidSarif(validate as ValidateFunction, log);
+    const [first] = log.runs[0].results;
+    expect(first.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: {
+            uri: "examples/terraform/endpoints-module/modules/endpoints/main.tf",
+          },
+          region: { startLine: 7 },
+        },
+        logicalLocations: [
+          {
+            fullyQualifiedName: "accounts[0].vpcs[0].endpoints[0]",
+            name: "default/workload/interface-ecr-api",
+          },
+          {
+            fullyQualifiedName: 'module.endpoints.aws_vpc_endpoint.interface["ecr.api"]',
+            kind: "resource",
+          },
+        ],
+      },
+    ]);
+  });
+
   it("a log without findings, and one without a source text", () => {
     expectValidSarif(validate as ValidateFunction, findingsSarif([], [], "t.yaml", "0.1.0"));
     const log = findingsSarif(

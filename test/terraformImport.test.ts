@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -24,6 +24,7 @@ function moduleFiles(): Record<string, string> {
 describe("linkplan import and Terraform inputs on the command line", () => {
   const PLAN_DIR = scratchDir("tf-plan");
   const BAD_DIR = scratchDir("tf-bad");
+  const BEFORE_DIR = scratchDir("tf-before");
   it("imports a directory with a local module into a valid topology; warnings on stderr", async () => {
     const run = await runCliCapture(["import", MODULE, "--usage", USAGE]);
     expect(run.code).toBe(0);
@@ -60,6 +61,55 @@ describe("linkplan import and Terraform inputs on the command line", () => {
     // without usage: the hours only, and a warning listing what depends on usage
     expect(JSON.parse(bare.stdout).totals.monthly).toBe("131.40");
     expect(bare.stderr).toMatch(/depends on usage/);
+  });
+
+  it("without usage: usage lines at zero with their rate, the report lists them; findings and diagrams point at the .tf line", async () => {
+    const json = JSON.parse((await runCliCapture(["estimate", MODULE, "-f", "json"])).stdout);
+    const logs = json.lines.find((l: { id: string }) => l.id.includes("interface-logs/data"));
+    expect(logs).toMatchObject({
+      quantity: "0",
+      rate: "0.01",
+      monthly: "0.00",
+      description: "logs: data processed — depends on usage: $0.01 per GB",
+    });
+    expect(json.dependsOnUsage).toHaveLength(6);
+    expect(json.dependsOnUsage[3]).toEqual({
+      account: "default",
+      resource: "interface-logs",
+      terraform: 'module.endpoints.aws_vpc_endpoint.interface["logs"]',
+    });
+    const table = await runCliCapture(["estimate", MODULE]);
+    expect(table.stdout).toContain(
+      '\nDepends on usage — 6 resources have no usage (counted at 0; give --usage): interface-ecr-api (module.endpoints.aws_vpc_endpoint.interface["ecr.api"]), ',
+    );
+    const check = await runCliCapture(["check", MODULE, "--fail-on", "none"]);
+    expect(check.stdout).toContain(
+      '  endpoint-policy-full-access  accounts[0].vpcs[0].endpoints[3]\n    terraform: module.endpoints.aws_vpc_endpoint.interface["logs"] (modules/endpoints/main.tf:7)\n',
+    );
+    const svg = (await runCliCapture(["diagram", MODULE, "-f", "svg"])).stdout;
+    expect(svg).toContain("<title>aws_vpc.workload (main.tf:25)</title>");
+    expect(svg).toContain(
+      "<title>module.endpoints.aws_vpc_endpoint.interface[&quot;logs&quot;] (modules/endpoints/main.tf:7)</title>",
+    );
+  });
+
+  it("compare of two Terraform directories is the pull-request comment of the change (1 AZ → 3)", async () => {
+    const before = join(BEFORE_DIR.dir, "infra-before");
+    cpSync(MODULE, before, { recursive: true });
+    const main = join(before, "main.tf");
+    writeFileSync(main, readFileSync(main, "utf8").replace("default = 3", "default = 1"));
+    const run = await runCliCapture([
+      "compare",
+      before,
+      MODULE,
+      "--usage",
+      USAGE,
+      "-f",
+      "markdown",
+    ]);
+    expect(run.code).toBe(0);
+    // 6 interface endpoints gain 2 ENIs each: 6 × 2 × 730 h × 0.01
+    expect(run.stdout).toContain("+87.60 USD per month");
   });
 
   it("writes a usage template of every usage-priced address", async () => {
@@ -192,12 +242,24 @@ describe("POST /v1/import", () => {
       blocks.push(
         `resource "aws_vpc_endpoint" "e${i}" {\n  count = 10000\n  vpc_id = aws_vpc.v.id\n  service_name = "com.amazonaws.us-east-1.sts"\n  vpc_endpoint_type = "Interface"\n}\n`,
       );
-    const response = await app().inject({
-      method: "POST",
-      url: "/v1/import",
-      headers: JSON_BODY,
-      payload: JSON.stringify({ files: { "main.tf": blocks.join("\n") }, region: "us-east-1" }),
-    });
+    const finished: string[] = [];
+    const pending = app()
+      .inject({
+        method: "POST",
+        url: "/v1/import",
+        headers: JSON_BODY,
+        payload: JSON.stringify({ files: { "main.tf": blocks.join("\n") }, region: "us-east-1" }),
+      })
+      .then((r) => {
+        finished.push("import");
+        return r;
+      });
+    // the import runs in a worker thread: the event loop answers meanwhile
+    const health = await app().inject({ method: "GET", url: "/healthz" });
+    finished.push("healthz");
+    expect(health.statusCode).toBe(200);
+    const response = await pending;
+    expect(finished).toEqual(["healthz", "import"]);
     expect(problemOf(response, 422)).toMatchObject({
       code: "limit_exceeded",
       detail: "the Terraform configuration takes more than 500000 evaluation steps",

@@ -7,12 +7,14 @@ import {
   createJsonSchemaTransformObject,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import { bundledCatalog } from "../pricing/bundledCatalog.js";
 import { catalogServices } from "../pricing/catalogServices.js";
 import type { ApiContext } from "./apiContext.js";
 import { API_DEFAULTS, type ApiOptions } from "./apiOptions.js";
 import { apiSchemaRegistry } from "./apiSchemaRegistry.js";
 import { clientErrorHandler } from "./clientErrorHandler.js";
+import { diagramFontFiles } from "./diagramFontFiles.js";
 import { installErrorHandling, sendProblem } from "./errorHandler.js";
 import { loadExamples } from "./loadExamples.js";
 import type { OperationContext, RawBody } from "./operation.js";
@@ -86,7 +88,9 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
       maxNodes: options.maxDiagramNodes ?? API_DEFAULTS.maxDiagramNodes,
       maxCanvasCells: options.maxDiagramCanvasCells ?? API_DEFAULTS.maxDiagramCanvasCells,
       maxEdgeCells: options.maxDiagramEdgeCells ?? API_DEFAULTS.maxDiagramEdgeCells,
+      maxPngPixels: DIAGRAM_LIMITS.maxPngPixels,
     },
+    fontFiles: diagramFontFiles(),
   };
   const work = new WorkPool(operationContext, {
     workers: options.workers ?? API_DEFAULTS.workers,
@@ -182,7 +186,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   catalogRoutes(app, ctx);
   checkRoutes(app);
   exampleRoutes(app, ctx);
-  importRoutes(app);
+  importRoutes(app, ctx);
   if (options.playground) {
     await playgroundRoutes(
       app,

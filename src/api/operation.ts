@@ -13,7 +13,8 @@ export interface RawBody {
  * small object are copied in microseconds; a parsed topology would be structured-cloned).
  */
 export interface OperationInput {
-  operation: OperationName;
+  /** an operation, or "import" (POST /v1/import: Terraform in, a topology out) */
+  operation: OperationName | "import";
   /** null when the request had no body */
   body: RawBody | null;
   /** the query string as the route's schema validated it */

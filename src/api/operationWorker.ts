@@ -13,11 +13,23 @@ const ctx = workerData as OperationContext;
 const MOVE_FROM_CHARS = 64 * 1024;
 const encoder = new TextEncoder();
 
+/** Whether the bytes are the whole of their buffer (which can then be moved, not copied). */
+function ownsBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
 /** A worker thread's task (piscina calls the default export): the same code as inline. */
-export default function operationWorker(input: OperationInput): OperationReply {
-  const reply = runOperation(input, ctx);
-  if (typeof reply.body !== "string" || reply.body.length < MOVE_FROM_CHARS) return reply;
-  const bytes = encoder.encode(reply.body);
+export default async function operationWorker(input: OperationInput): Promise<OperationReply> {
+  const reply = await runOperation(input, ctx);
+  let bytes: Uint8Array;
+  if (typeof reply.body !== "string") {
+    // an image: moved when it owns its buffer, else copied (a view into a larger buffer)
+    if (!ownsBuffer(reply.body) || reply.body.buffer instanceof SharedArrayBuffer) return reply;
+    bytes = reply.body;
+  } else {
+    if (reply.body.length < MOVE_FROM_CHARS) return reply;
+    bytes = encoder.encode(reply.body);
+  }
   // piscina's Transferable protocol: the value to send and what to transfer with it
   const movable = {
     [Piscina.transferableSymbol]: bytes.buffer,

@@ -5,21 +5,31 @@ import { jsonReply } from "./jsonReply.js";
 import type { OperationInput, OperationReply } from "./operation.js";
 import { problemBody } from "./problem.js";
 import { readBody } from "./readBody.js";
+import { importBody, looksLikeTerraform, terraformBody } from "./terraformBody.js";
 import { toProblem } from "./toProblem.js";
 
 const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
 
-/** Parse the body, run the operation and write its answer in the format asked; errors propagate. */
-function dispatch(input: OperationInput, ctx: OperationContext): OperationReply {
+/**
+ * Parse the body (a `{ terraform: … }` body imported first), run the operation and write
+ * its answer in the format asked; errors propagate.
+ */
+async function dispatch(input: OperationInput, ctx: OperationContext): Promise<OperationReply> {
+  if (input.operation === "import") {
+    return { status: 200, contentType: JSON_TYPE, body: await importBody(input.body) };
+  }
   const operation = operationNamed(input.operation);
   const format = formatOf(operation, input.query.format as string | undefined);
   const formatName = (input.query.format as string | undefined) ?? operation.defaultFormat.api;
   checkFormat(operation, formatName, input.query);
-  const body = operation.route.body ? readBody(input.body) : null;
-  const source = operation.route.body && input.body ? input.body.text : undefined;
+  const raw = looksLikeTerraform(input.body) ? await terraformBody(input.body) : input.body;
+  const body = operation.route.body ? readBody(raw) : null;
+  const source = operation.route.body && raw ? raw.text : undefined;
   const result = operation.run(body, input.query, ctx, source);
   if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
-  return { status: 200, contentType: format.mediaType, body: format.render(result) };
+  const answer = format.kind === "binary" ? await format.render(result) : format.render(result);
+  return { status: 200, contentType: format.mediaType, body: answer };
 }
 
 /**
@@ -29,9 +39,12 @@ function dispatch(input: OperationInput, ctx: OperationContext): OperationReply 
  * input that exhausts the stack or the string length is a 422 `limit_exceeded`, never its
  * internal message. Anything else is thrown (a 500 for the caller to log).
  */
-export function runOperation(input: OperationInput, ctx: OperationContext): OperationReply {
+export async function runOperation(
+  input: OperationInput,
+  ctx: OperationContext,
+): Promise<OperationReply> {
   try {
-    return dispatch(input, ctx);
+    return await dispatch(input, ctx);
   } catch (error) {
     let body = toProblem(error);
     if (body.status >= 500) {

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { OperationName } from "../operations/operations.js";
 import type { RawBody } from "./operation.js";
-import { terraformBody } from "./terraformBody.js";
 import type { WorkPool } from "./workPool.js";
 
 /** The body as the topology routes' content-type parsers left it (text, not parsed). */
@@ -12,17 +11,17 @@ function rawBodyOf(body: unknown): RawBody | null {
     : null;
 }
 
-/** Run a topology operation on the request (inline or in the pool) and send its answer. */
+/** Run a topology operation (or an import) on the request, inline or in the pool, and send its answer. */
 export async function sendOperation(
   work: WorkPool,
-  operation: OperationName,
+  operation: OperationName | "import",
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
   const answer = await work.run({
     operation,
-    // { terraform: … } stands for the topology it imports into
-    body: await terraformBody(rawBodyOf(request.body)),
+    // a { terraform: … } body is imported into its topology by the operation (in the pool)
+    body: rawBodyOf(request.body),
     query: (request.query ?? {}) as Record<string, unknown>,
   });
   const body =

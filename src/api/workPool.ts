@@ -2,9 +2,11 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { LinkplanError } from "./../core/linkplanError.js";
+import { operationNamed } from "../operations/operations.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
 import { packagePath } from "./packageRoot.js";
 import { runOperation } from "./runOperation.js";
+import { looksLikeTerraform } from "./terraformBody.js";
 
 export interface WorkPoolOptions {
   /** worker threads; 0 runs every operation on the event loop */
@@ -39,6 +41,14 @@ function workerEntry(): { filename: string; execArgv?: string[] } {
   return { filename, execArgv: [...process.execArgv, "--import", tsx] };
 }
 
+/** Whether the input asks for a binary format (an image). */
+function answersImage(input: OperationInput): boolean {
+  if (input.operation === "import") return false;
+  const operation = operationNamed(input.operation);
+  const format = input.query.format ?? operation.defaultFormat.api;
+  return typeof format === "string" && operation.formats[format]?.kind === "binary";
+}
+
 function isWorkerOutOfMemory(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "ERR_WORKER_OUT_OF_MEMORY";
 }
@@ -60,16 +70,20 @@ export class WorkPool {
     this.#options = options;
   }
 
-  /** Whether an operation on this input runs on the event loop. */
+  /**
+   * Whether an operation on this input runs on the event loop: with no workers, or a small
+   * body — but never Terraform (a few lines of HCL can expand into much work) nor an image
+   * (a PNG takes up to seconds to draw, whatever the body's length).
+   */
   runsInline(input: OperationInput): boolean {
-    return (
-      this.#options.workers === 0 || (input.body?.text.length ?? 0) < this.#options.inlineBelow
-    );
+    if (this.#options.workers === 0) return true;
+    if (input.operation === "import" || looksLikeTerraform(input.body)) return false;
+    return (input.body?.text.length ?? 0) < this.#options.inlineBelow && !answersImage(input);
   }
 
   /** The operation's answer; throws a ProblemError (503) past the deadline or when stopped. */
   async run(input: OperationInput): Promise<OperationReply> {
-    if (this.runsInline(input)) return runOperation(input, this.#ctx);
+    if (this.runsInline(input)) return await runOperation(input, this.#ctx);
     const pool = this.#start();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(TIMED_OUT), this.#options.timeoutMs);
@@ -89,6 +103,11 @@ export class WorkPool {
       clearTimeout(timer);
       this.#running.delete(controller);
     }
+  }
+
+  /** How many pooled operations are running or queued now. */
+  get pending(): number {
+    return this.#running.size;
   }
 
   /** Stop every queued and running pooled operation: each answers 503 `shutting_down`. */

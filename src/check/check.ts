@@ -6,6 +6,7 @@ import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import type { Topology } from "../topology/topology.js";
 import { type CheckContext, type CheckRule, lookupOf } from "./checkRule.js";
 import { type Finding, severityRank } from "./finding.js";
+import { findingSource } from "./findingSource.js";
 import { RULES } from "./rules.js";
 
 export interface CheckOptions {
@@ -80,5 +81,8 @@ export function check(topology: Topology, options: CheckOptions = {}): Finding[]
     (a, b) =>
       severityRank(b.finding.severity) - severityRank(a.finding.severity) || a.order - b.order,
   );
-  return findings.map(({ finding }) => finding);
+  return findings.map(({ finding }) => {
+    const source = findingSource(topology, finding.path);
+    return source ? { ...finding, source } : finding;
+  });
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { SourceSchema } from "../topology/sourceSchema.js";
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -17,6 +18,9 @@ export const FindingSchema = z
       .string()
       .optional()
       .describe("for cost findings: USD per month at stake, an exact decimal"),
+    source: SourceSchema.optional().describe(
+      "where the resource is written in Terraform (topologies from linkplan import)",
+    ),
   })
   .describe("A finding of linkplan check");
 export type Finding = z.infer<typeof FindingSchema>;

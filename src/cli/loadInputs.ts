@@ -24,7 +24,11 @@ export async function loadCatalogFile(path: string | undefined): Promise<PriceCa
 }
 
 /** Write an output file (relative to the command's directory). */
-export async function writeOutput(io: CliIo, path: string, text: string): Promise<void> {
+export async function writeOutput(
+  io: CliIo,
+  path: string,
+  text: string | Uint8Array,
+): Promise<void> {
   try {
     await writeFile(resolve(io.cwd, path), text);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import * as z from "zod";
+import { diagramFontFiles } from "../api/diagramFontFiles.js";
 import { LinkplanError } from "../core/linkplanError.js";
 import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import type { AnyOperation, OperationContext, OutputFormat } from "../operations/operation.js";
@@ -84,11 +85,29 @@ export function optionsOf(schema: z.ZodType): Option[] {
   });
 }
 
-/** A result as text: a text format's, or a JSON format's value indented by two spaces. */
-function textOf(format: OutputFormat<unknown>, result: unknown): string {
+/**
+ * A result as written: a text format's text, a JSON format's value indented by two spaces,
+ * a binary format's bytes.
+ */
+function outputOf(format: OutputFormat<unknown>, result: unknown): string | Promise<Uint8Array> {
+  if (format.kind === "binary") return format.render(result);
   return format.kind === "text"
     ? format.render(result)
     : `${JSON.stringify(format.render(result), null, 2)}\n`;
+}
+
+/** Refuse to write a binary format to a terminal (before any work is done). */
+function checkBinaryOutput(
+  format: OutputFormat<unknown>,
+  name: string,
+  toFile: boolean,
+  io: CliIo,
+) {
+  if (format.kind !== "binary" || toFile || io.stdoutIsTTY !== true) return;
+  throw new LinkplanError(
+    "invalid_option",
+    `--format ${name} writes binary data: write it to a file with -o <file>, or pipe it`,
+  );
 }
 
 /** An operation's options from the flags, checked by its schema (paths name the flags). */
@@ -109,10 +128,16 @@ function readOptions(operation: AnyOperation, flags: CliFlags): unknown {
  * What an operation reads on the command line: the catalog (its AWS service list, when it
  * has one, validates service names), no size limits of a server.
  */
-async function contextOf(flags: CliFlags, priced: boolean): Promise<OperationContext> {
+async function contextOf(
+  flags: CliFlags,
+  priced: boolean,
+  format: OutputFormat<unknown>,
+): Promise<OperationContext> {
   const maxNodes = flags.maxDiagramNodes;
   const catalog = await loadCatalogFile(priced ? (flags.catalog as string | undefined) : undefined);
   return {
+    // images (PNG diagrams) are set in the bundled fonts
+    ...(format.kind === "binary" ? { fontFiles: diagramFontFiles() } : {}),
     catalog,
     limits: {
       maxVpcs: Number.POSITIVE_INFINITY,
@@ -170,23 +195,26 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
     const options = readOptions(chosen, { ...spec.defaults?.(paths), ...flags });
     const format = formatOf(chosen, flags.format as string);
     checkFormat(chosen, String(flags.format), options, (name) => `--${kebab(name)}`);
+    const output = typeof flags.output === "string" && spec.outputFile ? flags.output : null;
+    checkBinaryOutput(format, String(flags.format), output !== null, io);
     const [loaded, ctx] = await Promise.all([
       Promise.all(paths.map((path) => loadTopologyInput(path, flags, io, loadDocument))),
-      contextOf(flags, spec.priced === true),
+      contextOf(flags, spec.priced === true, format),
     ]);
     const documents = loaded.map((document) => document.data);
     const body = spec.body ? spec.body(documents, flags) : (documents[0] ?? null);
     // the text of the body, when the body is the one document read
     const source = !spec.body && loaded.length === 1 ? loaded[0]?.text : undefined;
     const result = chosen.run(body, options, ctx, source);
-    const output = typeof flags.output === "string" && spec.outputFile ? flags.output : null;
     if (output !== null) {
-      await writeOutput(io, output, textOf(format, result));
+      await writeOutput(io, output, await outputOf(format, result));
       io.stderr(`wrote ${output}\n`);
     } else if (format.kind === "json" && format.chunks) {
       await io.stdoutChunks(format.chunks(result));
     } else {
-      io.stdout(textOf(format, result));
+      const written = await outputOf(format, result);
+      if (typeof written === "string") io.stdout(written);
+      else await io.stdoutBytes(written);
     }
     await spec.after?.(result, flags, io);
   });

@@ -18,19 +18,27 @@ export interface DiagramLimits {
    * their two boxes (ASCII and SVG; checked before routing)
    */
   maxEdgeCells: number;
+  /**
+   * pixels of a PNG, width × height at its scale (PNG only; checked after layout, before
+   * the SVG is drawn and rasterized): rasterizing and encoding cost about 45 ns a pixel and
+   * 4 bytes a pixel of memory outside the JavaScript heap
+   */
+  maxPngPixels: number;
 }
 
 /**
  * The default limits, each about 1–2 s of layout and rendering on one core: 10,000 nodes
  * and groups (490 VPCs of 15 interface endpoints at detail vpcs, 95 such VPCs at detail
  * azs), 5,000,000 canvas cells (5 MB of ASCII), 4,000,000 edge cells (one VPC with 2,400
- * gateway endpoints, each with its edge to S3 down the VPC). The API's largest accepted
- * topology (2,000 VPCs, 50,000 endpoints) draws at detail accounts.
+ * gateway endpoints, each with its edge to S3 down the VPC), 40,000,000 PNG pixels (about
+ * 2 s and 160 MB: 6,300 × 6,300 px, or a 1000 × 37,000 px SVG at scale 1). The API's
+ * largest accepted topology (2,000 VPCs, 50,000 endpoints) draws at detail accounts.
  */
 export const DIAGRAM_LIMITS: Readonly<DiagramLimits> = {
   maxNodes: 10_000,
   maxCanvasCells: 5_000_000,
   maxEdgeCells: 4_000_000,
+  maxPngPixels: 40_000_000,
 };
 
 /** No limits (benchmarks, or a caller that bounds the work itself). */
@@ -38,6 +46,7 @@ export const NO_DIAGRAM_LIMITS: Readonly<DiagramLimits> = {
   maxNodes: Number.POSITIVE_INFINITY,
   maxCanvasCells: Number.POSITIVE_INFINITY,
   maxEdgeCells: Number.POSITIVE_INFINITY,
+  maxPngPixels: Number.POSITIVE_INFINITY,
 };
 
 /** `limits` with the defaults filled in. */
@@ -46,6 +55,7 @@ export function diagramLimits(limits: Partial<DiagramLimits> = {}): DiagramLimit
     maxNodes: limits.maxNodes ?? DIAGRAM_LIMITS.maxNodes,
     maxCanvasCells: limits.maxCanvasCells ?? DIAGRAM_LIMITS.maxCanvasCells,
     maxEdgeCells: limits.maxEdgeCells ?? DIAGRAM_LIMITS.maxEdgeCells,
+    maxPngPixels: limits.maxPngPixels ?? DIAGRAM_LIMITS.maxPngPixels,
   };
 }
 
@@ -58,20 +68,25 @@ const count = {
   },
 };
 
+/** What a `diagram_too_large` message suggests by default. */
+const COARSER_DETAIL =
+  "draw it at a coarser detail (--detail or detail=: accounts < vpcs < azs < subnets)";
+
 /**
  * Throw `diagram_too_large` when `value` (what `what` counts) is over `limit` (the limit
- * named `name`); the message names both and suggests a coarser detail.
+ * named `name`); the message names both and suggests `remedy` (a coarser detail).
  */
 export function checkDiagramLimit(
   value: number,
   limit: number,
   what: string,
   name: keyof DiagramLimits,
+  remedy = COARSER_DETAIL,
 ): void {
   if (value <= limit) return;
   throw new LinkplanError(
     "diagram_too_large",
-    `the diagram is too large to draw: ${count.format(value)} ${what}, over the limit of ${count.format(limit)} (${name}); draw it at a coarser detail (--detail or detail=: accounts < vpcs < azs < subnets)`,
+    `the diagram is too large to draw: ${count.format(value)} ${what}, over the limit of ${count.format(limit)} (${name}); ${remedy}`,
     [],
   );
 }

@@ -1,13 +1,14 @@
 import type { Topology } from "../topology/topology.js";
 import { renderAscii } from "./ascii/renderAscii.js";
 import { checkGraphSize, type DiagramLimits, diagramLimits } from "./diagramLimits.js";
+import { renderDrawio } from "./drawio/renderDrawio.js";
 import type { DiagramGraph } from "./graph/diagramGraph.js";
 import { type GraphOptions, toGraph } from "./graph/toGraph.js";
 import { layout } from "./layout/layout.js";
 import { renderMermaid } from "./mermaid/renderMermaid.js";
 import { renderSvg } from "./svg/renderSvg.js";
 
-export const DIAGRAM_FORMATS = ["ascii", "mermaid", "svg"] as const;
+export const DIAGRAM_FORMATS = ["ascii", "mermaid", "svg", "drawio"] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
 /**
@@ -27,8 +28,8 @@ export interface DiagramRequest extends GraphOptions {
 export type RenderRequest = Pick<DiagramRequest, "format" | "charset" | "theme" | "limits">;
 
 /**
- * Render a diagram graph in one format: Mermaid straight from the graph; ASCII and SVG
- * through `layout`. Shared by drawTopology and drawComparison.
+ * Render a diagram graph in one format: Mermaid straight from the graph; ASCII, SVG and
+ * draw.io through `layout`. (PNG: renderGraphPng.) Shared by drawTopology and drawComparison.
  *
  * @throws LinkplanError("diagram_too_large") past a limit of `request.limits` (checked
  *   before the costly work: see DiagramLimits)
@@ -40,9 +41,9 @@ export function renderGraph(graph: DiagramGraph, request: RenderRequest): string
     return renderMermaid(graph);
   }
   const scene = layout(graph, { limits });
-  return request.format === "svg"
-    ? renderSvg(scene, { theme: request.theme ?? "light" })
-    : renderAscii(scene, { charset: request.charset ?? "unicode" });
+  if (request.format === "svg") return renderSvg(scene, { theme: request.theme ?? "light" });
+  if (request.format === "drawio") return renderDrawio(scene, { theme: request.theme ?? "light" });
+  return renderAscii(scene, { charset: request.charset ?? "unicode" });
 }
 
 /**

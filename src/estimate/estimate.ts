@@ -5,6 +5,7 @@ import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import { missingPriceError } from "../pricing/missingPriceError.js";
 import { PriceBook } from "../pricing/priceBook.js";
 import type { Topology, Vpc } from "../topology/topology.js";
+import type { UsageGap } from "./cost/costContext.js";
 import { addEndpointCosts } from "./cost/endpointCosts.js";
 import { addHostedZoneCosts } from "./cost/hostedZoneCosts.js";
 import type { LineItem } from "./cost/lineItem.js";
@@ -31,7 +32,14 @@ export interface Estimate {
     monthly: Money;
   };
   rollups: Rollups;
+  /**
+   * Resources imported from Terraform that are priced per use and have no usage: their
+   * usage lines show at zero with the rate ("depends on usage"). Absent when none.
+   */
+  dependsOnUsage?: UsageGap[];
 }
+
+export type { UsageGap };
 
 /**
  * Price a topology with a catalog: one line per billed component, tiers applied per
@@ -56,6 +64,7 @@ export function estimate(
     lines: [] as LineItem[],
     pools: new Map<string, bigint>(),
     hourMoney: new Map(),
+    dependsOnUsage: new Map<string, UsageGap>(),
     services: new Map(
       topology.accounts.flatMap((a) => a.endpointServices.map((s) => [s.id, s] as const)),
     ),
@@ -90,5 +99,6 @@ export function estimate(
     lines: ctx.lines,
     totals: { hourly, monthly },
     rollups: rolled,
+    ...(ctx.dependsOnUsage.size > 0 ? { dependsOnUsage: [...ctx.dependsOnUsage.values()] } : {}),
   };
 }

@@ -3,7 +3,12 @@ import { check } from "../check/check.js";
 import type { Finding } from "../check/finding.js";
 import type { AccountPair } from "../compare/alignAccounts.js";
 import { type Comparison, compare } from "../compare/compare.js";
-import { drawComparison } from "../diagram/drawComparison.js";
+import {
+  type ComparisonOptions,
+  comparisonGraph,
+  drawComparison,
+} from "../diagram/drawComparison.js";
+import { renderGraphPng } from "../diagram/png/drawTopologyPng.js";
 import type { Topology } from "../topology/topology.js";
 import { TopologySchema } from "../topology/topologySchema.js";
 import { PairSchema, readPair } from "./compareOperation.js";
@@ -21,6 +26,13 @@ export interface ComparisonSubject {
   pairs: AccountPair[] | undefined;
   options: DiagramOptions;
   limits: OperationContext["diagramLimits"];
+  /** the fonts of a PNG (the context's) */
+  fontFiles: readonly string[];
+}
+
+/** The comparison and account pairs of a subject, as drawComparison takes them. */
+function comparisonOptions(s: ComparisonSubject): ComparisonOptions {
+  return { comparison: s.comparison, ...(s.pairs ? { pairs: s.pairs } : {}) };
 }
 
 /** diagramCompare: `{ a, b, pairs? }` in, b drawn with what changed since a marked. */
@@ -28,19 +40,33 @@ export const diagramCompareOperation = defineOperation({
   name: "diagramCompare",
   summary: "draw topology b with what was added (+) and removed (-) since topology a",
   options: DiagramOptionsSchema,
-  formats: diagramFormats<ComparisonSubject>((s, format) =>
-    drawComparison(
-      s.before,
-      s.after,
-      {
+  formats: diagramFormats<ComparisonSubject>(
+    (s, format) =>
+      drawComparison(
+        s.before,
+        s.after,
+        {
+          ...s.options,
+          format,
+          estimate: s.comparison?.after ?? null,
+          findings: s.findings,
+          limits: s.limits,
+        },
+        comparisonOptions(s),
+      ),
+    (s) => {
+      const request = {
         ...s.options,
-        format,
         estimate: s.comparison?.after ?? null,
         findings: s.findings,
         limits: s.limits,
-      },
-      { comparison: s.comparison, ...(s.pairs ? { pairs: s.pairs } : {}) },
-    ),
+        fontFiles: s.fontFiles,
+      };
+      return renderGraphPng(
+        comparisonGraph(s.before, s.after, request, comparisonOptions(s)),
+        request,
+      );
+    },
   ),
   defaultFormat: { cli: "ascii", api: "svg" },
   route: {
@@ -62,6 +88,15 @@ export const diagramCompareOperation = defineOperation({
       ? compare(before, after, ctx.catalog, pairs ? { pairs } : {})
       : null;
     const findings = options.findings ? check(after, { catalog: ctx.catalog }) : null;
-    return { before, after, comparison, findings, pairs, options, limits: ctx.diagramLimits };
+    return {
+      before,
+      after,
+      comparison,
+      findings,
+      pairs,
+      options,
+      limits: ctx.diagramLimits,
+      fontFiles: ctx.fontFiles ?? [],
+    };
   },
 });

@@ -2,6 +2,7 @@ import { check } from "../check/check.js";
 import type { Finding } from "../check/finding.js";
 import type { DiagramFormat } from "../diagram/drawTopology.js";
 import { drawTopology } from "../diagram/drawTopology.js";
+import { drawTopologyPng } from "../diagram/png/drawTopologyPng.js";
 import { type Estimate, estimate } from "../estimate/estimate.js";
 import type { Topology } from "../topology/topology.js";
 import { TopologySchema } from "../topology/topologySchema.js";
@@ -18,32 +19,49 @@ export interface DiagramSubject {
   findings: Finding[] | null;
   options: DiagramOptions;
   limits: OperationContext["diagramLimits"];
+  /** the fonts of a PNG (the context's) */
+  fontFiles: readonly string[];
 }
 
-/** The three drawings of a diagram subject (shared with diagramCompare). */
+/**
+ * The drawings of a diagram subject (shared with diagramCompare): the text formats of
+ * `draw`, and PNG, drawn by `drawPng` with the fonts of the operation's context.
+ */
 export function diagramFormats<T>(
   draw: (subject: T, format: DiagramFormat) => string,
-): Record<DiagramFormat, OutputFormat<T>> {
+  drawPng: (subject: T) => Promise<Uint8Array>,
+): Record<DiagramFormat | "png", OutputFormat<T>> {
   return {
     ascii: { kind: "text", mediaType: MEDIA.text, render: (s) => draw(s, "ascii") },
     mermaid: { kind: "text", mediaType: MEDIA.mermaid, render: (s) => draw(s, "mermaid") },
     svg: { kind: "text", mediaType: MEDIA.svg, render: (s) => draw(s, "svg") },
+    png: { kind: "binary", mediaType: MEDIA.png, render: drawPng },
+    drawio: { kind: "text", mediaType: MEDIA.drawio, render: (s) => draw(s, "drawio") },
   };
 }
 
-/** diagram: a topology in, an ASCII, Mermaid or SVG drawing out. */
+/** diagram: a topology in, an ASCII, Mermaid, SVG, PNG or draw.io drawing out. */
 export const diagramOperation = defineOperation({
   name: "diagram",
-  summary: "draw a topology as ASCII, Mermaid or SVG",
+  summary: "draw a topology as ASCII, Mermaid, SVG, PNG or draw.io",
   options: DiagramOptionsSchema,
-  formats: diagramFormats<DiagramSubject>((s, format) =>
-    drawTopology(s.topology, {
-      ...s.options,
-      format,
-      estimate: s.estimate,
-      findings: s.findings,
-      limits: s.limits,
-    }),
+  formats: diagramFormats<DiagramSubject>(
+    (s, format) =>
+      drawTopology(s.topology, {
+        ...s.options,
+        format,
+        estimate: s.estimate,
+        findings: s.findings,
+        limits: s.limits,
+      }),
+    (s) =>
+      drawTopologyPng(s.topology, {
+        ...s.options,
+        estimate: s.estimate,
+        findings: s.findings,
+        limits: s.limits,
+        fontFiles: s.fontFiles,
+      }),
   ),
   defaultFormat: { cli: "ascii", api: "svg" },
   route: {
@@ -61,6 +79,7 @@ export const diagramOperation = defineOperation({
       findings: options.findings ? check(topology, { catalog: ctx.catalog }) : null,
       options,
       limits: ctx.diagramLimits,
+      fontFiles: ctx.fontFiles ?? [],
     };
   },
 });

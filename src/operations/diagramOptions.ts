@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PNG_SCALE } from "../diagram/png/renderPng.js";
 import { flagOption } from "./options.js";
 
 /** How a diagram is drawn: the same options on the command line and in the query string. */
@@ -8,7 +9,13 @@ export const DiagramOptionsSchema = z.object({
     .default("vpcs")
     .describe("how deep the boxes go: accounts < vpcs < azs < subnets"),
   charset: z.enum(["unicode", "ascii"]).default("unicode").describe("box characters of ASCII"),
-  theme: z.enum(["light", "dark"]).default("light").describe("colours of SVG"),
+  theme: z.enum(["light", "dark"]).default("light").describe("colours of SVG, PNG and draw.io"),
+  scale: z.coerce
+    .number()
+    .min(PNG_SCALE.min)
+    .max(PNG_SCALE.max)
+    .default(PNG_SCALE.default)
+    .describe(`PNG pixels per SVG pixel, ${PNG_SCALE.min} to ${PNG_SCALE.max} (PNG only)`),
   costs: flagOption("annotate nodes and groups with monthly costs"),
   securityGroups: flagOption("show security groups on endpoints"),
   routeTables: flagOption("show route tables and their gateway endpoint routes"),

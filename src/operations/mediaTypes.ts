@@ -6,4 +6,7 @@ export const MEDIA = {
   csv: "text/csv; charset=utf-8",
   svg: "image/svg+xml; charset=utf-8",
   mermaid: "text/vnd.mermaid; charset=utf-8",
+  png: "image/png",
+  /** draw.io / diagrams.net files (.drawio), uncompressed XML */
+  drawio: "application/vnd.jgraph.mxfile; charset=utf-8",
 } as const;

@@ -9,9 +9,17 @@ export interface OperationContext {
   catalog: PriceCatalog;
   limits: TopologyLimits;
   diagramLimits: DiagramLimits;
+  /**
+   * the font files PNG diagrams are set in (the CLI and the API name linkplan's bundled
+   * DejaVu Sans); without them a PNG cannot be drawn
+   */
+  fontFiles?: readonly string[];
 }
 
-/** One way to write an operation's result: a JSON value or a text, and its media type. */
+/**
+ * One way to write an operation's result: a JSON value, a text or bytes (an image, drawn
+ * asynchronously), and its media type.
+ */
 export type OutputFormat<Result> =
   | {
       kind: "json";
@@ -22,7 +30,8 @@ export type OutputFormat<Result> =
       /** the value as indented JSON text in chunks, for answers too large for one string */
       chunks?(result: Result): Iterable<string>;
     }
-  | { kind: "text"; mediaType: string; render(result: Result): string };
+  | { kind: "text"; mediaType: string; render(result: Result): string }
+  | { kind: "binary"; mediaType: string; render(result: Result): Promise<Uint8Array> };
 
 /** Where the API serves an operation. */
 export interface OperationRoute {

@@ -54,6 +54,18 @@ export const EstimateJsonSchema = z
       byAz: z.array(RollupRowJson),
       byKind: z.array(RollupRowJson),
     }),
+    dependsOnUsage: z
+      .array(
+        z.object({
+          account: z.string(),
+          resource: z.string(),
+          terraform: z.string().describe("its Terraform address"),
+        }),
+      )
+      .optional()
+      .describe(
+        "resources imported from Terraform priced per use with no usage: their usage lines are at zero, showing the rate",
+      ),
     findings: z
       .array(FindingSchema)
       .optional()
@@ -122,6 +134,7 @@ export function estimateJsonParts(
         byAz: r.byAz.map(rowJson),
         byKind: r.byKind.map(rowJson),
       },
+      ...(estimate.dependsOnUsage ? { dependsOnUsage: [...estimate.dependsOnUsage] } : {}),
       ...(findings ? { findings: [...findings] } : {}),
     },
     line: (line) => ({

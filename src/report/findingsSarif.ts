@@ -9,7 +9,11 @@ const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
  * rules with their docs, each finding a result located in the topology file at its JSON
  * path (a logical location; `uri` is the file checked). Given the text of that file
  * (`source`), a result whose path is written there also gets a region: the line and column
- * where the path's deepest written part starts. Pure: the text is passed in, not read.
+ * where the path's deepest written part starts. A finding on a topology imported from a
+ * Terraform directory (no text, and the resource's `source` names its file) points at the
+ * `.tf` file inside that directory (`uri`) and the line of the resource block; every
+ * finding with a `source` also names its Terraform address as a logical location. Pure:
+ * the text is passed in, not read.
  */
 export function findingsSarif(
   findings: readonly Finding[],
@@ -19,7 +23,13 @@ export function findingsSarif(
   source: string | null = null,
 ): unknown {
   const locate = source !== null && findings.length > 0 ? pathLocator(source) : () => null;
-  const physicalLocation = (path: string) => {
+  const physicalLocation = ({ path, source: written }: Finding) => {
+    if (source === null && written?.file !== undefined) {
+      return {
+        artifactLocation: { uri: `${uri.replace(/\/+$/, "")}/${written.file}` },
+        ...(written.line === undefined ? {} : { region: { startLine: written.line } }),
+      };
+    }
     const at = locate(path);
     return {
       artifactLocation: { uri },
@@ -51,8 +61,11 @@ export function findingsSarif(
           message: { text: `${f.message}. Fix: ${f.fix}` },
           locations: [
             {
-              physicalLocation: physicalLocation(f.path),
-              logicalLocations: [{ fullyQualifiedName: f.path, name: f.resource }],
+              physicalLocation: physicalLocation(f),
+              logicalLocations: [
+                { fullyQualifiedName: f.path, name: f.resource },
+                ...(f.source ? [{ fullyQualifiedName: f.source.terraform, kind: "resource" }] : []),
+              ],
             },
           ],
           ...(f.savingMonthly === undefined

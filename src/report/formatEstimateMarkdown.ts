@@ -3,6 +3,7 @@ import { terminalLines, terminalText } from "../core/terminalText.js";
 import type { Estimate } from "../estimate/estimate.js";
 import { displayRows } from "./displayRows.js";
 import { estimateSections } from "./estimateSections.js";
+import { usageGapNote } from "./usageGapNote.js";
 
 /** Escape text for a Markdown table cell (control and invisible characters shown escaped). */
 export function markdownCell(text: string): string {
@@ -42,5 +43,7 @@ export function formatEstimateMarkdown(estimate: Estimate): string {
     out.push(`| ${markdownCell(row.key)} | ${formatDisplayMoney(row.monthly)} |`);
   }
   out.push(`| **Total** | **${formatDisplayMoney(estimate.totals.monthly)}** |`, "");
+  const gaps = usageGapNote(estimate, markdownCell);
+  if (gaps !== null) out.push(`> ${gaps}`, "");
   return terminalLines(out.join("\n"));
 }

@@ -4,6 +4,7 @@ import type { Estimate } from "../estimate/estimate.js";
 import { alignColumns } from "./alignColumns.js";
 import { displayRows } from "./displayRows.js";
 import { estimateSections } from "./estimateSections.js";
+import { usageGapNote } from "./usageGapNote.js";
 
 const HEADER = ["RESOURCE", "COMPONENT", "AZ", "TIER", "QUANTITY", "UNIT", "RATE", "MONTHLY"];
 const ALIGNS = ["left", "left", "left", "left", "right", "left", "right", "right"] as const;
@@ -75,5 +76,9 @@ export function formatEstimateTable(estimate: Estimate): string {
     ],
     ["left", "right", "left"],
   );
-  return terminalLines(`${[...head, ...alignColumns(rows, ALIGNS), ...summary].join("\n")}\n`);
+  const gaps = usageGapNote(estimate);
+  const note = gaps === null ? [] : ["", gaps];
+  return terminalLines(
+    `${[...head, ...alignColumns(rows, ALIGNS), ...summary, ...note].join("\n")}\n`,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Finding } from "../check/finding.js";
 import { terminalLines } from "../core/terminalText.js";
+import { describeSource } from "../topology/sourceSchema.js";
 
 function count(findings: readonly Finding[]): string {
   const by = (s: string) => findings.filter((f) => f.severity === s).length;
@@ -16,8 +17,9 @@ export function formatFindingsText(name: string, findings: readonly Finding[]): 
     if (group.length === 0) continue;
     out.push("", `${severity.toUpperCase()}S`);
     for (const f of group) {
+      out.push(`  ${f.rule}  ${f.path}`);
+      if (f.source) out.push(`    terraform: ${describeSource(f.source)}`);
       out.push(
-        `  ${f.rule}  ${f.path}`,
         `    ${f.message}`,
         `    fix: ${f.fix}${f.savingMonthly === undefined ? "" : ` (saves ${f.savingMonthly} USD/month)`}`,
         `    docs: ${f.docs}`,

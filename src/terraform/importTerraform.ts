@@ -1,7 +1,7 @@
 import { LinkplanError } from "../core/linkplanError.js";
-import { pathKeys } from "../document/locatePath.js";
 import { readHcl } from "./hcl/readHcl.js";
 import { type MappedTerraform, mapTerraform } from "./mapping/mapTerraform.js";
+import { withSources } from "./mapping/withSources.js";
 import { readPlan } from "./plan/readPlan.js";
 import type { TerraformModel } from "./terraformModel.js";
 import { parseUsage } from "./usage/parseUsage.js";
@@ -46,36 +46,6 @@ export async function terraformUsageTemplate(
   input: Pick<ImportTerraformInput, "files" | "plan" | "vars" | "varFiles" | "region">,
 ): Promise<string> {
   return usageTemplate(await readModel(input));
-}
-
-/** Lists of elements whose schema carries `source` (where it was written in Terraform). */
-const WITH_SOURCE = new Set([
-  "vpcs",
-  "subnets",
-  "routeTables",
-  "securityGroups",
-  "endpoints",
-  "natGateways",
-  "loadBalancers",
-  "workloads",
-  "endpointServices",
-  "hostedZones",
-  "transitGateways",
-]);
-
-/** Write each element's Terraform origin into it (`source: { terraform, file, line }`). */
-function withSources({ topology, sources }: MappedTerraform): void {
-  for (const [path, source] of Object.entries(sources)) {
-    const keys = pathKeys(path);
-    const list = keys?.at(-2);
-    if (!keys || typeof list !== "string" || !WITH_SOURCE.has(list)) continue;
-    const element = keys.reduce<unknown>(
-      (at, key) => (at as Record<string | number, unknown> | undefined)?.[key],
-      topology,
-    );
-    if (typeof element === "object" && element !== null && !Array.isArray(element))
-      (element as Record<string, unknown>).source = source;
-  }
 }
 
 /** The Terraform model of a plan/state JSON or a directory's files. */

@@ -10,3 +10,12 @@ export const SourceSchema = strictObject({
   file: z.string().optional().describe("the .tf file, relative to the root module"),
   line: z.number().int().positive().optional().describe("the line of the resource block"),
 }).describe("Where this element comes from in Terraform (set by linkplan import)");
+
+export type Source = z.infer<typeof SourceSchema>;
+
+/** A Terraform origin as "aws_vpc_endpoint.x (main.tf:12)", or the address alone. */
+export function describeSource(source: Source): string {
+  if (source.file === undefined) return source.terraform;
+  const line = source.line === undefined ? "" : `:${source.line}`;
+  return `${source.terraform} (${source.file}${line})`;
+}

@@ -28,7 +28,14 @@ function okResponse(operation: AnyOperation) {
   const content: Record<string, { schema: z.ZodType }> = {};
   for (const format of Object.values(operation.formats)) {
     const type = format.mediaType.split(";")[0] ?? format.mediaType;
-    content[type] = { schema: format.kind === "json" ? format.schema : z.string() };
+    content[type] = {
+      schema:
+        format.kind === "json"
+          ? format.schema
+          : format.kind === "binary"
+            ? z.string().meta({ format: "binary" })
+            : z.string(),
+    };
   }
   return { description: operation.summary, content };
 }

@@ -11,7 +11,7 @@ export const providerSingleAz: CheckRule = {
     const vpcs = new Map(topology.accounts.flatMap((a) => a.vpcs.map((v) => [v.id, v] as const)));
     for (const { account, service, path } of servicesOf(topology)) {
       const lb = vpcs.get(service.vpc)?.loadBalancers.find((l) => l.id === service.loadBalancer);
-      if (!lb || lb.azs.length !== 1) continue;
+      if (lb?.azs.length !== 1) continue;
       findings.push(
         findingOf(this, {
           message: `endpoint service "${service.id}" is served by load balancer "${lb.id}" in ${lb.azs[0]} only: consumers in other AZs cross AZs, and an outage of ${lb.azs[0]} stops the service`,

@@ -46,6 +46,8 @@ export interface DiagramNode {
   status: DiagramStatus;
   /** error findings about what the node draws (diagram --findings); absent when none */
   findings?: ItemFinding[];
+  /** where it is written in Terraform, "address (file:line)" (imported topologies) */
+  terraform?: string;
 }
 
 export interface DiagramGroup {
@@ -58,6 +60,8 @@ export interface DiagramGroup {
   status: DiagramStatus;
   /** error findings about what the group draws (a VPC, an account); absent when none */
   findings?: ItemFinding[];
+  /** where it is written in Terraform, "address (file:line)" (imported topologies) */
+  terraform?: string;
   children: DiagramItem[];
 }
 

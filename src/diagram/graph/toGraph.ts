@@ -5,6 +5,7 @@ import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
 import { markFindings } from "./findingMarks.js";
 import { GraphIndex } from "./graphIndex.js";
+import { markTerraformSources } from "./terraformSources.js";
 import {
   accountRegions,
   attachmentNodes,
@@ -245,5 +246,6 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     items.push(group("external", "external", "SaaS providers (PrivateLink)", null, null, nodes));
   }
   if (options.findings) markFindings(items, topology, options.findings);
+  markTerraformSources(items, topology);
   return { title: topology.name, items, edges: ctx.edges };
 }

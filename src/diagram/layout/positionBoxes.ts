@@ -68,6 +68,7 @@ export function positionBoxes(
       depth: n.depth - 1,
       status: d.status,
       ...(d.findings && d.findings.length > 0 ? { findings: d.findings } : {}),
+      ...(d.terraform === undefined ? {} : { terraform: d.terraform }),
     });
   });
   return { boxes, placed };

@@ -34,6 +34,8 @@ export interface SceneBox {
    * and sizing left two cells after its first line for the mark (" !")
    */
   findings?: ItemFinding[];
+  /** where what the box draws is written in Terraform, "address (file:line)"; absent when not imported */
+  terraform?: string;
 }
 
 export interface ScenePoint {

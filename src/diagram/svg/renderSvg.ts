@@ -164,6 +164,8 @@ function drawBox(box: SceneBox): string {
   const radius = box.role === "group" ? 4 : 6;
   const parts = [
     `<g class="${boxClass(box)}">`,
+    // an imported element's Terraform address and .tf line, as the box's tooltip
+    ...(box.terraform === undefined ? [] : [`<title>${xmlText(box.terraform)}</title>`]),
     `<rect data-box="${key}" x="${n(cx(box.x))}" y="${n(cy(box.y))}"` +
       ` width="${n(Math.max(0, box.width - 1) * CELL_WIDTH)}"` +
       ` height="${n(Math.max(0, box.height - 1) * CELL_HEIGHT)}" rx="${radius}" ry="${radius}"/>`,

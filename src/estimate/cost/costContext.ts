@@ -1,4 +1,11 @@
-import { cost, type Money, QUANTITY_UNIT, type Quantity, type Rate } from "../../core/money.js";
+import {
+  cost,
+  formatRate,
+  type Money,
+  QUANTITY_UNIT,
+  type Quantity,
+  type Rate,
+} from "../../core/money.js";
 import type { Price, PriceBook } from "../../pricing/priceBook.js";
 
 import type { EndpointService } from "../../topology/topology.js";
@@ -18,6 +25,16 @@ export interface CostContext {
   services: Map<string, EndpointService>;
   /** money of an all-month hour line, by rate (many ENIs share a few rates) */
   hourMoney: Map<Rate, { hourly: Money; monthly: Money }>;
+  /** imported resources priced per use that have no usage, by Terraform address */
+  dependsOnUsage: Map<string, UsageGap>;
+}
+
+/** An imported resource priced per use whose usage is zero: its lines show the rate at 0. */
+export interface UsageGap {
+  account: string;
+  resource: string;
+  /** its Terraform address */
+  terraform: string;
 }
 
 /** What identifies the resource a line belongs to. */
@@ -129,6 +146,44 @@ export function addTieredLines(
     const tierKey = price.tierKeys[share.tier] ?? null;
     // the share's quantity is passed on, not spread into a copy of the spec (one per line)
     push(ctx, owner, spec, price, share.rate, label, tierKey, share.quantity);
+  }
+}
+
+/**
+ * The line of a usage-priced component at zero for a resource imported from Terraform
+ * (`terraform` is its address): never omitted, shown at the rate the next unit would pay
+ * ("depends on usage: $0.01 per GB"), and the resource recorded as having no usage. With
+ * `pool`, the rate is that of the tier the pool has reached.
+ */
+export function addPendingUsageLine(
+  ctx: CostContext,
+  owner: LineOwner,
+  price: Price | undefined,
+  spec: LineSpec,
+  terraform: string,
+  pool?: string,
+): void {
+  if (!price) return;
+  const share = allocateTiers(price.tiers, (pool && ctx.pools.get(pool)) || 0n, 0n)[0];
+  const rate = share?.rate ?? price.tiers[0]?.rate ?? 0n;
+  const tier = share && pool ? share.tier : null;
+  const unit = spec.unit ?? price.unit;
+  const description = `${spec.description} — depends on usage: $${formatRate(rate)} per ${unit}`;
+  push(
+    ctx,
+    owner,
+    { ...spec, quantity: 0n, description },
+    price,
+    rate,
+    tier === null ? null : (price.labels[tier] ?? null),
+    tier === null ? null : (price.tierKeys[tier] ?? null),
+  );
+  if (!ctx.dependsOnUsage.has(terraform)) {
+    ctx.dependsOnUsage.set(terraform, {
+      account: owner.account,
+      resource: owner.resource,
+      terraform,
+    });
   }
 }
 

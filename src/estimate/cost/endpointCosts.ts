@@ -4,6 +4,7 @@ import {
   addEniHourLines,
   addFreeLine,
   addLine,
+  addPendingUsageLine,
   addTieredLines,
   type CostContext,
   type LineOwner,
@@ -132,11 +133,15 @@ function addEniEndpoint(
     quantity: gb,
     unit: "GB",
   };
+  // tiers apply to the sum over the account's interface endpoints in the region
+  const pool = interfaceType ? `${owner.account}/${vpc.region}/${gbItem}` : undefined;
   if (gb === 0n) {
-    // no traffic modelled: no data line (the price was still looked up, so it must exist)
-  } else if (interfaceType) {
-    // tiers apply to the sum over the account's interface endpoints in the region
-    addTieredLines(ctx, owner, gbPrice, `${owner.account}/${vpc.region}/${gbItem}`, data);
+    // no traffic: no data line for a modelled endpoint (the price was still looked up, so
+    // it must exist); an imported one shows its rate, its usage unknown
+    if (endpoint.source)
+      addPendingUsageLine(ctx, owner, gbPrice, data, endpoint.source.terraform, pool);
+  } else if (pool) {
+    addTieredLines(ctx, owner, gbPrice, pool, data);
   } else {
     addLine(ctx, owner, gbPrice, data);
   }

@@ -1,6 +1,12 @@
 import { divideRounded, QUANTITY_UNIT, quantityFromNumber } from "../../core/money.js";
 import type { Account } from "../../topology/topology.js";
-import { addFreeLine, addTieredLines, type CostContext, type LineOwner } from "./costContext.js";
+import {
+  addFreeLine,
+  addPendingUsageLine,
+  addTieredLines,
+  type CostContext,
+  type LineOwner,
+} from "./costContext.js";
 
 /**
  * Route 53 lines: each hosted zone per month (tiered per account: first 25 zones, then the
@@ -29,20 +35,17 @@ export function addHostedZoneCosts(ctx: CostContext, account: Account, path: str
         quantity: QUANTITY_UNIT,
       },
     );
-    if (zone.queriesPerMonth > 0) {
-      // quantity in millions of queries: queries / 1e6 in micro-units is the query count
-      addTieredLines(
-        ctx,
-        owner,
-        ctx.book.global("route53Queries", owner.path),
-        `${account.id}/route53Queries`,
-        {
-          component: "queries",
-          description: `${zone.name}: standard queries`,
-          quantity: divideRounded(quantityFromNumber(zone.queriesPerMonth), QUANTITY_UNIT),
-        },
-      );
-    }
+    const queries = {
+      component: "queries",
+      description: `${zone.name}: standard queries`,
+      // in millions of queries: queries / 1e6 in micro-units is the query count
+      quantity: divideRounded(quantityFromNumber(zone.queriesPerMonth), QUANTITY_UNIT),
+    };
+    const pool = `${account.id}/route53Queries`;
+    const price = ctx.book.global("route53Queries", owner.path);
+    if (zone.queriesPerMonth > 0) addTieredLines(ctx, owner, price, pool, queries);
+    else if (zone.source)
+      addPendingUsageLine(ctx, owner, price, queries, zone.source.terraform, pool);
     if (zone.aliasQueriesPerMonth > 0) {
       addFreeLine(ctx, owner, {
         component: "alias-queries",

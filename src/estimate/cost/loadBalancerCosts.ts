@@ -6,7 +6,14 @@ import {
   quantityFromNumber,
 } from "../../core/money.js";
 import type { Account, LoadBalancer, Vpc } from "../../topology/topology.js";
-import { addFreeLine, addLine, type CostContext, type LineOwner, ONE } from "./costContext.js";
+import {
+  addFreeLine,
+  addLine,
+  addPendingUsageLine,
+  type CostContext,
+  type LineOwner,
+  ONE,
+} from "./costContext.js";
 import { GLCU_CAPACITY, type LcuCapacity, NLCU_CAPACITY } from "./loadBalancerCapacity.js";
 
 /**
@@ -68,11 +75,14 @@ function addLoadBalancer(ctx: CostContext, owner: LineOwner, lb: LoadBalancer): 
   const capacity = network ? NLCU_CAPACITY[lb.traffic.protocol] : GLCU_CAPACITY;
   const { lcuHours: quantity, dimension } = lcuHours(lb, ctx.hours, capacity);
   const unit = network ? "NLCU" : "GLCU";
-  addLine(ctx, owner, lcuPrice, {
+  const lcu = {
     component: "lcu",
     description: `${name} ${lb.id}: ${formatQuantity(quantity)} ${unit}-hours (${dimension} dimension)`,
     quantity,
-  });
+  };
+  if (quantity === 0n && lb.source) {
+    addPendingUsageLine(ctx, owner, lcuPrice, lcu, lb.source.terraform);
+  } else addLine(ctx, owner, lcuPrice, lcu);
 }
 
 /** Lines of the load balancers of one VPC (defined at `path`): the provider pays them. */

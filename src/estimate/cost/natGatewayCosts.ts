@@ -1,6 +1,12 @@
 import { quantityFromNumber } from "../../core/money.js";
 import type { Vpc } from "../../topology/topology.js";
-import { addLine, type CostContext, type LineOwner, ONE } from "./costContext.js";
+import {
+  addLine,
+  addPendingUsageLine,
+  type CostContext,
+  type LineOwner,
+  ONE,
+} from "./costContext.js";
 
 /** NAT gateway lines: hours, data processed and, for public ones, the public IPv4 address. */
 export function addNatGatewayCosts(ctx: CostContext, vpc: Vpc, path: string): void {
@@ -23,15 +29,15 @@ export function addNatGatewayCosts(ctx: CostContext, vpc: Vpc, path: string): vo
     });
     const gb = quantityFromNumber(nat.gbPerMonth);
     const gbPrice = book.regional(vpc.region, "natGatewayGb", owner.path);
-    if (gb > 0n) {
-      addLine(ctx, owner, gbPrice, {
-        component: "data",
-        az: nat.az,
-        description: `NAT gateway ${nat.id}: data processed`,
-        quantity: gb,
-        unit: "GB",
-      });
-    }
+    const data = {
+      component: "data",
+      az: nat.az,
+      description: `NAT gateway ${nat.id}: data processed`,
+      quantity: gb,
+      unit: "GB",
+    };
+    if (gb > 0n) addLine(ctx, owner, gbPrice, data);
+    else if (nat.source) addPendingUsageLine(ctx, owner, gbPrice, data, nat.source.terraform);
     if (nat.connectivity === "public") {
       addLine(ctx, owner, book.regional(vpc.region, "publicIpv4Hour", owner.path), {
         component: "public-ipv4",

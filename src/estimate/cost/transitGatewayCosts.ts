@@ -1,6 +1,12 @@
 import { quantityFromNumber } from "../../core/money.js";
 import type { Account, Vpc } from "../../topology/topology.js";
-import { addLine, type CostContext, type LineOwner, ONE } from "./costContext.js";
+import {
+  addLine,
+  addPendingUsageLine,
+  type CostContext,
+  type LineOwner,
+  ONE,
+} from "./costContext.js";
 
 /**
  * Transit gateway lines: per attachment, attachment-hours and the data the attachment
@@ -37,13 +43,15 @@ export function addTransitGatewayCosts(
       );
       const gbPrice = ctx.book.regional(gateway.region, "transitGatewayGb", owner.path);
       const gb = quantityFromNumber(attachment.gbPerMonth);
-      if (gb > 0n) {
-        addLine(ctx, owner, gbPrice, {
-          component: "data",
-          description: `transit gateway ${gateway.id}: data sent from ${attachment.vpc}`,
-          quantity: gb,
-          unit: "GB",
-        });
+      const data = {
+        component: "data",
+        description: `transit gateway ${gateway.id}: data sent from ${attachment.vpc}`,
+        quantity: gb,
+        unit: "GB",
+      };
+      if (gb > 0n) addLine(ctx, owner, gbPrice, data);
+      else if (gateway.source) {
+        addPendingUsageLine(ctx, owner, gbPrice, data, gateway.source.terraform);
       }
     });
   });

@@ -24,7 +24,7 @@ export function mapEndpointServices(ctx: MappingContext): void {
       ...ctx.index.list(values.gateway_load_balancer_arns),
     ]);
     if (!lb) {
-      ctx.warn("endpoint service whose load balancer is not modelled: not modelled", resource);
+      ctx.skip("endpoint service whose load balancer is not modelled", resource);
       continue;
     }
     if (
@@ -32,7 +32,7 @@ export function mapEndpointServices(ctx: MappingContext): void {
         (s) => s.doc.loadBalancer === lb.doc.id && s.doc.vpc === lb.vpc.doc.id,
       )
     ) {
-      ctx.warn("a second endpoint service on the same load balancer: not modelled", resource);
+      ctx.skip("a second endpoint service on the same load balancer", resource);
       continue;
     }
     const doc: EndpointServiceInput = {

@@ -111,7 +111,7 @@ function build(
   const target = serviceTarget(ctx, resource, vpc.doc.region);
   if (kind === "gateway") {
     if (!target || !("service" in target)) {
-      ctx.warn("gateway endpoint whose AWS service is unknown: not modelled", resource);
+      ctx.skip("gateway endpoint whose AWS service is unknown", resource);
       return undefined;
     }
     const routeTables = idsIn(ctx, ctx.routeTables, vpc, [
@@ -185,13 +185,13 @@ export function mapEndpoints(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_vpc_endpoint")) {
     const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) {
-      ctx.warn("endpoint in a VPC not in this configuration: not modelled", resource);
+      ctx.skip("endpoint in a VPC not in this configuration", resource);
       continue;
     }
     const typeName = ctx.index.text(resource.values.vpc_endpoint_type) ?? "Gateway";
     const kind = TYPES[typeName];
     if (!kind) {
-      ctx.warn(`endpoint type ${typeName}: not modelled`, resource);
+      ctx.skip(`endpoint type ${typeName}`, resource);
       continue;
     }
     const doc = build(ctx, resource, vpc, kind, {

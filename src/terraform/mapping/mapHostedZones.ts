@@ -39,7 +39,7 @@ export function mapHostedZones(ctx: MappingContext): void {
     if (!zone || !name) continue;
     const type = ctx.index.text(resource.values.type) ?? "A";
     if (!RECORD_TYPES.has(type)) {
-      ctx.warn(`record of type ${type}: not modelled`, resource);
+      ctx.skip(`record of type ${type}`, resource);
       continue;
     }
     // a name outside the zone is relative to it, as Route 53 reads it
@@ -68,7 +68,7 @@ export function mapHostedZones(ctx: MappingContext): void {
       .filter((v): v is string => v !== undefined);
     if (values.length > 0) record.values = values;
     else if (!alias) {
-      ctx.warn("record whose values are unknown: not modelled", resource);
+      ctx.skip("record whose values are unknown", resource);
       continue;
     }
     ctx.used.add(resource.address);

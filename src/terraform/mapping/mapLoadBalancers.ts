@@ -22,7 +22,7 @@ export function mapLoadBalancers(ctx: MappingContext): void {
     ]);
     const [first] = subnets;
     if (!first) {
-      ctx.warn(`${type} load balancer whose subnets are unknown: not modelled`, resource);
+      ctx.skip(`${type} load balancer whose subnets are unknown`, resource);
       continue;
     }
     const azs = [...new Set(subnets.filter((s) => s.vpc === first.vpc).map((s) => s.doc.az))];

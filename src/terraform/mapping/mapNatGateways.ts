@@ -5,7 +5,7 @@ export function mapNatGateways(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_nat_gateway")) {
     const [subnet] = placedOf(ctx, ctx.subnets, resource.values.subnet_id);
     if (!subnet) {
-      ctx.warn("NAT gateway whose subnet is unknown: not modelled", resource);
+      ctx.skip("NAT gateway whose subnet is unknown", resource);
       continue;
     }
     const doc = {

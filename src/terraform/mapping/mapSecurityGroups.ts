@@ -39,7 +39,7 @@ function rule(
   const raw = String(ctx.index.text(values.protocol ?? values.ip_protocol) ?? "-1").toLowerCase();
   const protocol = PROTOCOLS[raw];
   if (protocol === undefined) {
-    ctx.warn(`security group rule with protocol "${raw}": not modelled`, resource);
+    ctx.skip(`security group rule with protocol "${raw}"`, resource);
     return undefined;
   }
   const out: RuleInput = { protocol };
@@ -84,7 +84,7 @@ export function mapSecurityGroups(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_security_group")) {
     const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) {
-      ctx.warn("security group of a VPC not in this configuration: not modelled", resource);
+      ctx.skip("security group of a VPC not in this configuration", resource);
       continue;
     }
     const name = ctx.index.text(resource.values.name) ?? displayName(resource, ctx);

@@ -8,7 +8,7 @@ export function mapSubnets(ctx: MappingContext): void {
   for (const resource of ctx.index.ofType("aws_subnet")) {
     const vpc = vpcOf(ctx, resource.values.vpc_id, resource);
     if (!vpc) {
-      ctx.warn("subnet of a VPC not in this configuration: not modelled", resource);
+      ctx.skip("subnet of a VPC not in this configuration", resource);
       continue;
     }
     const az = ctx.index.text(resource.values.availability_zone);

@@ -89,6 +89,10 @@ export function mapTerraform(
       return id;
     },
     warn,
+    skip(reason, resource) {
+      warn(`${reason}: not modelled`, resource);
+      this.used.add(resource.address);
+    },
     warnings,
     used: new Set(),
     origins: new Map(),

@@ -82,6 +82,8 @@ export interface MappingContext {
   regionOf(resource: TerraformResource): string;
   accountOf(resource: TerraformResource): string;
   warn(message: string, resource?: TerraformResource): void;
+  /** leave a resource out with its own reason (a warning), not in the "not modelled" count */
+  skip(reason: string, resource: TerraformResource): void;
   warnings: TerraformWarning[];
   /** addresses mapped, or folded into a mapped element (not "not modelled") */
   used: Set<string>;

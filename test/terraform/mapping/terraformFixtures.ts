@@ -1,6 +1,7 @@
 import { estimate } from "../../../src/estimate/estimate.js";
 import { bundledCatalog } from "../../../src/pricing/bundledCatalog.js";
 import { mapTerraform } from "../../../src/terraform/mapping/mapTerraform.js";
+import { withSources } from "../../../src/terraform/mapping/withSources.js";
 import type {
   TerraformModel,
   TerraformRef,
@@ -93,6 +94,7 @@ export function tableRefs(name: string) {
 /** Map, validate (parseTopology) and estimate with the bundled catalog. */
 export function priced(m: TerraformModel, options: Parameters<typeof mapTerraform>[1] = {}) {
   const mapped = mapTerraform(m, options);
+  withSources(mapped);
   const topology = parseTopology(mapped.topology);
   return { ...mapped, parsed: topology, estimate: estimate(topology, bundledCatalog()) };
 }

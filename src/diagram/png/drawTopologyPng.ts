@@ -1,0 +1,41 @@
+import type { Topology } from "../../topology/topology.js";
+import { type DiagramLimits, diagramLimits } from "../diagramLimits.js";
+import type { DiagramGraph } from "../graph/diagramGraph.js";
+import { type GraphOptions, toGraph } from "../graph/toGraph.js";
+import { layout } from "../layout/layout.js";
+import { type RenderPngOptions, renderPng } from "./renderPng.js";
+
+/**
+ * What to draw as PNG and how: the graph options (detail, costs, …) of drawTopology, the
+ * SVG's theme, the scale and the font files (see RenderPngOptions).
+ */
+export interface PngRequest extends GraphOptions, Omit<RenderPngOptions, "maxPixels"> {
+  /** size limits (default DIAGRAM_LIMITS), maxPngPixels included */
+  limits?: Partial<DiagramLimits>;
+}
+
+/**
+ * Render a diagram graph as PNG: `layout`, then renderPng (shared by drawTopologyPng and
+ * the comparison diagrams).
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `request.limits`
+ */
+export function renderGraphPng(graph: DiagramGraph, request: PngRequest): Promise<Uint8Array> {
+  const limits = diagramLimits(request.limits);
+  const scene = layout(graph, { limits });
+  return renderPng(scene, {
+    fontFiles: request.fontFiles,
+    maxPixels: limits.maxPngPixels,
+    ...(request.theme ? { theme: request.theme } : {}),
+    ...(request.scale !== undefined ? { scale: request.scale } : {}),
+  });
+}
+
+/**
+ * Draw a topology as PNG: drawTopology's SVG, rasterized with the given fonts only.
+ *
+ * @throws LinkplanError("diagram_too_large") past a limit of `request.limits`
+ */
+export function drawTopologyPng(topology: Topology, request: PngRequest): Promise<Uint8Array> {
+  return renderGraphPng(toGraph(topology, request), request);
+}

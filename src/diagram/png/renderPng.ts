@@ -1,0 +1,81 @@
+import { LinkplanError } from "../../core/linkplanError.js";
+import { checkDiagramLimit, DIAGRAM_LIMITS } from "../diagramLimits.js";
+import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "../layout/scene.js";
+import { renderSvg } from "../svg/renderSvg.js";
+
+/** The family the SVG's `sans-serif` (and any family not loaded) resolves to in PNG. */
+export const PNG_FONT_FAMILY = "DejaVu Sans";
+
+/** PNG pixels per SVG pixel: the default (crisp on a high-density screen) and the range. */
+export const PNG_SCALE = { default: 2, min: 1, max: 4 } as const;
+
+export interface RenderPngOptions {
+  /** "light" (default) or "dark": the SVG's theme */
+  theme?: "light" | "dark";
+  /** PNG pixels per SVG pixel, PNG_SCALE.min to PNG_SCALE.max (default 2) */
+  scale?: number;
+  /**
+   * TrueType/OpenType font files, the only fonts used (no system fonts, so the picture is
+   * the same on every machine); one of them should be the family PNG_FONT_FAMILY. The CLI
+   * and the API pass linkplan's bundled DejaVu Sans.
+   */
+  fontFiles: readonly string[];
+  /** most pixels, width × height (default DIAGRAM_LIMITS.maxPngPixels) */
+  maxPixels?: number;
+}
+
+/** Width and height in pixels of a Scene's PNG at `scale` (the SVG's size × scale). */
+export function pngSize(scene: Scene, scale: number): { width: number; height: number } {
+  return {
+    width: Math.ceil(Math.max(1, scene.width) * CELL_WIDTH * scale),
+    height: Math.ceil(Math.max(1, scene.height) * CELL_HEIGHT * scale),
+  };
+}
+
+/** The scale asked for, checked: a number in PNG_SCALE's range. */
+function checkedScale(scale: number | undefined): number {
+  const value = scale ?? PNG_SCALE.default;
+  if (Number.isFinite(value) && value >= PNG_SCALE.min && value <= PNG_SCALE.max) return value;
+  throw new LinkplanError("invalid_option", "invalid PNG scale", [
+    { path: "scale", message: `must be ${PNG_SCALE.min} to ${PNG_SCALE.max}, got ${value}` },
+  ]);
+}
+
+/**
+ * Draw a Scene as a PNG: renderSvg's picture rasterized by resvg (@resvg/resvg-js, a native
+ * module, loaded on the first call), at `scale` pixels per SVG pixel, its text set in the
+ * given font files only. The same Scene, theme, scale and fonts give the same bytes.
+ *
+ * @throws LinkplanError("diagram_too_large") when width × height is over `maxPixels`
+ *   (checked before anything is drawn)
+ * @throws LinkplanError("invalid_option") for a scale out of range or no font files
+ */
+export async function renderPng(scene: Scene, options: RenderPngOptions): Promise<Uint8Array> {
+  const scale = checkedScale(options.scale);
+  if (options.fontFiles.length === 0) {
+    throw new LinkplanError("invalid_option", "a PNG needs at least one font file (fontFiles)");
+  }
+  const { width, height } = pngSize(scene, scale);
+  checkDiagramLimit(
+    width * height,
+    options.maxPixels ?? DIAGRAM_LIMITS.maxPngPixels,
+    `pixels (${width} × ${height} at scale ${scale})`,
+    "maxPngPixels",
+    "draw it at a smaller scale (--scale or scale=, down to 1) or a coarser detail (--detail or detail=)",
+  );
+  const svg = renderSvg(scene, { theme: options.theme ?? "light" });
+  // loaded here, not at the top: importing linkplan must not load a native module
+  const { Resvg } = await import("@resvg/resvg-js");
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: "zoom", value: scale },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [...options.fontFiles],
+      defaultFontFamily: PNG_FONT_FAMILY,
+      sansSerifFamily: PNG_FONT_FAMILY,
+    },
+    logLevel: "off",
+  });
+  const png = resvg.render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
