@@ -239,6 +239,8 @@ class Playground implements Context {
         signal,
       );
       const checking = postJson<{ findings: Finding[] }>("/v1/check", body, signal);
+      // not awaited when the estimate fails: an abort must not become an unhandled rejection
+      checking.catch(() => undefined);
       const result = await estimating;
       if (signal.aborted) return;
       if (result.ok) this.showEstimate(result.value);

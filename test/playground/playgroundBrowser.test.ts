@@ -204,7 +204,7 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     await again.close();
   });
 
-  it("downloads the SVG shown", async () => {
+  it("downloads the diagram: SVG, PNG and draw.io", async () => {
     await page.click("#tab-diagram");
     await page.waitForSelector("[data-testid=diagram] img[data-digest]");
     const [download] = await Promise.all([
@@ -216,6 +216,23 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     const svg = readFileSync(path, "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain("payments-vpc");
+    // PNG and draw.io come from the API (POST /v1/diagram?format=png|drawio)
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#pane-diagram button:has-text('PNG')"),
+    ]);
+    expect(png.suggestedFilename()).toBe("spokes.png");
+    expect(
+      readFileSync(await png.path())
+        .subarray(1, 4)
+        .toString("latin1"),
+    ).toBe("PNG");
+    const [drawio] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#pane-diagram button:has-text('draw.io')"),
+    ]);
+    expect(drawio.suggestedFilename()).toBe("spokes.drawio");
+    expect(readFileSync(await drawio.path(), "utf8")).toContain("<mxfile");
   });
 
   it("compares dev with prod and shows the delta, the PR comment and the diagram of changes", async () => {
