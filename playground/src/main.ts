@@ -97,6 +97,7 @@ class Playground implements Context {
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private writtenHash = "";
   private toastTimer: ReturnType<typeof setTimeout> | null = null;
+  private leaving = false;
 
   constructor(private readonly initial: ShareState | null) {
     this.settings = { ...DEFAULT_SETTINGS, diagramTheme: initialTheme(), ...initial?.view };
@@ -339,6 +340,7 @@ class Playground implements Context {
       ? formatMoney(hourly ? estimate.totals.hourly : estimate.totals.monthly, estimate.currency)
       : "—";
     byId("total-unit").textContent = hourly ? "per hour" : "per month";
+    document.title = estimate ? `${estimate.name} — linkplan playground` : "linkplan playground";
   }
 
   private updateBadges(): void {
@@ -504,6 +506,7 @@ class Playground implements Context {
   }
 
   private persistSoon(): void {
+    if (this.leaving) return;
     if (this.persistTimer) clearTimeout(this.persistTimer);
     // compressing a large document takes a few milliseconds: when the page is idle
     this.persistTimer = setTimeout(() => {
@@ -514,6 +517,7 @@ class Playground implements Context {
   }
 
   private persist(): string {
+    if (this.leaving) return location.href;
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = null;
     const encoded = encodeShare(this.state());
@@ -537,14 +541,14 @@ class Playground implements Context {
     }
   }
 
+  /** Another share link pasted into this tab: start again from it (every control follows). */
   private hashChanged(): void {
     if (location.hash === this.writtenHash) return;
-    const state = decodeShare(location.hash);
-    if (!state) return;
-    Object.assign(this.settings, state.view ?? {});
-    if (state.compare) this.compare.open(state.compare.a, state.compare.b);
-    this.editor.setText(state.doc);
-    if (state.pane) this.selectPane(state.pane);
+    if (!decodeShare(location.hash)) return;
+    // nothing of this page's state may overwrite the link while it reloads
+    this.leaving = true;
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    location.reload();
   }
 }
 
