@@ -271,7 +271,7 @@ describe("the built server", () => {
     await stopServe(serve);
   });
 
-  it("runs pooled work in dist/operationWorker.js (piscina) and serves examples/", async () => {
+  it("runs pooled work in dist/operationWorker.js (piscina), serves examples/ and the playground", async () => {
     serve = await spawnServe(["--no-log", "--workers", "1", "--inline-below", "0"], 20_000, "dist");
     const yaml = readFileSync(join(ROOT, "examples", "endpoints-module.yaml"), "utf8");
     const res = await fetch(`${serve.origin}/v1/estimate`, {
@@ -286,6 +286,12 @@ describe("the built server", () => {
     });
     const examples = (await (await fetch(`${serve.origin}/v1/examples`)).json()) as unknown[];
     expect(examples.length).toBeGreaterThan(0);
+    // the playground, from dist/playground/, with the script its page names
+    const page = await fetch(`${serve.origin}/`);
+    expect(page.status).toBe(200);
+    const script = /src="\.\/(assets\/[\w-]+\.js)"/.exec(await page.text())?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${serve.origin}/${script}`)).status).toBe(200);
     // a PNG: resvg (external, native) loaded in the worker, the fonts found from dist/
     const png = await fetch(`${serve.origin}/v1/diagram?format=png`, {
       method: "POST",
