@@ -174,6 +174,26 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     await expect.poll(() => page.isHidden("#banner"), POLL).toBe(true);
   });
 
+  it("completes keys and shows hover docs from linkplan's schema", async () => {
+    const own = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const editor = await own.newPage();
+    const doc =
+      "name: x\naccounts:\n  - id: a\n    vpcs:\n      - id: v\n        region: us-east-1\n        azs: [us-east-1a]\n        \n";
+    await editor.goto(`${server.origin}/#${encodeShare({ doc })}`);
+    await editor.locator("#editor .cm-line").nth(7).click();
+    await editor.keyboard.press("End");
+    await editor.keyboard.type("enableDns");
+    await editor.keyboard.press("Control+Space");
+    const options = editor.locator(".cm-tooltip-autocomplete li");
+    await expect.poll(() => options.allTextContents(), POLL).toContain("enableDnsHostnamesboolean");
+    await editor.keyboard.press("Escape");
+    await editor.hover("#editor .cm-line:has-text('region') >> text=region");
+    await expect
+      .poll(() => editor.locator(".cm-tooltip-hover").textContent(), POLL)
+      .toContain("pattern");
+    await own.close();
+  });
+
   it("a share link opened in a new page shows the same document", async () => {
     await page.click("#share");
     await expect.poll(() => new URL(page.url()).hash.startsWith("#pako:"), POLL).toBe(true);
@@ -280,7 +300,7 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     const large = await context.newPage();
     await large.goto(`${server.origin}/#${encodeShare({ doc: yaml })}`);
     await expect.poll(() => large.textContent("#total"), POLL).toBe(await monthlyOf(yaml));
-    // a typo in the 5th VPC, then a syntax error: each at its line (new links, same page)
+    // a typo in the 5th VPC (a new link, same tab), then a syntax error: each at its line
     const lines = yaml.split("\n");
     const regions = lines.flatMap((l, i) => (/^\s+region: /.test(l) ? [i] : []));
     const typoLine = regions[4] as number;
@@ -288,9 +308,15 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     await large.goto(`${server.origin}/#${encodeShare({ doc: typo.join("\n") })}`);
     await expect.poll(() => large.textContent("#banner"), POLL).toContain('unknown key "regon"');
     expect(await large.textContent("#banner")).toContain(`line ${typoLine + 1}: `);
-    const broken = lines.map((l, i) => (i === typoLine ? `${l} ]` : l));
-    await large.goto(`${server.origin}/#${encodeShare({ doc: broken.join("\n") })}`);
-    await expect.poll(() => large.textContent("#banner"), POLL).toContain(`line ${typoLine + 1}: `);
+    // "Go to the first problem" puts the cursor on it; a syntax error typed there is placed too
+    const firstProblem = Number(
+      /line (\d+): /.exec((await large.textContent("#banner")) ?? "")?.[1],
+    );
+    await large.click("#banner button");
+    await large.keyboard.press("End");
+    await large.keyboard.type(": x");
+    await expect.poll(() => large.textContent("#banner"), POLL).toContain("Malformed document");
+    expect(await large.textContent("#banner")).toContain(`line ${firstProblem}: `);
     expect(await large.textContent("#doc-status")).toMatch(/problem/);
     await large.close();
   });
