@@ -214,15 +214,16 @@ class Playground implements Context {
   // ——— the document ———
 
   private documentChanged(text: string): void {
-    for (const pane of this.panes) pane.documentChanged?.(text);
+    // the estimate first: the total is what most readers look at
     this.analysis.schedule(text);
+    for (const pane of this.panes) pane.documentChanged?.(text);
     this.persistSoon();
   }
 
   /**
-   * The estimate (the total first) and, in parallel, linkplan check's findings (the
-   * findings pane and the editor's diagnostics); the places of findings and problems in
-   * the text are worked out off the page's thread.
+   * The estimate (the total first), then linkplan check's findings (the findings pane and
+   * the editor's diagnostics); the places of findings and problems in the text are worked
+   * out off the page's thread.
    */
   private async analyse(text: string, signal: AbortSignal): Promise<void> {
     this.busy(1);
@@ -234,15 +235,11 @@ class Playground implements Context {
         await this.showProblem(text, body);
         return;
       }
-      const estimating = postJson<Estimate>(
+      const result = await postJson<Estimate>(
         withQuery("/v1/estimate", { hoursPerMonth: this.settings.hoursPerMonth }),
         body,
         signal,
       );
-      const checking = postJson<{ findings: Finding[] }>("/v1/check", body, signal);
-      // not awaited when the estimate fails: an abort must not become an unhandled rejection
-      checking.catch(() => undefined);
-      const result = await estimating;
       if (signal.aborted) return;
       if (result.ok) this.showEstimate(result.value);
       this.rendered("estimate", result.ok);
@@ -250,7 +247,9 @@ class Playground implements Context {
         await this.showProblem(text, result.problem);
         return;
       }
-      const check = await checking;
+      // check after the estimate, so that it does not compete with the estimate and the
+      // diagram for the server's threads (the findings are the least urgent)
+      const check = await postJson<{ findings: Finding[] }>("/v1/check", body, signal);
       if (signal.aborted || !check.ok) return;
       const findings = check.value.findings.map((f) => ({ ...f, source: `check: ${f.rule}` }));
       const located = await placeItems(text, findings);
