@@ -31,3 +31,25 @@ export function digest(text: string): string {
   }
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * The SVG's own <title> and <desc> (linkplan writes them first) as the image's text
+ * alternative, read from the start of the text: a large drawing is not parsed for it.
+ */
+export function describeSvg(svg: string): string {
+  const head = svg.slice(0, 4096);
+  const text = (tag: string) =>
+    (new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`).exec(head)?.[1] ?? "").replace(
+      /&(#\d+|#x[\da-f]+|\w+);/gi,
+      (all, name: string) =>
+        name.startsWith("#x") || name.startsWith("#X")
+          ? String.fromCodePoint(Number.parseInt(name.slice(2), 16))
+          : name.startsWith("#")
+            ? String.fromCodePoint(Number(name.slice(1)))
+            : (ENTITIES[name] ?? all),
+    );
+  const title = text("title");
+  return [title && `Diagram of ${title}`, text("desc")].filter(Boolean).join(". ");
+}

@@ -6,34 +6,42 @@ import { type LocatedItem, locateProblems, type PathItem } from "./problemPositi
 /** Documents from this size (characters) are read in the browser and sent as JSON. */
 export const JSON_FROM = 16 * 1024;
 
-let worker: Worker | null | undefined;
+/**
+ * Two worker threads, one per kind of work: reading the document to send it is on the way
+ * to every answer and must not wait behind the placing of the last version's findings.
+ */
+const workers: Partial<Record<WorkerRequest["kind"], Worker | null>> = {};
 let nextId = 0;
 const waiting = new Map<number, (answer: WorkerAnswer | null) => void>();
 
-function documentWorker(): Worker | null {
-  if (worker !== undefined) return worker;
+function documentWorker(kind: WorkerRequest["kind"]): Worker | null {
+  const known = workers[kind];
+  if (known !== undefined) return known;
   try {
-    worker = new Worker(new URL("./documentWorker.ts", import.meta.url), { type: "module" });
+    const worker = new Worker(new URL("./documentWorker.ts", import.meta.url), {
+      type: "module",
+    });
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       waiting.get(event.data.id)?.(event.data);
       waiting.delete(event.data.id);
     };
     worker.onerror = () => {
-      worker = null;
+      workers[kind] = null;
       for (const resolve of waiting.values()) resolve(null);
       waiting.clear();
     };
+    workers[kind] = worker;
   } catch {
-    worker = null;
+    workers[kind] = null;
   }
-  return worker;
+  return workers[kind] ?? null;
 }
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
-/** A request to the worker; null when there is no worker (or it failed): do it here. */
+/** A request to a worker; null when there is no worker (or it failed): do it here. */
 function ask(request: WithoutId<WorkerRequest>): Promise<WorkerAnswer | null> {
-  const target = documentWorker();
+  const target = documentWorker(request.kind);
   if (!target) return Promise.resolve(null);
   nextId += 1;
   const id = nextId;

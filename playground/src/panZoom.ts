@@ -12,7 +12,7 @@ export class PanZoom {
 
   constructor(
     private readonly viewport: HTMLElement,
-    private readonly image: HTMLImageElement,
+    private image: HTMLImageElement,
     private readonly onChange: (scale: number) => void,
   ) {
     viewport.addEventListener("wheel", (e) => this.wheel(e), { passive: false });
@@ -21,6 +21,11 @@ export class PanZoom {
     viewport.addEventListener("pointerup", (e) => this.up(e));
     viewport.addEventListener("pointercancel", (e) => this.up(e));
     viewport.addEventListener("keydown", (e) => this.key(e));
+  }
+
+  /** The image shown is now this one (a new drawing, in the same place). */
+  setImage(image: HTMLImageElement): void {
+    this.image = image;
   }
 
   private apply(): void {

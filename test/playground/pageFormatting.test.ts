@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BreakEven } from "../../playground/src/apiTypes.js";
 import { breakEvenChart, breakEvenSeries, niceCeil } from "../../playground/src/breakEvenChart.js";
+import { describeSvg } from "../../playground/src/diagramFormats.js";
 import { formatMoney, formatNumber } from "../../playground/src/money.js";
 import { sortRows } from "../../playground/src/sortRows.js";
 
@@ -131,5 +132,14 @@ describe("the break-even chart (drawn by the page from the API's figures)", () =
     expect([0, 0.7, 1, 3, 7, 12, 1251.4, 20_000].map(niceCeil)).toEqual([
       1, 1, 1, 5, 10, 20, 2000, 20_000,
     ]);
+  });
+});
+
+describe("the diagram's text alternative", () => {
+  it("is the SVG's own title and description, entities decoded", () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg"><title id="t">a &amp; b &#x4E2D; &lt;x&gt;</title>\n<desc id="d">Network diagram with 3 groups.</desc><g/></svg>';
+    expect(describeSvg(svg)).toBe("Diagram of a & b 中 <x>. Network diagram with 3 groups.");
+    expect(describeSvg("<svg/>")).toBe("");
   });
 });

@@ -1,6 +1,6 @@
 import { postBlob, postText, withQuery } from "../apiClient.js";
 import type { Context, Pane, Settings } from "../context.js";
-import { diagramFormats, digest } from "../diagramFormats.js";
+import { describeSvg, diagramFormats, digest } from "../diagramFormats.js";
 import { documentBody, isProblem } from "../documentWorkerClient.js";
 import { download, h, uid } from "../dom.js";
 import { LatestOnly } from "../latestOnly.js";
@@ -50,7 +50,7 @@ export class DiagramPane implements Pane {
   readonly name = "diagram" as const;
   readonly label = "Diagram";
   readonly panel = h("div", { className: "pane fill" });
-  private readonly image = h("img", { alt: "", draggable: "false" });
+  private image = h("img", { alt: "", draggable: "false" });
   private readonly viewport = h(
     "div",
     {
@@ -270,7 +270,8 @@ export class DiagramPane implements Pane {
       }
       const svg = result.value;
       const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-      const next = new Image();
+      // decoded before it is shown, then put in the place of the one shown (no second decode)
+      const next = h("img", { alt: describeSvg(svg), draggable: "false" });
       next.src = url;
       await next.decode().catch(() => undefined);
       if (signal.aborted) {
@@ -280,9 +281,11 @@ export class DiagramPane implements Pane {
       if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
       this.objectUrl = url;
       this.svg = svg;
-      this.image.src = url;
-      this.image.alt = this.describe(svg);
-      this.image.dataset.digest = digest(svg);
+      next.style.transform = this.image.style.transform;
+      next.dataset.digest = digest(svg);
+      this.image.replaceWith(next);
+      this.image = next;
+      this.panZoom.setImage(next);
       this.viewport.classList.remove("stale");
       this.message.textContent = "";
       if (this.needsFit) this.fitIfNeeded();
@@ -290,14 +293,6 @@ export class DiagramPane implements Pane {
     } finally {
       this.ctx.busy(-1);
     }
-  }
-
-  /** The SVG's own <title> and <desc> as the image's text alternative. */
-  private describe(svg: string): string {
-    const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
-    const title = doc.querySelector("title")?.textContent ?? "";
-    const desc = doc.querySelector("desc")?.textContent ?? "";
-    return [title && `Diagram of ${title}`, desc].filter(Boolean).join(". ");
   }
 
   private async save(format: "svg" | "png" | "drawio" | "mermaid"): Promise<void> {
