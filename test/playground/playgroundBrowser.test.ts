@@ -169,8 +169,10 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     expect(await underlined.first().textContent()).toContain("regon");
     expect(await page.locator("#headline").getAttribute("class")).toContain("stale");
     await shot("problem");
-    // fixed again: the banner goes
-    await page.keyboard.press("Control+z");
+    // fixed again (typed back: under load one Ctrl+Z may undo a single keystroke): the banner goes
+    await page.keyboard.press("Home");
+    for (let i = 0; i < "regon".length; i++) await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type("region");
     await expect.poll(() => page.isHidden("#banner"), POLL).toBe(true);
   });
 
