@@ -1,3 +1,6 @@
+/** Room left under a fitted drawing for the zoom buttons over the viewport's corner. */
+const FIT_BOTTOM = 40;
+
 /**
  * Pan and zoom of an image inside a viewport: drag (mouse, pen, touch) to pan, the wheel
  * or a pinch to zoom about the pointer, keys (+ − 0 1 and arrows) when the viewport has the
@@ -48,13 +51,16 @@ export class PanZoom {
     this.zoomTo(this.scale * factor);
   }
 
-  /** The whole image in view (never enlarged past 100 %), centred. */
+  /**
+   * The whole image in view (never enlarged past 100 %), centred above the zoom buttons
+   * (FIT_BOTTOM pixels kept free at the bottom).
+   */
   fit(): void {
     const width = this.image.naturalWidth || 1;
     const height = this.image.naturalHeight || 1;
     const vw = this.viewport.clientWidth;
-    const vh = this.viewport.clientHeight;
-    if (vw === 0 || vh === 0) return;
+    const vh = this.viewport.clientHeight - FIT_BOTTOM;
+    if (vw === 0 || vh <= 0) return;
     this.scale = Math.min(1, (vw - 24) / width, (vh - 24) / height);
     this.x = (vw - width * this.scale) / 2;
     this.y = Math.max(12, (vh - height * this.scale) / 2);
