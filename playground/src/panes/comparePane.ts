@@ -5,6 +5,7 @@ import type { Context, Pane } from "../context.js";
 import { documentData } from "../documentData.js";
 import { h, replaceChildren, uid } from "../dom.js";
 import { createYamlEditor, type YamlEditor } from "../editor.js";
+import { errorBanner } from "../errorBanner.js";
 import { LatestOnly } from "../latestOnly.js";
 import { locateProblems } from "../problemPositions.js";
 import { diagramQuery } from "./diagramPane.js";
@@ -257,23 +258,6 @@ export class ComparePane implements Pane {
   }
 
   private showError(detail: string, errors: Problem["errors"]): void {
-    replaceChildren(
-      this.results,
-      h(
-        "div",
-        { className: "banner", role: "status" },
-        h("strong", {}, "Cannot compare: "),
-        detail,
-        errors && errors.length > 0
-          ? h(
-              "ul",
-              {},
-              ...errors
-                .slice(0, 8)
-                .map((e) => h("li", {}, e.path ? `${e.path}: ${e.message}` : e.message)),
-            )
-          : null,
-      ),
-    );
+    replaceChildren(this.results, errorBanner("Cannot compare: ", detail, errors));
   }
 }

@@ -5,6 +5,7 @@ import { changesTable, comparisonCards } from "../comparisonView.js";
 import type { Context, Pane } from "../context.js";
 import { documentData, vpcIds } from "../documentData.js";
 import { h, replaceChildren, uid } from "../dom.js";
+import { errorBanner } from "../errorBanner.js";
 import { LatestOnly } from "../latestOnly.js";
 
 type Transform =
@@ -245,23 +246,6 @@ export class WhatIfPane implements Pane {
   }
 
   private error(detail: string, errors?: { path: string; message: string }[]): void {
-    replaceChildren(
-      this.results,
-      h(
-        "div",
-        { className: "banner", role: "status" },
-        h("strong", {}, "Cannot apply: "),
-        detail,
-        errors && errors.length > 0
-          ? h(
-              "ul",
-              {},
-              ...errors
-                .slice(0, 8)
-                .map((e) => h("li", {}, e.path ? `${e.path}: ${e.message}` : e.message)),
-            )
-          : null,
-      ),
-    );
+    replaceChildren(this.results, errorBanner("Cannot apply: ", detail, errors));
   }
 }
