@@ -46,7 +46,7 @@ export {
   type RenderRequest,
   renderGraph,
 } from "./diagram/drawTopology.js";
-export type { CostAnnotations } from "./diagram/graph/costAnnotations.js";
+export type { CostAnnotation, CostAnnotations } from "./diagram/graph/costAnnotations.js";
 export type {
   DiagramEdge,
   DiagramGraph,
@@ -60,6 +60,7 @@ export type {
   NodeKind,
 } from "./diagram/graph/diagramGraph.js";
 export { diffGraphs } from "./diagram/graph/diffGraphs.js";
+export { type GraphViewOptions, graphView } from "./diagram/graph/graphView.js";
 export { type GraphOptions, toGraph } from "./diagram/graph/toGraph.js";
 export { type LayoutOptions, layout } from "./diagram/layout/layout.js";
 export { type LayoutWork, layoutWork, totalWork } from "./diagram/layout/layoutWork.js";

@@ -194,6 +194,8 @@ describe("openapi.yaml", () => {
       "routeTables",
       "hostedZones",
       "findings",
+      "collapse",
+      "focus",
       "format",
     ]);
     expect(params.format).toEqual({

@@ -243,9 +243,16 @@ describe("comparison diagrams of the examples", () => {
     const comparison = compare(prod, dev, catalog);
     const diff = comparisonGraph(prod, dev, { estimate: comparison.after }, { comparison });
     const cost = new Map([...walkItems(diff.items)].map(({ item }) => [item.id, item]));
-    expect(cost.get("nat:app-vpc/nat-a")).toMatchObject({ status: "unchanged", cost: "$41.65/mo" });
-    expect(cost.get("nat:app-vpc/nat-b")).toMatchObject({ status: "removed", cost: "$45.15/mo" });
-    expect(cost.get("account:app-dev")?.cost).toBe("$82.13/mo");
+    // nat-a carries less traffic in dev: changed, with the delta
+    expect(cost.get("nat:app-vpc/nat-a")).toMatchObject({
+      status: "changed",
+      cost: "$41.65/mo (−$4.50)",
+    });
+    expect(cost.get("nat:app-vpc/nat-b")).toMatchObject({
+      status: "removed",
+      cost: "$45.15/mo (−$45.15)",
+    });
+    expect(cost.get("account:app-dev")?.cost).toBe("$82.13/mo (−$179.49)");
   });
 
   const svgParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" });
@@ -282,6 +289,13 @@ describe("comparison diagrams of the examples", () => {
       request: { format: "mermaid", detail: "azs" },
     },
     { name: "dev-prod.txt", before: dev, after: prod, request: { format: "ascii" } },
+    {
+      // each endpoint's ENIs one node, changed from 1 AZ to 3
+      name: "dev-prod.azs.collapse.txt",
+      before: dev,
+      after: prod,
+      request: { format: "ascii", detail: "azs", collapse: true },
+    },
   ];
 
   for (const { name, before, after, request } of GOLDENS) {
@@ -308,7 +322,8 @@ describe("comparison diagrams of the examples", () => {
         expect(XMLValidator.validate(text)).toBe(true);
         const root = svgParser.parse(text).svg;
         expect(root.title["#text"]).toBe("app-dev → app-prod");
-        expect(root.desc["#text"]).toMatch(/\(14 added, 0 removed\)\.$/);
+        // the VPC went from 1 AZ to 3: changed
+        expect(root.desc["#text"]).toMatch(/\(14 added, 0 removed, 1 changed\)\.$/);
         expect(text).toContain('class="lp-box lp-group lp-g-az lp-added"');
       }
     });
@@ -334,7 +349,13 @@ describe("comparison diagrams of the examples", () => {
     const marked = [...walkItems(diff.items)]
       .filter(({ item }) => item.status !== "unchanged")
       .map(({ item }) => `${item.id} ${item.status}`);
+    // the other endpoints and the VPC went from 1 AZ to 3
     expect(marked).toEqual([
+      "vpc:app-vpc changed",
+      "endpoint:app-vpc/ecr-api changed",
+      "endpoint:app-vpc/ecr-dkr changed",
+      "endpoint:app-vpc/logs changed",
+      "endpoint:app-vpc/sts changed",
       "endpoint:app-vpc/secretsmanager removed",
       "nat:app-vpc/nat-b added",
       "nat:app-vpc/nat-c added",
@@ -343,8 +364,11 @@ describe("comparison diagrams of the examples", () => {
       "workload:app-vpc/app->endpoint:app-vpc/secretsmanager removed",
     ]);
     const text = drawComparison(dev, trimmed, { format: "ascii" });
-    expect(text.match(/\[\+\]/g)?.length).toBe(2);
-    expect(text.match(/\[-\]/g)?.length).toBe(1);
+    // the boxes' marks, and the legend's
+    expect(text.match(/\[\+\]/g)?.length).toBe(2 + 1);
+    expect(text.match(/\[-\]/g)?.length).toBe(1 + 1);
+    expect(text.match(/\[~\]/g)?.length).toBe(5 + 1);
+    expect(text.endsWith("\n\n[+] added  [-] removed  [~] changed\n")).toBe(true);
   });
 
   it("draws the same picture as drawTopology, but for the title, when nothing changed", () => {
@@ -407,8 +431,8 @@ describe("linkplan diagram --compare", () => {
       "--costs",
     ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("$45.15/mo"); // nat-b, removed, priced from prod
-    expect(result.stdout).toContain("$82.13/mo"); // dev's account total
+    expect(result.stdout).toContain("$45.15/mo (−$45.15)"); // nat-b, removed, priced from prod
+    expect(result.stdout).toContain("$82.13/mo (−$179.49)"); // dev's account total
   });
 
   it("reports an unreadable --compare file as invalid input (exit 1)", async () => {

@@ -17,6 +17,8 @@ import type {
 } from "../src/diagram/graph/diagramGraph.js";
 import { walkItems } from "../src/diagram/graph/diagramGraph.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { drawingOrder } from "../src/diagram/mermaid/drawingOrder.js";
+import { statusPrefix } from "../src/diagram/mermaid/mermaidLegend.js";
 import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
 import { cleanLabel } from "../src/diagram/text/cleanLabel.js";
 import { estimate } from "../src/estimate/estimate.js";
@@ -45,7 +47,7 @@ const NODE_KINDS: NodeKind[] = [
 ];
 const GROUP_KINDS: GroupKind[] = ["account", "region", "vpc", "az", "subnet", "external"];
 const EDGE_KINDS: EdgeKind[] = ["uses", "privatelink", "targets", "alias", "route"];
-const STATUSES: DiagramStatus[] = ["unchanged", "added", "removed"];
+const STATUSES: DiagramStatus[] = ["unchanged", "added", "removed", "changed"];
 
 function node(
   id: string,
@@ -192,21 +194,23 @@ const ARCHITECTURE: DiagramGraph = {
 
 const lines = (text: string) => text.split("\n").map((line) => line.trim());
 
-/** What a node's label should read once drawn: cleaned parts, one per line. */
+/** What a node's label should read once drawn: its mark, then cleaned parts, one per line. */
 function expectedNodeText(item: DiagramNode): string {
   const parts = [item.label, item.detail, item.cost]
     .map((p) => (p === null ? "" : cleanLabel(p)))
     .filter((p) => p !== "");
-  if (parts.length > 0) return parts.join("<br>");
-  return cleanLabel(item.id) || "\u00A0";
+  const mark = statusPrefix(item.status);
+  if (parts.length > 0) return mark + parts.join("<br>");
+  return mark + (cleanLabel(item.id) || "\u00A0");
 }
 
 function expectedGroupTitle(item: DiagramGroup): string {
   const parts = [item.label, item.detail, item.cost]
     .map((p) => (p === null ? "" : cleanLabel(p)))
     .filter((p) => p !== "");
-  if (parts.length > 0) return parts.join(" · ");
-  return cleanLabel(item.id) || "\u00A0";
+  const mark = statusPrefix(item.status);
+  if (parts.length > 0) return mark + parts.join(" · ");
+  return mark + (cleanLabel(item.id) || "\u00A0");
 }
 
 function expectedEdgeText(e: DiagramEdge): string {
@@ -226,10 +230,38 @@ const expectedTitle = (title: string) =>
   cleanLabel(title, 100).replace(/[&<>]/g, (ch) => ({ "&": "＆", "<": "‹", ">": "›" })[ch] ?? ch);
 
 /** Groups in the order mermaid lists subgraphs: each after its nested groups (post-order). */
-function groupsPostOrder(items: readonly DiagramItem[]): DiagramGroup[] {
-  return items.flatMap((item) =>
-    item.type === "group" ? [...groupsPostOrder(item.children), item] : [],
+function groupsPostOrder(
+  items: readonly DiagramItem[],
+  order: (items: readonly DiagramItem[]) => readonly DiagramItem[] = (i) => i,
+): DiagramGroup[] {
+  return order(items).flatMap((item) =>
+    item.type === "group" ? [...groupsPostOrder(item.children, order), item] : [],
   );
+}
+
+/** Nodes in the order renderMermaid declares them (sibling subgraphs in drawingOrder). */
+function nodesDeclared(items: readonly DiagramItem[]): DiagramNode[] {
+  return drawingOrder(items).flatMap((item) =>
+    item.type === "group" ? nodesDeclared(item.children) : [item],
+  );
+}
+
+/** The legend drawn: "[+] added" … in its order, each in its status's class. */
+function legendOf(chart: ParsedFlowchart): string[] {
+  return chart.vertices
+    .filter((v) => v.id.startsWith("legend_"))
+    .map((v) => `${v.text} ${v.classes.join(",")}`);
+}
+
+/** The legend a graph should get: one entry per mark its items and edges carry. */
+function expectedLegend(graph: DiagramGraph): string[] {
+  const present = new Set<DiagramStatus>([
+    ...[...walkItems(graph.items)].map(({ item }) => item.status),
+    ...graph.edges.map((e) => e.status),
+  ]);
+  return (["added", "removed", "changed"] as const)
+    .filter((status) => present.has(status))
+    .map((status) => `${statusPrefix(status)}${status} ${status}`);
 }
 
 /**
@@ -242,30 +274,39 @@ async function expectFaithful(graph: DiagramGraph, text: string): Promise<Parsed
   expect(text).not.toMatch(/<script/i);
   expect(text.endsWith("\n")).toBe(true);
   expect(text).not.toContain("\r");
-  const parsed = await parseMermaidFlowchart(text);
+  const chart = await parseMermaidFlowchart(text);
+  // the legend of the comparison marks (see legendOf) is no item of the graph
+  const parsed = {
+    ...chart,
+    vertices: chart.vertices.filter((v) => !v.id.startsWith("legend_")),
+    subgraphs: chart.subgraphs.filter((s) => s.id !== "legend"),
+  };
+  expect(legendOf(chart)).toEqual(expectedLegend(graph));
   const nodes = [...walkItems(graph.items)].flatMap(({ item }) =>
     item.type === "node" ? [item] : [],
   );
   const groups = groupsPostOrder(graph.items);
+  const declaredNodes = nodesDeclared(graph.items);
+  const declaredGroups = groupsPostOrder(graph.items, drawingOrder);
   expect(parsed.vertices).toHaveLength(nodes.length);
   expect(parsed.subgraphs).toHaveLength(groups.length);
   const allIds = [...parsed.vertices.map((v) => v.id), ...parsed.subgraphs.map((s) => s.id)];
   expect(new Set(allIds).size).toBe(allIds.length);
   for (const id of allIds) expect(id).toMatch(/^[ng]_[A-Za-z0-9_]+$/);
 
-  // vertices come back in definition order, subgraphs in post-order
+  // vertices come back in definition order, subgraphs in post-order (of the declared order)
   const mermaidId = new Map<DiagramItem, string>();
-  nodes.forEach((item, i) => {
+  declaredNodes.forEach((item, i) => {
     const vertex = parsed.vertices[i];
     expect(shown(vertex?.text)).toBe(expectedNodeText(item));
     if (vertex) mermaidId.set(item, vertex.id);
   });
-  groups.forEach((item, i) => {
+  declaredGroups.forEach((item, i) => {
     const sub = parsed.subgraphs[i];
     expect(shown(sub?.title)).toBe(expectedGroupTitle(item));
     if (sub) mermaidId.set(item, sub.id);
   });
-  for (const [i, item] of groups.entries()) {
+  for (const [i, item] of declaredGroups.entries()) {
     const members = item.children.map((child) => mermaidId.get(child));
     expect([...(parsed.subgraphs[i]?.nodes ?? [])].sort()).toEqual([...members].sort());
   }
@@ -296,8 +337,10 @@ describe("renderMermaid", () => {
       'title: "PrivateLink deep dive"',
       "---",
       "flowchart TB",
-      'subgraph g_account_consumer["consumer · account 111111111111"]',
+      // sibling subgraphs last-first (see drawingOrder): Mermaid draws them reversed
+      'subgraph g_external["[+] SaaS providers (PrivateLink)"]',
     ]);
+    expect(l).toContain('subgraph g_account_consumer["consumer · account 111111111111"]');
     expect(l).toContain('subgraph g_region_consumer_eu_west_2["eu-west-2"]');
     expect(l).toContain(
       'subgraph g_vpc_consumer_vpc["consumer-vpc · 10.0.0.0/16 · 1 AZ · $40.15/mo"]',
@@ -306,7 +349,8 @@ describe("renderMermaid", () => {
     expect(l).toContain(
       'subgraph g_subnet_consumer_vpc_private_a["private-a · private · 10.0.1.0/24"]',
     );
-    expect(l).toContain('subgraph g_external["SaaS providers (PrivateLink)"]');
+    // added and removed items carry their mark before the label
+    expect(l).toContain('subgraph g_external["[+] SaaS providers (PrivateLink)"]');
     // one shape per node kind
     expect(l).toContain('n_workload_consumer_vpc_app["App<br/>workload"]');
     expect(l).toContain(
@@ -315,7 +359,9 @@ describe("renderMermaid", () => {
     expect(l).toContain('n_endpoint_consumer_vpc_s3["s3<br/>gateway · s3"]');
     expect(l).toContain('n_endpoint_consumer_vpc_inspect["inspect<br/>GWLB"]');
     expect(l).toContain('n_route_table_consumer_vpc_private["private routes"]');
-    expect(l).toContain('n_nat_consumer_vpc_nat_a["nat-a<br/>NAT gateway · public<br/>$32.85/mo"]');
+    expect(l).toContain(
+      'n_nat_consumer_vpc_nat_a["[-] nat-a<br/>NAT gateway · public<br/>$32.85/mo"]',
+    );
     expect(l).toContain(
       'n_zone_api_provider_internal[("api.provider.internal<br/>private hosted zone")]',
     );
@@ -323,9 +369,12 @@ describe("renderMermaid", () => {
     expect(l).toContain('n_endpoint_service_api{{"api-endpoint-service"}}');
     expect(l).toContain('n_lb_provider_vpc_api_nlb[["api-nlb<br/>NLB"]]');
     expect(l).toContain('n_target_provider_vpc_api_nlb["Your Service<br/>targets"]');
-    expect(l).toContain('n_saas_datadog("Datadog<br/>com.amazonaws.vpce…")');
-    // subgraphs close with `end`, nested
-    expect(l.filter((x) => x === "end")).toHaveLength(10);
+    expect(l).toContain('n_saas_datadog("[+] Datadog<br/>com.amazonaws.vpce…")');
+    // subgraphs close with `end`, nested; the last is the legend's
+    expect(l.filter((x) => x === "end")).toHaveLength(10 + 1);
+    expect(l).toContain('subgraph legend["Legend"]');
+    expect(l).toContain('legend_added["[+] added"]');
+    expect(l).toContain('legend_removed["[-] removed"]');
     // one arrow per edge kind
     expect(l).toContain(
       "n_workload_consumer_vpc_app --> n_eni_consumer_vpc_provider_api_eu_west_2a",
@@ -809,9 +858,16 @@ describe.skipIf(noBrowser)("renderMermaid drawn by mermaid in headless Chromium"
   const draw = async (text: string) =>
     (await page.evaluate(`(${DRAW})(${JSON.stringify(text)})`)) as Drawn;
 
+  /** What was drawn but the legend of the comparison marks (its nodes and subgraph). */
+  const withoutLegend = (drawn: Drawn): Drawn => ({
+    ...drawn,
+    nodes: drawn.nodes.filter((n) => !n.id.includes("legend_")),
+    clusters: drawn.clusters.filter((c) => !/(^|-)legend$/.test(c.id)),
+  });
+
   it("shows hostile labels as plain text and runs no script", async () => {
     const zoo = hostileZoo();
-    const drawn = await draw(renderMermaid(zoo));
+    const drawn = withoutLegend(await draw(renderMermaid(zoo)));
     expect(drawn.svgHasScript).toBe(false);
     expect(drawn.alerted).toBe(false);
     expect(drawn.title).toBe(expectedTitle(zoo.title));
@@ -827,7 +883,12 @@ describe.skipIf(noBrowser)("renderMermaid drawn by mermaid in headless Chromium"
   });
 
   it("colours the architecture: AWS group styles, comparison marks, edge kinds", async () => {
-    const drawn = await draw(renderMermaid(ARCHITECTURE));
+    const all = await draw(renderMermaid(ARCHITECTURE));
+    expect(all.nodes.filter((n) => n.id.includes("legend_")).map((n) => n.text)).toEqual([
+      "[+] added",
+      "[-] removed",
+    ]);
+    const drawn = withoutLegend(all);
     expect(drawn.nodes).toHaveLength(12);
     const cluster = (id: string) => drawn.clusters.find((c) => c.id.endsWith(id));
     expect(cluster("g_account_consumer")?.stroke).toBe("rgb(205, 34, 100)");

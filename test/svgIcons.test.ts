@@ -122,7 +122,7 @@ describe("SVG title block", () => {
       edges: [],
     };
     const shown = /<text class="lp-title"[^>]*>([^<]*)<\/text>/.exec(renderSvg(long))?.[1] ?? "";
-    expect(shown.endsWith("…")).toBe(true);
+    expect(shown).toContain("…");
     expect(renderSvg(long)).toContain(`<title id="`);
   });
 
@@ -139,7 +139,7 @@ describe("SVG title block", () => {
     expect(XMLValidator.validate(svg)).toBe(true);
     const shown = /<text class="lp-subtitle"[^>]*>([^<]*)<\/text>/.exec(svg)?.[1] ?? "";
     expect(shown.startsWith("Total $1.00/mo · prices: catalog &lt;script&gt;&amp;x")).toBe(true);
-    expect(shown.endsWith("…")).toBe(true);
+    expect(shown).toContain("…");
     expect(shown.length).toBeLessThan(200);
   });
 

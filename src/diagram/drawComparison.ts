@@ -4,6 +4,7 @@ import type { Topology } from "../topology/topology.js";
 import { type DiagramRequest, renderGraph } from "./drawTopology.js";
 import type { DiagramGraph } from "./graph/diagramGraph.js";
 import { diffGraphs } from "./graph/diffGraphs.js";
+import { graphView } from "./graph/graphView.js";
 import { type GraphOptions, toGraph } from "./graph/toGraph.js";
 
 export interface ComparisonOptions {
@@ -21,9 +22,12 @@ export interface ComparisonOptions {
  * The graph of `after` with what changed since `before` marked (see diffGraphs). Paired
  * accounts of `before` (see accountPairs: by default, the one account of each side when
  * their ids differ) are renamed first, so a dev account's VPCs match the prod account's.
- * `request.estimate` annotates `after`. Pure.
+ * `request.estimate` annotates `after`. `request.collapse` and `request.focus` apply to
+ * the marked graph (graphView), so an element only one side has can be focused on, and
+ * VPCs fold only when they changed alike. Pure.
  *
- * @throws LinkplanError("invalid_request") when `options.pairs` names unknown accounts
+ * @throws LinkplanError("invalid_request") when `options.pairs` names unknown accounts, or
+ *   `request.focus` an element neither side draws
  */
 export function comparisonGraph(
   before: Topology,
@@ -32,13 +36,16 @@ export function comparisonGraph(
   options: ComparisonOptions = {},
 ): DiagramGraph {
   const pairs = options.comparison?.pairs ?? accountPairs(before, after, options.pairs);
+  // both sides whole: folding and focusing come once what changed is marked
+  const { collapse, focus, ...whole } = request;
   // findings (request.findings) are about `after`: the removed items carry none
   const beforeGraph = toGraph(renameAccounts(before, pairs), {
-    ...request,
+    ...whole,
     estimate: options.comparison?.before ?? null,
     findings: null,
   });
-  return diffGraphs(beforeGraph, toGraph(after, request));
+  const diff = diffGraphs(beforeGraph, toGraph(after, whole));
+  return graphView(diff, { collapse: collapse ?? false, focus: focus ?? null });
 }
 
 /**

@@ -21,5 +21,14 @@ export const DiagramOptionsSchema = z.object({
   routeTables: flagOption("show route tables and their gateway endpoint routes"),
   hostedZones: flagOption("show Route 53 hosted zones and alias records", true),
   findings: flagOption("run linkplan check and mark the elements its errors are about"),
+  collapse: flagOption(
+    "fold identical VPCs of an account's region into one group and each endpoint's per-AZ ENIs into one node",
+  ),
+  focus: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe("draw only this VPC, account or endpoint service (its id) and its neighbours"),
 });
 export type DiagramOptions = z.output<typeof DiagramOptionsSchema>;

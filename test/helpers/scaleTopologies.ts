@@ -69,3 +69,45 @@ export function workloadPairs(count: number): TopologyInput {
     ],
   };
 }
+
+/**
+ * One account of `count` VPCs app-001, app-002, … of the same shape in one region — three
+ * interface endpoints in three AZs, an S3 gateway endpoint, a NAT gateway, a workload
+ * using them all — with their own ids, names and CIDRs (what --collapse folds).
+ */
+export function identicalVpcs(count: number): TopologyInput {
+  const azs = ["a", "b", "c"].map((x) => `${REGION}${x}`);
+  const name = (i: number) => `app-${String(i + 1).padStart(3, "0")}`;
+  return {
+    name: `${count} identical VPCs`,
+    accounts: [
+      {
+        id: "apps",
+        vpcs: Array.from({ length: count }, (_, i) => ({
+          id: name(i),
+          region: REGION,
+          cidr: `10.${i % 256}.0.0/16`,
+          azs,
+          endpoints: [
+            ...["ecr.api", "logs", "sts"].map((service) => ({
+              id: service.replace(".", "-"),
+              type: "interface" as const,
+              service,
+              gbPerMonth: 10,
+            })),
+            { id: "s3", type: "gateway" as const, service: "s3" as const },
+          ],
+          natGateways: [{ id: "nat", az: azs[0] as string, gbPerMonth: 5 }],
+          workloads: [
+            {
+              id: "app",
+              name: `${name(i)} service`,
+              az: azs[0] as string,
+              uses: ["ecr-api", "logs", "sts", "s3"],
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}

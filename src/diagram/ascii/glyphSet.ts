@@ -1,9 +1,10 @@
 /**
  * The characters renderAscii draws with. "unicode" uses box-drawing characters; "ascii"
  * only printable ASCII. AZ borders are dashed: ╌ ╎ in unicode, "." and ":" in ascii
- * (corners stay ┌ ┐ └ ┘ / "+"). Comparison marks are "+" (added) and "-" (removed), drawn
- * as "[+]" / "[-]" on the top border. In "ascii", the marks linkplan adds to labels
- * (· → ← … —) are written as one-cell ASCII stand-ins; the user's own characters stay.
+ * (corners stay ┌ ┐ └ ┘ / "+"). Comparison marks are "+" (added), "-" (removed) and "~"
+ * (changed), drawn as "[+]" / "[-]" / "[~]" on the top border. In "ascii", the marks
+ * linkplan adds to labels (· → ← … — − ×) are written as one-cell ASCII stand-ins; the
+ * user's own characters stay.
  */
 export interface GlyphSet {
   topLeft: string;
@@ -27,12 +28,21 @@ export interface GlyphSet {
   arrowUp: string;
   added: string;
   removed: string;
+  changed: string;
   /** how text is written: as is, or with linkplan's own typographic marks in ASCII */
   text: (line: string) => string;
 }
 
 /** One-cell ASCII stand-ins for the marks linkplan itself puts in labels. */
-const ASCII_MARKS: Record<string, string> = { "·": "-", "→": ">", "←": "<", "…": "~", "—": "-" };
+const ASCII_MARKS: Record<string, string> = {
+  "·": "-",
+  "→": ">",
+  "←": "<",
+  "…": "~",
+  "—": "-",
+  "−": "-",
+  "×": "x",
+};
 
 const UNICODE: Readonly<GlyphSet> = Object.freeze({
   topLeft: "┌",
@@ -54,6 +64,7 @@ const UNICODE: Readonly<GlyphSet> = Object.freeze({
   arrowUp: "▲",
   added: "+",
   removed: "-",
+  changed: "~",
   text: (line: string) => line,
 });
 
@@ -77,7 +88,8 @@ const ASCII: Readonly<GlyphSet> = Object.freeze({
   arrowUp: "^",
   added: "+",
   removed: "-",
-  text: (line: string) => line.replace(/[·→←…—]/g, (ch) => ASCII_MARKS[ch] ?? ch),
+  changed: "~",
+  text: (line: string) => line.replace(/[·→←…—−×]/g, (ch) => ASCII_MARKS[ch] ?? ch),
 });
 
 export function glyphSet(charset: "unicode" | "ascii"): Readonly<GlyphSet> {

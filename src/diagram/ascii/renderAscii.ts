@@ -1,3 +1,4 @@
+import type { DiagramStatus } from "../graph/diagramGraph.js";
 import {
   approachDirection,
   type Direction,
@@ -38,8 +39,9 @@ const OPPOSITE: Readonly<Record<Direction, Direction>> = {
 /**
  * Draw a Scene as text, one character per grid cell: boxes (parents first), their text,
  * edges with turns, crossings (┼) and arrowheads, then edge labels. AZ groups have dashed
- * borders; boxes added in a comparison carry "[+]" and removed ones "[-]" just right of
- * their top-left corner (a bare "+" / "-" on boxes narrower than 5 cells); boxes with error
+ * borders; boxes added in a comparison carry "[+]", removed ones "[-]" and changed ones
+ * "[~]" just right of their top-left corner (a bare mark on boxes narrower than 5 cells),
+ * and a legend of the marks drawn follows the picture after a blank line; boxes with error
  * findings carry "!" one space after their first line. Where an edge leaves its source box
  * the border shows a tee (┬ ┴ ├ ┤); where it passes through another box's border, a
  * crossing. Wide characters take two cells; control characters never
@@ -92,7 +94,37 @@ export function renderAscii(scene: Scene, options: RenderAsciiOptions = {}): str
       grid.write(edge.labelAt.x, edge.labelAt.y, g.text(terminalSafe(edge.label)));
     }
   }
-  return grid.toString();
+  const legend = statusLegend(scene, g);
+  return legend === "" ? grid.toString() : `${grid.toString()}\n${legend}\n`;
+}
+
+/** The comparison marks of a glyph set, in legend order. */
+function statusMarks(g: GlyphSet): [DiagramStatus, string, string][] {
+  return [
+    ["added", g.added, "added"],
+    ["removed", g.removed, "removed"],
+    ["changed", g.changed, "changed"],
+  ];
+}
+
+/**
+ * "[+] added  [~] changed": the marks some box carries (none: ""), on as many lines as the
+ * scene's width needs.
+ */
+function statusLegend(scene: Scene, g: GlyphSet): string {
+  const present = new Set<DiagramStatus>();
+  for (const box of scene.boxes) present.add(box.status);
+  const entries = statusMarks(g)
+    .filter(([status]) => present.has(status))
+    .map(([, mark, word]) => `[${mark}] ${word}`);
+  const lines: string[] = [];
+  for (const entry of entries) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 2 + entry.length <= scene.width)
+      lines[lines.length - 1] = `${last}  ${entry}`;
+    else lines.push(entry);
+  }
+  return lines.join("\n");
 }
 
 function cellCount(n: number): number {
@@ -126,7 +158,7 @@ function drawBox(grid: CellGrid, borders: Uint8Array, box: SceneBox, g: GlyphSet
   put(left, bottom, g.bottomLeft, Border.Corner);
   put(right, bottom, g.bottomRight, Border.Corner);
   if (box.status === "unchanged" || box.width < 3) return;
-  const mark = box.status === "added" ? g.added : g.removed;
+  const mark = { added: g.added, removed: g.removed, changed: g.changed }[box.status];
   const marker = box.width >= 5 ? `[${mark}]` : mark;
   [...marker].forEach((ch, i) => put(left + 1 + i, top, ch, Border.Horizontal));
 }

@@ -2,6 +2,7 @@ import type { SceneBox, SceneEdge } from "../layout/scene.js";
 import { boxClass, nodeCategory } from "../svg/boxClass.js";
 import {
   ADDED_COLOUR,
+  CHANGED_COLOUR,
   FINDING_COLOUR,
   LABEL_FONT_SIZE,
   PRIVATELINK_COLOUR,
@@ -213,25 +214,41 @@ export function nodeIconStyle(box: SceneBox): string | null {
   });
 }
 
-/** The red badge of a box with error findings. */
-export function findingStyle(): string {
+/** A round badge on a box's corner: white bold text on `fill`. */
+function badgeStyle(fill: string, fontSize: number): string {
   return style({
     shape: "ellipse",
     perimeter: "ellipsePerimeter",
-    fillColor: FINDING_COLOUR,
+    fillColor: fill,
     strokeColor: "#FFFFFF",
     fontColor: "#FFFFFF",
     fontStyle: 1,
-    fontSize: 11,
+    fontSize,
     align: "center",
     verticalAlign: "middle",
     connectable: 0,
   });
 }
 
-/** Added: green and thicker; removed: red, dashed and faded (the SVG's marks). */
+/** The red badge of a box with error findings. */
+export function findingStyle(): string {
+  return badgeStyle(FINDING_COLOUR, 11);
+}
+
+/** The badge of a box of a comparison: green "+", red "−" or amber "~" (the SVG's). */
+export function markStyle(status: SceneBox["status"]): string {
+  const fill =
+    status === "added" ? ADDED_COLOUR : status === "removed" ? REMOVED_COLOUR : CHANGED_COLOUR;
+  return badgeStyle(fill, 12);
+}
+
+/**
+ * Added: green and thicker; removed: red, dashed and faded; changed: amber and thicker (the
+ * SVG's marks).
+ */
 function statusLook(status: SceneBox["status"], group: boolean): Record<string, string | number> {
   if (status === "added") return { strokeColor: ADDED_COLOUR, strokeWidth: 2.5 };
+  if (status === "changed") return { strokeColor: CHANGED_COLOUR, strokeWidth: 2.5 };
   if (status === "removed") {
     return {
       strokeColor: REMOVED_COLOUR,

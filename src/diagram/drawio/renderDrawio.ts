@@ -18,6 +18,7 @@ import {
   groupStyle,
   ICON_MARGIN,
   ICON_SIZE,
+  markStyle,
   nodeIconStyle,
   nodeStyle,
 } from "./drawioStyles.js";
@@ -37,8 +38,8 @@ const BADGE_RADIUS = 7;
  * draw.io nests containers — at the pixels renderSvg draws it. Groups are draw.io's AWS
  * group shapes (account, Region, VPC, subnet with their icons; AZ and external dashed);
  * nodes are boxes in the AWS category colours, each with an aws4 resource icon as a child
- * cell (id <box>-icon) where one fits, and a red "!" badge (<box>-finding, its findings in
- * the tooltip) where the SVG has one. One edge cell per edge (e1, e2, …) joins its two boxes'
+ * cell (id <box>-icon) where one fits, a red "!" badge (<box>-finding, its findings in
+ * the tooltip) and a "+" / "−" / "~" comparison badge (<box>-mark) where the SVG has one. One edge cell per edge (e1, e2, …) joins its two boxes'
  * cells, leaving and entering them where the Scene's route does and turning at its corners
  * (draw.io waypoints), dashed and coloured as in the SVG, its label where the Scene put it.
  * Text is plain (not HTML) and XML-escaped; characters XML cannot carry, bidi controls and
@@ -119,8 +120,24 @@ function boxCells(
         `${geometry(rect.width - r, -r, 2 * r, 2 * r)}</mxCell></UserObject>`,
     );
   }
+  if (box.status !== "unchanged") {
+    const r = BADGE_RADIUS;
+    cells.push(
+      `<UserObject id="${id}-mark" label="${MARKS[box.status]}" tooltip="${box.status}">` +
+        `<mxCell style="${markStyle(box.status)}" vertex="1" parent="${id}">` +
+        `${geometry(-r, -r, 2 * r, 2 * r)}</mxCell></UserObject>`,
+    );
+  }
   return cells;
 }
+
+/** The badge text of each comparison status (the SVG's). */
+const MARKS: Readonly<Record<SceneBox["status"], string>> = {
+  added: "+",
+  removed: "\u2212",
+  changed: "~",
+  unchanged: "",
+};
 
 function point(p: Point, as?: string): string {
   return `<mxPoint x="${n(p.x)}" y="${n(p.y)}"${as ? ` as="${as}"` : ""}/>`;

@@ -2,14 +2,30 @@ import { formatCents, type Money } from "../../core/money.js";
 import type { LineItem } from "../../estimate/cost/lineItem.js";
 import type { Estimate } from "../../estimate/estimate.js";
 
-/** Monthly costs of an estimate, summed per diagram element, formatted "$21.90/mo". */
+/** The monthly cost of a diagram element: as shown ("$21.90/mo") and exact. */
+export interface CostAnnotation {
+  text: string;
+  monthly: Money;
+}
+
+/** Monthly costs of an estimate, summed per diagram element (null: no line counts for it). */
 export interface CostAnnotations {
-  account(account: string): string | null;
-  vpc(account: string, vpc: string): string | null;
+  account(account: string): CostAnnotation | null;
+  vpc(account: string, vpc: string): CostAnnotation | null;
   /** a resource of a VPC (or of the account when vpc is null); data transfer counts for its endpoint */
-  resource(account: string, vpc: string | null, family: string, resource: string): string | null;
+  resource(
+    account: string,
+    vpc: string | null,
+    family: string,
+    resource: string,
+  ): CostAnnotation | null;
   /** the ENI-hours of one endpoint in one AZ */
-  eni(account: string, vpc: string, endpoint: string, az: string): string | null;
+  eni(account: string, vpc: string, endpoint: string, az: string): CostAnnotation | null;
+}
+
+/** A monthly cost as a diagram shows it: "$21.90/mo" (rounded to cents). */
+export function costText(monthly: Money): string {
+  return `$${formatCents(monthly)}/mo`;
 }
 
 /** The family a line counts for: endpoint lines and their transfer lines are one. */
@@ -22,8 +38,8 @@ export function costFamily(kind: LineItem["kind"]): string {
     : kind;
 }
 
-function show(value: Money | undefined): string | null {
-  return value === undefined ? null : `$${formatCents(value)}/mo`;
+function show(value: Money | undefined): CostAnnotation | null {
+  return value === undefined ? null : { text: costText(value), monthly: value };
 }
 
 function add(map: Map<string, Money>, key: string, value: Money): void {

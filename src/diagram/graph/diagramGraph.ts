@@ -1,3 +1,5 @@
+import type { Money } from "../../core/money.js";
+
 /**
  * DiagramGraph: what a topology looks like, independent of any drawing format. Groups
  * nest (account › region › VPC › AZ › subnet); nodes are the things drawn as boxes; edges
@@ -23,8 +25,11 @@ export type NodeKind =
 
 export type EdgeKind = "uses" | "privatelink" | "targets" | "alias" | "route" | "attachment";
 
-/** Marks for diagrams of a comparison: what b added or removed relative to a. */
-export type DiagramStatus = "added" | "removed" | "unchanged";
+/**
+ * Marks for diagrams of a comparison: what b added or removed relative to a, and what both
+ * have but changed (its kind, its signature — type, AZ count … — or its monthly cost).
+ */
+export type DiagramStatus = "added" | "removed" | "changed" | "unchanged";
 
 /** An error finding of linkplan check about the element a node or group draws. */
 export interface ItemFinding {
@@ -48,6 +53,20 @@ export interface DiagramNode {
   findings?: ItemFinding[];
   /** where it is written in Terraform, "address (file:line)" (imported topologies) */
   terraform?: string;
+  /** the monthly cost `cost` shows, exact (absent when not priced) */
+  monthly?: Money;
+  /**
+   * what the element is, in words, without its ids, names, CIDRs or cost ("interface ·
+   * ecr.api · 3 AZs", "VPC · 3 AZs"): a comparison marks an element whose signature changed,
+   * and --collapse folds VPCs whose contents have the same signatures
+   */
+  signature?: string;
+  /** in a comparison: what the monthly cost changed by since before (`cost` shows it) */
+  costDelta?: Money;
+  /** --collapse: the ids of the elements drawn as this one (besides its own) */
+  folded?: string[];
+  /** an ENI: the id of its endpoint (`endpoint:<vpc>/<endpoint>`), whose ENIs --collapse joins */
+  partOf?: string;
 }
 
 export interface DiagramGroup {
@@ -62,6 +81,18 @@ export interface DiagramGroup {
   findings?: ItemFinding[];
   /** where it is written in Terraform, "address (file:line)" (imported topologies) */
   terraform?: string;
+  /** the monthly cost `cost` shows, exact (absent when not priced) */
+  monthly?: Money;
+  /**
+   * what the element is, in words, without its ids, names, CIDRs or cost ("interface ·
+   * ecr.api · 3 AZs", "VPC · 3 AZs"): a comparison marks an element whose signature changed,
+   * and --collapse folds VPCs whose contents have the same signatures
+   */
+  signature?: string;
+  /** in a comparison: what the monthly cost changed by since before (`cost` shows it) */
+  costDelta?: Money;
+  /** --collapse: the ids of the elements drawn as this one (besides its own) */
+  folded?: string[];
   children: DiagramItem[];
 }
 

@@ -6,6 +6,7 @@ import {
   type DiagramStatus,
   walkItems,
 } from "./diagramGraph.js";
+import { costChange, itemChanged } from "./itemChange.js";
 import { OrderedChildren } from "./orderedChildren.js";
 
 /** The ids of every node and group of a tree of items. */
@@ -15,11 +16,24 @@ function itemIds(items: readonly DiagramItem[]): Set<string> {
   return found;
 }
 
-/** A deep copy of an item of the "after" graph, marked added when `before` lacks its id. */
-function markAfter(item: DiagramItem, beforeIds: ReadonlySet<string>): DiagramItem {
-  const status: DiagramStatus = beforeIds.has(item.id) ? "unchanged" : "added";
-  if (item.type === "node") return { ...item, status };
-  return { ...item, status, children: item.children.map((c) => markAfter(c, beforeIds)) };
+/** Every node and group of a tree of items by id (the first of an id). */
+function itemsById(items: readonly DiagramItem[]): Map<string, DiagramItem> {
+  const byId = new Map<string, DiagramItem>();
+  for (const { item } of walkItems(items)) if (!byId.has(item.id)) byId.set(item.id, item);
+  return byId;
+}
+
+/**
+ * A deep copy of an item of the "after" graph, marked: added when `before` has no item of
+ * its id, changed when before's differs (itemChanged); its cost annotation with the delta.
+ */
+function markAfter(item: DiagramItem, before: ReadonlyMap<string, DiagramItem>): DiagramItem {
+  const old = before.get(item.id) ?? null;
+  const status: DiagramStatus =
+    old === null ? "added" : itemChanged(old, item) ? "changed" : "unchanged";
+  const marked = { ...item, status, ...costChange(old, item) };
+  if (marked.type === "node") return marked;
+  return { ...marked, children: marked.children.map((c) => markAfter(c, before)) };
 }
 
 /**
@@ -57,6 +71,8 @@ function insertNear(
  * `after` with:
  *
  * - every node, group and edge whose id `before` lacks marked "added";
+ * - every node and group both have marked "changed" when its kind, its signature (type,
+ *   target, AZ count …) or, both being priced, its monthly cost differs (see itemChanged);
  * - every node and group of `before` whose id `after` lacks put back, marked "removed",
  *   into the group of `after` with the id of its old parent (at the top level when it had
  *   none), as close to its old position among its siblings as the siblings still there
@@ -68,13 +84,15 @@ function insertNear(
  * - the title "<before title> → <after title>".
  *
  * Everything else is `after`'s: labels, details and cost annotations (removed items keep
- * the ones they had in `before`). Pure and deterministic: the inputs are not modified, and
+ * the ones they had in `before`), the latter with what they changed by where both sides
+ * are priced — "$24.24/mo (+$16.10)"; added: "(+$x)", removed: "(−$x)" — and that delta
+ * exact in `costDelta`. Pure and deterministic: the inputs are not modified, and
  * the same two graphs always give the same result, in the same order.
  */
 export function diffGraphs(before: DiagramGraph, after: DiagramGraph): DiagramGraph {
-  const beforeIds = itemIds(before.items);
+  const beforeItems = itemsById(before.items);
   const afterIds = itemIds(after.items);
-  const items = after.items.map((item) => markAfter(item, beforeIds));
+  const items = after.items.map((item) => markAfter(item, beforeItems));
 
   /** groups of the result by id, where removed items are put back */
   const groups = new Map<string, DiagramGroup>();
@@ -101,11 +119,12 @@ export function diffGraphs(before: DiagramGraph, after: DiagramGraph): DiagramGr
       }
       if (restored.has(item.id)) return;
       restored.add(item.id);
+      const cost = costChange(item, null);
       if (item.type === "node") {
-        insertNear(listOf(into), { ...item, status: "removed" }, siblings, index);
+        insertNear(listOf(into), { ...item, status: "removed", ...cost }, siblings, index);
         return;
       }
-      const copy: DiagramGroup = { ...item, status: "removed", children: [] };
+      const copy: DiagramGroup = { ...item, status: "removed", ...cost, children: [] };
       insertNear(listOf(into), copy, siblings, index);
       groups.set(copy.id, copy);
       restore(item.children, copy.children);

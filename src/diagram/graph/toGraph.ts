@@ -5,7 +5,9 @@ import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
 import { diagramPricing } from "./diagramPricing.js";
 import { markFindings } from "./findingMarks.js";
+import { edge, group, node } from "./graphElements.js";
 import { GraphIndex } from "./graphIndex.js";
+import { type GraphViewOptions, graphView } from "./graphView.js";
 import { markTerraformSources } from "./terraformSources.js";
 import {
   accountRegions,
@@ -13,18 +15,9 @@ import {
   attachmentsByVpc,
   gatewayNodes,
 } from "./transitGatewayItems.js";
-import {
-  type Detail,
-  edge,
-  endpointNodeId,
-  type GraphContext,
-  group,
-  ids,
-  node,
-  vpcItems,
-} from "./vpcItems.js";
+import { type Detail, endpointNodeId, type GraphContext, ids, vpcItems } from "./vpcItems.js";
 
-export interface GraphOptions {
+export interface GraphOptions extends GraphViewOptions {
   /** how deep the boxes go: accounts | vpcs (default) | azs | subnets */
   detail?: Detail;
   /** show security groups on endpoints (default false) */
@@ -61,6 +54,7 @@ function crossEdges(
             AWS_SERVICE_LABEL[endpoint.service] ?? endpoint.service,
             vpc.region,
             null,
+            `AWS service · ${endpoint.service}`,
           ),
         );
       }
@@ -87,15 +81,9 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
   const endpoints = account.vpcs.flatMap((v) => v.endpoints.map((e) => ({ vpc: v, endpoint: e })));
   if (endpoints.length > 0) {
     const id = `endpoints:${account.id}`;
-    items.push(
-      node(
-        id,
-        "interface-endpoint",
-        `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`,
-        `in ${account.vpcs.length} VPC${account.vpcs.length === 1 ? "" : "s"}`,
-        null,
-      ),
-    );
+    const label = `${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`;
+    const detail = `in ${account.vpcs.length} VPC${account.vpcs.length === 1 ? "" : "s"}`;
+    items.push(node(id, "interface-endpoint", label, detail, null, `${label} ${detail}`));
     for (const { endpoint } of endpoints) {
       if (endpoint.type === "gateway") continue;
       const t = endpoint.target;
@@ -113,6 +101,7 @@ function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
         service.name ?? service.id,
         "endpoint service",
         null,
+        "endpoint service",
       ),
     );
   }
@@ -144,13 +133,13 @@ function accountItems(
             service.name ?? service.id,
             `endpoint service · ${acceptance}`,
             null,
+            `endpoint service · ${acceptance}`,
           ),
         );
         edge(ctx, esId, ids.loadBalancer(vpc.id, service.loadBalancer), "targets", null);
       }
-      const detail = [vpc.cidr, `${vpc.azs.length} AZ${vpc.azs.length === 1 ? "" : "s"}`]
-        .filter(Boolean)
-        .join(" · ");
+      const azs = `${vpc.azs.length} AZ${vpc.azs.length === 1 ? "" : "s"}`;
+      const detail = [vpc.cidr, azs].filter(Boolean).join(" · ");
       regionItems.push(
         group(
           ids.vpc(vpc.id),
@@ -158,13 +147,16 @@ function accountItems(
           vpc.name ?? vpc.id,
           `VPC · ${detail}`,
           ctx.costs.vpc(account.id, vpc.id),
+          `VPC · ${azs}`,
           children,
         ),
       );
       crossEdges(ctx, vpc, regionItems, regionIds);
     }
     regionItems.push(...gatewayNodes(account, region));
-    items.push(group(ids.region(account.id, region), "region", region, null, null, regionItems));
+    items.push(
+      group(ids.region(account.id, region), "region", region, null, null, "region", regionItems),
+    );
   }
   if (hostedZones) {
     for (const zone of account.hostedZones) {
@@ -176,6 +168,7 @@ function accountItems(
           zone.name,
           `${kind} · ${zone.records.length} record${zone.records.length === 1 ? "" : "s"}`,
           ctx.costs.resource(account.id, null, "hosted-zone", zone.id),
+          kind,
         ),
       );
       for (const record of zone.records) {
@@ -196,11 +189,41 @@ function accountItems(
   return items;
 }
 
+/** Letters and digits of a name, lower case: "App (prod)" and "app-prod" are the same. */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+const ENDS_WITH_ACCOUNT = /\baccount\s*$/i;
+
+/**
+ * What an account group's header says after its name: the 12-digit AWS account id when
+ * known, else the model's id when the name does not already say it ("App (prod)" says
+ * app-prod, "Platform account" says platform); "account" before the id unless the name
+ * ends with that word ("Consumer account · 111122223333", "Network · account
+ * 111111111111", "Ops · account ops-shared"); null when there is nothing to add ("Ops",
+ * never "Ops · account").
+ */
+function accountDetail(account: Account): string | null {
+  const { name } = account;
+  const named = name !== undefined;
+  const saysId =
+    !named ||
+    nameKey(name) === nameKey(account.id) ||
+    nameKey(name.replace(ENDS_WITH_ACCOUNT, "")) === nameKey(account.id);
+  const id = account.awsAccountId ?? (saysId ? null : account.id);
+  if (id === null) return null;
+  return ENDS_WITH_ACCOUNT.test(name ?? account.id) ? id : `account ${id}`;
+}
+
 /**
  * Build the diagram graph of a topology: accounts › regions › VPCs (› AZs › subnets)
  * with endpoints, load balancers, endpoint services, workloads, NAT gateways and hosted
  * zones as nodes, and the links between them as edges; with `findings`, the elements their
- * errors are about carry them. Pure.
+ * errors are about carry them; `collapse` and `focus` then fold and cut it (graphView).
+ * Pure.
+ *
+ * @throws LinkplanError("invalid_request") when `focus` names nothing drawn
  */
 export function toGraph(topology: Topology, options: GraphOptions = {}): DiagramGraph {
   const ctx: GraphContext = {
@@ -214,22 +237,17 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     index: new GraphIndex(topology),
   };
   const attachments = attachmentsByVpc(topology);
-  const items: DiagramItem[] = topology.accounts.map((account) => {
-    // the 12-digit id when known, else the model's id when the label is a name
-    const detail = account.awsAccountId
-      ? `account ${account.awsAccountId}`
-      : account.name !== undefined && account.name !== account.id
-        ? `account ${account.id}`
-        : "account";
-    return group(
+  const items: DiagramItem[] = topology.accounts.map((account) =>
+    group(
       ids.account(account.id),
       "account",
       account.name ?? account.id,
-      detail,
+      accountDetail(account),
       ctx.costs.account(account.id),
+      "account",
       accountItems(ctx, account, options.hostedZones ?? true, attachments),
-    );
-  });
+    ),
+  );
   const saas = new Map<string, string>();
   for (const vpc of topology.accounts.flatMap((a) => a.vpcs)) {
     for (const endpoint of vpc.endpoints) {
@@ -243,11 +261,15 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     }
   }
   if (saas.size > 0) {
-    const nodes = [...saas].map(([name, label]) => node(ids.saas(name), "saas", label, name, null));
-    items.push(group("external", "external", "SaaS providers (PrivateLink)", null, null, nodes));
+    const nodes = [...saas].map(([name, label]) =>
+      node(ids.saas(name), "saas", label, name, null, "SaaS"),
+    );
+    items.push(
+      group("external", "external", "SaaS providers (PrivateLink)", null, null, "external", nodes),
+    );
   }
   if (options.findings) markFindings(items, topology, options.findings);
   markTerraformSources(items, topology);
   const pricing = options.estimate ? { pricing: diagramPricing(options.estimate) } : {};
-  return { title: topology.name, ...pricing, items, edges: ctx.edges };
+  return graphView({ title: topology.name, ...pricing, items, edges: ctx.edges }, options);
 }

@@ -1,6 +1,7 @@
 import type { Account, Topology, Vpc } from "../../topology/topology.js";
 import type { DiagramItem } from "./diagramGraph.js";
-import { edge, type GraphContext, node } from "./vpcItems.js";
+import { edge, node } from "./graphElements.js";
+import type { GraphContext } from "./vpcItems.js";
 
 /** Ids of transit gateways and their VPC attachments. */
 export const tgwIds = {
@@ -51,6 +52,7 @@ export function attachmentNodes(
       `${gateway.name ?? gateway.id} attachment`,
       `transit gateway attachment${traffic}`,
       ctx.costs.resource(vpc.account, vpc.id, "transit-gateway", gateway.id),
+      "transit gateway attachment",
     );
   });
 }
@@ -66,6 +68,7 @@ export function gatewayNodes(account: Account, region: string): DiagramItem[] {
         g.name ?? g.id,
         `transit gateway · ${g.attachments.length} attachment${g.attachments.length === 1 ? "" : "s"}`,
         null,
+        "transit gateway",
       ),
     );
 }

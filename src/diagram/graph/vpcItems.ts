@@ -1,12 +1,7 @@
 import type { Endpoint, Topology, Vpc } from "../../topology/topology.js";
 import type { CostAnnotations } from "./costAnnotations.js";
-import type {
-  DiagramEdge,
-  DiagramGroup,
-  DiagramItem,
-  DiagramNode,
-  NodeKind,
-} from "./diagramGraph.js";
+import type { DiagramItem, DiagramNode } from "./diagramGraph.js";
+import { type EdgeList, edge, group, node } from "./graphElements.js";
 import type { GraphIndex } from "./graphIndex.js";
 
 export type Detail = "accounts" | "vpcs" | "azs" | "subnets";
@@ -31,50 +26,13 @@ export const ids = {
   saas: (name: string) => `saas:${name}`,
 };
 
-export interface GraphContext {
+export interface GraphContext extends EdgeList {
   topology: Topology;
   detail: Detail;
   securityGroups: boolean;
   routeTables: boolean;
   costs: CostAnnotations;
-  edges: DiagramEdge[];
-  /** ids of `edges`: an edge is added once */
-  edgeIds: Set<string>;
   index: GraphIndex;
-}
-
-export function node(
-  id: string,
-  kind: NodeKind,
-  label: string,
-  detail: string | null,
-  cost: string | null,
-): DiagramNode {
-  return { type: "node", id, kind, label, detail, cost, status: "unchanged" };
-}
-
-export function group(
-  id: string,
-  kind: DiagramGroup["kind"],
-  label: string,
-  detail: string | null,
-  cost: string | null,
-  children: DiagramItem[],
-): DiagramGroup {
-  return { type: "group", id, kind, label, detail, cost, status: "unchanged", children };
-}
-
-export function edge(
-  ctx: GraphContext,
-  from: string,
-  to: string,
-  kind: DiagramEdge["kind"],
-  label: string | null,
-): void {
-  const id = `${from}->${to}`;
-  if (ctx.edgeIds.has(id)) return;
-  ctx.edgeIds.add(id);
-  ctx.edges.push({ id, from, to, kind, label, status: "unchanged" });
 }
 
 /** The node an edge to or from an endpoint attaches to: the endpoint, or one of its ENIs. */
@@ -91,23 +49,32 @@ export function endpointNodeId(
   return eni ? ids.eni(vpc.id, endpoint.id, eni.az) : ids.endpoint(vpc.id, endpoint.id);
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** "interface · ecr.api" (· "3 AZs" with `azs`): the type, the target and the AZ count. */
+function endpointWhat(endpoint: Endpoint, azs: boolean): string[] {
+  if (endpoint.type === "gateway") return [endpoint.type, endpoint.service];
+  const t = endpoint.target;
+  const target =
+    t.kind === "aws-service"
+      ? t.service
+      : t.kind === "endpoint-service"
+        ? `→ ${t.endpointService}`
+        : "SaaS";
+  return [endpoint.type, target, ...(azs ? [plural(endpoint.enis.length, "AZ")] : [])];
+}
+
+/** The signature of an endpoint: type, target and AZ count (see DiagramNode.signature). */
+function endpointSignature(endpoint: Endpoint): string {
+  return endpointWhat(endpoint, true).join(" · ");
+}
+
 function endpointDetail(ctx: GraphContext, endpoint: Endpoint): string {
-  const parts: string[] = [endpoint.type];
-  if (endpoint.type === "gateway") parts.push(endpoint.service);
-  else {
-    const t = endpoint.target;
-    parts.push(
-      t.kind === "aws-service"
-        ? t.service
-        : t.kind === "endpoint-service"
-          ? `→ ${t.endpointService}`
-          : "SaaS",
-    );
-    if (ctx.detail === "vpcs")
-      parts.push(`${endpoint.enis.length} AZ${endpoint.enis.length === 1 ? "" : "s"}`);
-    if (ctx.securityGroups && endpoint.type === "interface" && endpoint.securityGroups.length > 0) {
-      parts.push(`sg ${endpoint.securityGroups.join(", ")}`);
-    }
+  const parts = endpointWhat(endpoint, ctx.detail === "vpcs");
+  if (ctx.securityGroups && endpoint.type === "interface" && endpoint.securityGroups.length > 0) {
+    parts.push(`sg ${endpoint.securityGroups.join(", ")}`);
   }
   return parts.join(" · ");
 }
@@ -126,13 +93,21 @@ function workloadNode(vpc: Vpc, workload: Workload): DiagramNode {
     workload.name ?? workload.id,
     "workload",
     null,
+    "workload",
   );
 }
 
 /** A NAT gateway node; `where` is its AZ (VPC level) or its connectivity (inside its AZ). */
 function natNode(ctx: GraphContext, vpc: Vpc, nat: NatGateway, where: string): DiagramNode {
   const cost = ctx.costs.resource(vpc.account, vpc.id, "nat-gateway", nat.id);
-  return node(ids.nat(vpc.id, nat.id), "nat-gateway", nat.id, `NAT gateway · ${where}`, cost);
+  return node(
+    ids.nat(vpc.id, nat.id),
+    "nat-gateway",
+    nat.id,
+    `NAT gateway · ${where}`,
+    cost,
+    `NAT gateway · ${nat.connectivity}`,
+  );
 }
 
 /** Nodes of a VPC placed by AZ (and subnet) at the azs / subnets detail levels. */
@@ -156,8 +131,9 @@ function zonalChildren(
         endpoint.name ?? endpoint.id,
         `ENI · ${endpointDetail(ctx, endpoint)}`,
         ctx.costs.eni(vpc.account, vpc.id, endpoint.id, eni.az),
+        ["ENI", ...endpointWhat(endpoint, false)].join(" · "),
       );
-      place(eni.az, eni.subnet, n);
+      place(eni.az, eni.subnet, { ...n, partOf: ids.endpoint(vpc.id, endpoint.id) });
     }
   }
   for (const workload of vpc.workloads) {
@@ -208,6 +184,7 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
         endpoint.name ?? endpoint.id,
         endpointDetail(ctx, endpoint),
         ctx.costs.resource(vpc.account, vpc.id, "endpoint", endpoint.id),
+        endpointSignature(endpoint),
       ),
     );
   }
@@ -225,12 +202,16 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
                   s.id,
                   [s.tier, s.cidr].filter(Boolean).join(" · "),
                   null,
+                  ["subnet", s.tier].filter(Boolean).join(" · "),
                   bySubnet.get(s.id) ?? [],
                 ),
               )
           : [];
       items.push(
-        group(ids.az(vpc.id, az), "az", az, null, null, [...subnets, ...(byAz.get(az) ?? [])]),
+        group(ids.az(vpc.id, az), "az", az, null, null, "AZ", [
+          ...subnets,
+          ...(byAz.get(az) ?? []),
+        ]),
       );
     }
   } else {
@@ -238,17 +219,21 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
   }
   for (const lb of vpc.loadBalancers) {
     const kind = lb.type === "network" ? "network-load-balancer" : "gateway-load-balancer";
+    const what = `${lb.type === "network" ? "NLB" : "GWLB"} · ${plural(lb.azs.length, "AZ")}`;
     items.push(
       node(
         ids.loadBalancer(vpc.id, lb.id),
         "load-balancer",
         lb.name ?? lb.id,
-        `${lb.type === "network" ? "NLB" : "GWLB"} · ${lb.azs.length} AZ${lb.azs.length === 1 ? "" : "s"}`,
+        what,
         ctx.costs.resource(vpc.account, vpc.id, kind, lb.id),
+        what,
       ),
     );
     if (lb.targets) {
-      items.push(node(ids.target(vpc.id, lb.id), "service", lb.targets, "targets", null));
+      items.push(
+        node(ids.target(vpc.id, lb.id), "service", lb.targets, "targets", null, "targets"),
+      );
       edge(ctx, ids.loadBalancer(vpc.id, lb.id), ids.target(vpc.id, lb.id), "targets", null);
     }
   }
@@ -261,6 +246,7 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
           table.name ?? table.id,
           "route table",
           null,
+          "route table",
         ),
       );
     }

@@ -21,7 +21,9 @@ export const MERMAID_CLASS_DEFS: ReadonlyArray<readonly [name: string, style: st
     ["saas", "fill:#EEF0F3,stroke:#5A6C86,stroke-width:1px,color:#232F3E"],
     ["added", "stroke:#1D8102,stroke-width:3px"],
     ["removed", "stroke:#D13212,stroke-width:2px,stroke-dasharray:5 5"],
+    ["changed", "stroke:#B45309,stroke-width:3px"],
     ["finding", "stroke:#D13212,stroke-width:3px"],
+    ["legend", "fill:none,stroke:#5A6C86,stroke-width:1px,stroke-dasharray:3 3,color:#5A6C86"],
   ] as const);
 
 /** The class of a group: its kind; subnets are private unless their detail says "public". */
@@ -50,7 +52,7 @@ export function statusClass(status: DiagramStatus): string | null {
   return status === "unchanged" ? null : status;
 }
 
-/** `linkStyle` of an edge: comparison marks first, else PrivateLink in networking purple. */
+/** `linkStyle` of an edge: comparison marks first, else PrivateLink in networking purple (edges are never "changed"). */
 export function edgeStyle(kind: EdgeKind, status: DiagramStatus): string | null {
   if (status === "added") return "stroke:#1D8102,stroke-width:3px";
   if (status === "removed") return "stroke:#D13212,stroke-width:2px,stroke-dasharray:5 5";

@@ -10,6 +10,7 @@ import type {
 } from "../graph/diagramGraph.js";
 import { cleanLabel } from "../text/cleanLabel.js";
 import { allocateMermaidIds, type MermaidIds } from "./allocateMermaidIds.js";
+import { drawingOrder } from "./drawingOrder.js";
 import { escapeMermaidText, mermaidLabel } from "./escapeMermaidText.js";
 import {
   edgeStyle,
@@ -18,6 +19,7 @@ import {
   nodeClass,
   statusClass,
 } from "./mermaidClasses.js";
+import { mermaidLegend, statusPrefix } from "./mermaidLegend.js";
 import { mermaidTitle } from "./mermaidTitle.js";
 
 export interface RenderMermaidOptions {
@@ -69,32 +71,47 @@ function addClass(classes: Map<string, string[]>, name: string | null, id: strin
 function nodeLine(node: DiagramNode, id: string): string {
   const [open, close] = shape(node.kind);
   const label = mermaidLabel([node.label, node.detail, node.cost], "<br/>", node.id);
-  return `${id}${open}"${label}"${close}`;
+  return `${id}${open}"${statusPrefix(node.status)}${label}"${close}`;
 }
 
 function groupLine(group: DiagramGroup, id: string): string {
   const label = mermaidLabel([group.label, group.detail, group.cost], " · ", group.id);
-  return `subgraph ${id}["${label}"]`;
+  return `subgraph ${id}["${statusPrefix(group.status)}${label}"]`;
 }
 
 function itemLines(
   items: readonly DiagramItem[],
   ids: MermaidIds,
-  classes: Map<string, string[]>,
   depth: number,
   out: string[],
 ): void {
   const pad = INDENT.repeat(depth);
-  for (const item of items) {
+  for (const item of drawingOrder(items)) {
     const id = ids.ofItem.get(item);
     if (id === undefined) continue;
     if (item.type === "node") {
       out.push(pad + nodeLine(item, id));
-      addClass(classes, nodeClass(item.kind), id);
     } else {
       out.push(pad + groupLine(item, id));
-      itemLines(item.children, ids, classes, depth + 1, out);
+      itemLines(item.children, ids, depth + 1, out);
       out.push(`${pad}end`);
+    }
+  }
+}
+
+/** The classes of items, in the graph's order (a group after its children). */
+function itemClasses(
+  items: readonly DiagramItem[],
+  ids: MermaidIds,
+  classes: Map<string, string[]>,
+): void {
+  for (const item of items) {
+    const id = ids.ofItem.get(item);
+    if (id === undefined) continue;
+    if (item.type === "node") {
+      addClass(classes, nodeClass(item.kind), id);
+    } else {
+      itemClasses(item.children, ids, classes);
       addClass(classes, groupClass(item), id);
     }
     addClass(classes, statusClass(item.status), id);
@@ -124,8 +141,10 @@ function edgeLine(edge: DiagramEdge, ids: MermaidIds): string {
  * live editor. Groups become nested `subgraph`s, nodes get a shape per kind and a label of
  * up to three lines (label, detail, cost), edges an arrow per kind (PrivateLink thick,
  * alias and route dotted). Colours come from `classDef`s (AWS group and service category
- * colours); added/removed items and edges are marked green/red dashed, and items with
- * error findings get the class `finding` (a thick red stroke).
+ * colours); in a comparison, added/removed/changed items are marked green/red dashed/amber
+ * with "[+]"/"[-]"/"[~]" before their label, added/removed edges green/red dashed, and a
+ * "Legend" subgraph lists the marks present; items with error findings get the class
+ * `finding` (a thick red stroke).
  *
  * Ids are rewritten to `[A-Za-z0-9_]` (see allocateMermaidIds) and all user text is cleaned
  * and escaped with Mermaid entity codes (see escapeMermaidText), so no label or id can end
@@ -137,8 +156,11 @@ export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions
   const ids = allocateMermaidIds(graph);
   const direction = options.direction === "LR" ? "LR" : "TB";
   const out: string[] = [...mermaidTitle(graph.title), `flowchart ${direction}`];
+  itemLines(graph.items, ids, 1, out);
   const classes = new Map<string, string[]>();
-  itemLines(graph.items, ids, classes, 1, out);
+  itemClasses(graph.items, ids, classes);
+  const legend = mermaidLegend(graph, INDENT);
+  out.push(...legend.lines);
 
   const styled = new Map<string, number[]>();
   graph.edges.forEach((edge, index) => {
@@ -151,12 +173,13 @@ export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions
   });
 
   for (const [name, style] of MERMAID_CLASS_DEFS) {
-    if (classes.has(name)) out.push(`${INDENT}classDef ${name} ${style}`);
+    if (classes.has(name) || legend.uses.has(name)) out.push(`${INDENT}classDef ${name} ${style}`);
   }
   for (const [name] of MERMAID_CLASS_DEFS) {
     const members = classes.get(name);
     if (members) out.push(`${INDENT}class ${members.join(",")} ${name}`);
   }
+  out.push(...legend.classes);
   for (const [style, indexes] of styled) {
     out.push(`${INDENT}linkStyle ${indexes.join(",")} ${style}`);
   }

@@ -26,7 +26,8 @@ export function nodeCategory(kind: string): NodeCategory {
 
 /**
  * CSS classes of a box: lp-group lp-g-<kind> (subnets also lp-g-subnet-public or
- * lp-g-subnet-private) or lp-node lp-n-<kind> lp-c-<category>, plus lp-added / lp-removed.
+ * lp-g-subnet-private) or lp-node lp-n-<kind> lp-c-<category>, plus lp-added, lp-removed or
+ * lp-changed.
  */
 export function boxClass(box: SceneBox): string {
   const classes = ["lp-box"];
@@ -41,6 +42,7 @@ export function boxClass(box: SceneBox): string {
   }
   if (box.status === "added") classes.push("lp-added");
   if (box.status === "removed") classes.push("lp-removed");
+  if (box.status === "changed") classes.push("lp-changed");
   return classes.join(" ");
 }
 

@@ -58,6 +58,25 @@ function drawBadge(box: SceneBox, key: string): string {
   );
 }
 
+/** The mark of each comparison status: added, removed (a minus sign), changed. */
+const MARKS: Readonly<Record<SceneBox["status"], string>> = {
+  added: "+",
+  removed: "\u2212",
+  changed: "~",
+  unchanged: "",
+};
+
+/** A "+", "−" or "~" badge on the top-left corner of a box of a comparison. */
+function drawMark(box: SceneBox): string {
+  const x = cx(box.x);
+  const y = cy(box.y);
+  return (
+    `<g class="lp-mark lp-mark-${box.status}"><title>${box.status}</title>` +
+    `<circle cx="${n(x)}" cy="${n(y)}" r="${BADGE_RADIUS}"/>` +
+    `<text x="${n(x)}" y="${n(y + 4)}">${MARKS[box.status]}</text></g>`
+  );
+}
+
 /** A text line of a box; `extra` adds attributes (a class, centring). */
 function text(key: string, line: number, x: number, y: number, shown: string, extra = "") {
   return (
@@ -143,6 +162,7 @@ export function drawBox(box: SceneBox, style: BoxStyle): string {
   else if (box.role === "group") parts.push(...groupParts(box, key, style));
   else parts.push(...nodeParts(box, key, style));
   if (hasFindings(box)) parts.push(drawBadge(box, key));
+  if (box.status !== "unchanged") parts.push(drawMark(box));
   parts.push("</g>");
   return parts.join("\n");
 }

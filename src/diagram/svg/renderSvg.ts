@@ -14,6 +14,7 @@ import {
 import { svgNumber as n } from "./svgNumber.js";
 import {
   ADDED_COLOUR,
+  CHANGED_COLOUR,
   FINDING_COLOUR,
   PRIVATELINK_COLOUR,
   REMOVED_COLOUR,
@@ -48,7 +49,8 @@ export interface RenderSvgOptions {
  * tooltip). Text is cut to the cells renderAscii would show (a box line to width - 3 cells,
  * a label to the scene's right edge); a line that might still overflow in a wide font gets
  * a smaller inline font size. Added items are green and thicker, removed ones red, dashed
- * and faded. All user text is XML-escaped.
+ * and faded, changed ones amber and thicker, each with a "+" / "−" / "~" badge on its
+ * top-left corner. All user text is XML-escaped.
  */
 export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string {
   const themeName = options.theme === "dark" ? "dark" : "light";
@@ -63,9 +65,13 @@ export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string 
     use: (icon, x, y, size) => icons.use(icon, x, y, size),
   };
   // the badges' style only where there are badges (and so one in the legend)
-  const css = scene.boxes.some(hasFindings)
-    ? `${theme.css(id)}\n${findingCss(id, theme)}`
-    : theme.css(id);
+  const css = [
+    theme.css(id),
+    ...(scene.boxes.some(hasFindings) ? [findingCss(id, theme)] : []),
+    ...([...scene.boxes, ...scene.edges].some((item) => item.status !== "unchanged")
+      ? [markCss(id, theme)]
+      : []),
+  ].join("\n");
 
   const body: string[] = [drawTitle(frame)];
   if (frame.cloud) body.push(drawCloud(frame, themeName, icons));
@@ -148,7 +154,11 @@ function summary(scene: Scene): string {
   const changed = [...scene.boxes, ...scene.edges];
   const added = changed.filter((item) => item.status === "added").length;
   const removed = changed.filter((item) => item.status === "removed").length;
-  const diff = added + removed > 0 ? ` (${added} added, ${removed} removed)` : "";
+  const modified = changed.filter((item) => item.status === "changed").length;
+  const diff =
+    added + removed + modified > 0
+      ? ` (${added} added, ${removed} removed${modified > 0 ? `, ${modified} changed` : ""})`
+      : "";
   const marked = scene.boxes.filter(hasFindings).length;
   const findings = marked > 0 ? `; ${marked} marked with error findings` : "";
   const total = scene.pricing
@@ -166,6 +176,19 @@ function marker(markerId: string, colour: string): string {
     ` markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">` +
     `<path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`
   );
+}
+
+/** The style of the comparison marks and changed boxes (only in diagrams that have one). */
+function markCss(root: string, theme: SvgTheme): string {
+  const r = `#${root}`;
+  return [
+    `${r} .lp-box.lp-changed>rect{stroke:${CHANGED_COLOUR};stroke-width:2.5}`,
+    `${r} .lp-mark>circle{stroke:${theme.background};stroke-width:1.5}`,
+    `${r} .lp-mark-added>circle{fill:${ADDED_COLOUR}}`,
+    `${r} .lp-mark-removed>circle{fill:${REMOVED_COLOUR}}`,
+    `${r} .lp-mark-changed>circle{fill:${CHANGED_COLOUR}}`,
+    `${r} .lp-mark>text{fill:#FFFFFF;font-size:12px;font-weight:700;text-anchor:middle}`,
+  ].join("\n");
 }
 
 /** The badge's style (only in diagrams that have one). */

@@ -13,6 +13,8 @@ export const LABEL_FONT_SIZE = 11;
 
 export const ADDED_COLOUR = "#1D8102";
 export const REMOVED_COLOUR = "#D13212";
+/** Changed (comparison): amber, dark enough for a white "~" on it. */
+export const CHANGED_COLOUR = "#B45309";
 export const PRIVATELINK_COLOUR = "#8C4FFF";
 /** The badge of an element with error findings. */
 export const FINDING_COLOUR = "#D13212";
