@@ -122,8 +122,25 @@ describe("SVG title block", () => {
       edges: [],
     };
     const shown = /<text class="lp-title"[^>]*>([^<]*)<\/text>/.exec(renderSvg(long))?.[1] ?? "";
-    expect(shown.endsWith("…")).toBe(true);
+    expect(shown).toContain("…");
     expect(renderSvg(long)).toContain(`<title id="`);
+  });
+
+  it("escapes and cuts a hostile catalog name", () => {
+    const scene: Scene = {
+      title: "t",
+      pricing: { total: "$1.00/mo", catalog: `<script>&\u0000${"x".repeat(500)}` },
+      width: 4,
+      height: 4,
+      boxes: [],
+      edges: [],
+    };
+    const svg = renderSvg(scene);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    const shown = /<text class="lp-subtitle"[^>]*>([^<]*)<\/text>/.exec(svg)?.[1] ?? "";
+    expect(shown.startsWith("Total $1.00/mo · prices: catalog &lt;script&gt;&amp;x")).toBe(true);
+    expect(shown).toContain("…");
+    expect(shown.length).toBeLessThan(200);
   });
 
   it("keeps the title, the cloud and the legend clear of each other and of the scene", () => {

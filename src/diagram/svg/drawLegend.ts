@@ -9,7 +9,7 @@ import { LABEL_FONT_SIZE } from "./svgTheme.js";
  */
 export type LegendEntry =
   | { type: "line"; classes: string; arrow: string; label: string }
-  | { type: "box"; classes: string; label: string }
+  | { type: "box"; status: string; mark: string; label: string }
   | { type: "badge"; label: string };
 
 /** What each edge kind's line means, in the order the legend lists them. */
@@ -22,11 +22,11 @@ const EDGE_MEANINGS: readonly { kind: string; style: string; label: string }[] =
   { kind: "route", style: "route", label: "route to gateway endpoint" },
 ];
 
-/** Status marks (a comparison's): what a box or edge with that status looks like. */
-const STATUS_MEANINGS: Readonly<Record<string, string>> = {
-  added: "added",
-  removed: "removed",
-  changed: "changed",
+/** Status marks (a comparison's): the badge of a box with that status, and what it means. */
+const STATUS_MEANINGS: Readonly<Record<string, { mark: string; label: string }>> = {
+  added: { mark: "+", label: "added" },
+  removed: { mark: "\u2212", label: "removed" },
+  changed: { mark: "~", label: "changed (AZs, type or cost)" },
 };
 
 /**
@@ -51,8 +51,8 @@ export function legendEntries(scene: Scene): LegendEntry[] {
     label: labels.join(" / "),
   }));
   const statuses = new Set<string>([...scene.boxes, ...scene.edges].map((item) => item.status));
-  for (const [status, label] of Object.entries(STATUS_MEANINGS)) {
-    if (statuses.has(status)) entries.push({ type: "box", classes: `lp-${status}`, label });
+  for (const [status, { mark, label }] of Object.entries(STATUS_MEANINGS)) {
+    if (statuses.has(status)) entries.push({ type: "box", status, mark, label });
   }
   if (scene.boxes.some((b) => b.findings !== undefined && b.findings.length > 0)) {
     entries.push({ type: "badge", label: "error finding (its tooltip names the rule)" });
@@ -119,9 +119,12 @@ function sample(entry: LegendEntry, x: number, mid: number, id: string): string 
     );
   }
   if (entry.type === "box") {
+    // a small box in the status's colours, its badge on the top-left corner as on boxes
     return (
-      `<g class="lp-box lp-node ${entry.classes}"><rect x="${n(x + 3)}" y="${n(mid - 7)}"` +
-      ` width="${SAMPLE - 6}" height="14" rx="3" ry="3"/></g>`
+      `<g class="lp-box lp-node lp-${entry.status}"><rect x="${n(x + 8)}" y="${n(mid - 5)}"` +
+      ` width="${SAMPLE - 10}" height="12" rx="3" ry="3"/></g>` +
+      `<g class="lp-mark lp-mark-${entry.status}"><circle cx="${n(x + 8)}" cy="${n(mid - 5)}"` +
+      ` r="7"/><text x="${n(x + 8)}" y="${n(mid - 1)}">${entry.mark}</text></g>`
     );
   }
   return (

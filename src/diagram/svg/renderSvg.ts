@@ -68,7 +68,9 @@ export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string 
   const css = [
     theme.css(id),
     ...(scene.boxes.some(hasFindings) ? [findingCss(id, theme)] : []),
-    ...(scene.boxes.some((box) => box.status !== "unchanged") ? [markCss(id, theme)] : []),
+    ...([...scene.boxes, ...scene.edges].some((item) => item.status !== "unchanged")
+      ? [markCss(id, theme)]
+      : []),
   ].join("\n");
 
   const body: string[] = [drawTitle(frame)];
@@ -176,15 +178,6 @@ function marker(markerId: string, colour: string): string {
   );
 }
 
-/** The badge's style (only in diagrams that have one). */
-function findingCss(root: string, theme: SvgTheme): string {
-  const r = `#${root}`;
-  return [
-    `${r} .lp-finding>circle{fill:${FINDING_COLOUR};stroke:${theme.background};stroke-width:1.5}`,
-    `${r} .lp-finding>text{fill:#FFFFFF;font-size:11px;font-weight:700;text-anchor:middle}`,
-  ].join("\n");
-}
-
 /** The style of the comparison marks and changed boxes (only in diagrams that have one). */
 function markCss(root: string, theme: SvgTheme): string {
   const r = `#${root}`;
@@ -195,5 +188,14 @@ function markCss(root: string, theme: SvgTheme): string {
     `${r} .lp-mark-removed>circle{fill:${REMOVED_COLOUR}}`,
     `${r} .lp-mark-changed>circle{fill:${CHANGED_COLOUR}}`,
     `${r} .lp-mark>text{fill:#FFFFFF;font-size:12px;font-weight:700;text-anchor:middle}`,
+  ].join("\n");
+}
+
+/** The badge's style (only in diagrams that have one). */
+function findingCss(root: string, theme: SvgTheme): string {
+  const r = `#${root}`;
+  return [
+    `${r} .lp-finding>circle{fill:${FINDING_COLOUR};stroke:${theme.background};stroke-width:1.5}`,
+    `${r} .lp-finding>text{fill:#FFFFFF;font-size:11px;font-weight:700;text-anchor:middle}`,
   ].join("\n");
 }

@@ -60,8 +60,12 @@ export function svgFrame(scene: Scene): SvgFrame {
   const sceneWidth = Math.max(0, scene.width) * CELL_WIDTH;
   const sceneHeight = Math.max(0, scene.height) * CELL_HEIGHT;
   const title = cleanLabel(diagramTitle(scene), MAX_TITLE_CELLS);
+  // a catalog's name is the user's (a --catalog file): cut like the title
   const subtitle = scene.pricing
-    ? xmlChars(`Total ${scene.pricing.total} · prices: catalog ${scene.pricing.catalog}`)
+    ? cleanLabel(
+        xmlChars(`Total ${scene.pricing.total} · prices: catalog ${scene.pricing.catalog}`),
+        2 * MAX_TITLE_CELLS,
+      )
     : null;
   const titleY = PAD + 16;
   const subtitleY = titleY + 21;
