@@ -9,6 +9,7 @@ import { runDiagramBench } from "./diagramBench.js";
 import { runEstimateBench } from "./estimateBench.js";
 import { runEstimateJsonBench } from "./estimateJsonBench.js";
 import { runImportBench } from "./importBench.js";
+import { runPlaygroundBench } from "./playgroundBench.js";
 import { runStartupBench } from "./startupBench.js";
 
 const BENCHES: Record<string, () => unknown> = {
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => unknown> = {
   scale: runEstimateJsonBench,
   startup: runStartupBench,
   import: runImportBench,
+  playground: runPlaygroundBench,
 };
 
 const wanted = process.argv.slice(2);

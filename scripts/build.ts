@@ -13,6 +13,9 @@
  *   stack trace reads as the source does), and maps would point into src/, which is not
  *   shipped.
  * - dist/THIRD_PARTY_LICENSES.txt: the license of every package inlined into the bundle.
+ * - dist/playground/: the web page `linkplan serve` shows at / (playground/, built by Vite:
+ *   index.html, hashed assets, minified — it is downloaded, not read in a stack trace — and
+ *   its own THIRD_PARTY_LICENSES.txt).
  *
  * The output depends only on the sources and the locked dependencies (no dates, no
  * absolute paths), so two builds of one commit are byte-identical.
@@ -21,12 +24,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { builtinModules, createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
+
+/** Where the playground's page is built (served by src/api/playgroundRoutes.ts). */
+export const PLAYGROUND_OUT = join(DIST, "playground");
 
 /** dist/<name>.js ← source; package.json's exports and bin point at these names. */
 export const ENTRIES = {
@@ -47,6 +53,7 @@ export const EXTERNAL = [
   "@cdktn/hcl2json",
   "fastify",
   "@fastify/cors",
+  "@fastify/static",
   "@fastify/swagger",
   "@fastify/swagger-ui",
   "@aws-sdk/client-pricing",
@@ -146,34 +153,97 @@ function packageDirOf(input: string): string | undefined {
   return `${input.slice(0, at)}node_modules/${name}`;
 }
 
-/** The licenses of the packages inlined into the bundle, sorted by name. */
-function thirdPartyLicenses(metafile: Metafile): string {
+/**
+ * The licenses of the packages the bundled files (paths relative to the repository, as
+ * esbuild names them, or absolute, as Vite does) come from, sorted by name.
+ */
+function thirdPartyLicenses(inputs: readonly string[], what: string): string {
   const dirs = new Set<string>();
-  for (const input of bundledInputs(metafile)) {
+  for (const input of inputs) {
     const dir = packageDirOf(input);
-    if (dir) dirs.add(dir);
+    if (dir) dirs.add(resolve(ROOT, dir));
   }
-  const sections = [...dirs]
-    .map((dir) => {
-      const pkg = JSON.parse(readFileSync(join(ROOT, dir, "package.json"), "utf8")) as {
-        name: string;
-        version: string;
-        license?: string;
-      };
-      const licenseFile = readdirSync(join(ROOT, dir)).find((f) =>
-        /^(licen[cs]e|copying)/i.test(f),
-      );
-      if (!licenseFile) throw new Error(`${pkg.name} has no license file to ship`);
-      const text = readFileSync(join(ROOT, dir, licenseFile), "utf8").trim();
-      return { name: pkg.name, head: `${pkg.name}@${pkg.version} (${pkg.license ?? "?"})`, text };
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = new Map<string, { name: string; head: string; text: string }>();
+  for (const dir of dirs) {
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
+    const licenseFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    if (!licenseFile) throw new Error(`${pkg.name} has no license file to ship`);
+    const text = readFileSync(join(dir, licenseFile), "utf8").trim();
+    const head = `${pkg.name}@${pkg.version} (${pkg.license ?? "?"})`;
+    byName.set(head, { name: pkg.name, head, text });
+  }
+  const sections = [...byName.values()].sort((a, b) =>
+    a.head < b.head ? -1 : a.head > b.head ? 1 : 0,
+  );
   const rule = "-".repeat(79);
   return [
-    "linkplan's dist/ includes code from these packages, under these licenses.",
+    `${what} includes code from these packages, under these licenses.`,
     "",
     ...sections.map((s) => `${rule}\n${s.head}\n\n${s.text}\n`),
   ].join("\n");
+}
+
+/**
+ * The playground (playground/index.html and what it imports) built by Vite into
+ * dist/playground/. codemirror-json-schema's Markdown renderer (markdown-it and the Shiki
+ * highlighter) is swapped for playground/src/markdownShim.ts; the licenses of the bundled
+ * packages are written next to the page.
+ */
+export async function buildPlayground(outDir = PLAYGROUND_OUT): Promise<void> {
+  const { build: viteBuild } = await import("vite");
+  const shim = join(ROOT, "playground", "src", "markdownShim.ts");
+  const modules = new Set<string>();
+  await viteBuild({
+    configFile: false,
+    root: join(ROOT, "playground"),
+    base: "./",
+    publicDir: false,
+    logLevel: "warn",
+    plugins: [
+      {
+        name: "linkplan-markdown-shim",
+        enforce: "pre",
+        resolveId(source, importer) {
+          if (
+            importer?.includes("codemirror-json-schema") &&
+            /\/utils\/markdown(\.js)?$/.test(source)
+          )
+            return shim;
+          return null;
+        },
+      },
+      {
+        name: "linkplan-playground-licenses",
+        generateBundle(_options, bundle) {
+          for (const output of Object.values(bundle)) {
+            if (output.type === "chunk") for (const id of output.moduleIds) modules.add(id);
+          }
+        },
+      },
+    ],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: "es2022",
+      sourcemap: false,
+      reportCompressedSize: false,
+      modulePreload: { polyfill: false },
+      // one chunk of ~800 KB (CodeMirror, the YAML reader, the schema; ~230 KB gzipped),
+      // loaded once from the local server
+      chunkSizeWarningLimit: 1024,
+      // (the worker's nested build makes rolldown report its plugin timings)
+      rolldownOptions: { checks: { pluginTimings: false } },
+    },
+  });
+  const inputs = [...modules].filter((id) => !id.startsWith("\0"));
+  await writeFile(
+    join(outDir, "THIRD_PARTY_LICENSES.txt"),
+    thirdPartyLicenses(inputs, "linkplan's playground (dist/playground/)"),
+  );
 }
 
 async function main(): Promise<void> {
@@ -181,15 +251,21 @@ async function main(): Promise<void> {
   const metafile = await bundle();
   checkLightEntries(metafile);
   checkZodShaken(metafile);
-  await writeFile(join(DIST, "THIRD_PARTY_LICENSES.txt"), thirdPartyLicenses(metafile));
+  await writeFile(
+    join(DIST, "THIRD_PARTY_LICENSES.txt"),
+    thirdPartyLicenses(bundledInputs(metafile), "linkplan's dist/"),
+  );
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
     cwd: ROOT,
     stdio: "inherit",
   });
   if (!existsSync(join(DIST, "types", "index.d.ts"))) throw new Error("tsc wrote no declarations");
+  await buildPlayground();
   const files = Object.keys(metafile.outputs).map((f) => relative("dist", f));
-  console.log(`dist/: ${files.length} bundle files, declarations in dist/types/`);
+  console.log(
+    `dist/: ${files.length} bundle files, declarations in dist/types/, the playground in dist/playground/`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -29,7 +29,13 @@ import { FC_SEED, fuzzRuns, replayCommand } from "./helpers/fcSeed.js";
  * a stack trace.
  */
 
-const DIAGRAM_TYPES = ["image/svg+xml", "text/plain", "text/vnd.mermaid"];
+const DIAGRAM_TYPES = [
+  "image/svg+xml",
+  "text/plain",
+  "text/vnd.mermaid",
+  "image/png",
+  "application/vnd.jgraph.mxfile",
+];
 
 let sent = 0;
 

@@ -155,7 +155,7 @@ describe("a catalog lacking a region", () => {
     {
       name: "/healthz names the catalog",
       url: "/healthz",
-      json: { status: "ok", catalog: "partial" },
+      json: { status: "ok", catalog: "partial", pending: 0 },
     },
   ]);
 });

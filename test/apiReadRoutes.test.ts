@@ -126,7 +126,7 @@ describe("health, docs and the OpenAPI document", () => {
       name: "GET /healthz",
       url: "/healthz",
       status: 200,
-      json: { status: "ok", catalog: "bundled" },
+      json: { status: "ok", catalog: "bundled", pending: 0 },
     },
     { name: "HEAD /healthz", method: "HEAD", url: "/healthz", status: 200, body: "" },
     {

@@ -92,7 +92,7 @@ describe("linkplan serve (a child process)", () => {
     );
     const res = await fetch(`${serve.origin}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", catalog: "bundled" });
+    expect(await res.json()).toEqual({ status: "ok", catalog: "bundled", pending: 0 });
     const problem = await fetch(`${serve.origin}/nope`);
     expect(problem.status).toBe(404);
 

@@ -182,8 +182,8 @@ describe("POST /v1/diagram", () => {
       name: "costs=true adds monthly costs in dollars",
       ...drawn("?format=ascii&costs=true"),
       check(res) {
-        expect(res.body).toContain("Consumer account · account 111122223333 · $21.06/mo");
-        expect(res.body).toContain("Provider account · account 444455556666 · $22.32/mo");
+        expect(res.body).toContain("Consumer account · 111122223333 · $21.06/mo");
+        expect(res.body).toContain("Provider account · 444455556666 · $22.32/mo");
       },
     },
     {

@@ -147,7 +147,12 @@ async function sigtermDuring50(serve: ServeProcess) {
       }),
     ),
   );
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  // SIGTERM once all 50 are in the pool (a connection not yet accepted would be refused)
+  for (let waited = 0; waited < 20_000; waited += 50) {
+    const health = await fetch(`${serve.origin}/healthz`).then((r) => r.json());
+    if ((health as { pending: number }).pending >= 50) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   killedAt = performance.now();
   serve.child.kill("SIGTERM");
   const results = await Promise.all(answers);
@@ -162,7 +167,19 @@ describe("linkplan serve drains on SIGTERM", () => {
   });
 
   it("answers all 50 queued requests, resets none, and exits 0", async () => {
-    serve = await spawnServe(["--no-log", "--workers", "1", "--inline-below", "0"]);
+    // a grace and a deadline long enough for all 50 even on a loaded machine: draining is
+    // what is tested
+    serve = await spawnServe([
+      "--no-log",
+      "--workers",
+      "1",
+      "--inline-below",
+      "0",
+      "--grace",
+      "45000",
+      "--work-timeout",
+      "45000",
+    ]);
     const { results, exit } = await sigtermDuring50(serve);
     expect(results.filter((r) => "error" in r)).toEqual([]);
     // most were still queued when the signal came

@@ -89,3 +89,47 @@ describe("folders by stage", () => {
     expect(impure.map((i) => i.specifier)).toEqual([]);
   });
 });
+
+/**
+ * The web playground (playground/src, built by Vite) is a client of the JSON API: cost,
+ * diagrams, findings, comparisons, what-ifs and break-even come from the server. Of the
+ * library it may use only the pure reading of documents (core, document: the YAML reader
+ * and the path → line locator), never a stage that computes an answer; nothing of Node.
+ */
+describe("the playground", () => {
+  const PLAYGROUND = fileURLToPath(new URL("../playground/src/", import.meta.url));
+  const allowed = new Set(["core", "document"]);
+  const pageImports = sourceFiles(PLAYGROUND).flatMap((file) => {
+    const text = readFileSync(file, "utf8");
+    return [...text.matchAll(IMPORT)].map((m) => {
+      const specifier = m[1] ?? m[2] ?? m[3] ?? "";
+      const target = specifier.startsWith(".") ? resolve(dirname(file), specifier) : null;
+      return {
+        file: relative(PLAYGROUND, file),
+        specifier,
+        srcFolder: target?.startsWith(SRC) ? folderOf(target) : null,
+      };
+    });
+  });
+
+  it("imports of the library only its pure reading of documents (core, document)", () => {
+    expect(pageImports.some((i) => i.srcFolder !== null)).toBe(true);
+    expect(
+      pageImports
+        .filter((i) => i.srcFolder !== null && !allowed.has(i.srcFolder))
+        .map((i) => `${i.file} → ${i.specifier}`),
+    ).toEqual([]);
+  });
+
+  it("imports nothing of Node, the server or the AWS SDK", () => {
+    const io = /^(node:|fs$|path$|child_process$|fastify|@fastify|@aws-sdk|piscina)/;
+    expect(
+      pageImports.filter((i) => io.test(i.specifier)).map((i) => `${i.file} → ${i.specifier}`),
+    ).toEqual([]);
+  });
+
+  it("is not imported by the library", () => {
+    const intoPage = imports.filter((i) => i.specifier.includes("playground/"));
+    expect(intoPage.map((i) => i.specifier)).toEqual([]);
+  });
+});

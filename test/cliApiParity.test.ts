@@ -286,7 +286,8 @@ for (const [name, operation] of Object.entries(OPERATIONS) as [OperationName, An
           expect(fromCli.stdout).toBe("");
           expect(fromCli.stdoutBytes?.equals(fromApi.rawPayload)).toBe(true);
         } else expect(fromCli.stdout).toBe(fromApi.body);
-      });
+        // a CLI process and a PNG rendering each: slow on a loaded machine, not stuck
+      }, 60_000);
     }
 
     it("without a format: each side's default", async () => {

@@ -196,16 +196,18 @@ describe("diagram --findings: the drawings", () => {
     );
     expect(chart.classDefs.get("finding")).toEqual(["stroke:#D13212", "stroke-width:3px"]);
     const withFinding = chart.vertices.filter((v) => v.classes.includes("finding"));
-    expect(withFinding.map((v) => v.id)).toEqual([
-      "n_endpoint_app_vpc_sts",
-      "n_endpoint_app_vpc_sts_again",
-      "n_endpoint_app_vpc_logs",
-      "n_endpoint_app_vpc_orders",
-      "n_endpoint_app_vpc_dynamodb",
-      "n_endpoint_app_vpc_firewall",
-      "n_zone_orders_zone",
-      "n_endpoint_service_orders_api",
-    ]);
+    expect(withFinding.map((v) => v.id).sort()).toEqual(
+      [
+        "n_endpoint_app_vpc_sts",
+        "n_endpoint_app_vpc_sts_again",
+        "n_endpoint_app_vpc_logs",
+        "n_endpoint_app_vpc_orders",
+        "n_endpoint_app_vpc_dynamodb",
+        "n_endpoint_app_vpc_firewall",
+        "n_zone_orders_zone",
+        "n_endpoint_service_orders_api",
+      ].sort(),
+    );
     // a marked group (subgraph) takes the class too, and still parses
     const vpcMarked = await parseMermaidFlowchart(
       drawTopology(BROKEN, {
@@ -220,7 +222,7 @@ describe("diagram --findings: the drawings", () => {
     for (const theme of ["light", "dark"] as const) {
       const svg = drawTopology(BROKEN, { format: "svg", theme, findings: FINDINGS });
       expect(XMLValidator.validate(svg)).toBe(true);
-      const scene = layout(graphOf({}));
+      const scene = layout(graphOf({}), { icons: true });
       const badges = [
         ...svg.matchAll(
           /<g class="lp-finding" data-finding="([^"]*)"><title>([^<]*)<\/title><circle cx="([\d.]+)" cy="([\d.]+)" r="7"\/><text x="([\d.]+)" y="([\d.]+)">!<\/text><\/g>/g,

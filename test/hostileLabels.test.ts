@@ -114,7 +114,8 @@ describe("hostile names in every format", () => {
         const text = drawTopology(topology, { format: "ascii", charset, detail });
         expect(controlCharacters(text, "\n")).toEqual([]);
         expect(text).not.toContain("x".repeat(41));
-        expect(text).toContain(`${"x".repeat(39)}…`.slice(0, 30));
+        // cut in the middle: both ends of the name stay
+        expect(text).toMatch(charset === "ascii" ? /x{20,}~x{10,}/ : /x{20,}…x{10,}/);
         expect(text).toContain("<script>alert(1)</script>");
         expect(text).toContain("東京リージョン");
       }

@@ -125,6 +125,8 @@ describe("the published files", () => {
       "dist/operationWorker.js",
       "dist/THIRD_PARTY_LICENSES.txt",
       "dist/types/index.d.ts",
+      "dist/playground/index.html",
+      "dist/playground/THIRD_PARTY_LICENSES.txt",
       "examples/endpoints-module.yaml",
       "examples/terraform/endpoints-module/main.tf",
       "assets/fonts/DejaVuSans.ttf",
@@ -133,9 +135,13 @@ describe("the published files", () => {
     ]) {
       expect(files, required).toContain(required);
     }
+    // dist/playground/: the web page `linkplan serve` shows at / (index.html, hashed assets)
     const allowed =
-      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt|assets\/fonts\/[^/]+\.(ttf|txt))$/;
+      /^(LICENSE|README\.md|package\.json|linkplan\.schema\.json|bin\/[^/]+\.js|examples\/[^/]+\.yaml|examples\/terraform\/.+\.(tf|yml)|dist\/.+\.(js|d\.ts)|dist\/THIRD_PARTY_LICENSES\.txt|dist\/playground\/(index\.html|THIRD_PARTY_LICENSES\.txt|assets\/[\w-]+\.(js|css))|assets\/fonts\/[^/]+\.(ttf|txt))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => f.startsWith("dist/playground/assets/") && f.endsWith(".js")).length,
+    ).toBeGreaterThan(0);
     expect(
       files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith(".map")),
     ).toEqual([]);
@@ -265,7 +271,7 @@ describe("the built server", () => {
     await stopServe(serve);
   });
 
-  it("runs pooled work in dist/operationWorker.js (piscina) and serves examples/", async () => {
+  it("runs pooled work in dist/operationWorker.js (piscina), serves examples/ and the playground", async () => {
     serve = await spawnServe(["--no-log", "--workers", "1", "--inline-below", "0"], 20_000, "dist");
     const yaml = readFileSync(join(ROOT, "examples", "endpoints-module.yaml"), "utf8");
     const res = await fetch(`${serve.origin}/v1/estimate`, {
@@ -280,6 +286,12 @@ describe("the built server", () => {
     });
     const examples = (await (await fetch(`${serve.origin}/v1/examples`)).json()) as unknown[];
     expect(examples.length).toBeGreaterThan(0);
+    // the playground, from dist/playground/, with the script its page names
+    const page = await fetch(`${serve.origin}/`);
+    expect(page.status).toBe(200);
+    const script = /src="\.\/(assets\/[\w-]+\.js)"/.exec(await page.text())?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${serve.origin}/${script}`)).status).toBe(200);
     // a PNG: resvg (external, native) loaded in the worker, the fonts found from dist/
     const png = await fetch(`${serve.origin}/v1/diagram?format=png`, {
       method: "POST",

@@ -17,6 +17,7 @@ import type {
 } from "../src/diagram/graph/diagramGraph.js";
 import { walkItems } from "../src/diagram/graph/diagramGraph.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { drawingOrder } from "../src/diagram/mermaid/drawingOrder.js";
 import { statusPrefix } from "../src/diagram/mermaid/mermaidLegend.js";
 import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
 import { cleanLabel } from "../src/diagram/text/cleanLabel.js";
@@ -229,9 +230,19 @@ const expectedTitle = (title: string) =>
   cleanLabel(title, 100).replace(/[&<>]/g, (ch) => ({ "&": "＆", "<": "‹", ">": "›" })[ch] ?? ch);
 
 /** Groups in the order mermaid lists subgraphs: each after its nested groups (post-order). */
-function groupsPostOrder(items: readonly DiagramItem[]): DiagramGroup[] {
-  return items.flatMap((item) =>
-    item.type === "group" ? [...groupsPostOrder(item.children), item] : [],
+function groupsPostOrder(
+  items: readonly DiagramItem[],
+  order: (items: readonly DiagramItem[]) => readonly DiagramItem[] = (i) => i,
+): DiagramGroup[] {
+  return order(items).flatMap((item) =>
+    item.type === "group" ? [...groupsPostOrder(item.children, order), item] : [],
+  );
+}
+
+/** Nodes in the order renderMermaid declares them (sibling subgraphs in drawingOrder). */
+function nodesDeclared(items: readonly DiagramItem[]): DiagramNode[] {
+  return drawingOrder(items).flatMap((item) =>
+    item.type === "group" ? nodesDeclared(item.children) : [item],
   );
 }
 
@@ -275,25 +286,27 @@ async function expectFaithful(graph: DiagramGraph, text: string): Promise<Parsed
     item.type === "node" ? [item] : [],
   );
   const groups = groupsPostOrder(graph.items);
+  const declaredNodes = nodesDeclared(graph.items);
+  const declaredGroups = groupsPostOrder(graph.items, drawingOrder);
   expect(parsed.vertices).toHaveLength(nodes.length);
   expect(parsed.subgraphs).toHaveLength(groups.length);
   const allIds = [...parsed.vertices.map((v) => v.id), ...parsed.subgraphs.map((s) => s.id)];
   expect(new Set(allIds).size).toBe(allIds.length);
   for (const id of allIds) expect(id).toMatch(/^[ng]_[A-Za-z0-9_]+$/);
 
-  // vertices come back in definition order, subgraphs in post-order
+  // vertices come back in definition order, subgraphs in post-order (of the declared order)
   const mermaidId = new Map<DiagramItem, string>();
-  nodes.forEach((item, i) => {
+  declaredNodes.forEach((item, i) => {
     const vertex = parsed.vertices[i];
     expect(shown(vertex?.text)).toBe(expectedNodeText(item));
     if (vertex) mermaidId.set(item, vertex.id);
   });
-  groups.forEach((item, i) => {
+  declaredGroups.forEach((item, i) => {
     const sub = parsed.subgraphs[i];
     expect(shown(sub?.title)).toBe(expectedGroupTitle(item));
     if (sub) mermaidId.set(item, sub.id);
   });
-  for (const [i, item] of groups.entries()) {
+  for (const [i, item] of declaredGroups.entries()) {
     const members = item.children.map((child) => mermaidId.get(child));
     expect([...(parsed.subgraphs[i]?.nodes ?? [])].sort()).toEqual([...members].sort());
   }
@@ -324,8 +337,10 @@ describe("renderMermaid", () => {
       'title: "PrivateLink deep dive"',
       "---",
       "flowchart TB",
-      'subgraph g_account_consumer["consumer · account 111111111111"]',
+      // sibling subgraphs last-first (see drawingOrder): Mermaid draws them reversed
+      'subgraph g_external["[+] SaaS providers (PrivateLink)"]',
     ]);
+    expect(l).toContain('subgraph g_account_consumer["consumer · account 111111111111"]');
     expect(l).toContain('subgraph g_region_consumer_eu_west_2["eu-west-2"]');
     expect(l).toContain(
       'subgraph g_vpc_consumer_vpc["consumer-vpc · 10.0.0.0/16 · 1 AZ · $40.15/mo"]',

@@ -6,6 +6,7 @@ import { layout } from "../src/diagram/layout/layout.js";
 import { CELL_HEIGHT, CELL_WIDTH, type Scene, type SceneBox } from "../src/diagram/layout/scene.js";
 import { drawTopologyPng } from "../src/diagram/png/drawTopologyPng.js";
 import { pngSize, renderPng } from "../src/diagram/png/renderPng.js";
+import { svgFrame } from "../src/diagram/svg/svgFrame.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { darkPixels, decodePng, PNG_SIGNATURE } from "./helpers/decodePng.js";
 import { exampleTopology } from "./helpers/examples.js";
@@ -14,11 +15,12 @@ const FONTS = diagramFontFiles();
 const PROD = exampleTopology("prod");
 const SCENE = layout(toGraph(PROD));
 
-/** The pixels of a box's first text line at `scale`. */
-function firstLine(box: SceneBox, scale: number) {
+/** The pixels of a box's first text line at `scale` (a scene laid out without icons). */
+function firstLine(scene: Scene, box: SceneBox, scale: number) {
+  const origin = svgFrame(scene).scene;
   return {
-    x: (box.x + 2) * CELL_WIDTH * scale,
-    y: (box.y + 1) * CELL_HEIGHT * scale,
+    x: (origin.x + (box.x + 2) * CELL_WIDTH) * scale,
+    y: (origin.y + (box.y + 1) * CELL_HEIGHT) * scale,
     width: (box.width - 3) * CELL_WIDTH * scale,
     height: CELL_HEIGHT * scale,
   };
@@ -41,18 +43,13 @@ describe("renderPng", () => {
     const png = await renderPng(SCENE, { fontFiles: FONTS });
     expect(Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE)).toBe(true);
     const image = decodePng(png);
-    expect([image.width, image.height]).toEqual([
-      SCENE.width * CELL_WIDTH * 2,
-      SCENE.height * CELL_HEIGHT * 2,
-    ]);
+    const frame = svgFrame(SCENE);
+    expect([image.width, image.height]).toEqual([frame.width * 2, frame.height * 2]);
     for (const scale of [1, 1.5, 4]) {
       const { width, height } = decodePng(await renderPng(SCENE, { fontFiles: FONTS, scale }));
       expect({ width, height }).toEqual(pngSize(SCENE, scale));
     }
-    expect(pngSize(SCENE, 1)).toEqual({
-      width: SCENE.width * CELL_WIDTH,
-      height: SCENE.height * CELL_HEIGHT,
-    });
+    expect(pngSize(SCENE, 1)).toEqual({ width: frame.width, height: frame.height });
   });
 
   it("is deterministic: the same scene, theme and scale give the same bytes", async () => {
@@ -71,7 +68,7 @@ describe("renderPng", () => {
   });
 
   it("sets the text in the given fonts only (no system fonts): none, no text", async () => {
-    const line = firstLine(workload(SCENE), 2);
+    const line = firstLine(SCENE, workload(SCENE), 2);
     const withFonts = decodePng(await renderPng(SCENE, { fontFiles: FONTS }));
     expect(darkPixels(withFonts, line)).toBeGreaterThan(100);
     // a file that is no font: the boxes and edges are drawn, the text is not
@@ -104,9 +101,9 @@ describe("renderPng", () => {
     });
     const scene = layout(toGraph(topology));
     const image = decodePng(await renderPng(scene, { fontFiles: FONTS, scale: 1 }));
-    expect(image.width).toBe(scene.width * CELL_WIDTH);
+    expect(image.width).toBe(svgFrame(scene).width);
     const account = scene.boxes[0] as SceneBox;
-    expect(darkPixels(image, firstLine(account, 1), 200)).toBeGreaterThan(50);
+    expect(darkPixels(image, firstLine(scene, account, 1), 200)).toBeGreaterThan(50);
   });
 
   it("refuses a picture over maxPixels before drawing it (diagram_too_large)", async () => {

@@ -1,7 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "../src/diagram/layout/scene.js";
+import type { Scene } from "../src/diagram/layout/scene.js";
 import { renderSvg } from "../src/diagram/svg/renderSvg.js";
+import { MAX_TITLE_CELLS, svgFrame } from "../src/diagram/svg/svgFrame.js";
 import { box } from "./helpers/sceneParts.js";
 
 const scene: Scene = {
@@ -116,8 +117,8 @@ describe("renderSvg", () => {
   it("is a valid standalone SVG with viewBox, size, role, title and desc", () => {
     const svg = renderSvg(scene);
     const root = parse(svg).svg;
-    const w = scene.width * CELL_WIDTH;
-    const h = scene.height * CELL_HEIGHT;
+    // the scene, the AWS Cloud group around it, the title above and the legend below
+    const { width: w, height: h } = svgFrame(scene);
     expect(root["@_xmlns"]).toBe("http://www.w3.org/2000/svg");
     expect(root["@_viewBox"]).toBe(`0 0 ${w} ${h}`);
     expect(root["@_width"]).toBe(String(w));
@@ -295,9 +296,10 @@ describe("renderSvg", () => {
       expect(svg).toContain("a &amp; b");
       expect(svg).toContain("&quot;double&quot; &apos;single&apos;");
       expect(svg).toContain("emoji 🚀 ok");
-      // box lines and labels are cut to the cells they have
-      for (const m of svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)) {
-        expect((m[1] ?? "").length).toBeLessThanOrEqual(60);
+      // box lines and labels are cut to the cells they have, the title to MAX_TITLE_CELLS
+      for (const m of svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)) {
+        const max = (m[1] ?? "").includes("lp-title") ? MAX_TITLE_CELLS : 60;
+        expect((m[2] ?? "").replace(/&[a-z]+;/g, "&").length).toBeLessThanOrEqual(max);
       }
       expect(root.title["#text"]).toContain("<script>alert(1)</script> | a & b");
     }

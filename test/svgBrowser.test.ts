@@ -5,6 +5,7 @@ import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { layout } from "../src/diagram/layout/layout.js";
 import type { Scene, SceneBox, SceneEdge } from "../src/diagram/layout/scene.js";
 import { renderSvg } from "../src/diagram/svg/renderSvg.js";
+import { svgFrame } from "../src/diagram/svg/svgFrame.js";
 import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
 import { EXAMPLE_NAMES, examplePath, exampleTopology } from "./helpers/examples.js";
 
@@ -157,12 +158,12 @@ const nested: Scene = {
   ],
 };
 
-/** Every bundled example, laid out at two detail levels, as users will render them. */
+/** Every bundled example, laid out at two detail levels with icons, as users will render them. */
 const EXAMPLE_CASES = EXAMPLE_NAMES.flatMap((name) => {
   const topology = exampleTopology(name);
   return (["vpcs", "azs"] as const).map((detail) => ({
     name: `${examplePath(name)} (${detail})`,
-    scene: layout(toGraph(topology, { detail })),
+    scene: layout(toGraph(topology, { detail }), { icons: true }),
     theme: detail === "azs" ? ("dark" as const) : ("light" as const),
   }));
 });
@@ -269,7 +270,8 @@ describe.skipIf(skip)("SVG diagrams in headless Chromium", () => {
       total: number;
       background: number[];
     };
-    expect(pixels.total).toBe(c.scene.width * 8 * c.scene.height * 18);
+    const frame = svgFrame(c.scene);
+    expect(pixels.total).toBe(frame.width * frame.height);
     expect(pixels.background).toEqual(c.theme === "dark" ? [15, 20, 25] : [255, 255, 255]);
     expect(pixels.ink).toBeGreaterThan(pixels.total / 200);
 
@@ -297,6 +299,7 @@ describe.skipIf(skip)("SVG diagrams in headless Chromium", () => {
       await image.decode();
       return [image.naturalWidth, image.naturalHeight];
     })()`)) as number[];
-    expect(size).toEqual([nested.width * 8, nested.height * 18]);
+    const frame = svgFrame(nested);
+    expect(size).toEqual([frame.width, frame.height]);
   });
 });

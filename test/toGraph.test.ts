@@ -3,6 +3,7 @@ import { type DiagramGraph, walkItems } from "../src/diagram/graph/diagramGraph.
 import { type GraphOptions, toGraph } from "../src/diagram/graph/toGraph.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
 import { exampleTopology } from "./helpers/examples.js";
 
 /** The containment tree as indented "kind id" lines. */
@@ -119,5 +120,38 @@ describe("toGraph", () => {
         }
       }
     }
+  });
+
+  it("says account once in an account's header, and nothing dangling without an id", () => {
+    const header = (account: Record<string, unknown>) => {
+      const topology = parseTopology({ name: "t", accounts: [{ vpcs: [], ...account }] });
+      const group = toGraph(topology).items[0];
+      return [group?.label, group?.detail].filter((part) => part != null).join(" · ");
+    };
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        { id: "consumer", name: "Consumer account", awsAccountId: "111122223333" },
+        "Consumer account · 111122223333",
+      ],
+      [
+        { id: "net", name: "Network", awsAccountId: "111111111111" },
+        "Network · account 111111111111",
+      ],
+      [{ id: "ops", name: "Ops" }, "Ops"],
+      [{ id: "ops" }, "ops"],
+      [{ id: "app-prod", name: "App (prod)" }, "App (prod)"],
+      [{ id: "ops-shared", name: "Ops" }, "Ops · account ops-shared"],
+      [{ id: "ops-shared", name: "Ops account" }, "Ops account · ops-shared"],
+      [{ id: "platform", name: "Platform account" }, "Platform account"],
+      [
+        { id: "shared", name: "Shared ACCOUNT", awsAccountId: "222233334444" },
+        "Shared ACCOUNT · 222233334444",
+      ],
+      [
+        { id: "accounting", name: "Accounting", awsAccountId: "333344445555" },
+        "Accounting · account 333344445555",
+      ],
+    ];
+    for (const [account, expected] of cases) expect(header(account)).toBe(expected);
   });
 });

@@ -114,10 +114,11 @@ describe("transit gateways", () => {
     ]);
     const flowchart = await parseMermaidFlowchart(renderMermaid(graph));
     // 36.50 attachment-hours + 250 GB × 0.02 = 41.50 for the spoke's attachment
+    // (in declaration order: the spoke's VPC, declared last-first with the hub's, comes first)
     expect(flowchart.vertices.map((v) => v.text)).toEqual([
+      "core attachment<br>transit gateway attachment · 250 GB/mo<br>$41.50/mo",
       "core attachment<br>transit gateway attachment<br>$36.50/mo",
       "core<br>transit gateway · 2 attachments",
-      "core attachment<br>transit gateway attachment · 250 GB/mo<br>$41.50/mo",
     ]);
   });
 });

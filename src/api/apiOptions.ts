@@ -46,6 +46,12 @@ export interface ApiOptions {
   grace?: number;
   /** heap of each worker thread in MiB; work that needs more answers 422 (default 2,048) */
   workerHeapMiB?: number;
+  /**
+   * serve the web playground at / (default false here, on for `linkplan serve`): true for
+   * the page `npm run build` writes into dist/playground/, or the folder of a built page.
+   * The API's routes and answers are the same either way.
+   */
+  playground?: boolean | string;
 }
 
 export const API_DEFAULTS = {

@@ -24,6 +24,7 @@ import { exampleRoutes } from "./routes/exampleRoutes.js";
 import { healthRoutes } from "./routes/healthRoutes.js";
 import { importRoutes } from "./routes/importRoutes.js";
 import { operationRoutes } from "./routes/operationRoutes.js";
+import { playgroundDir, playgroundRoutes } from "./routes/playgroundRoutes.js";
 import { toProblem } from "./toProblem.js";
 import { WorkPool } from "./workPool.js";
 
@@ -186,6 +187,12 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
   checkRoutes(app);
   exampleRoutes(app, ctx);
   importRoutes(app, ctx);
+  if (options.playground) {
+    await playgroundRoutes(
+      app,
+      typeof options.playground === "string" ? options.playground : playgroundDir(),
+    );
+  }
   await app.ready();
   return app;
 }

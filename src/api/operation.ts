@@ -29,4 +29,6 @@ export interface OperationReply {
   status: number;
   contentType: string;
   body: string | Uint8Array;
+  /** the format's warning about this answer (sent as the Linkplan-Warning header) */
+  warning?: string;
 }

@@ -28,8 +28,17 @@ async function dispatch(input: OperationInput, ctx: OperationContext): Promise<O
   const source = operation.route.body && raw ? raw.text : undefined;
   const result = operation.run(body, input.query, ctx, source);
   if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
-  const answer = format.kind === "binary" ? await format.render(result) : format.render(result);
-  return { status: 200, contentType: format.mediaType, body: answer };
+  if (format.kind === "binary") {
+    return { status: 200, contentType: format.mediaType, body: await format.render(result) };
+  }
+  const text = format.render(result);
+  const warning = format.warning?.(text);
+  return {
+    status: 200,
+    contentType: format.mediaType,
+    body: text,
+    ...(warning ? { warning } : {}),
+  };
 }
 
 /**

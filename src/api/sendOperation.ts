@@ -3,6 +3,9 @@ import type { OperationName } from "../operations/operations.js";
 import type { RawBody } from "./operation.js";
 import type { WorkPool } from "./workPool.js";
 
+/** The header carrying a format's warning about an answer (e.g. Mermaid too long to draw). */
+export const WARNING_HEADER = "Linkplan-Warning";
+
 /** The body as the topology routes' content-type parsers left it (text, not parsed). */
 function rawBodyOf(body: unknown): RawBody | null {
   const raw = body as Partial<RawBody> | undefined | null;
@@ -28,5 +31,6 @@ export async function sendOperation(
     typeof answer.body === "string"
       ? answer.body
       : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
+  if (answer.warning) void reply.header(WARNING_HEADER, answer.warning);
   void reply.code(answer.status).type(answer.contentType).send(body);
 }

@@ -105,6 +105,11 @@ export class WorkPool {
     }
   }
 
+  /** How many pooled operations are running or queued now. */
+  get pending(): number {
+    return this.#running.size;
+  }
+
   /** Stop every queued and running pooled operation: each answers 503 `shutting_down`. */
   stop(): void {
     for (const controller of this.#running) controller.abort(SHUT_DOWN);

@@ -32,6 +32,8 @@ export interface CliCommandSpec {
   extraOptions?: Option[];
   /** the operation to run instead, for these flags (e.g. diagram --compare) */
   pick?: (flags: CliFlags) => AnyOperation;
+  /** writes the output itself instead (diagram --split): true if it did */
+  write?: (result: unknown, flags: CliFlags, io: CliIo) => Promise<boolean>;
   /** after the output is written: write files, fail a gate */
   after?: (result: unknown, flags: CliFlags, io: CliIo) => Promise<void> | void;
   /** the operation reads the catalog: its prices, its AWS service list (adds --catalog) */
@@ -86,14 +88,21 @@ export function optionsOf(schema: z.ZodType): Option[] {
 }
 
 /**
- * A result as written: a text format's text, a JSON format's value indented by two spaces,
- * a binary format's bytes.
+/**
+ * A result as written: a text format's text (its warning, if any, on stderr), a JSON
+ * format's value indented by two spaces, a binary format's bytes.
  */
-function outputOf(format: OutputFormat<unknown>, result: unknown): string | Promise<Uint8Array> {
+function outputOf(
+  format: OutputFormat<unknown>,
+  result: unknown,
+  io: CliIo,
+): string | Promise<Uint8Array> {
   if (format.kind === "binary") return format.render(result);
-  return format.kind === "text"
-    ? format.render(result)
-    : `${JSON.stringify(format.render(result), null, 2)}\n`;
+  if (format.kind !== "text") return `${JSON.stringify(format.render(result), null, 2)}\n`;
+  const text = format.render(result);
+  const warning = format.warning?.(text);
+  if (warning) io.stderr(`warning: ${warning}\n`);
+  return text;
 }
 
 /** Refuse to write a binary format to a terminal (before any work is done). */
@@ -206,13 +215,17 @@ export function operationCommand(spec: CliCommandSpec, io: CliIo): Command {
     // the text of the body, when the body is the one document read
     const source = !spec.body && loaded.length === 1 ? loaded[0]?.text : undefined;
     const result = chosen.run(body, options, ctx, source);
+    if (await spec.write?.(result, flags, io)) {
+      await spec.after?.(result, flags, io);
+      return;
+    }
     if (output !== null) {
-      await writeOutput(io, output, await outputOf(format, result));
+      await writeOutput(io, output, await outputOf(format, result, io));
       io.stderr(`wrote ${output}\n`);
     } else if (format.kind === "json" && format.chunks) {
       await io.stdoutChunks(format.chunks(result));
     } else {
-      const written = await outputOf(format, result);
+      const written = await outputOf(format, result, io);
       if (typeof written === "string") io.stdout(written);
       else await io.stdoutBytes(written);
     }

@@ -17,6 +17,7 @@ import { checkCommandSpec } from "./checkCommandSpec.js";
 import type { CliIo } from "./cliIo.js";
 import { writeOutput } from "./loadInputs.js";
 import type { CliCommandSpec, CliFlags } from "./operationCommand.js";
+import { splitOption, writeSplitDiagram } from "./splitDiagram.js";
 import { whatIfOf } from "./whatIfFlags.js";
 
 const TOPOLOGY = "topology YAML or JSON file, or - for standard input";
@@ -91,7 +92,9 @@ export function operationCommandSpecs(): CliCommandSpec[] {
           "--compare <before>",
           "draw <file> with what was added (+) and removed (-) since <before> marked",
         ),
+        splitOption(),
       ],
+      write: writeSplitDiagram,
       flagFiles: (flags) => (typeof flags.compare === "string" ? [flags.compare] : []),
       pick: (flags) => (flags.compare === undefined ? diagramOperation : diagramCompareOperation),
       body: ([document, before], flags) =>

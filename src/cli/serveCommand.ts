@@ -19,13 +19,14 @@ interface ServeOptions {
   workTimeout: number;
   inlineBelow: number;
   grace: number;
+  playground: boolean;
 }
 
 export function addServeCommand(program: Command, io: CliIo): void {
   program
     .command("serve")
     .description(
-      "serve the HTTP API (Swagger UI at /docs); SIGTERM/SIGINT stop accepting, let queued and running requests finish (up to --grace), then exit 0",
+      "serve the HTTP API (Swagger UI at /docs) and the web playground at /; SIGTERM/SIGINT stop accepting, let queued and running requests finish (up to --grace), then exit 0",
     )
     .option("-p, --port <port>", "port to listen on (0: any free port)", port, 3000)
     .option("--host <host>", "address to listen on", "127.0.0.1")
@@ -70,6 +71,7 @@ export function addServeCommand(program: Command, io: CliIo): void {
     )
     .option("--cors <origins...>", "allow these CORS origins (CORS is off by default)")
     .option("--no-log", "do not log requests")
+    .option("--no-playground", "do not serve the web playground at / (the API is the same)")
     .action(async (opts: ServeOptions) => {
       // Fastify and its plugins load only for serve: other commands start without them
       const { buildApp } = await import("../api/buildApp.js");
@@ -85,9 +87,18 @@ export function addServeCommand(program: Command, io: CliIo): void {
         workTimeout: opts.workTimeout,
         inlineBelow: opts.inlineBelow,
         grace: opts.grace,
+        playground: opts.playground,
       });
       const address = await app.listen({ port: opts.port, host: opts.host });
       io.stderr(`linkplan API listening on ${address} (docs: ${address}/docs)\n`);
+      if (opts.playground) {
+        const { playgroundBuilt } = await import("../api/routes/playgroundRoutes.js");
+        io.stderr(
+          playgroundBuilt()
+            ? `playground: ${address}/\n`
+            : "playground: not built (run npm run build); --no-playground turns it off\n",
+        );
+      }
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           io.stderr(`${signal}: closing\n`);

@@ -40,7 +40,8 @@ export function renderGraph(graph: DiagramGraph, request: RenderRequest): string
     checkGraphSize(graph, limits.maxNodes);
     return renderMermaid(graph);
   }
-  const scene = layout(graph, { limits });
+  // SVG draws icons, which need room in the layout; ASCII and draw.io do not
+  const scene = layout(graph, { limits, icons: request.format === "svg" });
   if (request.format === "svg") return renderSvg(scene, { theme: request.theme ?? "light" });
   if (request.format === "drawio") return renderDrawio(scene, { theme: request.theme ?? "light" });
   return renderAscii(scene, { charset: request.charset ?? "unicode" });

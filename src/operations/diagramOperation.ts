@@ -2,6 +2,7 @@ import { check } from "../check/check.js";
 import type { Finding } from "../check/finding.js";
 import type { DiagramFormat } from "../diagram/drawTopology.js";
 import { drawTopology } from "../diagram/drawTopology.js";
+import { mermaidSizeWarning } from "../diagram/mermaid/mermaidSizeWarning.js";
 import { drawTopologyPng } from "../diagram/png/drawTopologyPng.js";
 import { type Estimate, estimate } from "../estimate/estimate.js";
 import type { Topology } from "../topology/topology.js";
@@ -33,7 +34,12 @@ export function diagramFormats<T>(
 ): Record<DiagramFormat | "png", OutputFormat<T>> {
   return {
     ascii: { kind: "text", mediaType: MEDIA.text, render: (s) => draw(s, "ascii") },
-    mermaid: { kind: "text", mediaType: MEDIA.mermaid, render: (s) => draw(s, "mermaid") },
+    mermaid: {
+      kind: "text",
+      mediaType: MEDIA.mermaid,
+      render: (s) => draw(s, "mermaid"),
+      warning: mermaidSizeWarning,
+    },
     svg: { kind: "text", mediaType: MEDIA.svg, render: (s) => draw(s, "svg") },
     png: { kind: "binary", mediaType: MEDIA.png, render: drawPng },
     drawio: { kind: "text", mediaType: MEDIA.drawio, render: (s) => draw(s, "drawio") },

@@ -30,7 +30,17 @@ export type OutputFormat<Result> =
       /** the value as indented JSON text in chunks, for answers too large for one string */
       chunks?(result: Result): Iterable<string>;
     }
-  | { kind: "text"; mediaType: string; render(result: Result): string }
+  | {
+      kind: "text";
+      mediaType: string;
+      render(result: Result): string;
+      /**
+       * A note about a written text that is fine but may not work where it is going (Mermaid
+       * over the size Mermaid draws): stderr on the command line, a Linkplan-Warning header
+       * from the API; null when there is none.
+       */
+      warning?(text: string): string | null;
+    }
   | { kind: "binary"; mediaType: string; render(result: Result): Promise<Uint8Array> };
 
 /** Where the API serves an operation. */

@@ -3,8 +3,11 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** Ignored folders that tools (not tests) write to during a run. */
-const TOOL_DIRS = ["node_modules/", "coverage/"];
+/**
+ * Ignored folders that tools (not tests) write to during a run, and out/playground/, where
+ * the playground's browser test leaves a screenshot of each pane for a reader (issue 16).
+ */
+const TOOL_DIRS = ["node_modules/", "coverage/", "out/playground/"];
 
 function git(args: string[], cwd: string): string | null {
   try {
@@ -18,23 +21,36 @@ function git(args: string[], cwd: string): string | null {
   }
 }
 
-/** The content of a file, or of every file below a folder, as one hash. */
-function fingerprint(path: string): string {
+/** Whether a path of the tree (relative, "/"-separated) is one of TOOL_DIRS or below one. */
+function isToolPath(relativePath: string): boolean {
+  return TOOL_DIRS.some((dir) => `${relativePath}/`.startsWith(dir));
+}
+
+/**
+ * The content of a file, or of every file below a folder (TOOL_DIRS left out), as one
+ * hash; null for a folder that holds nothing but TOOL_DIRS (it counts as absent).
+ */
+function fingerprint(root: string, entry: string): string | null {
   const hash = createHash("sha1");
-  const visit = (p: string) => {
+  let files = 0;
+  const visit = (relativePath: string) => {
+    if (isToolPath(relativePath)) return;
+    const p = join(root, relativePath);
     const stat = statSync(p, { throwIfNoEntry: false });
     if (!stat) return;
     if (stat.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
         hash.update(`${name}\n`);
-        visit(join(p, name));
+        visit(`${relativePath}/${name}`);
       }
     } else if (stat.isFile()) {
+      files += 1;
       hash.update(readFileSync(p));
     }
   };
-  visit(path);
-  return hash.digest("hex").slice(0, 12);
+  visit(entry.replace(/\/$/, ""));
+  const isFolder = statSync(join(root, entry), { throwIfNoEntry: false })?.isDirectory();
+  return isFolder && files === 0 ? null : hash.digest("hex").slice(0, 12);
 }
 
 /**
@@ -48,7 +64,10 @@ function treeState(root: string): string[] | null {
     .split("\0")
     .filter((entry) => entry.length > 3)
     .filter((entry) => !TOOL_DIRS.some((dir) => entry.slice(3).startsWith(dir)))
-    .map((entry) => `${entry} ${fingerprint(join(root, entry.slice(3)))}`)
+    .flatMap((entry) => {
+      const print = fingerprint(root, entry.slice(3));
+      return print === null ? [] : [`${entry} ${print}`];
+    })
     .sort();
 }
 
@@ -56,10 +75,11 @@ function treeState(root: string): string[] | null {
  * Vitest global setup: no test writes into the repository. The state of the working tree
  * (git status with the content of changed and untracked files) is taken before the run and
  * compared after it; the run fails naming what appeared, vanished or changed. Skipped
- * outside a git checkout and when UPDATE_GOLDEN=1 rewrites the golden files.
+ * outside a git checkout, when UPDATE_GOLDEN=1 rewrites the golden files and when
+ * UPDATE_SCREENSHOT=1 rewrites the README's screenshot of the playground.
  */
 export default function cleanTree(): (() => void) | undefined {
-  if (process.env.UPDATE_GOLDEN === "1") return undefined;
+  if (process.env.UPDATE_GOLDEN === "1" || process.env.UPDATE_SCREENSHOT === "1") return undefined;
   const root = git(["rev-parse", "--show-toplevel"], process.cwd())?.trim();
   if (!root) return undefined;
   const before = treeState(root);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import * as z from "zod";
 import type { ApiContext } from "../apiContext.js";
 
-/** GET /healthz: the server is up and which catalog it prices with. */
+/** GET /healthz: the server is up, which catalog it prices with, and its pooled work. */
 export function healthRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     "/healthz",
@@ -11,9 +11,18 @@ export function healthRoutes(app: FastifyInstance, ctx: ApiContext): void {
       schema: {
         tags: ["health"],
         summary: "Liveness",
-        response: { 200: z.object({ status: z.literal("ok"), catalog: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal("ok"),
+            catalog: z.string(),
+            pending: z
+              .number()
+              .int()
+              .describe("operations running or queued in the worker pool now"),
+          }),
+        },
       },
     },
-    async () => ({ status: "ok" as const, catalog: ctx.catalog.name }),
+    async () => ({ status: "ok" as const, catalog: ctx.catalog.name, pending: ctx.work.pending }),
   );
 }

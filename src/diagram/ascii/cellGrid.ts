@@ -1,4 +1,4 @@
-import { charWidth } from "../../core/displayWidth.js";
+import { forEachCluster } from "../../core/displayWidth.js";
 
 /** Content of the second cell of a wide character; skipped on output. */
 const WIDE_TAIL = "";
@@ -7,11 +7,11 @@ const SPACE = 32;
 const TAIL = 0;
 
 /**
- * A width × height buffer of terminal cells. Each cell holds one character (plus any
- * combining marks after it); a wide character (displayWidth 2) fills its cell and puts
- * a placeholder in the next one. Writes outside the buffer are ignored. Cells are code
- * points in a typed array (a diagram of 100 VPCs has millions of cells); the rare cell
- * holding a character with combining marks keeps its text in `extra`.
+ * A width × height buffer of terminal cells. Each cell holds one grapheme cluster (a
+ * character with its combining marks, a joined emoji); a wide cluster (displayWidth 2)
+ * fills its cell and puts a placeholder in the next one. Writes outside the buffer are
+ * ignored. Cells are code points in a typed array (a diagram of 100 VPCs has millions of
+ * cells); the rare cell holding a cluster of several code points keeps its text in `extra`.
  */
 export class CellGrid {
   readonly width: number;
@@ -47,35 +47,32 @@ export class CellGrid {
   }
 
   /**
-   * Write `text` left to right from (x, y), never past column `maxX` (inclusive); a wide
-   * character that would not fit whole ends the text. Zero-width characters join the
-   * previous cell. Returns the column after the last cell written.
+   * Write `text` left to right from (x, y), one grapheme cluster per cell (a joined emoji,
+   * a flag, a letter with its combining marks stay whole), never past column `maxX`
+   * (inclusive); a cluster that would not fit whole ends the text. A wide cluster fills its
+   * cell and marks the cells it covers after it as continuations; a cluster with no width
+   * (a mark with no base) is dropped. Returns the column after the last cell written.
    */
   write(x: number, y: number, text: string, maxX = this.width - 1): number {
     const limit = Math.min(maxX, this.width - 1);
     let col = x;
-    let last = -1;
     if (y < 0 || y >= this.height) return col;
     const row = y * this.width;
-    for (const ch of text) {
-      const w = charWidth(ch);
-      if (w === 0) {
-        if (last >= 0) this.put(row + last, this.get(last, y) + ch);
-        continue;
-      }
-      if (col + w - 1 > limit) break;
+    forEachCluster(text, (cluster, w) => {
+      if (w === 0) return true;
+      if (col + w - 1 > limit) return false;
       if (col >= 0) {
-        this.set(col, y, ch);
-        if (w === 2) {
-          this.clearWide(col + 1, y);
-          this.cells[row + col + 1] = TAIL;
-          this.extra.delete(row + col + 1);
+        this.set(col, y, cluster);
+        for (let k = 1; k < w; k++) {
+          this.clearWide(col + k, y);
+          this.cells[row + col + k] = TAIL;
+          this.extra.delete(row + col + k);
           this.special[y] = 1;
         }
-        last = col;
       }
       col += w;
-    }
+      return true;
+    });
     return col;
   }
 
@@ -137,12 +134,19 @@ export class CellGrid {
       this.special[Math.floor(i / this.width)] = 1;
   }
 
-  /** Before overwriting (x, y): blank the other half of a wide character it is part of. */
+  /**
+   * Before overwriting (x, y): blank the rest of a wide cluster it is part of (its first
+   * cell and the cells it covers), so no half of one is left.
+   */
   private clearWide(x: number, y: number): void {
-    const i = y * this.width + x;
-    if (this.cells[i] === TAIL && x > 0) this.put(i - 1, " ");
-    if (x + 1 < this.width && this.cells[i + 1] === TAIL && this.cells[i] !== TAIL) {
-      this.put(i + 1, " ");
+    const row = y * this.width;
+    if (this.cells[row + x] === TAIL) {
+      let head = x - 1;
+      while (head > 0 && this.cells[row + head] === TAIL) head--;
+      for (let k = Math.max(0, head); k < x; k++) this.put(row + k, " ");
+    }
+    for (let k = x + 1; k < this.width && this.cells[row + k] === TAIL; k++) {
+      this.put(row + k, " ");
     }
   }
 }

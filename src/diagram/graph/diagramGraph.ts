@@ -108,8 +108,18 @@ export interface DiagramEdge {
   status: DiagramStatus;
 }
 
+/** What priced a diagram, for its title block. */
+export interface DiagramPricing {
+  /** the estimate's monthly total, e.g. "$1,234.56/mo" */
+  total: string;
+  /** the price catalog's name and retrieval date, e.g. "bundled 2026-11-20" */
+  catalog: string;
+}
+
 export interface DiagramGraph {
   title: string;
+  /** the estimate that annotates the graph: its total and catalog (absent without one) */
+  pricing?: DiagramPricing;
   /** top-level groups and nodes (accounts, the external group) */
   items: DiagramItem[];
   edges: DiagramEdge[];

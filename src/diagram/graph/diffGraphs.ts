@@ -146,5 +146,17 @@ export function diffGraphs(before: DiagramGraph, after: DiagramGraph): DiagramGr
     edges.push({ ...e, status: "removed" });
   }
 
-  return { title: `${before.title} → ${after.title}`, items, edges };
+  // the title block's total: before → after when both are priced
+  const pricing =
+    after.pricing === undefined
+      ? {}
+      : before.pricing === undefined
+        ? { pricing: after.pricing }
+        : {
+            pricing: {
+              total: `${before.pricing.total} → ${after.pricing.total}`,
+              catalog: after.pricing.catalog,
+            },
+          };
+  return { title: `${before.title} → ${after.title}`, ...pricing, items, edges };
 }

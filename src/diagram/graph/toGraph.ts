@@ -3,6 +3,7 @@ import type { Estimate } from "../../estimate/estimate.js";
 import type { Account, Topology, Vpc } from "../../topology/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
 import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
+import { diagramPricing } from "./diagramPricing.js";
 import { markFindings } from "./findingMarks.js";
 import { edge, group, node } from "./graphElements.js";
 import { GraphIndex } from "./graphIndex.js";
@@ -188,6 +189,33 @@ function accountItems(
   return items;
 }
 
+/** Letters and digits of a name, lower case: "App (prod)" and "app-prod" are the same. */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+const ENDS_WITH_ACCOUNT = /\baccount\s*$/i;
+
+/**
+ * What an account group's header says after its name: the 12-digit AWS account id when
+ * known, else the model's id when the name does not already say it ("App (prod)" says
+ * app-prod, "Platform account" says platform); "account" before the id unless the name
+ * ends with that word ("Consumer account · 111122223333", "Network · account
+ * 111111111111", "Ops · account ops-shared"); null when there is nothing to add ("Ops",
+ * never "Ops · account").
+ */
+function accountDetail(account: Account): string | null {
+  const { name } = account;
+  const named = name !== undefined;
+  const saysId =
+    !named ||
+    nameKey(name) === nameKey(account.id) ||
+    nameKey(name.replace(ENDS_WITH_ACCOUNT, "")) === nameKey(account.id);
+  const id = account.awsAccountId ?? (saysId ? null : account.id);
+  if (id === null) return null;
+  return ENDS_WITH_ACCOUNT.test(name ?? account.id) ? id : `account ${id}`;
+}
+
 /**
  * Build the diagram graph of a topology: accounts › regions › VPCs (› AZs › subnets)
  * with endpoints, load balancers, endpoint services, workloads, NAT gateways and hosted
@@ -209,23 +237,17 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
     index: new GraphIndex(topology),
   };
   const attachments = attachmentsByVpc(topology);
-  const items: DiagramItem[] = topology.accounts.map((account) => {
-    // the 12-digit id when known, else the model's id when the label is a name
-    const detail = account.awsAccountId
-      ? `account ${account.awsAccountId}`
-      : account.name !== undefined && account.name !== account.id
-        ? `account ${account.id}`
-        : "account";
-    return group(
+  const items: DiagramItem[] = topology.accounts.map((account) =>
+    group(
       ids.account(account.id),
       "account",
       account.name ?? account.id,
-      detail,
+      accountDetail(account),
       ctx.costs.account(account.id),
       "account",
       accountItems(ctx, account, options.hostedZones ?? true, attachments),
-    );
-  });
+    ),
+  );
   const saas = new Map<string, string>();
   for (const vpc of topology.accounts.flatMap((a) => a.vpcs)) {
     for (const endpoint of vpc.endpoints) {
@@ -248,5 +270,6 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
   }
   if (options.findings) markFindings(items, topology, options.findings);
   markTerraformSources(items, topology);
-  return graphView({ title: topology.name, items, edges: ctx.edges }, options);
+  const pricing = options.estimate ? { pricing: diagramPricing(options.estimate) } : {};
+  return graphView({ title: topology.name, ...pricing, items, edges: ctx.edges }, options);
 }

@@ -22,7 +22,7 @@ function pushBorder(marks: Mark[], window: Rect, b: Rect): void {
 }
 
 function pushHeader(marks: Mark[], window: Rect, b: PlacedBox): void {
-  const header = { x: b.x + 2, y: b.y + 1, width: b.headerWidth, height: 1 };
+  const header = { x: b.x + (b.headerFrom ?? 2), y: b.y + 1, width: b.headerWidth, height: 1 };
   pushMark(marks, window, header, CellFlag.Header);
 }
 

@@ -25,6 +25,12 @@ export interface LayoutOptions {
   limits?: Partial<DiagramLimits>;
   /** adds up the work done (see LayoutWork); for tests and benchmarks */
   work?: LayoutWork;
+  /**
+   * room for icons, as renderSvg draws them (SVG and PNG): each node gets rows above its
+   * text for its service icon, each group header cells before its text for the group icon
+   * (default false: ASCII and draw.io)
+   */
+  icons?: boolean;
 }
 
 /**
@@ -54,7 +60,8 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
   const limits = diagramLimits(options.limits);
   checkGraphSize(graph, limits.maxNodes);
   const tree = layoutTree(graph);
-  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges));
+  const icons = options.icons === true;
+  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges), icons);
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
   const { boxes, placed } = positionBoxes(tree.root, frames, origin);
   const content = placed.get(tree.root);
@@ -95,8 +102,13 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
     const at = e.labelAt;
     if (at && e.label !== null) cover(at.x, at.y, at.x + displayWidth(e.label) - 1, at.y);
   }
+  // only what was asked for: the scenes of plain layouts stay as they were
+  const extra = {
+    ...(graph.pricing ? { pricing: graph.pricing } : {}),
+    ...(icons ? { icons: true } : {}),
+  };
   if (left > right)
-    return { title: graph.title, width: 2 * MARGIN, height: 2 * MARGIN, boxes, edges };
+    return { title: graph.title, ...extra, width: 2 * MARGIN, height: 2 * MARGIN, boxes, edges };
   // shift everything so the bounding box starts one cell in
   const dx = MARGIN - left;
   const dy = MARGIN - top;
@@ -112,6 +124,7 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
   }
   return {
     title: graph.title,
+    ...extra,
     width: right + dx + 1 + MARGIN,
     height: bottom + dy + 1 + MARGIN,
     boxes,

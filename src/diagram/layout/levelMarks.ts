@@ -63,7 +63,8 @@ export function levelMarks(
   const marks: Mark[] = [];
   const box = placed.get(level);
   if (box && level.data.type !== "root") {
-    const header = { x: box.x + 2, y: box.y + 1, width: box.headerWidth, height: 1 };
+    const from = box.x + (box.headerFrom ?? 2);
+    const header = { x: from, y: box.y + 1, width: box.headerWidth, height: 1 };
     pushMark(marks, window, header, CellFlag.Header);
   }
   for (const child of level.children ?? []) {

@@ -8,6 +8,12 @@ import type { Frame } from "./sizeBoxes.js";
 export interface PlacedBox extends Rect {
   /** cells of a group's header text, drawn at (x+2, y+1); 0 for nodes */
   headerWidth: number;
+  /**
+   * where the header starts, cells right of x (default 2, its text's first cell; 1 in icon
+   * layouts, whose group icon fills the corner from the padding column): the header covers
+   * cells x+headerFrom … x+headerFrom+headerWidth-1 of row y+1
+   */
+  headerFrom?: number;
 }
 
 export interface Placement {
@@ -50,6 +56,7 @@ export function positionBoxes(
         width: childFrame.width,
         height: childFrame.height,
         headerWidth: childFrame.headerWidth,
+        ...(childFrame.headerFrom === undefined ? {} : { headerFrom: childFrame.headerFrom }),
       });
     });
     const d = n.data;

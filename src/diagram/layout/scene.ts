@@ -1,4 +1,5 @@
 import type {
+  DiagramPricing,
   DiagramStatus,
   EdgeKind,
   GroupKind,
@@ -62,6 +63,13 @@ export interface SceneEdge {
 
 export interface Scene {
   title: string;
+  /** the diagram's total and catalog (only when laid out from a priced graph) */
+  pricing?: DiagramPricing;
+  /**
+   * laid out with room for icons (layout's `icons` option): each node has NODE_ICON_ROWS
+   * rows above its text, each group header GROUP_ICON_CELLS cells before its text
+   */
+  icons?: boolean;
   width: number;
   height: number;
   /** parents before children */
@@ -72,3 +80,10 @@ export interface Scene {
 /** SVG pixels per grid cell. */
 export const CELL_WIDTH = 8;
 export const CELL_HEIGHT = 18;
+
+/** Rows above a node's text that an icon layout keeps for the node's icon. */
+export const NODE_ICON_ROWS = 2;
+/** Cells of text width a node gets at least in an icon layout (room for its icon). */
+export const NODE_ICON_CELLS = 6;
+/** Cells before a group's header text that an icon layout keeps for the group icon. */
+export const GROUP_ICON_CELLS = 3;

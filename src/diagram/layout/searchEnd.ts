@@ -93,8 +93,8 @@ export function boxTerminals(
         const inLine = along ? dx === 0 : dy === 0;
         cost += dx + dy + RouteCost.border;
         cost += inLine ? RouteCost.offCentre * offset : RouteCost.turn;
-        if (side === "top" && cx >= b.x + 2 && cx < b.x + 2 + b.headerWidth)
-          cost += RouteCost.header;
+        const header = b.x + (b.headerFrom ?? 2);
+        if (side === "top" && cx >= header && cx < header + b.headerWidth) cost += RouteCost.header;
       }
       out.push({ x, y, dir, cost });
     }

@@ -5,7 +5,7 @@ import { cleanLabel } from "../text/cleanLabel.js";
 import { arrangeChildren, type ChildBox } from "./arrangeChildren.js";
 import type { LayoutNode } from "./layoutTree.js";
 import type { Constraint } from "./orderByRank.js";
-import type { ScenePoint } from "./scene.js";
+import { GROUP_ICON_CELLS, NODE_ICON_CELLS, NODE_ICON_ROWS, type ScenePoint } from "./scene.js";
 
 /**
  * Where a group's children start: border + padding on the left; border, header and two
@@ -28,8 +28,10 @@ export interface Frame {
   width: number;
   height: number;
   lines: string[];
-  /** cells of a group's header text (0 for nodes) */
+  /** cells of a group's header text (0 for nodes), and its icon's in icon layouts */
   headerWidth: number;
+  /** where the header starts, cells right of the box's x (absent: 2; see PlacedBox) */
+  headerFrom?: number;
   /** one per child, in the hierarchy's child order */
   offsets: ScenePoint[];
 }
@@ -85,11 +87,18 @@ function groupHeader(group: DiagramGroup, measure: TextMeasure): string {
  * group fits its header (up to MAX_HEADER_CELLS, plus " !" when marked) and its children
  * as arranged by `arrangeChildren`, inside a padding of one cell. A VPC's AZ columns get
  * the height of the tallest. The root's frame is the top-level arrangement (no border).
+ * With `icons` (SVG and PNG), a node also has NODE_ICON_ROWS rows above its text for its
+ * icon and is at least NODE_ICON_CELLS wide inside, and a group's header has
+ * GROUP_ICON_CELLS more cells in front of its text for the group icon.
  */
 export function sizeBoxes(
   root: LayoutNode,
   constraints: ReadonlyMap<LayoutNode, readonly Constraint[]>,
+  icons = false,
 ): Map<LayoutNode, Frame> {
+  const nodeRows = icons ? NODE_ICON_ROWS : 0;
+  const nodeMinWidth = icons ? NODE_ICON_CELLS : 0;
+  const headerIcon = icons ? GROUP_ICON_CELLS : 0;
   const frames = new Map<LayoutNode, Frame>();
   const measure = new TextMeasure();
   root.eachAfter((n) => {
@@ -100,8 +109,9 @@ export function sizeBoxes(
       for (const line of lines) width = Math.max(width, measure.width(line));
       if (d.findings && d.findings.length > 0)
         width = Math.max(width, measure.width(lines[0] ?? "") + FINDING_MARK_CELLS);
-      width += 4;
-      frames.set(n, { width, height: lines.length + 2, lines, headerWidth: 0, offsets: [] });
+      width = Math.max(width, nodeMinWidth) + 4;
+      const height = lines.length + 2 + nodeRows;
+      frames.set(n, { width, height, lines, headerWidth: 0, offsets: [] });
       return;
     }
     const kids = n.children ?? [];
@@ -135,17 +145,18 @@ export function sizeBoxes(
     const mark = d.findings && d.findings.length > 0 ? FINDING_MARK_CELLS : 0;
     const width = Math.max(
       arrangement.width + 2 * CONTENT_X,
-      Math.min(measure.width(header), MAX_HEADER_CELLS) + 4 + mark,
+      Math.min(measure.width(header), MAX_HEADER_CELLS) + 4 + mark + headerIcon,
       MIN_GROUP_WIDTH,
     );
-    const room = width - 4 - mark;
+    const room = width - 4 - mark - headerIcon;
     const line = measure.width(header) <= room ? header : cleanLabel(header, room);
     frames.set(n, {
       width,
       height: kids.length > 0 ? CONTENT_Y + arrangement.height + CONTENT_BOTTOM : 3,
       lines: [line],
-      // edges keep off the mark as off the header
-      headerWidth: measure.width(line) + mark,
+      // edges keep off the mark and the icon (from the padding column on) as off the header
+      headerWidth: measure.width(line) + mark + (icons ? headerIcon + 1 : 0),
+      ...(icons ? { headerFrom: 1 } : {}),
       offsets: arrangement.offsets.map((o) => ({ x: o.x + CONTENT_X, y: o.y + CONTENT_Y })),
     });
   });

@@ -10,6 +10,7 @@ import type {
 } from "../graph/diagramGraph.js";
 import { cleanLabel } from "../text/cleanLabel.js";
 import { allocateMermaidIds, type MermaidIds } from "./allocateMermaidIds.js";
+import { drawingOrder } from "./drawingOrder.js";
 import { escapeMermaidText, mermaidLabel } from "./escapeMermaidText.js";
 import {
   edgeStyle,
@@ -81,21 +82,36 @@ function groupLine(group: DiagramGroup, id: string): string {
 function itemLines(
   items: readonly DiagramItem[],
   ids: MermaidIds,
-  classes: Map<string, string[]>,
   depth: number,
   out: string[],
 ): void {
   const pad = INDENT.repeat(depth);
-  for (const item of items) {
+  for (const item of drawingOrder(items)) {
     const id = ids.ofItem.get(item);
     if (id === undefined) continue;
     if (item.type === "node") {
       out.push(pad + nodeLine(item, id));
-      addClass(classes, nodeClass(item.kind), id);
     } else {
       out.push(pad + groupLine(item, id));
-      itemLines(item.children, ids, classes, depth + 1, out);
+      itemLines(item.children, ids, depth + 1, out);
       out.push(`${pad}end`);
+    }
+  }
+}
+
+/** The classes of items, in the graph's order (a group after its children). */
+function itemClasses(
+  items: readonly DiagramItem[],
+  ids: MermaidIds,
+  classes: Map<string, string[]>,
+): void {
+  for (const item of items) {
+    const id = ids.ofItem.get(item);
+    if (id === undefined) continue;
+    if (item.type === "node") {
+      addClass(classes, nodeClass(item.kind), id);
+    } else {
+      itemClasses(item.children, ids, classes);
       addClass(classes, groupClass(item), id);
     }
     addClass(classes, statusClass(item.status), id);
@@ -140,8 +156,9 @@ export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions
   const ids = allocateMermaidIds(graph);
   const direction = options.direction === "LR" ? "LR" : "TB";
   const out: string[] = [...mermaidTitle(graph.title), `flowchart ${direction}`];
+  itemLines(graph.items, ids, 1, out);
   const classes = new Map<string, string[]>();
-  itemLines(graph.items, ids, classes, 1, out);
+  itemClasses(graph.items, ids, classes);
   const legend = mermaidLegend(graph, INDENT);
   out.push(...legend.lines);
 

@@ -22,7 +22,7 @@ export interface PngRequest extends GraphOptions, Omit<RenderPngOptions, "maxPix
  */
 export function renderGraphPng(graph: DiagramGraph, request: PngRequest): Promise<Uint8Array> {
   const limits = diagramLimits(request.limits);
-  const scene = layout(graph, { limits });
+  const scene = layout(graph, { limits, icons: true });
   return renderPng(scene, {
     fontFiles: request.fontFiles,
     maxPixels: limits.maxPngPixels,

@@ -1,7 +1,8 @@
 import { LinkplanError } from "../../core/linkplanError.js";
 import { checkDiagramLimit, DIAGRAM_LIMITS } from "../diagramLimits.js";
-import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "../layout/scene.js";
+import type { Scene } from "../layout/scene.js";
 import { renderSvg } from "../svg/renderSvg.js";
+import { svgFrame } from "../svg/svgFrame.js";
 
 /** The family the SVG's `sans-serif` (and any family not loaded) resolves to in PNG. */
 export const PNG_FONT_FAMILY = "DejaVu Sans";
@@ -26,9 +27,10 @@ export interface RenderPngOptions {
 
 /** Width and height in pixels of a Scene's PNG at `scale` (the SVG's size × scale). */
 export function pngSize(scene: Scene, scale: number): { width: number; height: number } {
+  const frame = svgFrame(scene);
   return {
-    width: Math.ceil(Math.max(1, scene.width) * CELL_WIDTH * scale),
-    height: Math.ceil(Math.max(1, scene.height) * CELL_HEIGHT * scale),
+    width: Math.ceil(Math.max(1, frame.width) * scale),
+    height: Math.ceil(Math.max(1, frame.height) * scale),
   };
 }
 

@@ -52,7 +52,7 @@ export function boxClass(box: SceneBox): string {
  * "public · 10.0.1.0/24"). Without such a part, a subnet whose first line mentions
  * "public" counts as public; any other as private.
  */
-function isPublicSubnet(box: SceneBox): boolean {
+export function isPublicSubnet(box: SceneBox): boolean {
   for (const line of box.lines) {
     for (const part of line.split("·").slice(line === box.lines[0] ? 1 : 0)) {
       const tier = part.trim().toLowerCase();

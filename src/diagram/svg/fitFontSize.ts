@@ -1,4 +1,4 @@
-import { charWidth } from "../../core/displayWidth.js";
+import { forEachCluster } from "../../core/displayWidth.js";
 
 /**
  * Advance widths of printable ASCII (U+0020…U+007E) in thousandths of an em, from DejaVu
@@ -13,14 +13,13 @@ const ASCII_EM: readonly number[] = [
   278, 975, 634, 612, 635, 635, 398, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838,
 ];
 
-/** Generous estimate of a character's advance, in thousandths of an em. */
-function charEm(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code >= 0x20 && code <= 0x7e) return ASCII_EM[code - 0x20] ?? 1000;
-  if (ch === "·") return 318;
-  const cells = charWidth(ch);
+/** Generous estimate of a grapheme cluster's advance, in thousandths of an em. */
+function clusterEm(cluster: string, cells: number): number {
+  const code = cluster.codePointAt(0) ?? 0;
+  if (cluster.length === 1 && code >= 0x20 && code <= 0x7e) return ASCII_EM[code - 0x20] ?? 1000;
+  if (cluster === "·") return 318;
   if (cells === 0) return 0;
-  if (cells === 2) return 1300; // CJK is 1em, colour emoji up to ~1.3em
+  if (cells >= 2) return 650 * cells; // CJK is 1em, colour emoji up to ~1.3em
   return code <= 0x24f ? 800 : 1000; // Latin-1 / Latin Extended letters, then anything
 }
 
@@ -31,7 +30,10 @@ function charEm(ch: string): number {
  */
 export function fitFontSize(text: string, available: number, base: number, min = 6): number {
   let em = 0;
-  for (const ch of text) em += charEm(ch);
+  forEachCluster(text, (cluster, cells) => {
+    em += clusterEm(cluster, cells);
+    return true;
+  });
   const width = (em * base) / 1000;
   if (width <= available || width <= 0) return base;
   return Math.max(min, Math.floor(((base * available) / width) * 10) / 10);

@@ -1,108 +1,153 @@
-import { displayWidth } from "../../core/displayWidth.js";
-import { approachDirection, directionStep } from "../layout/approachDirection.js";
-import {
-  CELL_HEIGHT,
-  CELL_WIDTH,
-  type Scene,
-  type SceneBox,
-  type SceneEdge,
-} from "../layout/scene.js";
-import { boxClass } from "./boxClass.js";
-import { fitFontSize } from "./fitFontSize.js";
+import type { Scene } from "../layout/scene.js";
+import { type BoxStyle, drawBox, fontSizeStyle, hasFindings } from "./drawBox.js";
+import { drawEdge, drawLabel } from "./drawEdge.js";
+import { drawLegend } from "./drawLegend.js";
+import { IconSymbols } from "./iconSymbols.js";
 import { sceneIdPrefix } from "./sceneIdPrefix.js";
+import {
+  diagramTitle,
+  SUBTITLE_FONT_SIZE,
+  type SvgFrame,
+  svgFrame,
+  TITLE_FONT_SIZE,
+} from "./svgFrame.js";
 import { svgNumber as n } from "./svgNumber.js";
 import {
   ADDED_COLOUR,
   CHANGED_COLOUR,
   FINDING_COLOUR,
-  FONT_SIZE,
-  LABEL_FONT_SIZE,
   PRIVATELINK_COLOUR,
   REMOVED_COLOUR,
   type SvgTheme,
   svgTheme,
 } from "./svgTheme.js";
-import { xmlChars, xmlText } from "./xmlText.js";
+import { xmlText } from "./xmlText.js";
 
 export interface RenderSvgOptions {
   /** "light" (default): white background; "dark": #0F1419 background, light text */
   theme?: "light" | "dark";
 }
 
-/** Baseline of a text row, in pixels below the top of its cell row (12px font). */
-const BASELINE = 13;
-
 /**
- * Draw a Scene as a standalone SVG 1.1 document. Grid cells become CELL_WIDTH × CELL_HEIGHT
- * pixels; box borders and edges run through the middle of their cells, so the picture
- * matches renderAscii's. Boxes are rounded rects in AWS group / service-category colours,
- * each text line a <text>; edges are paths with arrowhead markers; edge labels sit on a
- * background rect. Every box rect and its <text> lines carry data-box="<box id>", every
- * label rect and text data-label="<edge id>". A box with error findings gets a badge at
- * its top-right corner: a red circle with a white "!" and a <title> naming each finding's
- * rule and message (a tooltip). Text is cut to the cells renderAscii would
- * show (a box line to width - 3 cells, a label to the scene's right edge); a line that
- * might still overflow in a wide font gets a smaller inline font size. Added items are
- * green and thicker, removed ones red, dashed and faded, changed ones amber and thicker,
- * each with a "+" / "−" / "~" badge on its top-left corner. All user text is XML-escaped.
+ * Draw a Scene as a standalone SVG 1.1 document in the grammar of AWS architecture
+ * diagrams: a title block (the topology's name; its total monthly cost and price catalog
+ * when the scene was priced), an AWS Cloud group around the scene, and a legend of the
+ * line styles and marks the diagram uses (see svgFrame for where each goes).
+ *
+ * Grid cells become CELL_WIDTH × CELL_HEIGHT pixels; box borders and edges run through the
+ * middle of their cells, so the picture matches renderAscii's. Groups are rectangles in
+ * the AWS group colours, nodes rounded rects in the service-category colours. A scene
+ * laid out with `icons` (layout's option) gets the AWS Architecture Icons: each group's
+ * icon in its top-left corner with its header beside it, each node's icon above its text,
+ * centred; each icon is defined once per document as a <symbol> and drawn with <use> (no
+ * external references). Without icons, text starts at each box's top-left, as in ASCII.
+ *
+ * Edges are paths with arrowhead markers; edge labels sit on a background rect. Every box
+ * rect and its <text> lines carry data-box="<box id>", every label rect and text
+ * data-label="<edge id>". A box with error findings gets a badge at its top-right corner:
+ * a red circle with a white "!" and a <title> naming each finding's rule and message (a
+ * tooltip). Text is cut to the cells renderAscii would show (a box line to width - 3 cells,
+ * a label to the scene's right edge); a line that might still overflow in a wide font gets
+ * a smaller inline font size. Added items are green and thicker, removed ones red, dashed
+ * and faded, changed ones amber and thicker, each with a "+" / "−" / "~" badge on its
+ * top-left corner. All user text is XML-escaped.
  */
 export function renderSvg(scene: Scene, options: RenderSvgOptions = {}): string {
   const themeName = options.theme === "dark" ? "dark" : "light";
   const theme = svgTheme(themeName);
   const id = sceneIdPrefix(scene, themeName);
-  const width = Math.max(0, scene.width) * CELL_WIDTH;
-  const height = Math.max(0, scene.height) * CELL_HEIGHT;
-  const title = xmlText(scene.title).trim() || "linkplan diagram";
+  const frame = svgFrame(scene);
   const boxes = new Map(scene.boxes.map((box) => [box.id, box]));
-  // the badges' style only where there are badges (other diagrams stay as they were)
+  const icons = new IconSymbols(id);
+  const style: BoxStyle = {
+    theme: themeName,
+    icons: scene.icons === true,
+    use: (icon, x, y, size) => icons.use(icon, x, y, size),
+  };
+  // the badges' style only where there are badges (and so one in the legend)
   const css = [
     theme.css(id),
     ...(scene.boxes.some(hasFindings) ? [findingCss(id, theme)] : []),
-    ...(scene.boxes.some((box) => box.status !== "unchanged") ? [markCss(id, theme)] : []),
+    ...([...scene.boxes, ...scene.edges].some((item) => item.status !== "unchanged")
+      ? [markCss(id, theme)]
+      : []),
   ].join("\n");
 
+  const body: string[] = [drawTitle(frame)];
+  if (frame.cloud) body.push(drawCloud(frame, themeName, icons));
+  body.push(`<g class="lp-scene" transform="translate(${n(frame.scene.x)},${n(frame.scene.y)})">`);
+  for (const box of scene.boxes) body.push(drawBox(box, style));
+  for (const edge of scene.edges) {
+    const path = drawEdge(edge, boxes, id);
+    if (path) body.push(path);
+  }
+  for (const edge of scene.edges) {
+    const label = drawLabel(edge, scene.width);
+    if (label) body.push(label);
+  }
+  body.push("</g>");
+  const legend = drawLegend(frame.legend.layout, frame.legend.x, frame.legend.y, id);
+  if (legend) body.push(legend);
+
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" id="${id}" class="lp-${themeName}"` +
-      ` viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}"` +
-      ` role="img" aria-labelledby="${id}-title ${id}-desc">`,
-    `<title id="${id}-title">${title}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" id="${id}"` +
+      ` class="lp-${themeName}${style.icons ? " lp-icons" : ""}"` +
+      ` viewBox="0 0 ${n(frame.width)} ${n(frame.height)}" width="${n(frame.width)}"` +
+      ` height="${n(frame.height)}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<title id="${id}-title">${xmlText(diagramTitle(scene))}</title>`,
     `<desc id="${id}-desc">${xmlText(summary(scene))}</desc>`,
+    ...icons.notice(),
     "<defs>",
     `<style>\n${css}\n</style>`,
     marker(`${id}-arrow`, theme.edge),
     marker(`${id}-arrow-privatelink`, PRIVATELINK_COLOUR),
     marker(`${id}-arrow-added`, ADDED_COLOUR),
     marker(`${id}-arrow-removed`, REMOVED_COLOUR),
+    ...icons.symbols(),
     "</defs>",
-    `<rect class="lp-bg" x="0" y="0" width="${n(width)}" height="${n(height)}"/>`,
+    `<rect class="lp-bg" x="0" y="0" width="${n(frame.width)}" height="${n(frame.height)}"/>`,
+    ...body,
+    "</svg>",
   ];
-  for (const box of scene.boxes) out.push(drawBox(box));
-  for (const edge of scene.edges) {
-    const path = drawEdge(edge, boxes, id);
-    if (path) out.push(path);
-  }
-  for (const edge of scene.edges) {
-    const label = drawLabel(edge, scene.width);
-    if (label) out.push(label);
-  }
-  out.push("</svg>");
   return `${out.join("\n")}\n`;
 }
 
-/**
- * An inline font size for the rare line a generous width estimate says would overflow
- * (long runs of W, m or capitals); nothing for the rest.
- */
-function fontSizeStyle(text: string, available: number, base: number): string {
-  const size = fitFontSize(text, available, base);
-  return size < base ? ` style="font-size:${n(size)}px"` : "";
+/** The title block: the diagram's name, and its total and catalog when priced. */
+function drawTitle(frame: SvgFrame): string {
+  const room = frame.width - 2 * frame.title.x;
+  const { title, subtitle } = frame;
+  const lines = [
+    `<text class="lp-title" x="${n(title.x)}" y="${n(title.y)}"` +
+      `${fontSizeStyle(title.text, room, TITLE_FONT_SIZE)}>${xmlText(title.text)}</text>`,
+  ];
+  if (subtitle) {
+    lines.push(
+      `<text class="lp-subtitle" x="${n(subtitle.x)}" y="${n(subtitle.y)}"` +
+        `${fontSizeStyle(subtitle.text, room, SUBTITLE_FONT_SIZE)}>${xmlText(subtitle.text)}</text>`,
+    );
+  }
+  return `<g class="lp-title-block">\n${lines.join("\n")}\n</g>`;
+}
+
+/** The AWS Cloud group around the scene: its logo in the corner, "AWS Cloud" beside it. */
+function drawCloud(frame: SvgFrame, theme: "light" | "dark", icons: IconSymbols): string {
+  const cloud = frame.cloud;
+  if (!cloud) return "";
+  const size = 24;
+  return [
+    `<g class="lp-cloud">`,
+    `<rect x="${n(cloud.x)}" y="${n(cloud.y)}" width="${n(cloud.width)}" height="${n(cloud.height)}"/>`,
+    icons.use(theme === "dark" ? "aws-cloud-dark" : "aws-cloud", cloud.x, cloud.y, size),
+    `<text x="${n(cloud.x + size + 8)}" y="${n(cloud.y + size / 2 + 4)}">AWS Cloud</text>`,
+    "</g>",
+  ].join("\n");
 }
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** One sentence: what the diagram holds. */
+/** One sentence: what the diagram holds (and its total when priced). */
 function summary(scene: Scene): string {
   const groups = scene.boxes.filter((box) => box.role === "group").length;
   const nodes = scene.boxes.length - groups;
@@ -116,9 +161,12 @@ function summary(scene: Scene): string {
       : "";
   const marked = scene.boxes.filter(hasFindings).length;
   const findings = marked > 0 ? `; ${marked} marked with error findings` : "";
+  const total = scene.pricing
+    ? ` Total ${scene.pricing.total} (catalog ${scene.pricing.catalog}).`
+    : "";
   return (
     `Network diagram with ${plural(groups, "group")}, ${plural(nodes, "node")} and ` +
-    `${plural(scene.edges.length, "edge")}${diff}${findings}.`
+    `${plural(scene.edges.length, "edge")}${diff}${findings}.${total}`
   );
 }
 
@@ -127,43 +175,6 @@ function marker(markerId: string, colour: string): string {
     `<marker id="${markerId}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9"` +
     ` markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">` +
     `<path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`
-  );
-}
-
-/** Pixel centre of a cell. */
-function cx(x: number): number {
-  return (x + 0.5) * CELL_WIDTH;
-}
-function cy(y: number): number {
-  return (y + 0.5) * CELL_HEIGHT;
-}
-
-function hasFindings(box: SceneBox): boolean {
-  return box.findings !== undefined && box.findings.length > 0;
-}
-
-/** The badge's style (only in diagrams that have one). */
-function findingCss(root: string, theme: SvgTheme): string {
-  const r = `#${root}`;
-  return [
-    `${r} .lp-finding>circle{fill:${FINDING_COLOUR};stroke:${theme.background};stroke-width:1.5}`,
-    `${r} .lp-finding>text{fill:#FFFFFF;font-size:11px;font-weight:700;text-anchor:middle}`,
-  ].join("\n");
-}
-
-/** Radius of the finding badge, px. */
-const BADGE_RADIUS = 7;
-
-/** The red "!" badge on a box's top-right corner, its findings as the tooltip. */
-function drawBadge(box: SceneBox, key: string): string {
-  const x = cx(box.x) + Math.max(0, box.width - 1) * CELL_WIDTH;
-  const y = cy(box.y);
-  // one line per finding (a line break in a <title> shows in the tooltip)
-  const tooltip = (box.findings ?? []).map((f) => xmlText(`${f.rule}: ${f.message}`)).join("\n");
-  return (
-    `<g class="lp-finding" data-finding="${key}"><title>${tooltip}</title>` +
-    `<circle cx="${n(x)}" cy="${n(y)}" r="${BADGE_RADIUS}"/>` +
-    `<text x="${n(x)}" y="${n(y + 4)}">!</text></g>`
   );
 }
 
@@ -180,104 +191,11 @@ function markCss(root: string, theme: SvgTheme): string {
   ].join("\n");
 }
 
-/** The mark of each comparison status: added, removed (a minus sign), changed. */
-const MARKS: Readonly<Record<SceneBox["status"], string>> = {
-  added: "+",
-  removed: "\u2212",
-  changed: "~",
-  unchanged: "",
-};
-
-/** A "+", "−" or "~" badge on the top-left corner of a box of a comparison. */
-function drawMark(box: SceneBox): string {
-  const x = cx(box.x);
-  const y = cy(box.y);
-  return (
-    `<g class="lp-mark lp-mark-${box.status}"><title>${box.status}</title>` +
-    `<circle cx="${n(x)}" cy="${n(y)}" r="${BADGE_RADIUS}"/>` +
-    `<text x="${n(x)}" y="${n(y + 4)}">${MARKS[box.status]}</text></g>`
-  );
-}
-
-function drawBox(box: SceneBox): string {
-  const key = xmlText(box.id);
-  const radius = box.role === "group" ? 4 : 6;
-  const parts = [
-    `<g class="${boxClass(box)}">`,
-    // an imported element's Terraform address and .tf line, as the box's tooltip
-    ...(box.terraform === undefined ? [] : [`<title>${xmlText(box.terraform)}</title>`]),
-    `<rect data-box="${key}" x="${n(cx(box.x))}" y="${n(cy(box.y))}"` +
-      ` width="${n(Math.max(0, box.width - 1) * CELL_WIDTH)}"` +
-      ` height="${n(Math.max(0, box.height - 1) * CELL_HEIGHT)}" rx="${radius}" ry="${radius}"/>`,
-  ];
-  box.lines.forEach((line, i) => {
-    const shown = xmlChars(line, box.width - 3);
-    if (shown.trim() === "" || i > box.height - 3) return;
-    const x = (box.x + 2) * CELL_WIDTH;
-    const y = (box.y + 1 + i) * CELL_HEIGHT + BASELINE;
-    const size = fontSizeStyle(shown, (box.width - 3) * CELL_WIDTH, FONT_SIZE);
-    parts.push(
-      `<text data-box="${key}" class="lp-line-${i}" x="${n(x)}" y="${n(y)}"${size}>` +
-        `${xmlText(shown)}</text>`,
-    );
-  });
-  if (hasFindings(box)) parts.push(drawBadge(box, key));
-  if (box.status !== "unchanged") parts.push(drawMark(box));
-  parts.push("</g>");
-  return parts.join("\n");
-}
-
-/**
- * The edge's polyline through cell centres, stretched one cell at each end so it starts
- * on the source box's border and its arrowhead touches the target's.
- */
-function drawEdge(edge: SceneEdge, boxes: ReadonlyMap<string, SceneBox>, id: string) {
-  const points = edge.points.map((p) => ({ x: cx(p.x), y: cy(p.y) }));
-  const first = edge.points[0];
-  const last = edge.points[edge.points.length - 1];
-  if (!first || !last) return null;
-  const source = boxes.get(edge.from);
-  const target = boxes.get(edge.to);
-  const toSource = source ? approachDirection(first, source) : null;
-  const toTarget = target ? approachDirection(last, target) : null;
-  if (toSource) {
-    const s = directionStep(toSource);
-    points.unshift({ x: cx(first.x + s.x), y: cy(first.y + s.y) });
-  }
-  if (toTarget) {
-    const s = directionStep(toTarget);
-    points.push({ x: cx(last.x + s.x), y: cy(last.y + s.y) });
-  }
-  if (points.length < 2) return null;
-  const d = points.map((p, i) => `${i === 0 ? "M" : "L"}${n(p.x)},${n(p.y)}`).join(" ");
-  const kind = /^[a-z-]+$/.test(edge.kind) ? edge.kind : "other";
-  const status = edge.status === "unchanged" ? "" : ` lp-${edge.status}`;
-  const arrow =
-    edge.status === "added" || edge.status === "removed"
-      ? `-${edge.status}`
-      : kind === "privatelink"
-        ? "-privatelink"
-        : "";
-  return (
-    `<path class="lp-edge lp-e-${kind}${status}" data-edge="${xmlText(edge.id)}" d="${d}"` +
-    ` marker-end="url(#${id}-arrow${arrow})"/>`
-  );
-}
-
-function drawLabel(edge: SceneEdge, sceneWidth: number): string | null {
-  if (!edge.label || !edge.labelAt) return null;
-  const shown = xmlChars(edge.label, sceneWidth - edge.labelAt.x);
-  if (shown.trim() === "") return null;
-  const key = xmlText(edge.id);
-  const cells = displayWidth(shown);
-  const x = edge.labelAt.x * CELL_WIDTH;
-  const y = edge.labelAt.y * CELL_HEIGHT;
-  return (
-    `<g class="lp-edge-label">` +
-    `<rect class="lp-label-bg" data-label="${key}" x="${n(x - 2)}" y="${n(y + 2)}"` +
-    ` width="${n(cells * CELL_WIDTH + 4)}" height="${n(CELL_HEIGHT - 4)}" rx="3" ry="3"/>` +
-    `<text class="lp-label" data-label="${key}" x="${n(x)}" y="${n(y + BASELINE)}"` +
-    `${fontSizeStyle(shown, cells * CELL_WIDTH, LABEL_FONT_SIZE)}>${xmlText(shown)}</text>` +
-    "</g>"
-  );
+/** The badge's style (only in diagrams that have one). */
+function findingCss(root: string, theme: SvgTheme): string {
+  const r = `#${root}`;
+  return [
+    `${r} .lp-finding>circle{fill:${FINDING_COLOUR};stroke:${theme.background};stroke-width:1.5}`,
+    `${r} .lp-finding>text{fill:#FFFFFF;font-size:11px;font-weight:700;text-anchor:middle}`,
+  ].join("\n");
 }

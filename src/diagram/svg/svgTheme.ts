@@ -55,7 +55,11 @@ const FONT = `system-ui, "Segoe UI", Helvetica, Arial, sans-serif`;
 interface Palette {
   background: string;
   text: string;
+  /** secondary text: subtitles, node details, the legend */
+  muted: string;
   edge: string;
+  /** the AWS Cloud group's border and label */
+  cloud: string;
   nodeFill: string;
   privateSubnetFill: string;
   publicSubnetFill: string;
@@ -65,7 +69,9 @@ interface Palette {
 const LIGHT: Readonly<Palette> = {
   background: "#FFFFFF",
   text: "#232F3E",
+  muted: "#545B64",
   edge: "#545B64",
+  cloud: "#232F3E",
   nodeFill: "#FFFFFF",
   privateSubnetFill: "#E6F6F7",
   publicSubnetFill: "#F2F6E8",
@@ -75,7 +81,9 @@ const LIGHT: Readonly<Palette> = {
 const DARK: Readonly<Palette> = {
   background: "#0F1419",
   text: "#E6EAF0",
+  muted: "#B6BFCA",
   edge: "#A7B1BD",
+  cloud: "#B6BFCA",
   nodeFill: "#1A222D",
   privateSubnetFill: "#0E2A2D",
   publicSubnetFill: "#1D2612",
@@ -89,6 +97,8 @@ function stylesheet(p: Palette, root: string): string {
     `${r} text{font-family:${FONT};font-size:${FONT_SIZE}px;fill:${p.text};white-space:pre}`,
     `${r} .lp-box>rect{fill:none;stroke-width:1.5}`,
     `${r} .lp-node>rect{fill:${p.nodeFill}}`,
+    // icon layouts: thinner node borders (the status rules below still thicken them)
+    `${r}.lp-icons .lp-node>rect{stroke-width:1.25}`,
     `${r} .lp-g-subnet-private>rect{fill:${p.privateSubnetFill}}`,
     `${r} .lp-g-subnet-public>rect{fill:${p.publicSubnetFill}}`,
   ];
@@ -112,6 +122,17 @@ function stylesheet(p: Palette, root: string): string {
     `${r} .lp-edge.lp-removed{stroke:${REMOVED_COLOUR};stroke-dasharray:6 4;opacity:0.6}`,
     `${r} .lp-label-bg{fill:${p.background};fill-opacity:0.9}`,
     `${r} text.lp-label{font-size:${LABEL_FONT_SIZE}px}`,
+    // the title block, the AWS Cloud group and the legend
+    `${r} text.lp-title{font-size:18px;font-weight:700}`,
+    `${r} text.lp-subtitle{fill:${p.muted}}`,
+    `${r} .lp-cloud>rect{fill:none;stroke:${p.cloud};stroke-width:1.5}`,
+    `${r} .lp-cloud>text{fill:${p.cloud}}`,
+    `${r} .lp-legend text{font-size:${LABEL_FONT_SIZE}px;fill:${p.muted}}`,
+    `${r} .lp-legend text.lp-legend-heading{font-weight:700;fill:${p.text}}`,
+    // icon layouts: a node's name in bold, its other lines smaller and secondary
+    `${r}.lp-icons .lp-node>text{text-anchor:middle}`,
+    `${r}.lp-icons .lp-node>text.lp-line-0{font-weight:600}`,
+    `${r} .lp-node>text.lp-sub{font-size:${LABEL_FONT_SIZE}px;fill:${p.muted}}`,
   );
   return rules.join("\n");
 }

@@ -1,12 +1,12 @@
-import { charWidth } from "../../core/displayWidth.js";
+import { forEachCluster } from "../../core/displayWidth.js";
 import { INVISIBLE_CHARS } from "../text/invisibleChars.js";
 
 /**
  * The characters of `text` that may appear in XML 1.0: tab, line breaks and other
  * whitespace controls become spaces; characters XML 1.0 forbids (C0 controls, lone
  * surrogates, U+FFFE/U+FFFF), C1 controls, bidi controls and zero-width characters are
- * dropped. With `maxCells`, the result is
- * cut to that many terminal cells (as renderAscii clips). Not yet escaped.
+ * dropped. With `maxCells`, the result is cut to that many terminal cells (as renderAscii
+ * clips), between grapheme clusters. Not yet escaped.
  */
 export function xmlChars(text: string, maxCells = Number.POSITIVE_INFINITY): string {
   const legal = text
@@ -16,11 +16,12 @@ export function xmlChars(text: string, maxCells = Number.POSITIVE_INFINITY): str
   if (maxCells === Number.POSITIVE_INFINITY) return legal;
   let clipped = "";
   let cells = 0;
-  for (const ch of legal) {
-    cells += charWidth(ch);
-    if (cells > maxCells) break;
-    clipped += ch;
-  }
+  forEachCluster(legal, (cluster, width) => {
+    cells += width;
+    if (cells > maxCells) return false;
+    clipped += cluster;
+    return true;
+  });
   return clipped;
 }
 

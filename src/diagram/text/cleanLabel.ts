@@ -1,29 +1,47 @@
-import { charWidth, displayWidth } from "../../core/displayWidth.js";
+import { displayWidth, forEachCluster, isSimpleText } from "../../core/displayWidth.js";
 import { INVISIBLE_CHARS } from "./invisibleChars.js";
+import { truncateMiddle } from "./truncateMiddle.js";
 
 /** Longest label, in terminal cells, before it is cut with "…". */
 export const MAX_LABEL_CELLS = 40;
 
+/** Tag characters: invisible, they only belong in an emoji flag (🏴 + tags of "gbeng"). */
+const TAGS = /[\u{E0000}-\u{E007F}]/gu;
+const TAG = /[\u{E0000}-\u{E007F}]/u;
+/** A cluster longer than this (UTF-16 units) is a base under a pile of marks; the longest emoji is 19. */
+const MAX_CLUSTER_UNITS = 32;
+
+/**
+ * The clusters of `text` worth drawing: a cluster with no width (a mark, variation selector
+ * or joiner with nothing to attach to) goes; tag characters outside an emoji flag go (they
+ * can carry hidden text); a cluster piled with marks keeps only its base.
+ */
+function tidyClusters(text: string): string {
+  let out = "";
+  forEachCluster(text, (cluster, width) => {
+    if (width === 0) return true;
+    let kept = cluster;
+    if (kept.length > MAX_CLUSTER_UNITS) kept = String.fromCodePoint(kept.codePointAt(0) ?? 32);
+    if (TAG.test(kept) && !(width === 2 && /^\u{1F3F4}/u.test(kept))) kept = kept.replace(TAGS, "");
+    out += kept;
+    return true;
+  });
+  return out;
+}
+
 /**
  * Make user text safe to place in a diagram cell row: control characters and line breaks
- * become spaces, runs of spaces collapse, zero-width joiners and variation selectors go,
- * and text longer than `maxCells` terminal cells is cut and ends with "…".
+ * become spaces, runs of spaces collapse, bidi controls and zero-width characters go (the
+ * joiner inside an emoji sequence stays: see INVISIBLE_CHARS), marks with nothing to
+ * attach to go, and text longer than `maxCells` terminal cells keeps its start and its end
+ * around "…" (see truncateMiddle), cut between grapheme clusters.
  */
 export function cleanLabel(text: string, maxCells = MAX_LABEL_CELLS): string {
-  const flat = text
+  let flat = text
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")
-    .replace(/[\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]|[\uFE00-\uFE0F]/g, "")
     .replace(INVISIBLE_CHARS, "")
     .replace(/\s+/g, " ")
     .trim();
-  if (displayWidth(flat) <= maxCells) return flat;
-  let out = "";
-  let width = 0;
-  for (const ch of flat) {
-    const w = charWidth(ch);
-    if (width + w > maxCells - 1) break;
-    out += ch;
-    width += w;
-  }
-  return `${out.trimEnd()}…`;
+  if (!isSimpleText(flat)) flat = tidyClusters(flat).trim();
+  return displayWidth(flat) <= maxCells ? flat : truncateMiddle(flat, maxCells);
 }

@@ -4,7 +4,9 @@ import { readHcl } from "../../../src/terraform/hcl/readHcl.js";
 import { generatedConfig as generated } from "./generatedConfig.js";
 
 describe("readHcl: scale", () => {
-  it("500 aws_vpc_endpoint across 50 files read in well under a second", async () => {
+  // speed is measured by `npm run bench -- import`, not asserted here (a loaded machine
+  // would fail a wall-clock bound); this test holds what is read at that scale
+  it("500 aws_vpc_endpoint across 50 files, read three times alike", async () => {
     const files = generated();
     // hcl2json loads and compiles its WebAssembly once per process: measured apart
     let started = performance.now();
@@ -33,6 +35,5 @@ describe("readHcl: scale", () => {
       `readHcl, 500 aws_vpc_endpoint in 50 files: hcl2json load ${load.toFixed(0)} ms; runs ${times.map((t) => t.toFixed(0)).join(", ")} ms`,
     );
     expect(count).toBe(500);
-    expect(Math.min(...times)).toBeLessThan(1000);
   });
 });
