@@ -127,6 +127,11 @@ describe("a request past its deadline", () => {
   }, 60_000);
 });
 
+/** A serve process with one worker thread that pools every request, and `flags`. */
+function spawnOneWorker(...flags: string[]): Promise<ServeProcess> {
+  return spawnServe(["--no-log", "--workers", "1", "--inline-below", "0", ...flags]);
+}
+
 /** 50 concurrent requests to a serve process; SIGTERM once the server has them all. */
 async function sigtermDuring50(serve: ServeProcess) {
   const body = organisationJson(10);
@@ -170,17 +175,7 @@ describe("linkplan serve drains on SIGTERM", () => {
   it("answers all 50 queued requests, resets none, and exits 0", async () => {
     // a grace and a deadline long enough for all 50 even on a loaded machine: draining is
     // what is tested
-    serve = await spawnServe([
-      "--no-log",
-      "--workers",
-      "1",
-      "--inline-below",
-      "0",
-      "--grace",
-      "45000",
-      "--work-timeout",
-      "45000",
-    ]);
+    serve = await spawnOneWorker("--grace", "45000", "--work-timeout", "45000");
     const { results, exit } = await sigtermDuring50(serve);
     expect(results.filter((r) => "error" in r)).toEqual([]);
     // most were still queued when the signal came
@@ -196,15 +191,7 @@ describe("linkplan serve drains on SIGTERM", () => {
   }, 60_000);
 
   it("past the grace period the rest answer 503 shutting_down, still without a reset", async () => {
-    serve = await spawnServe([
-      "--no-log",
-      "--workers",
-      "1",
-      "--inline-below",
-      "0",
-      "--grace",
-      "300",
-    ]);
+    serve = await spawnOneWorker("--grace", "300");
     const { results, exit } = await sigtermDuring50(serve);
     expect(results.filter((r) => "error" in r)).toEqual([]);
     const statuses = results.map((r) => ("status" in r ? r.status : 0));

@@ -5,7 +5,7 @@ import { jsonReply } from "./jsonReply.js";
 import type { OperationInput, OperationReply } from "./operation.js";
 import { problemBody } from "./problem.js";
 import { readBody } from "./readBody.js";
-import { importBody, looksLikeTerraform, terraformBody } from "./terraformBody.js";
+import { importBody, terraformBody } from "./terraformBody.js";
 import { toProblem } from "./toProblem.js";
 
 const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
@@ -23,7 +23,7 @@ async function dispatch(input: OperationInput, ctx: OperationContext): Promise<O
   const format = formatOf(operation, input.query.format as string | undefined);
   const formatName = (input.query.format as string | undefined) ?? operation.defaultFormat.api;
   checkFormat(operation, formatName, input.query);
-  const raw = looksLikeTerraform(input.body) ? await terraformBody(input.body) : input.body;
+  const raw = await terraformBody(input.body);
   const body = operation.route.body ? readBody(raw) : null;
   const source = operation.route.body && raw ? raw.text : undefined;
   const result = operation.run(body, input.query, ctx, source);

@@ -1,6 +1,7 @@
 import type { Estimate, EstimateLine, Rollup, RollupName } from "../apiTypes.js";
 import type { Context, Pane, Settings } from "../context.js";
 import { type Column, dataTable } from "../dataTable.js";
+import { DeferredRender } from "../deferredRender.js";
 import { h, replaceChildren, uid } from "../dom.js";
 import { formatMoney, formatNumber } from "../money.js";
 import type { SortState } from "../sortRows.js";
@@ -45,8 +46,7 @@ export class CostPane implements Pane {
   private readonly hours: HTMLInputElement;
   private estimate: Estimate | null = null;
   private stale = false;
-  private visible = false;
-  private dirty = false;
+  private readonly deferred = new DeferredRender(() => this.render());
   private sorts: Partial<Record<Settings["groupBy"], SortState>> = {};
 
   constructor(private readonly ctx: Context) {
@@ -110,17 +110,15 @@ export class CostPane implements Pane {
     if (estimate && Number(this.hours.value) !== estimate.hoursPerMonth && !stale) {
       this.hours.value = String(estimate.hoursPerMonth);
     }
-    if (this.visible) this.render();
-    else this.dirty = true;
+    this.deferred.request();
   }
 
   shown(): void {
-    this.visible = true;
-    if (this.dirty) this.render();
+    this.deferred.shown();
   }
 
   hidden(): void {
-    this.visible = false;
+    this.deferred.hidden();
   }
 
   private amountOf(row: { hourly: string | null; monthly: string }): string | null {
@@ -128,7 +126,7 @@ export class CostPane implements Pane {
   }
 
   private render(): void {
-    this.dirty = false;
+    this.deferred.drawn();
     const estimate = this.estimate;
     this.panel.classList.toggle("is-stale", this.stale);
     if (!estimate) {

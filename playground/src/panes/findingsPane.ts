@@ -1,5 +1,6 @@
 import type { Finding } from "../apiTypes.js";
 import type { Context, Pane } from "../context.js";
+import { DeferredRender } from "../deferredRender.js";
 import { h, replaceChildren } from "../dom.js";
 import type { LocatedItem } from "../problemPositions.js";
 
@@ -14,8 +15,7 @@ export class FindingsPane implements Pane {
   private known = false;
   private stale = false;
   private limit = 200;
-  private visible = false;
-  private dirty = false;
+  private readonly deferred = new DeferredRender(() => this.render());
 
   constructor(private readonly ctx: Context) {
     this.render();
@@ -38,21 +38,19 @@ export class FindingsPane implements Pane {
       this.known = true;
     }
     this.stale = stale;
-    if (this.visible) this.render();
-    else this.dirty = true;
+    this.deferred.request();
   }
 
   shown(): void {
-    this.visible = true;
-    if (this.dirty) this.render();
+    this.deferred.shown();
   }
 
   hidden(): void {
-    this.visible = false;
+    this.deferred.hidden();
   }
 
   private render(): void {
-    this.dirty = false;
+    this.deferred.drawn();
     const stale = this.stale;
     if (!this.known) {
       replaceChildren(this.panel, h("p", { className: "empty" }, "Findings show here."));
