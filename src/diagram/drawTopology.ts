@@ -12,7 +12,7 @@ export const DIAGRAM_FORMATS = ["ascii", "mermaid", "svg", "drawio"] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
 /**
- * What to draw and how: the format, its options, and the graph options (detail, security
+ * What to draw and how: the format, its options (charset, theme, aspect), and the graph options (detail, security
  * groups, route tables, hosted zones, cost annotations from an estimate). The CLI's flags
  * and the API's query parameters carry these same names.
  */
@@ -20,12 +20,17 @@ export interface DiagramRequest extends GraphOptions {
   format: DiagramFormat;
   charset?: "unicode" | "ascii";
   theme?: "light" | "dark";
+  /** the width ÷ height groups of many boxes wrap toward (default 16 / 9; not Mermaid) */
+  aspect?: number | undefined;
   /** size limits (default DIAGRAM_LIMITS): past one, LinkplanError("diagram_too_large") */
   limits?: Partial<DiagramLimits>;
 }
 
 /** The part of a request that says how to render: format, charset, theme and limits. */
-export type RenderRequest = Pick<DiagramRequest, "format" | "charset" | "theme" | "limits">;
+export type RenderRequest = Pick<
+  DiagramRequest,
+  "format" | "charset" | "theme" | "limits" | "aspect"
+>;
 
 /**
  * Render a diagram graph in one format: Mermaid straight from the graph; ASCII, SVG and
@@ -41,7 +46,11 @@ export function renderGraph(graph: DiagramGraph, request: RenderRequest): string
     return renderMermaid(graph);
   }
   // SVG draws icons, which need room in the layout; ASCII and draw.io do not
-  const scene = layout(graph, { limits, icons: request.format === "svg" });
+  const scene = layout(graph, {
+    limits,
+    icons: request.format === "svg",
+    ...(request.aspect !== undefined ? { aspect: request.aspect } : {}),
+  });
   if (request.format === "svg") return renderSvg(scene, { theme: request.theme ?? "light" });
   if (request.format === "drawio") return renderDrawio(scene, { theme: request.theme ?? "light" });
   return renderAscii(scene, { charset: request.charset ?? "unicode" });

@@ -2,6 +2,12 @@ import * as z from "zod";
 import { PNG_SCALE } from "../diagram/png/renderPng.js";
 import { flagOption } from "./options.js";
 
+/** "16:9" → 1.777…, "1.5" → 1.5 (the schema's pattern has checked the text). */
+function aspectRatio(text: string): number {
+  const [w, h] = text.split(":").map(Number);
+  return h === undefined ? (w ?? 0) : (w ?? 0) / h;
+}
+
 /** How a diagram is drawn: the same options on the command line and in the query string. */
 export const DiagramOptionsSchema = z.object({
   detail: z
@@ -24,6 +30,17 @@ export const DiagramOptionsSchema = z.object({
   collapse: flagOption(
     "fold identical VPCs of an account's region into one group and each endpoint's per-AZ ENIs into one node",
   ),
+  aspect: z
+    .string()
+    .regex(/^\d{1,4}(?:\.\d{1,4})?(?::\d{1,4}(?:\.\d{1,4})?)?$/, {
+      error: 'must be a ratio such as "16:9" or "4:3", or a number such as 1.5',
+    })
+    .transform(aspectRatio)
+    .pipe(z.number().min(0.1).max(10))
+    .optional()
+    .describe(
+      'width ÷ height that groups of many boxes wrap toward, "16:9" (default), "4:3", "1:1" or a number from 0.1 to 10',
+    ),
   focus: z
     .string()
     .min(1)

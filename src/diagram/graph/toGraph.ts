@@ -2,7 +2,7 @@ import type { Finding } from "../../check/finding.js";
 import type { Estimate } from "../../estimate/estimate.js";
 import type { Account, Topology, Vpc } from "../../topology/topology.js";
 import { costAnnotations } from "./costAnnotations.js";
-import type { DiagramGraph, DiagramItem } from "./diagramGraph.js";
+import type { DiagramEdge, DiagramGraph, DiagramItem } from "./diagramGraph.js";
 import { diagramPricing } from "./diagramPricing.js";
 import { markFindings } from "./findingMarks.js";
 import { edge, group, node } from "./graphElements.js";
@@ -15,7 +15,14 @@ import {
   attachmentsByVpc,
   gatewayNodes,
 } from "./transitGatewayItems.js";
-import { type Detail, endpointNodeId, type GraphContext, ids, vpcItems } from "./vpcItems.js";
+import {
+  type Detail,
+  endpointNodeId,
+  endpointNodeIds,
+  type GraphContext,
+  ids,
+  vpcItems,
+} from "./vpcItems.js";
 
 export interface GraphOptions extends GraphViewOptions {
   /** how deep the boxes go: accounts | vpcs (default) | azs | subnets */
@@ -62,18 +69,34 @@ function crossEdges(
       continue;
     }
     const target = endpoint.target;
-    if (target.kind === "endpoint-service") {
-      edge(
-        ctx,
-        from,
-        ids.endpointService(target.endpointService),
-        "privatelink",
-        endpoint.type === "gwlb" ? "GWLB" : "PrivateLink",
-      );
-    } else if (target.kind === "external") {
-      edge(ctx, from, ids.saas(target.serviceName), "privatelink", "PrivateLink");
+    // at azs detail every ENI of the endpoint carries its traffic: one edge from each
+    for (const eni of endpointNodeIds(ctx, vpc, endpoint)) {
+      if (target.kind === "endpoint-service") {
+        edge(
+          ctx,
+          eni,
+          ids.endpointService(target.endpointService),
+          "privatelink",
+          endpoint.type === "gwlb" ? "GWLB" : "PrivateLink",
+        );
+      } else if (target.kind === "external") {
+        edge(ctx, eni, ids.saas(target.serviceName), "privatelink", "PrivateLink");
+      }
     }
   }
+}
+
+/**
+ * The PrivateLink edges into one endpoint service or SaaS service form one trunk: only the
+ * first says "PrivateLink" (or "GWLB"), instead of a label per consumer ENI.
+ */
+function oneLabelPerService(edges: DiagramEdge[]): void {
+  const labelled = new Set<string>();
+  edges.forEach((e, i) => {
+    if (e.kind !== "privatelink" || e.label === null) return;
+    if (labelled.has(e.to)) edges[i] = { ...e, label: null };
+    else labelled.add(e.to);
+  });
 }
 
 function accountSummary(ctx: GraphContext, account: Account): DiagramItem[] {
@@ -270,6 +293,7 @@ export function toGraph(topology: Topology, options: GraphOptions = {}): Diagram
   }
   if (options.findings) markFindings(items, topology, options.findings);
   markTerraformSources(items, topology);
+  oneLabelPerService(ctx.edges);
   const pricing = options.estimate ? { pricing: diagramPricing(options.estimate) } : {};
   return graphView({ title: topology.name, ...pricing, items, edges: ctx.edges }, options);
 }

@@ -49,6 +49,18 @@ export function endpointNodeId(
   return eni ? ids.eni(vpc.id, endpoint.id, eni.az) : ids.endpoint(vpc.id, endpoint.id);
 }
 
+/**
+ * Every node an endpoint is drawn as: its ENIs at azs and subnets detail (each one carries
+ * traffic to the endpoint's target), else the endpoint itself.
+ */
+export function endpointNodeIds(ctx: GraphContext, vpc: Vpc, endpoint: Endpoint): string[] {
+  const zonal = ctx.detail === "azs" || ctx.detail === "subnets";
+  if (endpoint.type === "gateway" || !zonal || endpoint.enis.length === 0) {
+    return [endpointNodeId(ctx, vpc, endpoint)];
+  }
+  return endpoint.enis.map((eni) => ids.eni(vpc.id, endpoint.id, eni.az));
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }

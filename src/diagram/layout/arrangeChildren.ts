@@ -11,6 +11,36 @@ const TOP_GUTTER_Y = 3;
 const MAX_ROW_WIDTH = 120;
 /** Top-level rows of one rank wrap later: accounts side by side are the point of the picture. */
 const MAX_TOP_ROW_WIDTH = 240;
+/** The width ÷ height, in pixels, that a group of many children wraps toward by default. */
+export const DEFAULT_ASPECT = 16 / 9;
+/** Groups of at least this many units (boxes, AZ bands) wrap toward the aspect. */
+const ASPECT_FROM_UNITS = 8;
+/** Rows stacked narrower than the aspect ÷ this are a tower, re-flowed into a grid. */
+const TOWER_FACTOR = 3;
+/** Pixels of one cell across and down (the SVG's cell; a terminal's is about as tall). */
+const CELL_PX = { x: 8, y: 18 };
+
+/**
+ * The row width (cells) at which `units` laid out in rows make a block of about `aspect`
+ * (width ÷ height in pixels): the square root of their area, gutters included, stretched
+ * to the ratio. Rows never wrap narrower than `least`, so small groups keep their rows.
+ */
+function aspectWidth(
+  units: readonly Unit[],
+  gapX: number,
+  gapY: number,
+  aspect: number,
+  least: number,
+): number {
+  let area = 0;
+  let widest = 0;
+  for (const u of units) {
+    area += (u.width + gapX) * CELL_PX.x * (u.height + gapY) * CELL_PX.y;
+    widest = Math.max(widest, u.width);
+  }
+  const width = Math.floor(Math.sqrt(area * aspect) / CELL_PX.x);
+  return Math.max(least, widest, width);
+}
 
 export interface ChildBox {
   width: number;
@@ -91,6 +121,20 @@ function wrapRows(
 }
 
 /**
+ * The width rows of `units` wrap at: `least` for a handful of boxes (they are read, not
+ * scanned, and keep their rows), the aspect's width for many.
+ */
+function rowWidthFor(
+  units: readonly Unit[],
+  gapX: number,
+  gapY: number,
+  aspect: number,
+  least: number,
+): number {
+  return units.length < ASPECT_FROM_UNITS ? least : aspectWidth(units, gapX, gapY, aspect, least);
+}
+
+/**
  * Split units into segments that start on a new row: each set of units linked by edges
  * (e.g. endpoint service → NLB → service) is one segment in rank order, and the unlinked
  * units share one segment. Segments keep the order of their first unit, so a group with
@@ -132,7 +176,8 @@ function chainSegments(
  * Arrange a group's children (or the top-level items when `topLevel`). AZ columns form one
  * band, side by side with equal height and top. Inside groups, units are ordered by edge
  * rank (sources before targets, else input order) and flow left → right in rows that wrap
- * at MAX_ROW_WIDTH. At top level, each rank gets its own rows, ranks top to bottom so an
+ * at MAX_ROW_WIDTH, or wider when there are so many that the block would grow taller than
+ * `aspect` (width ÷ height in pixels) — a hundred VPCs make a grid, not a column. At top level, each rank gets its own rows, ranks top to bottom so an
  * edge's source sits above its target, and every row is centred on the widest one. Rows are
  * top-aligned.
  */
@@ -140,6 +185,7 @@ export function arrangeChildren(
   children: readonly ChildBox[],
   constraints: readonly Constraint[],
   topLevel: boolean,
+  aspect: number = DEFAULT_ASPECT,
 ): Arrangement {
   const heights = children.map((c) => c.height);
   const { units, unitOf } = buildUnits(children, heights);
@@ -164,21 +210,50 @@ export function arrangeChildren(
     }
     rows = [...byRank.keys()]
       .sort((a, b) => a - b)
-      .flatMap((r) => wrapRows(units, byRank.get(r) ?? [], MAX_TOP_ROW_WIDTH, gapX));
+      .flatMap((r) => {
+        const rankUnits = byRank.get(r) ?? [];
+        const members = rankUnits.flatMap((u) => units[u] ?? []);
+        const max = rowWidthFor(members, gapX, gapY, aspect, MAX_TOP_ROW_WIDTH);
+        return wrapRows(units, rankUnits, max, gapX);
+      });
   } else {
-    rows = chainSegments(units.length, unitConstraints, order).flatMap((segment) =>
-      wrapRows(units, segment, MAX_ROW_WIDTH, gapX),
-    );
+    rows = chainSegments(units.length, unitConstraints, order).flatMap((segment) => {
+      const members = segment.flatMap((u) => units[u] ?? []);
+      return wrapRows(
+        units,
+        segment,
+        rowWidthFor(members, gapX, gapY, aspect, MAX_ROW_WIDTH),
+        gapX,
+      );
+    });
   }
   const rowWidth = (row: readonly number[]): number =>
     row.reduce((sum, u, i) => sum + (i > 0 ? gapX : 0) + (units[u]?.width ?? 0), 0);
+  const rowHeight = (row: readonly number[]): number =>
+    row.reduce((max, u) => Math.max(max, units[u]?.height ?? 0), 0);
+  const blockAspect = (candidate: readonly (readonly number[])[]): number => {
+    let w = 0;
+    let h = 0;
+    candidate.forEach((row, r) => {
+      w = Math.max(w, rowWidth(row));
+      h += (r > 0 ? gapY : 0) + rowHeight(row);
+    });
+    return (w * CELL_PX.x) / Math.max(1, h * CELL_PX.y);
+  };
+  // rows by rank (or chain) can stack into a tower — every account its own rank in an
+  // organisation where each offers and consumes services: then all units flow in rank
+  // order through rows of the aspect's width instead
+  if (rows.length > 2 && blockAspect(rows) < aspect / TOWER_FACTOR) {
+    const all = order.flatMap((u) => units[u] ?? []);
+    const flowed = wrapRows(units, order, aspectWidth(all, gapX, gapY, aspect, 0), gapX);
+    if (blockAspect(flowed) > blockAspect(rows)) rows = flowed;
+  }
   let width = 0;
   for (const row of rows) width = Math.max(width, rowWidth(row));
   const offsets: ScenePoint[] = children.map(() => ({ x: 0, y: 0 }));
   let y = 0;
   rows.forEach((row, r) => {
     let x = topLevel ? Math.floor((width - rowWidth(row)) / 2) : 0;
-    let rowHeight = 0;
     if (r > 0) y += gapY;
     for (const u of row) {
       const unit = units[u];
@@ -188,9 +263,8 @@ export function arrangeChildren(
         offsets[m] = { x: x + at.x, y: y + at.y };
       });
       x += unit.width + gapX;
-      rowHeight = Math.max(rowHeight, unit.height);
     }
-    y += rowHeight;
+    y += rowHeight(row);
   });
   return { offsets, heights, width, height: y };
 }

@@ -2,6 +2,7 @@ import type { LayoutNode } from "./layoutTree.js";
 import { CellFlag, type Mark, pushMark, pushSolid } from "./levelMarks.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import { type Rect, rectsIntersect } from "./rect.js";
+import { titleRect } from "./titleRect.js";
 
 function pushBorder(marks: Mark[], window: Rect, b: Rect): void {
   const right = b.x + b.width - 1;
@@ -22,7 +23,7 @@ function pushBorder(marks: Mark[], window: Rect, b: Rect): void {
 }
 
 function pushHeader(marks: Mark[], window: Rect, b: PlacedBox): void {
-  const header = { x: b.x + (b.headerFrom ?? 2), y: b.y + 1, width: b.headerWidth, height: 1 };
+  const header = titleRect(b);
   pushMark(marks, window, header, CellFlag.Header);
 }
 

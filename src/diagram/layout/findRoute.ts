@@ -11,10 +11,10 @@ export const RouteCost = {
   turn: 12,
   /** a cell right next to a box */
   near: 1,
-  /** a cell of a group's header text */
-  header: 100,
+  /** a cell of a group's title (its header text and the cell each side of it) */
+  header: 400,
   /** a cell where an earlier edge runs the same way */
-  overlap: 6,
+  overlap: 12,
   /** a cell an earlier edge crosses */
   cross: 2,
   /** once per group border crossed (straight through) */

@@ -31,6 +31,11 @@ export interface LayoutOptions {
    * (default false: ASCII and draw.io)
    */
   icons?: boolean;
+  /**
+   * the width ÷ height (in SVG pixels) that groups of many children wrap toward (default
+   * 16 / 9); groups small enough to fit their rows keep them
+   */
+  aspect?: number;
 }
 
 /**
@@ -61,7 +66,7 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
   checkGraphSize(graph, limits.maxNodes);
   const tree = layoutTree(graph);
   const icons = options.icons === true;
-  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges), icons);
+  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges), icons, options.aspect);
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
   const { boxes, placed } = positionBoxes(tree.root, frames, origin);
   const content = placed.get(tree.root);

@@ -1,6 +1,7 @@
 import type { LayoutNode } from "./layoutTree.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import { type Rect, rectIntersection } from "./rect.js";
+import { titleRect } from "./titleRect.js";
 
 /** Bits of a cell as the edge router sees it. */
 export const CellFlag = {
@@ -63,9 +64,7 @@ export function levelMarks(
   const marks: Mark[] = [];
   const box = placed.get(level);
   if (box && level.data.type !== "root") {
-    const from = box.x + (box.headerFrom ?? 2);
-    const header = { x: from, y: box.y + 1, width: box.headerWidth, height: 1 };
-    pushMark(marks, window, header, CellFlag.Header);
+    pushMark(marks, window, titleRect(box), CellFlag.Header);
   }
   for (const child of level.children ?? []) {
     const b = placed.get(child);

@@ -18,6 +18,8 @@ import type { SegmentIndex } from "./segmentIndex.js";
 const FLAT_CELLS = 16_384;
 /** … and given up after expanding this many states (the route is then found level by level). */
 const FLAT_BUDGET = 12_000;
+/** A level whose compressed grid is at most this big routes around earlier edges. */
+const SMALL_LEVEL_CELLS = 1_024;
 
 export interface RouteContext {
   placed: ReadonlyMap<LayoutNode, PlacedBox>;
@@ -28,6 +30,8 @@ export interface RouteContext {
   levels: Map<LayoutNode, { window: Rect; grid: CompressedGrid }>;
   buffers: SearchBuffers;
   work: LayoutWork | null;
+  /** where the edges routed so far end, per target box (their arrowheads) */
+  arrivals: Map<PlacedBox, Set<string>>;
   /** the grid of the last one-search route tried, by its top and the ends' parents */
   lastChain: {
     top: LayoutNode;
@@ -35,6 +39,13 @@ export interface RouteContext {
     b: LayoutNode | null;
     grid: CompressedGrid | null;
   } | null;
+}
+
+/** An edge's target as a search end, with the arrowheads earlier edges put on it. */
+function targetEnd(ctx: RouteContext, target: LayoutNode): End {
+  const box = boxOf(ctx, target);
+  const arrivals = ctx.arrivals.get(box);
+  return arrivals ? { kind: "box", box, inner: null, arrivals } : { kind: "box", box, inner: null };
 }
 
 function boxOf(ctx: RouteContext, n: LayoutNode): PlacedBox {
@@ -61,9 +72,10 @@ function levelOf(ctx: RouteContext, level: LayoutNode): { window: Rect; grid: Co
 }
 
 /**
- * Route inside one level from `from` to `to`, every child of the level solid. This is the
- * way for big diagrams, so it goes for speed: earlier edges are not avoided (keeping off
- * them in crowded corridors, where every way is shared, costs long searches).
+ * Route inside one level from `from` to `to`, every child of the level solid. On a small
+ * level, earlier edges are avoided as in one search; on a large one (big diagrams) it goes
+ * for speed: earlier edges are not avoided (keeping off them in crowded corridors, where
+ * every way is shared, costs long searches).
  */
 function searchLevel(
   ctx: RouteContext,
@@ -72,6 +84,15 @@ function searchLevel(
   to: End,
 ): ScenePoint[] | null {
   const { window, grid } = levelOf(ctx, level);
+  // a small level (every example's) keeps off the edges routed before, as one search does
+  if (grid.cols * grid.rows <= SMALL_LEVEL_CELLS) {
+    const route = searchWindow(ctx.routed, ctx.work, ctx.buffers, window, grid, from, to, {
+      maxCells: FLAT_CELLS,
+      budget: FLAT_BUDGET,
+      greedy: false,
+    });
+    if (route) return route;
+  }
   const any = Number.POSITIVE_INFINITY;
   return searchWindow(null, ctx.work, ctx.buffers, window, grid, from, to, {
     maxCells: any,
@@ -118,7 +139,7 @@ function flatRoute(
   }
   if (!grid) return null;
   const from = { kind: "box", box: boxOf(ctx, source), inner: null } as const;
-  const to = { kind: "box", box: boxOf(ctx, target), inner: null } as const;
+  const to = targetEnd(ctx, target);
   return searchWindow(ctx.routed, ctx.work, ctx.buffers, window, grid, from, to, {
     maxCells: FLAT_CELLS,
     budget: FLAT_BUDGET,
@@ -170,7 +191,12 @@ function routeDown(
   if (!child) return null;
   const box = boxOf(ctx, child);
   const inner = child === end ? null : boxOf(ctx, end);
-  const path = searchLevel(ctx, level, start, { kind: "box", box, inner });
+  const path = searchLevel(
+    ctx,
+    level,
+    start,
+    child === end ? targetEnd(ctx, end) : { kind: "box", box, inner },
+  );
   const last = path?.[path.length - 1];
   if (!path || !last || child === end) return path;
   const port = cellInside(box, last);
@@ -238,7 +264,7 @@ export function routeEdge(
     ctx,
     top,
     { kind: "box", box: aBox, inner: a === source ? null : boxOf(ctx, source) },
-    { kind: "box", box: bBox, inner: b === target ? null : boxOf(ctx, target) },
+    b === target ? targetEnd(ctx, target) : { kind: "box", box: bBox, inner: boxOf(ctx, target) },
   );
   const first = middle?.[0];
   const last = middle?.[middle.length - 1];

@@ -83,6 +83,7 @@ export function routeEdges(
     buffers: new SearchBuffers(),
     work,
     lastChain: null,
+    arrivals: new Map(),
   };
   const routed: SceneEdge[] = [];
   for (const edge of edges) {
@@ -93,6 +94,12 @@ export function routeEdges(
     if (!source || !target || !s || !t) continue;
     const points = routeEdge(ctx, source, target) ?? straightPath(s, t);
     recordSegments(ctx.routed, canvas, points);
+    const head = points[points.length - 1];
+    if (head) {
+      const heads = ctx.arrivals.get(t) ?? new Set<string>();
+      heads.add(`${head.x},${head.y}`);
+      ctx.arrivals.set(t, heads);
+    }
     const label = edge.label === null ? "" : cleanLabel(edge.label, MAX_EDGE_LABEL_CELLS);
     routed.push({
       id: edge.id,

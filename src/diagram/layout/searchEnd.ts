@@ -2,6 +2,7 @@ import { centre, clamp, facingSide, horizontal, INWARD, OUTWARD, SIDES } from ".
 import { DX, DY, RouteCost, type Terminal } from "./findRoute.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
+import { titleRect } from "./titleRect.js";
 
 /**
  * One end of a search inside a level: the ring of a child box (the edge's own end, or a
@@ -9,8 +10,29 @@ import type { Rect } from "./rect.js";
  * border where the route crosses it, with the direction of travel there.
  */
 export type End =
-  | { kind: "box"; box: PlacedBox; inner: Rect | null }
+  | {
+      kind: "box";
+      box: PlacedBox;
+      inner: Rect | null;
+      /** an edge's own target: the cells ("x,y") where earlier edges' arrowheads point at it */
+      arrivals?: ReadonlySet<string>;
+    }
   | { kind: "cell"; x: number; y: number; dir: number };
+
+/**
+ * Cost of ending beside an earlier arrowhead on a box's top or bottom: one cell (8 px)
+ * apart, two arrowheads read as one blot. Ending on the very cell joins its trunk instead.
+ */
+const CROWDED_ARROW = 200;
+
+/** The extra cost of arriving at cell (x, y), given the arrowheads there already. */
+function arrivalCost(arrivals: ReadonlySet<string>, x: number, y: number, along: boolean): number {
+  if (arrivals.has(`${x},${y}`)) return 0;
+  // side by side on a top or bottom (8 px); on a left or right side rows are 18 px apart
+  return along && (arrivals.has(`${x - 1},${y}`) || arrivals.has(`${x + 1},${y}`))
+    ? CROWDED_ARROW
+    : 0;
+}
 
 /** The cells an end occupies (its box, or its single cell). */
 export function boundsOf(end: End): Rect {
@@ -80,6 +102,7 @@ export function boxTerminals(
       let cost = sidePenalty;
       if (end.inner === null) {
         cost += RouteCost.offCentre * Math.abs(v - centre(from, to - from + 1));
+        if (!leaving && end.arrivals) cost += arrivalCost(end.arrivals, x, y, along);
       } else {
         // what the route still has to go inside the group, roughly
         const r = end.inner;
@@ -93,8 +116,8 @@ export function boxTerminals(
         const inLine = along ? dx === 0 : dy === 0;
         cost += dx + dy + RouteCost.border;
         cost += inLine ? RouteCost.offCentre * offset : RouteCost.turn;
-        const header = b.x + (b.headerFrom ?? 2);
-        if (side === "top" && cx >= header && cx < header + b.headerWidth) cost += RouteCost.header;
+        const title = titleRect(b);
+        if (side === "top" && cx >= title.x && cx < title.x + title.width) cost += RouteCost.header;
       }
       out.push({ x, y, dir, cost });
     }

@@ -2,7 +2,7 @@ import { displayWidth } from "../../core/displayWidth.js";
 import { internalError } from "../../core/linkplanError.js";
 import type { DiagramGroup, DiagramNode } from "../graph/diagramGraph.js";
 import { cleanLabel } from "../text/cleanLabel.js";
-import { arrangeChildren, type ChildBox } from "./arrangeChildren.js";
+import { arrangeChildren, type ChildBox, DEFAULT_ASPECT } from "./arrangeChildren.js";
 import type { LayoutNode } from "./layoutTree.js";
 import type { Constraint } from "./orderByRank.js";
 import { GROUP_ICON_CELLS, NODE_ICON_CELLS, NODE_ICON_ROWS, type ScenePoint } from "./scene.js";
@@ -95,6 +95,7 @@ export function sizeBoxes(
   root: LayoutNode,
   constraints: ReadonlyMap<LayoutNode, readonly Constraint[]>,
   icons = false,
+  aspect: number = DEFAULT_ASPECT,
 ): Map<LayoutNode, Frame> {
   const nodeRows = icons ? NODE_ICON_ROWS : 0;
   const nodeMinWidth = icons ? NODE_ICON_CELLS : 0;
@@ -126,7 +127,7 @@ export function sizeBoxes(
       azColumn:
         d.type === "group" && d.kind === "vpc" && k.data.type === "group" && k.data.kind === "az",
     }));
-    const arrangement = arrangeChildren(boxes, constraints.get(n) ?? [], d.type === "root");
+    const arrangement = arrangeChildren(boxes, constraints.get(n) ?? [], d.type === "root", aspect);
     kidFrames.forEach((frame, i) => {
       frame.height = arrangement.heights[i] ?? frame.height;
     });

@@ -12,6 +12,8 @@ import { type RenderPngOptions, renderPng } from "./renderPng.js";
 export interface PngRequest extends GraphOptions, Omit<RenderPngOptions, "maxPixels"> {
   /** size limits (default DIAGRAM_LIMITS), maxPngPixels included */
   limits?: Partial<DiagramLimits>;
+  /** the width ÷ height groups of many boxes wrap toward (default 16 / 9) */
+  aspect?: number | undefined;
 }
 
 /**
@@ -22,7 +24,11 @@ export interface PngRequest extends GraphOptions, Omit<RenderPngOptions, "maxPix
  */
 export function renderGraphPng(graph: DiagramGraph, request: PngRequest): Promise<Uint8Array> {
   const limits = diagramLimits(request.limits);
-  const scene = layout(graph, { limits, icons: true });
+  const scene = layout(graph, {
+    limits,
+    icons: true,
+    ...(request.aspect !== undefined ? { aspect: request.aspect } : {}),
+  });
   return renderPng(scene, {
     fontFiles: request.fontFiles,
     maxPixels: limits.maxPngPixels,
