@@ -54,3 +54,35 @@ export function table(rows: readonly (readonly string[])[], indent = "  "): stri
     )
     .join("\n");
 }
+
+export interface CpuTiming extends Timing {
+  /** median CPU ms of this process (all its threads) per run: steadier than wall time on a shared machine */
+  medianCpuMs: number;
+  cpuMs: number[];
+}
+
+/**
+ * measure() for a sync or async `fn` (each run awaited), over `runs` runs after `warmUps`
+ * warm-ups, taking each run's wall time and this process's CPU time: waiting for a core
+ * counts in wall time only, so on a machine shared with other work the CPU time is the
+ * steadier figure. With `repeat`, each run calls `fn` that many times and counts the mean.
+ */
+export async function measureCpu(
+  fn: () => unknown,
+  runs = RUNS,
+  warmUps = WARM_UPS,
+  repeat = 1,
+): Promise<CpuTiming> {
+  for (let i = 0; i < warmUps * repeat; i++) await fn();
+  const runsMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const startCpu = process.cpuUsage();
+    for (let r = 0; r < repeat; r++) await fn();
+    const used = process.cpuUsage(startCpu);
+    runsMs.push((performance.now() - start) / repeat);
+    cpuMs.push((used.user + used.system) / 1000 / repeat);
+  }
+  return { medianMs: median(runsMs), runsMs, medianCpuMs: median(cpuMs), cpuMs };
+}

@@ -2,10 +2,12 @@
  * Runs the benchmarks and prints their reports: all of them, or those named on the
  * command line (`npm run bench -- diagram`), one after another (async ones are awaited).
  * Benchmarks report, they do not fail the process: a missed target is printed as FAIL
- * and the exit code stays 0.
+ * and the exit code stays 0. `diagram` ends with the formats benchmark, which
+ * `diagram-formats` runs alone.
  */
 import { runApiBench } from "./apiBench.js";
 import { runDiagramBench } from "./diagramBench.js";
+import { runDiagramFormatsBench } from "./diagramFormatsBench.js";
 import { runEstimateBench } from "./estimateBench.js";
 import { runEstimateJsonBench } from "./estimateJsonBench.js";
 import { runImportBench } from "./importBench.js";
@@ -14,7 +16,12 @@ import { runStartupBench } from "./startupBench.js";
 
 const BENCHES: Record<string, () => unknown> = {
   estimate: runEstimateBench,
-  diagram: runDiagramBench,
+  diagram: async () => {
+    const result = runDiagramBench();
+    console.log();
+    return { ...result, formats: await runDiagramFormatsBench() };
+  },
+  "diagram-formats": runDiagramFormatsBench,
   api: runApiBench,
   scale: runEstimateJsonBench,
   startup: runStartupBench,

@@ -1,0 +1,271 @@
+import { availableParallelism, loadavg } from "node:os";
+import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import { drawTopology } from "../src/diagram/drawTopology.js";
+import { toGraph } from "../src/diagram/graph/toGraph.js";
+import { parseTopology } from "../src/index.js";
+import type { DiagramShape } from "./diagramBench.js";
+import { generateOrganisation } from "./generateOrganisation.js";
+import { type CpuTiming, int, measureCpu, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
+import { type DrawnCell, type FormatCell, pngCell } from "./pngCell.js";
+
+/** Targets from issue 15. */
+export const DIAGRAM_FORMATS_TARGETS = {
+  /** drawTopology(format svg) of 100 VPCs, median wall ms */
+  svg100Ms: 300,
+  /** most growth of the median CPU time per 5× VPCs, each format */
+  growthPer5x: 6,
+} as const;
+
+/**
+ * The sizes drawn, and how often: the big ones take seconds a run, so fewer runs. Each
+ * baseline run is the mean of `baselineRepeat` calls (one call at 100 VPCs is ~2 ms).
+ */
+export const FORMATS_SIZES = [
+  { vpcs: 100, runs: RUNS, warmUps: WARM_UPS, baselineRepeat: 10 },
+  { vpcs: 500, runs: 3, warmUps: 1, baselineRepeat: 2 },
+  { vpcs: 2_000, runs: 3, warmUps: 1, baselineRepeat: 1 },
+] as const;
+
+export const BENCH_FORMATS = ["svg", "ascii", "mermaid", "png"] as const;
+export type BenchFormat = (typeof BENCH_FORMATS)[number];
+const LABEL: Record<BenchFormat, string> = {
+  svg: "SVG",
+  ascii: "ASCII",
+  mermaid: "Mermaid",
+  png: "PNG",
+};
+
+export interface FormatsSizeResult {
+  vpcs: number;
+  runs: number;
+  warmUps: number;
+  graph: { nodes: number; edges: number };
+  /** the in-run baseline: JSON.stringify(graph) of this size, and its bytes */
+  baseline: CpuTiming;
+  baselineBytes: number;
+  formats: Record<BenchFormat, FormatCell>;
+}
+
+export interface FormatGrowth {
+  /** CPU time ratio per 5× VPCs for each step between sizes (null: a size not drawn) */
+  perStep: (number | null)[];
+  worst: number | null;
+  /** the same of the wall time */
+  wallPerStep: (number | null)[];
+  /** null: not measurable (a size not drawn) */
+  pass: boolean | null;
+}
+
+export interface DiagramFormatsResult {
+  shape: Omit<DiagramShape, "vpcs">;
+  sizes: FormatsSizeResult[];
+  growth: Record<BenchFormat, FormatGrowth>;
+  pass: { svg100: boolean; growth: Record<BenchFormat, boolean | null> };
+}
+
+/** Each VPC as in diagramBench's default organisation; the VPC count is FORMATS_SIZES'. */
+export const FORMATS_SHAPE: Omit<DiagramShape, "vpcs"> = {
+  endpointsPerVpc: 15,
+  azs: 3,
+  workloadUses: 3,
+  providerEvery: 10,
+};
+
+const kb = (bytes: number): string =>
+  (bytes / 1024).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** 265,146,368 → "265.1M" */
+const mega = (n: number): string => `${(n / 1e6).toFixed(1)}M`;
+const utf8 = (text: string): number => Buffer.byteLength(text, "utf8");
+
+/** A ratio for `factor`× more input, normalised to 5×: ratio^(ln 5 / ln factor). */
+export const per5x = (ratio: number, factor: number): number =>
+  ratio ** (Math.log(5) / Math.log(factor));
+
+async function benchSize(size: (typeof FORMATS_SIZES)[number]): Promise<FormatsSizeResult> {
+  const { vpcs, runs, warmUps } = size;
+  const topology = parseTopology(generateOrganisation({ vpcs, ...FORMATS_SHAPE }));
+  const graph = toGraph(topology, { detail: "vpcs" });
+  let json = "";
+  const baseline = await measureCpu(
+    () => {
+      json = JSON.stringify(graph);
+    },
+    runs,
+    warmUps,
+    size.baselineRepeat,
+  );
+  const text = async (format: "svg" | "ascii" | "mermaid"): Promise<[DrawnCell, string]> => {
+    let out = "";
+    const timing = await measureCpu(
+      () => {
+        out = drawTopology(topology, { format, detail: "vpcs", limits: NO_DIAGRAM_LIMITS });
+      },
+      runs,
+      warmUps,
+    );
+    return [{ drawn: true, timing, bytes: utf8(out) }, out];
+  };
+  const [svg, svgText] = await text("svg");
+  const [ascii] = await text("ascii");
+  const [mermaid] = await text("mermaid");
+  const png = await pngCell(topology, svgText, runs, warmUps);
+  let nodes = 0;
+  const stack = [...graph.items];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    nodes++;
+    if (item.type === "group") stack.push(...item.children);
+  }
+  return {
+    vpcs,
+    runs,
+    warmUps,
+    graph: { nodes, edges: graph.edges.length },
+    baseline,
+    baselineBytes: utf8(json),
+    formats: { svg, ascii, mermaid, png },
+  };
+}
+
+/** Growth per 5× of `value` from each size to the next (null where either is missing). */
+function growthOf(
+  sizes: FormatsSizeResult[],
+  value: (s: FormatsSizeResult) => number | null,
+): (number | null)[] {
+  return sizes.slice(1).map((s, i) => {
+    const prev = sizes[i];
+    const a = prev ? value(prev) : null;
+    const b = value(s);
+    if (!prev || a === null || b === null || a <= 0) return null;
+    return per5x(b / a, s.vpcs / prev.vpcs);
+  });
+}
+
+const times = (x: number | null | undefined): string => (x == null ? "" : `${x.toFixed(2)}×`);
+
+/**
+ * Benchmark of the four diagram formats at scale (issue 15): diagramBench's organisation
+ * (15 interface endpoints × 3 AZs per VPC, workloads, endpoint services consumed across
+ * accounts) at 100, 500 and 2,000 VPCs, detail "vpcs", each format drawn end to end
+ * in-process from the parsed Topology without size limits (PNG: within maxPngPixels).
+ * Prints median wall and CPU ms, output KB, × an in-run baseline (JSON.stringify of the
+ * same size's graph) and the growth per 5× VPCs, then PASS/FAIL against
+ * DIAGRAM_FORMATS_TARGETS. Never throws on a missed target.
+ */
+export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
+  const loadStart = loadavg()[0] ?? 0;
+  const sizes: FormatsSizeResult[] = [];
+  for (const size of FORMATS_SIZES) sizes.push(await benchSize(size));
+
+  const shape = FORMATS_SHAPE;
+  console.log(
+    `diagram formats — ${shape.endpointsPerVpc} interface endpoints × ${shape.azs} AZs per VPC (diagramBench's organisation) at ${sizes.map((s) => int.format(s.vpcs)).join(", ")} VPCs, detail "vpcs": drawTopology (svg with icons, ascii, mermaid) and drawTopologyPng, in-process from a parsed Topology, no size limits (PNG: within maxPngPixels ${int.format(DIAGRAM_LIMITS.maxPngPixels)})`,
+  );
+  console.log(
+    `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end (wall-clock times: load inflates them; CPU: this process's, all threads)`,
+  );
+  console.log(
+    `  ${sizes.map((s) => `${int.format(s.vpcs)} VPCs: median of ${s.runs} after ${s.warmUps} warm-up${s.warmUps === 1 ? "" : "s"}, graph ${int.format(s.graph.nodes)} nodes + groups, ${int.format(s.graph.edges)} edges`).join("; ")}`,
+  );
+  console.log(
+    "  baseline: JSON.stringify(graph) of the same size; × baseline: CPU ms ÷ the baseline's; KB = 1,024 bytes (UTF-8); growth per 5×: this size ÷ the one before — 500 ÷ 100 as is (5×), 2,000 ÷ 500 (4×) normalised to 5× as ratio^(ln 5 / ln 4)",
+  );
+  const rows: string[][] = [
+    ["format", "VPCs", "wall ms", "CPU ms", "× baseline", "output KB", "per 5×: wall", "CPU", "KB"],
+  ];
+  const growth = {} as Record<BenchFormat, FormatGrowth>;
+  const baselineCell = (s: FormatsSizeResult): FormatCell => ({
+    drawn: true,
+    timing: s.baseline,
+    bytes: s.baselineBytes,
+  });
+  const sections: [string, BenchFormat | null, (s: FormatsSizeResult) => FormatCell][] = [
+    ["baseline", null, baselineCell],
+    ...BENCH_FORMATS.map((f): [string, BenchFormat, (s: FormatsSizeResult) => FormatCell] => [
+      LABEL[f],
+      f,
+      (s) => s.formats[f],
+    ]),
+  ];
+  for (const [label, format, cellOf] of sections) {
+    const drawn = (s: FormatsSizeResult): DrawnCell | null => {
+      const c = cellOf(s);
+      return c.drawn ? c : null;
+    };
+    const wallGrowth = growthOf(sizes, (s) => drawn(s)?.timing.medianMs ?? null);
+    const cpuGrowth = growthOf(sizes, (s) => drawn(s)?.timing.medianCpuMs ?? null);
+    const kbGrowth = growthOf(sizes, (s) => drawn(s)?.bytes ?? null);
+    sizes.forEach((s, i) => {
+      const c = cellOf(s);
+      const vpcs = int.format(s.vpcs);
+      if (!c.drawn) {
+        rows.push([label, vpcs, "—", "—", "", `over maxPngPixels (${mega(c.pixels)} px)`]);
+        return;
+      }
+      rows.push([
+        label,
+        vpcs,
+        ms(c.timing.medianMs),
+        ms(c.timing.medianCpuMs),
+        `${(c.timing.medianCpuMs / s.baseline.medianCpuMs).toFixed(1)}×`,
+        `${kb(c.bytes)}${c.scale ? ` (scale ${c.scale})` : ""}`,
+        times(wallGrowth[i - 1]),
+        times(cpuGrowth[i - 1]),
+        times(kbGrowth[i - 1]),
+      ]);
+    });
+    if (format) {
+      const known = cpuGrowth.every((g) => g !== null);
+      const worst = known ? Math.max(...(cpuGrowth as number[])) : null;
+      growth[format] = {
+        perStep: cpuGrowth,
+        worst,
+        wallPerStep: wallGrowth,
+        pass: worst === null ? null : worst <= DIAGRAM_FORMATS_TARGETS.growthPer5x,
+      };
+    }
+  }
+  console.log(table(rows));
+
+  const over = sizes.flatMap((s) =>
+    s.formats.png.drawn ? [] : [{ vpcs: s.vpcs, ...s.formats.png }],
+  );
+  if (over.length > 0) {
+    console.log(
+      `  PNG not drawn at ${over.map((o) => int.format(o.vpcs)).join(", ")} VPCs: ${over.map((o) => `${int.format(o.pixels)} px`).join(", ")} at scale 1, over maxPngPixels (${int.format(DIAGRAM_LIMITS.maxPngPixels)}); drawTopologyPng refused each (diagram_too_large) after ${over.map((o) => `${ms(o.refusedMs)} ms`).join(", ")} of toGraph + layout (one run each)`,
+    );
+  }
+
+  const svg100 = sizes.find((s) => s.vpcs === 100)?.formats.svg;
+  const svg100Timing = svg100?.drawn ? svg100.timing : null;
+  const pass = {
+    svg100: svg100Timing !== null && svg100Timing.medianMs < DIAGRAM_FORMATS_TARGETS.svg100Ms,
+    growth: Object.fromEntries(BENCH_FORMATS.map((f) => [f, growth[f].pass])) as Record<
+      BenchFormat,
+      boolean | null
+    >,
+  };
+  const steps = (list: (number | null)[]): string => list.map(times).join(", ");
+  console.log(
+    table([
+      ["check", "value", "result"],
+      [
+        `100 VPCs SVG < ${DIAGRAM_FORMATS_TARGETS.svg100Ms} ms (wall)`,
+        svg100Timing === null
+          ? "—"
+          : `${ms(svg100Timing.medianMs)} ms (CPU ${ms(svg100Timing.medianCpuMs)} ms)`,
+        verdict(pass.svg100),
+      ],
+      ...BENCH_FORMATS.map((f) => {
+        const g = growth[f];
+        return [
+          `growth per 5× ≤ ${DIAGRAM_FORMATS_TARGETS.growthPer5x}× (CPU) — ${LABEL[f]}`,
+          g.worst === null
+            ? "—"
+            : `${times(g.worst)} (CPU ${steps(g.perStep)}; wall ${steps(g.wallPerStep)})`,
+          g.pass === null ? "n/a (a size over maxPngPixels: not drawn)" : verdict(g.pass),
+        ];
+      }),
+    ]),
+  );
+  return { shape, sizes, growth, pass };
+}

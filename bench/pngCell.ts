@@ -1,0 +1,80 @@
+import { diagramFontFiles } from "../src/api/diagramFontFiles.js";
+import { LinkplanError } from "../src/core/linkplanError.js";
+import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import { drawTopologyPng } from "../src/diagram/png/drawTopologyPng.js";
+import { PNG_SCALE } from "../src/diagram/png/renderPng.js";
+import type { Topology } from "../src/index.js";
+import { type CpuTiming, measureCpu } from "./measure.js";
+
+/** A format drawn at one size: median time, output bytes (and the PNG's scale). */
+export interface DrawnCell {
+  drawn: true;
+  timing: CpuTiming;
+  bytes: number;
+  scale?: number;
+}
+/** A PNG over maxPngPixels even at scale 1: not drawn; how long drawTopologyPng took to refuse. */
+export interface OverCell {
+  drawn: false;
+  pixels: number;
+  scale: number;
+  refusedMs: number;
+}
+export type FormatCell = DrawnCell | OverCell;
+
+/** The SVG's width and height in px (its root element's attributes: the PNG's size at scale 1). */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /^<svg [^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  if (!root) throw new Error("no width and height on the SVG's root element");
+  return { width: Number(root[1]), height: Number(root[2]) };
+}
+
+/**
+ * A diagram's PNG cell in the formats benchmark: drawTopologyPng (detail "vpcs") timed at
+ * the default scale, else at scale 1, within the default maxPngPixels (the other limits
+ * off); over it even at scale 1, one timed call that is refused. `svg` is the same
+ * diagram's SVG (drawTopology, format svg), whose size gives the PNG's.
+ */
+export async function pngCell(
+  topology: Topology,
+  svg: string,
+  runs: number,
+  warmUps: number,
+): Promise<FormatCell> {
+  const { width, height } = svgSize(svg);
+  const pixels = (scale: number): number =>
+    Math.ceil(Math.max(1, width) * scale) * Math.ceil(Math.max(1, height) * scale);
+  const limits = { ...NO_DIAGRAM_LIMITS, maxPngPixels: DIAGRAM_LIMITS.maxPngPixels };
+  const fontFiles = diagramFontFiles();
+  const scale = [PNG_SCALE.default, PNG_SCALE.min].find((s) => pixels(s) <= limits.maxPngPixels);
+  if (scale === undefined) {
+    const start = performance.now();
+    const refused = await drawTopologyPng(topology, {
+      fontFiles,
+      scale: PNG_SCALE.min,
+      limits,
+    }).then(
+      () => false,
+      (error: unknown) => {
+        if (error instanceof LinkplanError && error.code === "diagram_too_large") return true;
+        throw error;
+      },
+    );
+    if (!refused) throw new Error("drawTopologyPng drew a PNG over maxPngPixels");
+    return {
+      drawn: false,
+      pixels: pixels(PNG_SCALE.min),
+      scale: PNG_SCALE.min,
+      refusedMs: performance.now() - start,
+    };
+  }
+  let bytes = 0;
+  const timing = await measureCpu(
+    async () => {
+      bytes = (await drawTopologyPng(topology, { fontFiles, scale, limits })).byteLength;
+    },
+    runs,
+    warmUps,
+  );
+  return { drawn: true, timing, bytes, scale };
+}
