@@ -117,6 +117,10 @@ describe("renderPng", () => {
       drawTopologyPng(PROD, { fontFiles: FONTS, limits: { maxPngPixels: 10_000 } }),
     );
     expect(limited.code).toBe("diagram_too_large");
+    // refused once the boxes are sized, before any edge is routed: the boxes' own size
+    expect(limited.message).toMatch(
+      / pixels \(at least \d+ × \d+ at scale 2\), over the limit of 10,000 \(maxPngPixels\)/,
+    );
   });
 
   it("refuses a scale out of range and no fonts (invalid_option)", async () => {

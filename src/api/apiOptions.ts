@@ -16,7 +16,7 @@ export interface ApiOptions {
   maxEndpoints?: number;
   /** most nodes and groups one diagram may have (default 10,000; see DiagramLimits) */
   maxDiagramNodes?: number;
-  /** most cells of a diagram's canvas (default 5,000,000) */
+  /** most cells of a diagram's canvas (default 8,000,000) */
   maxDiagramCanvasCells?: number;
   /** most cells a diagram's edges may need to run through (default 4,000,000) */
   maxDiagramEdgeCells?: number;

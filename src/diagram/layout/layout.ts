@@ -12,7 +12,7 @@ import { layoutTree } from "./layoutTree.js";
 import type { LayoutWork } from "./layoutWork.js";
 import { positionBoxes } from "./positionBoxes.js";
 import { routeEdges } from "./routeEdges.js";
-import type { Scene } from "./scene.js";
+import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "./scene.js";
 import { sizeBoxes } from "./sizeBoxes.js";
 
 /** Empty cells around the drawing in the scene. */
@@ -36,6 +36,11 @@ export interface LayoutOptions {
    * 16 / 9); groups small enough to fit their rows keep them
    */
   aspect?: number;
+  /**
+   * a PNG's pixel limit at its scale: past it, refused once the boxes are sized, before any
+   * edge is routed (the boxes alone are a lower bound of the picture's size)
+   */
+  maxPixels?: { limit: number; scale: number };
 }
 
 /**
@@ -77,6 +82,18 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
     height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
   };
   if (work) work.boxes += boxes.length;
+  if (options.maxPixels && content) {
+    const { limit, scale } = options.maxPixels;
+    const width = Math.ceil(content.width * CELL_WIDTH * scale);
+    const height = Math.ceil(content.height * CELL_HEIGHT * scale);
+    checkDiagramLimit(
+      width * height,
+      limit,
+      `pixels (at least ${width} × ${height} at scale ${scale})`,
+      "maxPngPixels",
+      "draw it at a smaller scale (--scale or scale=, down to 1) or a coarser detail (--detail or detail=)",
+    );
+  }
   checkDiagramLimit(
     canvas.width * canvas.height,
     limits.maxCanvasCells,

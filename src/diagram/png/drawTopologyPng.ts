@@ -3,7 +3,7 @@ import { type DiagramLimits, diagramLimits } from "../diagramLimits.js";
 import type { DiagramGraph } from "../graph/diagramGraph.js";
 import { type GraphOptions, toGraph } from "../graph/toGraph.js";
 import { layout } from "../layout/layout.js";
-import { type RenderPngOptions, renderPng } from "./renderPng.js";
+import { PNG_SCALE, type RenderPngOptions, renderPng } from "./renderPng.js";
 
 /**
  * What to draw as PNG and how: the graph options (detail, costs, …) of drawTopology, the
@@ -22,11 +22,15 @@ export interface PngRequest extends GraphOptions, Omit<RenderPngOptions, "maxPix
  *
  * @throws LinkplanError("diagram_too_large") past a limit of `request.limits`
  */
-export function renderGraphPng(graph: DiagramGraph, request: PngRequest): Promise<Uint8Array> {
+export async function renderGraphPng(
+  graph: DiagramGraph,
+  request: PngRequest,
+): Promise<Uint8Array> {
   const limits = diagramLimits(request.limits);
   const scene = layout(graph, {
     limits,
     icons: true,
+    maxPixels: { limit: limits.maxPngPixels, scale: request.scale ?? PNG_SCALE.default },
     ...(request.aspect !== undefined ? { aspect: request.aspect } : {}),
   });
   return renderPng(scene, {
@@ -42,6 +46,9 @@ export function renderGraphPng(graph: DiagramGraph, request: PngRequest): Promis
  *
  * @throws LinkplanError("diagram_too_large") past a limit of `request.limits`
  */
-export function drawTopologyPng(topology: Topology, request: PngRequest): Promise<Uint8Array> {
+export async function drawTopologyPng(
+  topology: Topology,
+  request: PngRequest,
+): Promise<Uint8Array> {
   return renderGraphPng(toGraph(topology, request), request);
 }
