@@ -23,7 +23,8 @@ const CELL_PX = { x: 8, y: 18 };
 /**
  * The row width (cells) at which `units` laid out in rows make a block of about `aspect`
  * (width ÷ height in pixels): the square root of their area, gutters included, stretched
- * to the ratio. Rows never wrap narrower than `least`, so small groups keep their rows.
+ * to the ratio. Rows never wrap narrower than `least`; fewer than `fromUnits` units (a
+ * handful of boxes is read, not scanned) keep `least`.
  */
 function aspectWidth(
   units: readonly Unit[],
@@ -31,7 +32,9 @@ function aspectWidth(
   gapY: number,
   aspect: number,
   least: number,
+  fromUnits = ASPECT_FROM_UNITS,
 ): number {
+  if (units.length < fromUnits) return least;
   let area = 0;
   let widest = 0;
   for (const u of units) {
@@ -121,20 +124,6 @@ function wrapRows(
 }
 
 /**
- * The width rows of `units` wrap at: `least` for a handful of boxes (they are read, not
- * scanned, and keep their rows), the aspect's width for many.
- */
-function rowWidthFor(
-  units: readonly Unit[],
-  gapX: number,
-  gapY: number,
-  aspect: number,
-  least: number,
-): number {
-  return units.length < ASPECT_FROM_UNITS ? least : aspectWidth(units, gapX, gapY, aspect, least);
-}
-
-/**
  * Split units into segments that start on a new row: each set of units linked by edges
  * (e.g. endpoint service → NLB → service) is one segment in rank order, and the unlinked
  * units share one segment. Segments keep the order of their first unit, so a group with
@@ -213,7 +202,7 @@ export function arrangeChildren(
       .flatMap((r) => {
         const rankUnits = byRank.get(r) ?? [];
         const members = rankUnits.flatMap((u) => units[u] ?? []);
-        const max = rowWidthFor(members, gapX, gapY, aspect, MAX_TOP_ROW_WIDTH);
+        const max = aspectWidth(members, gapX, gapY, aspect, MAX_TOP_ROW_WIDTH);
         return wrapRows(units, rankUnits, max, gapX);
       });
   } else {
@@ -222,7 +211,7 @@ export function arrangeChildren(
       return wrapRows(
         units,
         segment,
-        rowWidthFor(members, gapX, gapY, aspect, MAX_ROW_WIDTH),
+        aspectWidth(members, gapX, gapY, aspect, MAX_ROW_WIDTH),
         gapX,
       );
     });
@@ -245,7 +234,7 @@ export function arrangeChildren(
   // order through rows of the aspect's width instead
   if (rows.length > 2 && blockAspect(rows) < aspect / TOWER_FACTOR) {
     const all = order.flatMap((u) => units[u] ?? []);
-    const flowed = wrapRows(units, order, aspectWidth(all, gapX, gapY, aspect, 0), gapX);
+    const flowed = wrapRows(units, order, aspectWidth(all, gapX, gapY, aspect, 0, 0), gapX);
     if (blockAspect(flowed) > blockAspect(rows)) rows = flowed;
   }
   let width = 0;
