@@ -5,7 +5,8 @@ import { layout } from "../src/diagram/layout/layout.js";
 import { DiagramOptionsSchema } from "../src/operations/diagramOptions.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import type { TopologyInput } from "../src/topology/topologySchema.js";
-import { exampleTopology } from "./helpers/examples.js";
+import { problemOf, useApp, YAML } from "./helpers/apiKit.js";
+import { exampleTopology, exampleYaml } from "./helpers/examples.js";
 import { gatewayVpcs, identicalVpcs } from "./helpers/scaleTopologies.js";
 import { aspectOf } from "./helpers/sceneGeometry.js";
 
@@ -68,5 +69,25 @@ describe("diagrams of 100 VPCs keep a screen's shape", () => {
       expect(result.success, bad).toBe(false);
       expect(result.error?.issues[0]?.path).toEqual(["aspect"]);
     }
+  });
+
+  describe("over HTTP: aspect=", () => {
+    const app = useApp();
+    const post = (query: string) =>
+      app().inject({
+        method: "POST",
+        url: `/v1/diagram?format=ascii&${query}`,
+        headers: YAML,
+        payload: exampleYaml("prod"),
+      });
+
+    it("draws with it, and refuses a bad value naming the parameter", async () => {
+      const drawn = await post("aspect=4:3");
+      expect(drawn.statusCode).toBe(200);
+      expect(drawn.body).toContain("app-prod · VPC");
+      const bad = problemOf(await post("aspect=wide"), 400);
+      expect(bad.code).toBe("invalid_option");
+      expect(JSON.stringify(bad.errors)).toContain("aspect");
+    });
   });
 });
