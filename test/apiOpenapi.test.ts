@@ -195,6 +195,7 @@ describe("openapi.yaml", () => {
       "hostedZones",
       "findings",
       "collapse",
+      "aspect",
       "focus",
       "format",
     ]);
