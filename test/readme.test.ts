@@ -8,19 +8,18 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServeProcess, spawnServe, stopServe } from "./helpers/apiServe.js";
+import { cliEntry } from "./helpers/cliEntry.js";
 import { bundledRegionServices, type Ec2Server, startEc2Server } from "./helpers/ec2Server.js";
 import { PRICE_LIST_PRODUCTS } from "./helpers/priceListFixture.js";
 import { type PriceListServer, startPriceListServer } from "./helpers/priceListServer.js";
 import { matchesShown, readmeExamples, withOutputs } from "./helpers/readmeBlocks.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
 /** What the README's API examples call, and the AWS stand-ins its refresh example names. */
 const API_ORIGIN = "localhost:3000";
@@ -49,7 +48,10 @@ function makeScratch(): string {
     writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
     chmodSync(join(bin, name), 0o755);
   };
-  script("linkplan", `exec "${process.execPath}" "${TSX_CLI}" "${ROOT}src/cli/main.ts" "$@"`);
+  const cli = cliEntry()
+    .map((arg) => `"${arg}"`)
+    .join(" ");
+  script("linkplan", `exec "${process.execPath}" ${cli} "$@"`);
   script(
     "npm",
     [

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The tsx CLI that `npx tsx` runs (node_modules/tsx/dist/cli.mjs). */
-const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
+
+import { cliEntry, TSX_CLI } from "./cliEntry.js";
 
 /** A `linkplan serve` child process, listening. */
 export interface ServeProcess {
@@ -19,9 +18,10 @@ export interface ServeProcess {
 }
 
 /**
- * Spawn `tsx src/cli/main.ts serve --port 0 ...args` (what `npx tsx` runs), or with
- * `from: "dist"` the built `bin/linkplan.js serve …` (what an installed linkplan runs), and
- * wait for its "listening on http://127.0.0.1:PORT" line on stderr.
+ * Spawn `linkplan serve --port 0 ...args` — by default this checkout's (cliEntry: the build
+ * when it is fresh, else the sources), with `from: "source"` always `tsx src/cli/main.ts`
+ * (what `npx tsx` runs), with `from: "dist"` always the built `bin/linkplan.js` — and wait
+ * for its "listening on http://127.0.0.1:PORT" line on stderr.
  *
  * The tsx CLI is started with node directly, not through npx: npx does not forward SIGTERM
  * (it dies and leaves the server running, orphaned), while tsx relays the signal to the
@@ -30,9 +30,14 @@ export interface ServeProcess {
 export async function spawnServe(
   args: string[],
   timeoutMs = 20_000,
-  from: "source" | "dist" = "source",
+  from: "checkout" | "source" | "dist" = "checkout",
 ): Promise<ServeProcess> {
-  const main = from === "dist" ? ["bin/linkplan.js"] : [TSX_CLI, "src/cli/main.ts"];
+  const main =
+    from === "dist"
+      ? ["bin/linkplan.js"]
+      : from === "source"
+        ? [TSX_CLI, "src/cli/main.ts"]
+        : cliEntry();
   const cli = [...main, "serve", "--port", "0", ...args];
   const child = spawn(process.execPath, cli, {
     cwd: ROOT,
