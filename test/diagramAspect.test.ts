@@ -58,6 +58,18 @@ describe("diagrams of 100 VPCs keep a screen's shape", () => {
     expect(layout(graph, { aspect: 0.2 })).toEqual(layout(graph, { aspect: 5 }));
   });
 
+  it("the library refuses an aspect that is not a positive number, naming it", () => {
+    const graph = toGraph(exampleTopology("prod"));
+    for (const aspect of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => layout(graph, { aspect })).toThrow(
+        expect.objectContaining({
+          code: "invalid_option",
+          problems: [expect.objectContaining({ path: "aspect" })],
+        }),
+      );
+    }
+  });
+
   it('takes "16:9", "4:3", "1:1" or a number, and refuses anything else naming the field', () => {
     const parse = (aspect: string) => DiagramOptionsSchema.safeParse({ aspect });
     expect(parse("16:9").data?.aspect).toBeCloseTo(16 / 9, 12);

@@ -30,8 +30,9 @@ export interface DiagramLimits {
  * The default limits, each about 1–2 s of layout and rendering on one core: 10,000 nodes
  * and groups (490 VPCs of 15 interface endpoints at detail vpcs, 95 such VPCs at detail
  * azs), 8,000,000 canvas cells (8 MB of ASCII: the same 460 VPCs, whose grid toward 16:9
- * leaves more space between rows than the column it replaced), 4,000,000 edge cells (one VPC
- * with 2,400 gateway endpoints, each with its edge to S3 down the VPC), 40,000,000 PNG pixels (about
+ * leaves more space between rows than the column it replaced), 4,000,000 edge cells (one
+ * VPC with 2,400 gateway endpoints, each with its edge to S3 down the VPC), 40,000,000 PNG
+ * pixels (about
  * 2 s and 160 MB: 6,300 × 6,300 px, or a 1000 × 37,000 px SVG at scale 1). The API's
  * largest accepted topology (2,000 VPCs, 50,000 endpoints) draws at detail accounts.
  */

@@ -12,7 +12,8 @@ export const DIAGRAM_FORMATS = ["ascii", "mermaid", "svg", "drawio"] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
 /**
- * What to draw and how: the format, its options (charset, theme, aspect), and the graph options (detail, security
+ * What to draw and how: the format, its options (charset, theme, aspect), and the graph
+ * options (detail, security
  * groups, route tables, hosted zones, cost annotations from an estimate). The CLI's flags
  * and the API's query parameters carry these same names.
  */

@@ -165,10 +165,12 @@ function chainSegments(
  * Arrange a group's children (or the top-level items when `topLevel`). AZ columns form one
  * band, side by side with equal height and top. Inside groups, units are ordered by edge
  * rank (sources before targets, else input order) and flow left → right in rows that wrap
- * at MAX_ROW_WIDTH, or wider when there are so many that the block would grow taller than
- * `aspect` (width ÷ height in pixels) — a hundred VPCs make a grid, not a column. At top level, each rank gets its own rows, ranks top to bottom so an
- * edge's source sits above its target, and every row is centred on the widest one. Rows are
- * top-aligned.
+ * at MAX_ROW_WIDTH (MAX_TOP_ROW_WIDTH at top level), or wider for eight units or more, so
+ * that the block keeps about `aspect` (width ÷ height in pixels): a hundred VPCs make a grid,
+ * not a column. At top level, each rank gets its own rows, ranks top to bottom so an edge's
+ * source sits above its target, and every row is centred on the widest one. Rows that stack
+ * into a tower (narrower than aspect ÷ TOWER_FACTOR) are re-flowed in rank order through
+ * rows of the aspect's width. Rows are top-aligned.
  */
 export function arrangeChildren(
   children: readonly ChildBox[],

@@ -1,4 +1,5 @@
 import { displayWidth } from "../../core/displayWidth.js";
+import { LinkplanError } from "../../core/linkplanError.js";
 import {
   checkDiagramLimit,
   checkGraphSize,
@@ -50,7 +51,8 @@ export interface LayoutOptions {
  * 2. Boxes are sized bottom-up (`eachAfter`): nodes fit their text; groups fit a header
  *    row and their children, which sit in rows with gutters between them (a VPC's AZs as
  *    equal-height columns; other children ordered so an edge's source comes before its
- *    target). Top-level items go in rows by edge rank, sources above targets.
+ *    target; many children in rows toward `aspect`). Top-level items go in rows by edge
+ *    rank, sources above targets. A PNG's pixel limit (`maxPixels`) is checked here.
  * 3. Boxes are positioned top-down (`eachBefore`), parents before children.
  * 4. Edges are routed in input order as orthogonal polylines by A* on a grid compressed at
  *    the boxes' edges, inside the lowest group holding both ends: in one search through
@@ -68,10 +70,16 @@ export interface LayoutOptions {
 export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene {
   const work = options.work ?? null;
   const limits = diagramLimits(options.limits);
+  const aspect = options.aspect;
+  if (aspect !== undefined && !(Number.isFinite(aspect) && aspect > 0)) {
+    throw new LinkplanError("invalid_option", "invalid diagram aspect", [
+      { path: "aspect", message: `must be a positive width ÷ height, got ${aspect}` },
+    ]);
+  }
   checkGraphSize(graph, limits.maxNodes);
   const tree = layoutTree(graph);
   const icons = options.icons === true;
-  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges), icons, options.aspect);
+  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges), icons, aspect);
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
   const { boxes, placed } = positionBoxes(tree.root, frames, origin);
   const content = placed.get(tree.root);
