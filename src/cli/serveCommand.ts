@@ -89,6 +89,16 @@ export function addServeCommand(program: Command, io: CliIo): void {
         grace: opts.grace,
         playground: opts.playground,
       });
+      // the signal handlers go in before anything is said: a client that reads "listening"
+      // and sends SIGTERM straight away gets the graceful close, not the default death
+      const closed = new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          io.stderr(`${signal}: closing\n`);
+          app.close().then(resolve, resolve);
+        };
+        process.once("SIGTERM", () => stop("SIGTERM"));
+        process.once("SIGINT", () => stop("SIGINT"));
+      });
       const address = await app.listen({ port: opts.port, host: opts.host });
       io.stderr(`linkplan API listening on ${address} (docs: ${address}/docs)\n`);
       if (opts.playground) {
@@ -99,13 +109,6 @@ export function addServeCommand(program: Command, io: CliIo): void {
             : "playground: not built (run npm run build); --no-playground turns it off\n",
         );
       }
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          io.stderr(`${signal}: closing\n`);
-          app.close().then(resolve, resolve);
-        };
-        process.once("SIGTERM", () => stop("SIGTERM"));
-        process.once("SIGINT", () => stop("SIGINT"));
-      });
+      await closed;
     });
 }
