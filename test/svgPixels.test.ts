@@ -13,7 +13,7 @@ import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
 
 /**
  * The SVG as a browser draws it and the PNG as resvg draws it are the same picture: every
- * example's SVG (light and dark) is rendered by headless Chromium and compared, pixel by
+ * example's SVG (light; three of them dark too) is rendered by headless Chromium and compared, pixel by
  * pixel with a tolerance for anti-aliasing and glyph hinting, with its PNG; the gallery's
  * SVGs with the committed PNGs of docs/gallery/ (its golden pictures).
  */
