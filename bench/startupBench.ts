@@ -10,9 +10,10 @@
  * per-round ratios to the baseline.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime } from "../scripts/newestMtime.js";
 import { ms, table, verdict } from "./measure.js";
 
 /** Targets from issue 12 (CPU time as a multiple of `node -e 0`'s). */
@@ -47,15 +48,6 @@ const SUBJECTS: Subject[] = [
     target: STARTUP_TARGETS.import,
   },
 ];
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /** Build dist/ when it is missing or older than the sources. */
 function ensureBuilt(): void {

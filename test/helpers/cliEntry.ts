@@ -1,21 +1,12 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime } from "../../scripts/newestMtime.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The tsx CLI that `npx tsx` runs (node_modules/tsx/dist/cli.mjs). */
 export const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
-
-/** The latest modification time of a file under `dir`. */
-function newestUnder(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /**
  * The arguments of `node` that run this checkout's `linkplan`: the built CLI
@@ -26,7 +17,7 @@ function newestUnder(dir: string): number {
  */
 export function cliEntry(): string[] {
   const built = join(ROOT, "dist", "cli.js");
-  if (existsSync(built) && statSync(built).mtimeMs >= newestUnder(join(ROOT, "src"))) {
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(ROOT, "src"))) {
     return [join(ROOT, "bin", "linkplan.js")];
   }
   return [TSX_CLI, join(ROOT, "src", "cli", "main.ts")];
