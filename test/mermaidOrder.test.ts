@@ -1,10 +1,7 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
-import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
+import { browserRequired, findChromium, useBrowserPage } from "./helpers/browser.js";
 import { exampleTopology } from "./helpers/examples.js";
 
 /** The AZ subgraph ids of `text` in the order they are declared. */
@@ -46,21 +43,7 @@ const CLUSTER_X = `async (src) => {
 }`;
 
 describe.skipIf(noBrowser)("Mermaid AZ order drawn in headless Chromium", () => {
-  let browser: Browser | null = null;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) throw new Error("LINKPLAN_REQUIRE_BROWSER=1 but no Chromium was found");
-    page = await browser.newPage();
-    await page.setContent("<!DOCTYPE html><html><body></body></html>");
-    const mermaidJs = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
-    await page.addScriptTag({ content: readFileSync(mermaidJs, "utf8") });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = useBrowserPage({ mermaid: true });
 
   // these drew 2c, 2a, 2b / 1c, 1b, 1a / 2b, 2a before
   for (const [name, vpc] of [
@@ -71,7 +54,7 @@ describe.skipIf(noBrowser)("Mermaid AZ order drawn in headless Chromium", () => 
     it(`${name}: the AZs of ${vpc} are drawn left to right in the topology's order`, async () => {
       const text = mermaidOf(name);
       const x = new Map(
-        (await page.evaluate(`(${CLUSTER_X})(${JSON.stringify(text)})`)) as [string, number][],
+        (await page().evaluate(`(${CLUSTER_X})(${JSON.stringify(text)})`)) as [string, number][],
       );
       const azs = exampleTopology(name)
         .accounts.flatMap((a) => a.vpcs)

@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import fc from "fast-check";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import type {
   DiagramEdge,
@@ -23,7 +20,7 @@ import { renderMermaid } from "../src/diagram/mermaid/renderMermaid.js";
 import { cleanLabel } from "../src/diagram/text/cleanLabel.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
+import { browserRequired, findChromium, useBrowserPage } from "./helpers/browser.js";
 import { exampleTopology } from "./helpers/examples.js";
 import {
   type ParsedFlowchart,
@@ -839,24 +836,10 @@ const DRAW = `async (src) => {
 }`;
 
 describe.skipIf(noBrowser)("renderMermaid drawn by mermaid in headless Chromium", () => {
-  let browser: Browser | null = null;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) throw new Error("LINKPLAN_REQUIRE_BROWSER=1 but no Chromium was found");
-    page = await browser.newPage();
-    await page.setContent("<!DOCTYPE html><html><body></body></html>");
-    const mermaidJs = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
-    await page.addScriptTag({ content: readFileSync(mermaidJs, "utf8") });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = useBrowserPage({ mermaid: true });
 
   const draw = async (text: string) =>
-    (await page.evaluate(`(${DRAW})(${JSON.stringify(text)})`)) as Drawn;
+    (await page().evaluate(`(${DRAW})(${JSON.stringify(text)})`)) as Drawn;
 
   /** What was drawn but the legend of the comparison marks (its nodes and subgraph). */
   const withoutLegend = (drawn: Drawn): Drawn => ({

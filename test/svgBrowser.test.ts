@@ -1,12 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { displayWidth } from "../src/core/displayWidth.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { layout } from "../src/diagram/layout/layout.js";
 import type { Scene, SceneBox, SceneEdge } from "../src/diagram/layout/scene.js";
 import { renderSvg } from "../src/diagram/svg/renderSvg.js";
 import { svgFrame } from "../src/diagram/svg/svgFrame.js";
-import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
+import { browserRequired, findChromium, useBrowserPage } from "./helpers/browser.js";
 import { EXAMPLE_NAMES, examplePath, exampleTopology } from "./helpers/examples.js";
 
 // Skips only when no Chromium exists and LINKPLAN_REQUIRE_BROWSER is not "1"; when it is
@@ -242,30 +241,14 @@ it.runIf(browserRequired)("finds Chromium when LINKPLAN_REQUIRE_BROWSER=1", () =
 });
 
 describe.skipIf(skip)("SVG diagrams in headless Chromium", () => {
-  let browser: Browser | null = null;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) {
-      throw new Error(
-        "LINKPLAN_REQUIRE_BROWSER=1 but no Chromium was found: set CHROMIUM_PATH or install " +
-          "/usr/bin/chromium (or /usr/bin/chromium-browser)",
-      );
-    }
-    page = await browser.newPage({ deviceScaleFactor: 1 });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = useBrowserPage();
 
   it.each(CASES)("$name: renders, is not blank, every text fits its box", async (c) => {
     const svg = renderSvg(c.scene, { theme: c.theme });
-    await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+    await page().setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
 
-    const png = await page.locator("svg").screenshot({ type: "png" });
-    const pixels = (await page.evaluate(countInkScript(png.toString("base64")))) as {
+    const png = await page().locator("svg").screenshot({ type: "png" });
+    const pixels = (await page().evaluate(countInkScript(png.toString("base64")))) as {
       ink: number;
       total: number;
       background: number[];
@@ -275,7 +258,7 @@ describe.skipIf(skip)("SVG diagrams in headless Chromium", () => {
     expect(pixels.background).toEqual(c.theme === "dark" ? [15, 20, 25] : [255, 255, 255]);
     expect(pixels.ink).toBeGreaterThan(pixels.total / 200);
 
-    const fits = (await page.evaluate(MEASURE)) as TextFit[];
+    const fits = (await page().evaluate(MEASURE)) as TextFit[];
     const lines = c.scene.boxes.flatMap((b) => b.lines).length;
     const labels = c.scene.edges.filter((e) => e.label && e.labelAt).length;
     expect(fits).toHaveLength(lines + labels);
@@ -292,8 +275,8 @@ describe.skipIf(skip)("SVG diagrams in headless Chromium", () => {
   it("loads as a standalone image (data: URL) at its declared size", async () => {
     const svg = renderSvg(nested);
     const url = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-    await page.setContent("<!doctype html><html><body></body></html>");
-    const size = (await page.evaluate(`(async () => {
+    await page().setContent("<!doctype html><html><body></body></html>");
+    const size = (await page().evaluate(`(async () => {
       const image = new Image();
       image.src = ${JSON.stringify(url)};
       await image.decode();

@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GALLERY } from "../scripts/galleryImages.js";
 import { diagramFontFiles } from "../src/api/diagramFontFiles.js";
 import { drawTopology } from "../src/diagram/drawTopology.js";
 import { drawTopologyPng } from "../src/diagram/png/drawTopologyPng.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { browserRequired, findChromium, launchBrowser } from "./helpers/browser.js";
+import { browserRequired, findChromium, useBrowserPage } from "./helpers/browser.js";
 import { type DecodedPng, decodePng } from "./helpers/decodePng.js";
 import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
 
@@ -66,24 +65,12 @@ function difference(a: DecodedPng, b: DecodedPng): Difference {
 }
 
 describe.skipIf(skip)("SVG in Chromium = PNG from resvg", () => {
-  let browser: Browser | null = null;
-  let page: Page;
+  const page = useBrowserPage();
   const fontFiles = diagramFontFiles();
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) throw new Error("LINKPLAN_REQUIRE_BROWSER=1 but no Chromium was found");
-    page = await browser.newPage({ deviceScaleFactor: 1 });
-    await page.setContent("<!doctype html><html><body></body></html>");
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   /** The SVG drawn by Chromium at its own size, as an RGBA PNG (a canvas's). */
   async function inChromium(svg: string): Promise<DecodedPng> {
-    const url = await page.evaluate(async (text) => {
+    const url = await page().evaluate(async (text) => {
       const img = new Image();
       img.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(text)))}`;
       await img.decode();

@@ -1,5 +1,7 @@
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** LINKPLAN_REQUIRE_BROWSER=1 turns "no Chromium found" from a skip into a failure. */
 export const browserRequired = process.env.LINKPLAN_REQUIRE_BROWSER === "1";
@@ -30,4 +32,37 @@ export async function launchBrowser(): Promise<Browser | null> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * One headless Chromium page for a describe block (launched in beforeAll, closed in
+ * afterAll) on a blank document — with mermaid's bundle loaded when `mermaid` — at one
+ * device pixel per CSS pixel. Call it inside `describe.skipIf(findChromium() === null &&
+ * !browserRequired)`: when Chromium is required and missing, beforeAll fails saying so.
+ */
+export function useBrowserPage(options: { mermaid?: boolean } = {}): () => Page {
+  let browser: Browser | null = null;
+  let page: Page | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    if (!browser) {
+      throw new Error(
+        "LINKPLAN_REQUIRE_BROWSER=1 but no Chromium was found: set CHROMIUM_PATH or install " +
+          "/usr/bin/chromium (or /usr/bin/chromium-browser)",
+      );
+    }
+    page = await browser.newPage({ deviceScaleFactor: 1 });
+    await page.setContent("<!DOCTYPE html><html><body></body></html>");
+    if (options.mermaid) {
+      const mermaidJs = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
+      await page.addScriptTag({ content: readFileSync(mermaidJs, "utf8") });
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!page) throw new Error("the browser page is used before beforeAll opened it");
+    return page;
+  };
 }

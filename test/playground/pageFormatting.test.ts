@@ -4,6 +4,8 @@ import { breakEvenChart, breakEvenSeries, niceCeil } from "../../playground/src/
 import { describeSvg } from "../../playground/src/diagramFormats.js";
 import { formatMoney, formatNumber } from "../../playground/src/money.js";
 import { sortRows } from "../../playground/src/sortRows.js";
+import { breakEven } from "../../src/compare/breakEven.js";
+import { breakEvenToJson } from "../../src/report/breakEvenJson.js";
 
 describe("amounts as the page shows them (the API's exact strings, never recomputed)", () => {
   it("keeps every digit, groups thousands, shows at least cents", () => {
@@ -59,38 +61,10 @@ describe("sorting a table's rows", () => {
   });
 });
 
-const BREAK_EVEN: BreakEven = {
-  region: "us-east-1",
-  azs: 3,
-  hoursPerMonth: 730,
-  rates: { interfaceEndpointHour: "0.01", interfaceEndpointGb: "0.01", natGatewayGb: "0.045" },
-  services: [
-    {
-      service: "ecr.api",
-      endpoint: "interface",
-      fixedMonthly: "21.90",
-      savingPerGb: "0.035",
-      gbPerMonth: "625.714286",
-      gbPerMonthPerAz: "208.571429",
-    },
-    {
-      service: "sts",
-      endpoint: "interface",
-      fixedMonthly: "21.90",
-      savingPerGb: "0.035",
-      gbPerMonth: "625.714286",
-      gbPerMonthPerAz: "208.571429",
-    },
-    {
-      service: "s3",
-      endpoint: "gateway",
-      fixedMonthly: "0.00",
-      savingPerGb: "0.045",
-      gbPerMonth: "0",
-      gbPerMonthPerAz: null,
-    },
-  ],
-};
+/** What GET /v1/breakeven?region=us-east-1&services=ecr.api,sts,s3 answers (the server's own code). */
+const BREAK_EVEN: BreakEven = breakEvenToJson(
+  breakEven({ region: "us-east-1", azs: 3, services: ["ecr.api", "sts", "s3"] }),
+);
 
 describe("the break-even chart (drawn by the page from the API's figures)", () => {
   it("has one line for NAT and one per distinct endpoint line, services sharing one", () => {

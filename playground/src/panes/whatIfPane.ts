@@ -49,22 +49,14 @@ export class WhatIfPane implements Pane {
     const azs = h("input", { id: azsId, type: "number", min: 1, max: 6, step: 1, value: 1 });
     const consolidateVpc = vpcSelect("VPC", "every VPC");
     const natVpc = vpcSelect("VPC", "every VPC");
-    const natServicesId = uid("whatif-services");
-    const natServices = h("input", {
-      id: natServicesId,
-      type: "text",
-      placeholder: "all AWS services",
-      size: 14,
-    });
+    const servicesInput = (placeholder: string) => {
+      const id = uid("whatif-services");
+      return { id, input: h("input", { id, type: "text", placeholder, size: 14 }) };
+    };
+    const { id: natServicesId, input: natServices } = servicesInput("all AWS services");
     const hub = vpcSelect("Hub VPC", null);
     this.hubSelect = hub.select;
-    const hubServicesId = uid("whatif-services");
-    const hubServices = h("input", {
-      id: hubServicesId,
-      type: "text",
-      placeholder: "all services",
-      size: 14,
-    });
+    const { id: hubServicesId, input: hubServices } = servicesInput("all services");
     const run = (transform: () => Transform) => () =>
       this.runner.runNow({ text: ctx.editor.text(), transform: transform() });
     const card = (

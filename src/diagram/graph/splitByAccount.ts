@@ -19,29 +19,10 @@ const ACCOUNT_PREFIX = "account:";
 /** A peer drawn as a stand-in: its text and status, no children, cost or findings. */
 function standIn(item: DiagramItem): DiagramItem {
   const { id, label, detail, status } = item;
-  if (item.type === "node") {
-    const node: DiagramNode = {
-      type: "node",
-      id,
-      kind: item.kind,
-      label,
-      detail,
-      cost: null,
-      status,
-    };
-    return node;
-  }
-  const group: DiagramGroup = {
-    type: "group",
-    id,
-    kind: item.kind,
-    label,
-    detail,
-    cost: null,
-    status,
-    children: [],
-  };
-  return group;
+  const common = { id, label, detail, cost: null, status };
+  return item.type === "node"
+    ? ({ type: "node", kind: item.kind, ...common } satisfies DiagramNode)
+    : ({ type: "group", kind: item.kind, ...common, children: [] } satisfies DiagramGroup);
 }
 
 /**

@@ -35,7 +35,7 @@ export function pngSize(scene: Scene, scale: number): { width: number; height: n
 }
 
 /** The scale asked for, checked: a number in PNG_SCALE's range. */
-function checkedScale(scale: number | undefined): number {
+export function checkedScale(scale: number | undefined): number {
   const value = scale ?? PNG_SCALE.default;
   if (Number.isFinite(value) && value >= PNG_SCALE.min && value <= PNG_SCALE.max) return value;
   throw new LinkplanError("invalid_option", "invalid PNG scale", [
