@@ -1,4 +1,4 @@
-import type { ListedFinding } from "../apiTypes.js";
+import type { Finding } from "../apiTypes.js";
 import type { Context, Pane } from "../context.js";
 import { DeferredRender } from "../deferredRender.js";
 import { h, replaceChildren } from "../dom.js";
@@ -11,7 +11,7 @@ export class FindingsPane implements Pane {
   readonly name = "findings" as const;
   readonly label = "Findings";
   readonly panel = h("div", { className: "pane" });
-  private findings: LocatedItem<ListedFinding>[] = [];
+  private findings: LocatedItem<Finding & { source: string }>[] = [];
   private known = false;
   private stale = false;
   private limit = 200;
@@ -30,7 +30,7 @@ export class FindingsPane implements Pane {
     return { text: String(this.findings.length), kind: "" };
   }
 
-  show(findings: LocatedItem<ListedFinding>[] | null, stale: boolean): void {
+  show(findings: LocatedItem<Finding & { source: string }>[] | null, stale: boolean): void {
     if (findings) {
       this.findings = [...findings].sort(
         (a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.line - b.line,
@@ -56,7 +56,7 @@ export class FindingsPane implements Pane {
       replaceChildren(this.panel, h("p", { className: "empty" }, "Findings show here."));
       return;
     }
-    const count = (severity: ListedFinding["severity"]) =>
+    const count = (severity: Finding["severity"]) =>
       this.findings.filter((f) => f.item.severity === severity).length;
     const cards = h(
       "div",
