@@ -52,8 +52,11 @@ describe("parseCidr", () => {
     );
   });
 
-  it("refuses shorthand, hex, zone ids and prefixes past the family's", () => {
+  it("refuses shorthand, hex, zone ids, octets past 255 and prefixes past the family's", () => {
     for (const text of [
+      "256.0.0.0/8",
+      "10.0.0.999/32",
+      "10.300.0.0/16",
       "10.1/16",
       "0x0a.0.0.0/8",
       "010.0.0.0/8",

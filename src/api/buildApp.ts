@@ -14,6 +14,7 @@ import type { ApiContext } from "./apiContext.js";
 import { API_DEFAULTS, type ApiOptions } from "./apiOptions.js";
 import { apiSchemaRegistry } from "./apiSchemaRegistry.js";
 import { clientErrorHandler } from "./clientErrorHandler.js";
+import { withCompiledSchema } from "./compiledSchemaContext.js";
 import { diagramFontFiles } from "./diagramFontFiles.js";
 import { installErrorHandling, sendProblem } from "./errorHandler.js";
 import { loadExamples } from "./loadExamples.js";
@@ -76,7 +77,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
     return503OnClosing: false,
   });
   const catalog = options.catalog ?? bundledCatalog();
-  const operationContext: OperationContext = {
+  const operationContext: OperationContext = withCompiledSchema({
     catalog,
     limits: {
       maxVpcs: options.maxVpcs ?? API_DEFAULTS.maxVpcs,
@@ -91,7 +92,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
       maxPngPixels: DIAGRAM_LIMITS.maxPngPixels,
     },
     fontFiles: diagramFontFiles(),
-  };
+  });
   const work = new WorkPool(operationContext, {
     workers: options.workers ?? API_DEFAULTS.workers,
     timeoutMs: options.workTimeout ?? API_DEFAULTS.workTimeout,

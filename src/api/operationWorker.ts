@@ -1,10 +1,14 @@
 import { workerData } from "node:worker_threads";
 import { Piscina } from "piscina";
+import { withCompiledSchema } from "./compiledSchemaContext.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
 import { runOperation } from "./runOperation.js";
 
-/** The prices and limits of the app that started this worker (copied once, at start). */
-const ctx = workerData as OperationContext;
+/**
+ * The prices and limits of the app that started this worker (copied once, at start), with
+ * the worker's own compiled topology schema.
+ */
+const ctx = withCompiledSchema(workerData as OperationContext);
 
 /**
  * Answers at least this long are encoded to UTF-8 here and their bytes moved to the event

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { LinkplanError } from "./../core/linkplanError.js";
 import { operationNamed } from "../operations/operations.js";
+import { cloneableContext } from "./compiledSchemaContext.js";
 import type { OperationContext, OperationInput, OperationReply } from "./operation.js";
 import { packagePath } from "./packageRoot.js";
 import { runOperation } from "./runOperation.js";
@@ -144,7 +145,7 @@ export class WorkPool {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: Number.POSITIVE_INFINITY,
-      workerData: this.#ctx,
+      workerData: cloneableContext(this.#ctx),
       resourceLimits: { maxOldGenerationSizeMb: this.#options.workerHeapMiB },
       // below the event loop's priority (Linux nice, per thread): health checks, small
       // inline requests and socket writes win the CPU over long pooled work

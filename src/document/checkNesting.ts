@@ -28,31 +28,53 @@ function pathOf(open: Open): (string | number)[] {
 }
 
 /**
- * Walk parsed data (iteratively: no recursion however deep it is) and refuse it with
- * `nesting_too_deep`, naming the path of the first list or mapping at level
- * MAX_NESTING + 1, when lists and mappings nest deeper than MAX_NESTING. Returns how many
- * values the data holds (containers and scalars), for callers that size their work by it.
- * Shared references are walked once per reference, cycles end at the depth limit.
+ * The path of the first list or mapping at level MAX_NESTING + 1 in document order (the data
+ * is known to have one). Children are pushed last-first, so containers are visited in
+ * document order.
  */
-export function checkNesting(data: unknown): number {
-  let values = 1;
-  if (typeof data !== "object" || data === null) return values;
-  // children are pushed last-first, so containers are visited in document order and the
-  // error names the first too-deep one
+function firstTooDeep(data: object): (string | number)[] {
   const stack: Open[] = [{ value: data, depth: 1, parent: undefined, key: "" }];
   for (let open = stack.pop(); open; open = stack.pop()) {
-    if (open.depth > MAX_NESTING) throw nestingTooDeep(formatPath(pathOf(open)));
+    if (open.depth > MAX_NESTING) return pathOf(open);
     const { value } = open;
     const keys: readonly (string | number)[] | undefined = Array.isArray(value)
       ? undefined
       : Object.keys(value);
     const length = keys ? keys.length : (value as unknown[]).length;
-    values += length;
     for (let i = length - 1; i >= 0; i--) {
       const key = keys ? (keys[i] ?? "") : i;
       const child: unknown = (value as Record<string | number, unknown>)[key];
       if (typeof child === "object" && child !== null)
         stack.push({ value: child, depth: open.depth + 1, parent: open, key });
+    }
+  }
+  return [];
+}
+
+/**
+ * Walk parsed data (iteratively: no recursion however deep it is) and refuse it with
+ * `nesting_too_deep`, naming the path of the first list or mapping at level
+ * MAX_NESTING + 1, when lists and mappings nest deeper than MAX_NESTING. Returns how many
+ * values the data holds (containers and scalars), for callers that size their work by it.
+ * Shared references are walked once per reference, cycles end at the depth limit. Every
+ * request body passes here, so the walk allocates nothing per value; the path of a
+ * too-deep container is found by a second walk.
+ */
+export function checkNesting(data: unknown): number {
+  let values = 1;
+  if (typeof data !== "object" || data === null) return values;
+  const stack: object[] = [data];
+  const depths: number[] = [1];
+  for (let value = stack.pop(); value !== undefined; value = stack.pop()) {
+    const depth = depths.pop() ?? 1;
+    if (depth > MAX_NESTING) throw nestingTooDeep(formatPath(firstTooDeep(data)));
+    const children: readonly unknown[] = Array.isArray(value) ? value : Object.values(value);
+    values += children.length;
+    for (const child of children) {
+      if (typeof child === "object" && child !== null) {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
     }
   }
   return values;

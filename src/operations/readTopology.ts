@@ -2,9 +2,12 @@ import { LinkplanError } from "../core/linkplanError.js";
 import type { AwsServiceReference } from "../topology/awsReference.js";
 import { parseTopology, parseTopologyDoc } from "../topology/parseTopology.js";
 import type { Topology } from "../topology/topology.js";
-import type { TopologyDoc } from "../topology/topologySchema.js";
+import type { TopologyDoc, TopologySchema } from "../topology/topologySchema.js";
 
-/** What a topology is read within: its size, and the AWS services it may name. */
+/**
+ * What a topology is read within: its size, the AWS services it may name, and the schema
+ * it is validated against.
+ */
 export interface TopologyLimits {
   maxVpcs: number;
   maxEndpoints: number;
@@ -13,6 +16,8 @@ export interface TopologyLimits {
    * (`catalogServices(catalog)`); default: the bundled list.
    */
   services?: AwsServiceReference | undefined;
+  /** TopologySchema, or the server's compiled copy of it (see ParseTopologyOptions.schema) */
+  schema?: typeof TopologySchema | undefined;
 }
 
 /** Count VPCs and endpoints in a request body before validating it (cheap, shape-tolerant). */
@@ -56,13 +61,13 @@ export function checkLimits(body: unknown, limits: TopologyLimits, where: string
  */
 export function readTopology(body: unknown, limits: TopologyLimits, where = ""): Topology {
   checkLimits(body, limits, where);
-  return parseTopology(body, { services: limits.services });
+  return parseTopology(body, { services: limits.services, schema: limits.schema });
 }
 
 /** The same checks, keeping the authored shape (for what-if transforms). */
 export function readTopologyDoc(body: unknown, limits: TopologyLimits, where = ""): TopologyDoc {
   checkLimits(body, limits, where);
-  return parseTopologyDoc(body, { services: limits.services });
+  return parseTopologyDoc(body, { services: limits.services, schema: limits.schema });
 }
 
 /** Run `read`, prefixing the paths of the problems it reports with `key`. */

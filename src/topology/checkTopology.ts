@@ -6,7 +6,7 @@ import { checkAzIds } from "./checkAzIds.js";
 import { CheckLookups } from "./checkLookups.js";
 import { checkPlacement } from "./checkPlacement.js";
 import { checkVpc } from "./checkVpc.js";
-import { indexTopology } from "./topologyIndex.js";
+import { indexTopology, type TopologyIndex } from "./topologyIndex.js";
 import type {
   AccountDoc,
   EndpointServiceDoc,
@@ -192,15 +192,16 @@ function acrossAccounts<T extends { id: string }>(
  * outside their VPC or region, impossible endpoint placements. Returns the problems found
  * (the first 100 listed, all counted); every check takes constant time per reference.
  * `work`, when given, counts the did-you-mean distance cells computed (for tests);
- * `services` is what AWS service names are checked against (default: the bundled list).
+ * `services` is what AWS service names are checked against (default: the bundled list);
+ * `index` is the document's index when the caller has built it already.
  */
 export function checkTopology(
   doc: TopologyDoc,
   work?: DistanceWork,
   services?: AwsServiceReference,
+  index: TopologyIndex = indexTopology(doc),
 ): ProblemList {
   const problems = new ProblemList(work);
-  const index = indexTopology(doc);
   const lookups = new CheckLookups(index, services);
   problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");
   for (const key of ["vpcs", "endpointServices", "hostedZones", "transitGateways"] as const) {

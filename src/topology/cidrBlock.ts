@@ -13,12 +13,20 @@ export interface CidrBlock {
 /** Dotted decimal in four parts, as AWS writes IPv4 blocks (ipaddr.js also reads "10.1" or hex). */
 const FOUR_PART_DECIMAL = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){3}$/;
 
-/** An address as its family and value, parsed once by ipaddr.js; undefined when it is none. */
+/**
+ * An address as its family and value, undefined when it is none: four-part decimal IPv4
+ * read here (its octets at most 255), IPv6 by ipaddr.js.
+ */
 function addressOf(address: string): { family: "ipv4" | "ipv6"; value: bigint } | undefined {
   try {
     if (FOUR_PART_DECIMAL.test(address)) {
-      const [a = 0, b = 0, c = 0, d = 0] = ipaddr.IPv4.parse(address).octets;
-      return { family: "ipv4", value: BigInt(a * 2 ** 24 + b * 2 ** 16 + c * 2 ** 8 + d) };
+      let value = 0;
+      for (const part of address.split(".")) {
+        const octet = Number(part);
+        if (octet > 255) return undefined;
+        value = value * 256 + octet;
+      }
+      return { family: "ipv4", value: BigInt(value) };
     }
     if (!address.includes(":")) return undefined;
     const parsed = ipaddr.IPv6.parse(address);
