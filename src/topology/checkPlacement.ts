@@ -25,6 +25,8 @@ export function checkTraffic(
   endpoint: EndpointDoc,
   at: VpcInCheck,
 ): void {
+  // no sources, nothing to check (the common case: skip the set and the exact sums)
+  if (endpoint.trafficSources.length === 0) return;
   const { vpc } = at;
   let total = 0n;
   const seen = new Set<string>();
@@ -67,19 +69,32 @@ export function checkPlacement(
   at: VpcInCheck,
   what = "an endpoint",
 ): void {
-  const { vpc, has } = at;
   if (endpoint.azs && endpoint.subnets) {
     problems.add(path, "give azs or subnets, not both");
   }
+  if (endpoint.azs) checkAzList(problems, path, endpoint.azs, at);
+  if (endpoint.subnets) checkSubnetList(problems, path, endpoint.subnets, at, what);
+}
+
+function checkAzList(problems: ProblemList, path: Path, list: string[], at: VpcInCheck): void {
   const azs = new Set<string>();
-  endpoint.azs?.forEach((az, i) => {
+  list.forEach((az, i) => {
     checkAzRef(problems, [...path, "azs", i], az, at);
     if (azs.has(az)) problems.add([...path, "azs", i], `AZ "${az}" is listed twice`);
     azs.add(az);
   });
-  if (endpoint.azs?.length === 0) problems.add([...path, "azs"], "must have at least 1 AZ");
+  if (list.length === 0) problems.add([...path, "azs"], "must have at least 1 AZ");
+}
+
+function checkSubnetList(
+  problems: ProblemList,
+  path: Path,
+  list: string[],
+  { vpc, has }: VpcInCheck,
+  what: string,
+): void {
   const subnetAz = new Map<string, string>();
-  endpoint.subnets?.forEach((ref, i) => {
+  list.forEach((ref, i) => {
     const subnet = has.subnets.byId.get(ref);
     if (!subnet) {
       problems.unknown(
@@ -99,6 +114,5 @@ export function checkPlacement(
       );
     } else subnetAz.set(subnet.az, ref);
   });
-  if (endpoint.subnets?.length === 0)
-    problems.add([...path, "subnets"], "must have at least 1 subnet");
+  if (list.length === 0) problems.add([...path, "subnets"], "must have at least 1 subnet");
 }

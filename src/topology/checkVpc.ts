@@ -44,12 +44,11 @@ function checkEndpoint(
       "interface",
       lookups.services,
     );
-  const targets = [
-    endpoint.type === "interface" ? endpoint.service : undefined,
-    endpoint.endpointService,
-    endpoint.serviceName,
-  ].filter((t) => t !== undefined);
-  if (targets.length !== 1) {
+  const targets =
+    (endpoint.type === "interface" && endpoint.service !== undefined ? 1 : 0) +
+    (endpoint.endpointService !== undefined ? 1 : 0) +
+    (endpoint.serviceName !== undefined ? 1 : 0);
+  if (targets !== 1) {
     const keys =
       endpoint.type === "interface"
         ? "service, endpointService or serviceName"

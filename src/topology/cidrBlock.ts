@@ -10,6 +10,9 @@ export interface CidrBlock {
   end: bigint;
 }
 
+const DOT = 46;
+const ZERO = 48;
+
 /** Dotted decimal in four parts, as AWS writes IPv4 blocks (ipaddr.js also reads "10.1" or hex). */
 const FOUR_PART_DECIMAL = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){3}$/;
 
@@ -20,11 +23,18 @@ const FOUR_PART_DECIMAL = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)){3}$/;
 function addressOf(address: string): { family: "ipv4" | "ipv6"; value: bigint } | undefined {
   try {
     if (FOUR_PART_DECIMAL.test(address)) {
+      // the pattern has checked the form: digits and three dots
       let value = 0;
-      for (const part of address.split(".")) {
-        const octet = Number(part);
+      let octet = 0;
+      for (let i = 0; i <= address.length; i++) {
+        const code = i < address.length ? address.charCodeAt(i) : DOT;
+        if (code !== DOT) {
+          octet = octet * 10 + code - ZERO;
+          continue;
+        }
         if (octet > 255) return undefined;
         value = value * 256 + octet;
+        octet = 0;
       }
       return { family: "ipv4", value: BigInt(value) };
     }
