@@ -20,8 +20,9 @@ import {
 } from "./helpers/drawioCells.js";
 import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
 
-function sceneOf(topology: Topology, options: GraphOptions = {}): Scene {
-  return layout(toGraph(topology, options));
+/** The Scene drawTopology draws as draw.io: laid out with room for icons, as for the SVG. */
+function sceneOf(topology: Topology, options: GraphOptions = {}, icons = true): Scene {
+  return layout(toGraph(topology, options), { icons });
 }
 
 /** The cell id renderDrawio gives the i-th box of a Scene. */
@@ -99,17 +100,61 @@ describe("renderDrawio: every example as draw.io", () => {
   for (const name of EXAMPLE_NAMES) {
     it(`${name}: one cell per node and group, one per edge, as the Scene draws them`, () => {
       const topology = exampleTopology(name);
-      for (const options of [
-        { detail: "vpcs" },
-        { detail: "subnets", estimate: estimate(topology, catalog) },
+      for (const [options, icons] of [
+        [{ detail: "vpcs" }, true],
+        [{ detail: "subnets", estimate: estimate(topology, catalog) }, true],
+        [{ detail: "azs" }, false],
       ] as const) {
-        const scene = sceneOf(topology, options);
+        const scene = sceneOf(topology, options, icons);
         const doc = parseDrawio(renderDrawio(scene));
         expectFaithful(scene, doc);
         expect(doc.name).toBe(topology.name);
         scene.boxes.forEach((box, i) => {
           expect(doc.byId.get(`b${i + 1}`)?.value).toBe(box.lines.join("\n"));
         });
+      }
+    });
+  }
+});
+
+/** Pixel rectangles as "x,y,width,height", sorted: what two drawings can be compared by. */
+const sortedRects = (rects: { x: number; y: number; width: number; height: number }[]) =>
+  rects.map((r) => [r.x, r.y, r.width, r.height].join(",")).sort();
+
+describe("drawTopology as draw.io: the SVG's picture", () => {
+  for (const name of ["consumer-provider", "shared-services", "prod"]) {
+    it(`${name}: every box and node icon where the SVG draws it`, () => {
+      const topology = exampleTopology(name);
+      for (const detail of ["vpcs", "subnets"] as const) {
+        const svg = drawTopology(topology, { format: "svg", detail });
+        const doc = parseDrawio(drawTopology(topology, { format: "drawio", detail }));
+        const attrs = (tag: string) =>
+          Object.fromEntries([...tag.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+        const svgBoxes = [...svg.matchAll(/<rect data-box="[^"]*"[^>]*>/g)].map((m) => {
+          const a = attrs(m[0]);
+          return {
+            x: Number(a.x),
+            y: Number(a.y),
+            width: Number(a.width),
+            height: Number(a.height),
+          };
+        });
+        const cells = doc.cells.filter((cell) => /^b\d+$/.test(cell.id));
+        const cellRect = (cell: DrawioCell) => ({
+          ...absolutePosition(doc, cell),
+          width: cell.geometry.width,
+          height: cell.geometry.height,
+        });
+        expect(sortedRects(cells.map(cellRect)), `${name} ${detail}: boxes`).toEqual(
+          sortedRects(svgBoxes),
+        );
+        // node icons are 32 px (group icons, 24 px, are draw.io's group shapes' own)
+        const svgIcons = [...svg.matchAll(/<use [^>]*width="32"[^>]*>/g)].map((m) => {
+          const a = attrs(m[0]);
+          return { x: Number(a.x), y: Number(a.y), width: 32, height: 32 };
+        });
+        const icons = doc.cells.filter((cell) => cell.id.endsWith("-icon")).map(cellRect);
+        expect(sortedRects(icons), `${name} ${detail}: node icons`).toEqual(sortedRects(svgIcons));
       }
     });
   }

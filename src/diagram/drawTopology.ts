@@ -46,10 +46,11 @@ export function renderGraph(graph: DiagramGraph, request: RenderRequest): string
     checkGraphSize(graph, limits.maxNodes);
     return renderMermaid(graph);
   }
-  // SVG draws icons, which need room in the layout; ASCII and draw.io do not
+  // SVG and draw.io draw icons (draw.io at the SVG's positions), which need room in the
+  // layout; ASCII does not
   const scene = layout(graph, {
     limits,
-    icons: request.format === "svg",
+    icons: request.format === "svg" || request.format === "drawio",
     ...(request.aspect !== undefined ? { aspect: request.aspect } : {}),
   });
   if (request.format === "svg") return renderSvg(scene, { theme: request.theme ?? "light" });

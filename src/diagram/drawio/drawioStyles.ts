@@ -1,4 +1,4 @@
-import type { SceneBox, SceneEdge } from "../layout/scene.js";
+import { CELL_HEIGHT, NODE_ICON_ROWS, type SceneBox, type SceneEdge } from "../layout/scene.js";
 import { boxClass, nodeCategory } from "../svg/boxClass.js";
 import {
   ADDED_COLOUR,
@@ -174,8 +174,22 @@ export function groupStyle(box: SceneBox, palette: DrawioPalette): string {
   return style({ ...shape, ...common, ...statusLook(box.status, true) });
 }
 
-/** The style of a node box (its icon is a child cell: nodeIconStyle). */
-export function nodeStyle(box: SceneBox, palette: DrawioPalette): string {
+/**
+ * Where a node's icon starts below the top of its rectangle in an icon layout, px: the
+ * SVG's (one cell row down from the grid row of the border, one pixel more).
+ */
+export const NODE_ICON_TOP = CELL_HEIGHT / 2 + 1;
+/** Where its text starts below the top of its rectangle: under the icon rows, px. */
+const NODE_TEXT_TOP = CELL_HEIGHT * (NODE_ICON_ROWS + 0.5);
+
+/**
+ * The style of a node box (its icon is a child cell: nodeIconStyle): in an icon layout its
+ * text centred under the icon, as the SVG draws AWS resources; else beside the icon.
+ */
+export function nodeStyle(box: SceneBox, palette: DrawioPalette, icons = false): string {
+  const text: Record<string, string | number> = icons
+    ? { align: "center", verticalAlign: "top", spacingTop: NODE_TEXT_TOP, spacingLeft: 4 }
+    : { align: "left", verticalAlign: "middle", spacingLeft: ICON_MARGIN + ICON_SIZE + 2 };
   return style({
     rounded: 1,
     arcSize: 12,
@@ -185,9 +199,7 @@ export function nodeStyle(box: SceneBox, palette: DrawioPalette): string {
     strokeWidth: 1.5,
     fontColor: palette.text,
     fontSize: 11,
-    align: "left",
-    verticalAlign: "middle",
-    spacingLeft: ICON_MARGIN + ICON_SIZE + 2,
+    ...text,
     spacingRight: 4,
     ...statusLook(box.status, false),
   });

@@ -5,9 +5,10 @@ import {
   type SceneBox,
   type SceneEdge,
 } from "../layout/scene.js";
+import { NODE_ICON_SIZE } from "../svg/drawBox.js";
 import { svgNumber as n } from "../svg/svgNumber.js";
 import { xmlChars, xmlText } from "../svg/xmlText.js";
-import { drawioEdgeGeometry, type Point, pixelRect } from "./drawioEdge.js";
+import { drawioEdgeGeometry, type PixelRect, type Point, pixelRect } from "./drawioEdge.js";
 import {
   DRAWIO_DARK,
   DRAWIO_LIGHT,
@@ -19,6 +20,7 @@ import {
   ICON_MARGIN,
   ICON_SIZE,
   markStyle,
+  NODE_ICON_TOP,
   nodeIconStyle,
   nodeStyle,
 } from "./drawioStyles.js";
@@ -63,7 +65,8 @@ export function renderDrawio(scene: Scene, options: RenderDrawioOptions = {}): s
     '<mxCell id="0"/>',
     '<mxCell id="1" parent="0"/>',
   ];
-  for (const box of scene.boxes) out.push(...boxCells(box, boxes, cellIds, palette));
+  const icons = scene.icons === true;
+  for (const box of scene.boxes) out.push(...boxCells(box, boxes, cellIds, palette, icons));
   scene.edges.forEach((edge, i) => {
     const cell = edgeCell(edge, `e${i + 1}`, boxes, cellIds, scene.width, palette);
     if (cell) out.push(cell);
@@ -81,33 +84,51 @@ function geometry(x: number, y: number, w: number, h: number): string {
   return `<mxGeometry x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" as="geometry"/>`;
 }
 
+/**
+ * A node's icon cell: in an icon layout centred in the rows above its text, where the SVG
+ * draws it; else at the box's left, its text beside it.
+ */
+function iconGeometry(rect: PixelRect, icons: boolean): string {
+  if (icons)
+    return geometry(
+      rect.width / 2 - NODE_ICON_SIZE / 2,
+      NODE_ICON_TOP,
+      NODE_ICON_SIZE,
+      NODE_ICON_SIZE,
+    );
+  const size = Math.max(8, Math.min(ICON_SIZE, rect.height - 8));
+  return geometry(ICON_MARGIN, (rect.height - size) / 2, size, size);
+}
+
 /** A box's cell, and its icon and finding badge as child cells. */
 function boxCells(
   box: SceneBox,
   boxes: ReadonlyMap<string, SceneBox>,
   cellIds: ReadonlyMap<string, string>,
   palette: DrawioPalette,
+  icons: boolean,
 ): string[] {
   const id = cellIds.get(box.id) as string;
   const rect = pixelRect(box);
   const parent = box.parent === null ? undefined : boxes.get(box.parent);
   const origin = parent ? pixelRect(parent) : { x: 0, y: 0 };
   const parentId = (parent && cellIds.get(parent.id)) ?? "1";
-  // the lines the SVG shows: cut to the box, none below its bottom border
+  // the lines the SVG shows: cut to the box, none below its bottom border (nor, in an icon
+  // layout, below the rows its icon leaves)
+  const rows = icons && box.role === "node" ? box.height - 4 : box.height - 2;
   const shown = box.lines
     .map((line) => xmlChars(line, box.width - 3))
-    .filter((line, i) => line.trim() !== "" && i <= box.height - 3);
-  const style = box.role === "group" ? groupStyle(box, palette) : nodeStyle(box, palette);
+    .filter((line, i) => line.trim() !== "" && i < rows);
+  const style = box.role === "group" ? groupStyle(box, palette) : nodeStyle(box, palette, icons);
   const cells = [
     `<mxCell id="${id}" value="${attrLines(shown)}" style="${style}" vertex="1" parent="${parentId}">` +
       `${geometry(rect.x - origin.x, rect.y - origin.y, rect.width, rect.height)}</mxCell>`,
   ];
   const icon = box.role === "node" ? nodeIconStyle(box) : null;
   if (icon) {
-    const size = Math.max(8, Math.min(ICON_SIZE, rect.height - 8));
     cells.push(
       `<mxCell id="${id}-icon" value="" style="${icon}" vertex="1" parent="${id}">` +
-        `${geometry(ICON_MARGIN, (rect.height - size) / 2, size, size)}</mxCell>`,
+        `${iconGeometry(rect, icons)}</mxCell>`,
     );
   }
   const findings = box.findings ?? [];
