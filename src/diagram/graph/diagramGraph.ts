@@ -67,6 +67,11 @@ export interface DiagramNode {
   folded?: string[];
   /** an ENI: the id of its endpoint (`endpoint:<vpc>/<endpoint>`), whose ENIs --collapse joins */
   partOf?: string;
+  /**
+   * a load balancer at azs / subnets detail: the ids of the sibling AZ groups it has nodes
+   * in; the layout draws it as a bar under them, as wide as they are
+   */
+  across?: string[];
 }
 
 export interface DiagramGroup {

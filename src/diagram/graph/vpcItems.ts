@@ -232,16 +232,16 @@ export function vpcItems(ctx: GraphContext, vpc: Vpc): DiagramItem[] {
   for (const lb of vpc.loadBalancers) {
     const kind = lb.type === "network" ? "network-load-balancer" : "gateway-load-balancer";
     const what = `${lb.type === "network" ? "NLB" : "GWLB"} · ${plural(lb.azs.length, "AZ")}`;
-    items.push(
-      node(
-        ids.loadBalancer(vpc.id, lb.id),
-        "load-balancer",
-        lb.name ?? lb.id,
-        what,
-        ctx.costs.resource(vpc.account, vpc.id, kind, lb.id),
-        what,
-      ),
+    const lbNode = node(
+      ids.loadBalancer(vpc.id, lb.id),
+      "load-balancer",
+      lb.name ?? lb.id,
+      what,
+      ctx.costs.resource(vpc.account, vpc.id, kind, lb.id),
+      what,
     );
+    // with AZs drawn, the load balancer spans the AZs it has nodes in
+    items.push(zonal ? { ...lbNode, across: lb.azs.map((az) => ids.az(vpc.id, az)) } : lbNode);
     if (lb.targets) {
       items.push(
         node(ids.target(vpc.id, lb.id), "service", lb.targets, "targets", null, "targets"),

@@ -1,9 +1,7 @@
+import { buildUnits, GUTTER_X, GUTTER_Y, type Unit } from "./childUnits.js";
 import { type Constraint, orderByRank } from "./orderByRank.js";
 import type { ScenePoint } from "./scene.js";
 
-/** Cells between sibling boxes side by side, and between rows of boxes (inside groups). */
-const GUTTER_X = 3;
-const GUTTER_Y = 3;
 /** Gutters between top-level items (room for edges to fan out between accounts). */
 const TOP_GUTTER_X = 3;
 const TOP_GUTTER_Y = 3;
@@ -50,6 +48,11 @@ export interface ChildBox {
   height: number;
   /** an AZ group of a VPC: drawn as one of a band of equal-height columns */
   azColumn: boolean;
+  /**
+   * a node drawn across AZ columns (these children's indices): a bar under the band, from
+   * the first of them to the last; null for every other child
+   */
+  across?: readonly number[] | null;
 }
 
 export interface Arrangement {
@@ -57,46 +60,10 @@ export interface Arrangement {
   offsets: ScenePoint[];
   /** every child's height after AZ columns are made equal */
   heights: number[];
+  /** every child's width after bars across AZ columns are stretched to them */
+  widths: number[];
   width: number;
   height: number;
-}
-
-/** Children placed as one block: a single child, or the band of a VPC's AZ columns. */
-interface Unit {
-  members: number[];
-  /** member offsets inside the unit */
-  at: ScenePoint[];
-  width: number;
-  height: number;
-}
-
-function buildUnits(
-  children: readonly ChildBox[],
-  heights: number[],
-): { units: Unit[]; unitOf: number[] } {
-  const units: Unit[] = [];
-  const unitOf: number[] = [];
-  const band: Unit = { members: [], at: [], width: 0, height: 0 };
-  let bandIndex = -1;
-  children.forEach((child, i) => {
-    if (child.azColumn) {
-      if (bandIndex < 0) {
-        bandIndex = units.length;
-        units.push(band);
-      }
-      unitOf.push(bandIndex);
-      const gap = band.members.length === 0 ? 0 : GUTTER_X;
-      band.at.push({ x: band.width + gap, y: 0 });
-      band.width += gap + child.width;
-      band.height = Math.max(band.height, child.height);
-      band.members.push(i);
-    } else {
-      unitOf.push(units.length);
-      units.push({ members: [i], at: [{ x: 0, y: 0 }], width: child.width, height: child.height });
-    }
-  });
-  for (const m of band.members) heights[m] = band.height;
-  return { units, unitOf };
 }
 
 /** Split units (in order) into rows no wider than `maxWidth`, each holding at least one. */
@@ -179,7 +146,8 @@ export function arrangeChildren(
   aspect: number = DEFAULT_ASPECT,
 ): Arrangement {
   const heights = children.map((c) => c.height);
-  const { units, unitOf } = buildUnits(children, heights);
+  const widths = children.map((c) => c.width);
+  const { units, unitOf } = buildUnits(children, heights, widths);
   const unitConstraints: Constraint[] = [];
   for (const [a, b] of constraints) {
     const ua = unitOf[a];
@@ -257,5 +225,5 @@ export function arrangeChildren(
     }
     y += rowHeight(row);
   });
-  return { offsets, heights, width, height: y };
+  return { offsets, heights, widths, width, height: y };
 }

@@ -63,6 +63,15 @@ class TextMeasure {
   }
 }
 
+/** The AZ columns (child indices) a child is drawn across, or null. */
+function acrossOf(item: LayoutNode["data"], azIndex: ReadonlyMap<string, number>): number[] | null {
+  if (item.type !== "node" || item.across === undefined) return null;
+  const columns = item.across
+    .map((id) => azIndex.get(id))
+    .filter((i): i is number => i !== undefined);
+  return columns.length > 0 ? columns : null;
+}
+
 /** A node's text: label, detail, cost (absent ones skipped), each cleaned. */
 function nodeLines(node: DiagramNode, measure: TextMeasure): string[] {
   const lines = [measure.clean(node.label)];
@@ -121,15 +130,22 @@ export function sizeBoxes(
       if (!frame) throw internalError("layout: child sized before its parent");
       return frame;
     });
+    const inVpc = d.type === "group" && d.kind === "vpc";
+    const azIndex = new Map<string, number>();
+    if (inVpc)
+      kids.forEach((k, i) => {
+        if (k.data.type === "group" && k.data.kind === "az") azIndex.set(k.data.id, i);
+      });
     const boxes: ChildBox[] = kids.map((k, i) => ({
       width: kidFrames[i]?.width ?? 0,
       height: kidFrames[i]?.height ?? 0,
-      azColumn:
-        d.type === "group" && d.kind === "vpc" && k.data.type === "group" && k.data.kind === "az",
+      azColumn: azIndex.has(k.data.id),
+      across: acrossOf(k.data, azIndex),
     }));
     const arrangement = arrangeChildren(boxes, constraints.get(n) ?? [], d.type === "root", aspect);
     kidFrames.forEach((frame, i) => {
       frame.height = arrangement.heights[i] ?? frame.height;
+      frame.width = arrangement.widths[i] ?? frame.width;
     });
     if (d.type === "root") {
       frames.set(n, {
