@@ -28,6 +28,23 @@ accounts:
             targets: api
 `;
 
+/** One VPC both consuming (an ENI in each AZ) and providing (its NLB) one service. */
+const LOOP = `
+name: loop
+accounts:
+  - id: p
+    vpcs:
+      - id: v
+        region: eu-west-2
+        azs: [eu-west-2a, eu-west-2b]
+        endpoints:
+          - { id: own, type: interface, endpointService: svc }
+        loadBalancers:
+          - id: nlb
+    endpointServices:
+      - { id: svc, vpc: v, loadBalancer: nlb }
+`;
+
 describe("a load balancer at azs and subnets detail is drawn across its AZs", () => {
   for (const detail of ["azs", "subnets"] as const) {
     for (const icons of [false, true]) {
@@ -53,6 +70,19 @@ describe("a load balancer at azs and subnets detail is drawn across its AZs", ()
     expect(lb.x).toBe(b.x);
     expect(lb.x + lb.width).toBe(c.x + c.width);
     expect(lb.y).toBeGreaterThan(b.y + b.height);
+  });
+
+  it("is a box of its own when its AZs also feed its endpoint service (no loop of rows)", () => {
+    const topology = parseTopology(parseDocument(LOOP));
+    const scene = layout(toGraph(topology, { detail: "azs" }));
+    const lb = boxOf(scene, "lb:v/nlb");
+    const service = boxOf(scene, "endpoint-service:svc");
+    expect(lb.width).toBe(Math.max(...lb.lines.map((l) => l.length)) + 4);
+    // the chain reads in order (left to right, then down): ENIs (in the AZs), endpoint
+    // service, load balancer
+    const readsAfter = (a: SceneBox, b: SceneBox) => a.y > b.y || (a.y === b.y && a.x > b.x);
+    expect(readsAfter(lb, service)).toBe(true);
+    expect(readsAfter(service, boxOf(scene, "az:v/eu-west-2b"))).toBe(true);
   });
 
   it("stays a box of its own at vpcs detail (no AZs to span)", () => {

@@ -66,6 +66,37 @@ export interface Arrangement {
   height: number;
 }
 
+/** The children's constraints between the units holding them. */
+function constraintsOfUnits(
+  constraints: readonly Constraint[],
+  unitOf: readonly number[],
+): Constraint[] {
+  const out: Constraint[] = [];
+  for (const [a, b] of constraints) {
+    const ua = unitOf[a];
+    const ub = unitOf[b];
+    if (ua !== undefined && ub !== undefined && ua !== ub) out.push([ua, ub]);
+  }
+  return out;
+}
+
+/** Whether unit `start` is reachable from itself along the constraints (linear). */
+function reachesItself(start: number, count: number, constraints: readonly Constraint[]): boolean {
+  const next: number[][] = Array.from({ length: count }, () => []);
+  for (const [a, b] of constraints) next[a]?.push(b);
+  const seen = new Uint8Array(count);
+  const stack = [start];
+  for (let u = stack.pop(); u !== undefined; u = stack.pop()) {
+    for (const v of next[u] ?? []) {
+      if (v === start) return true;
+      if (seen[v] === 1) continue;
+      seen[v] = 1;
+      stack.push(v);
+    }
+  }
+  return false;
+}
+
 /** Split units (in order) into rows no wider than `maxWidth`, each holding at least one. */
 function wrapRows(
   units: readonly Unit[],
@@ -145,14 +176,17 @@ export function arrangeChildren(
   topLevel: boolean,
   aspect: number = DEFAULT_ASPECT,
 ): Arrangement {
-  const heights = children.map((c) => c.height);
-  const widths = children.map((c) => c.width);
-  const { units, unitOf } = buildUnits(children, heights, widths);
-  const unitConstraints: Constraint[] = [];
-  for (const [a, b] of constraints) {
-    const ua = unitOf[a];
-    const ub = unitOf[b];
-    if (ua !== undefined && ub !== undefined && ua !== ub) unitConstraints.push([ua, ub]);
+  let heights = children.map((c) => c.height);
+  let widths = children.map((c) => c.width);
+  let { units, unitOf, band } = buildUnits(children, heights, widths);
+  let unitConstraints = constraintsOfUnits(constraints, unitOf);
+  // a load balancer fed from the same AZs it spans (consumers and provider in one VPC)
+  // would put the band both before and after its endpoint service: draw it on its own
+  if (band !== null && reachesItself(band, units.length, unitConstraints)) {
+    heights = children.map((c) => c.height);
+    widths = children.map((c) => c.width);
+    ({ units, unitOf, band } = buildUnits(children, heights, widths, false));
+    unitConstraints = constraintsOfUnits(constraints, unitOf);
   }
   const { order, rank } = orderByRank(units.length, unitConstraints);
   const gapX = topLevel ? TOP_GUTTER_X : GUTTER_X;

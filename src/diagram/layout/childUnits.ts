@@ -47,21 +47,26 @@ function placeBars(
   }
 }
 
+/**
+ * Group children into units: each child its own, but AZ columns (and, with `bars`, the
+ * children drawn across them) one band.
+ */
 export function buildUnits(
   children: readonly ChildBox[],
   heights: number[],
   widths: number[],
-): { units: Unit[]; unitOf: number[] } {
+  bars = true,
+): { units: Unit[]; unitOf: number[]; band: number | null } {
   const units: Unit[] = [];
   const unitOf: number[] = [];
   const band: Unit = { members: [], at: [], width: 0, height: 0 };
   let bandIndex = -1;
-  const bars: number[] = [];
+  const barred: number[] = [];
   const hasColumns = children.some((child) => child.azColumn);
   children.forEach((child, i) => {
-    if (hasColumns && child.across) {
+    if (bars && hasColumns && child.across) {
       // placed under the columns once they are all known (placeBars)
-      bars.push(i);
+      barred.push(i);
       unitOf.push(-1);
       return;
     }
@@ -83,9 +88,9 @@ export function buildUnits(
   });
   const columnsHeight = band.height;
   for (const m of band.members) heights[m] = columnsHeight;
-  if (bars.length > 0) {
-    placeBars(children, band, bars, widths);
-    for (const i of bars) unitOf[i] = bandIndex;
+  if (barred.length > 0) {
+    placeBars(children, band, barred, widths);
+    for (const i of barred) unitOf[i] = bandIndex;
   }
-  return { units, unitOf };
+  return { units, unitOf, band: bandIndex < 0 ? null : bandIndex };
 }
