@@ -1,6 +1,6 @@
 import { diagramFontFiles } from "../src/api/diagramFontFiles.js";
 import { LinkplanError } from "../src/core/linkplanError.js";
-import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import { DIAGRAM_LIMITS, fittingScale, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
 import { drawTopologyPng } from "../src/diagram/png/drawTopologyPng.js";
 import { PNG_SCALE } from "../src/diagram/png/renderPng.js";
 import type { Topology } from "../src/index.js";
@@ -13,7 +13,7 @@ export interface DrawnCell {
   bytes: number;
   scale?: number;
 }
-/** A PNG over maxPngPixels even at scale 1: not drawn; how long drawTopologyPng took to refuse. */
+/** A PNG over maxPngPixels even at the least scale: not drawn; how long drawTopologyPng took to refuse. */
 export interface OverCell {
   drawn: false;
   pixels: number;
@@ -31,7 +31,8 @@ function svgSize(svg: string): { width: number; height: number } {
 
 /**
  * A diagram's PNG cell in the formats benchmark: drawTopologyPng (detail "vpcs") timed at
- * the default scale, else at scale 1, within the default maxPngPixels (the other limits
+ * the default scale, else at the largest scale that fits (at most 1, at least
+ * PNG_SCALE.min), within the default maxPngPixels (the other limits
  * off); over it even at scale 1, one timed call that is refused. `svg` is the same
  * diagram's SVG (drawTopology, format svg), whose size gives the PNG's.
  */
@@ -46,7 +47,11 @@ export async function pngCell(
     Math.ceil(Math.max(1, width) * scale) * Math.ceil(Math.max(1, height) * scale);
   const limits = { ...NO_DIAGRAM_LIMITS, maxPngPixels: DIAGRAM_LIMITS.maxPngPixels };
   const fontFiles = diagramFontFiles();
-  const scale = [PNG_SCALE.default, PNG_SCALE.min].find((s) => pixels(s) <= limits.maxPngPixels);
+  // the default scale, else the largest that fits (as the error's remedy says), at least the least
+  const fits = Math.min(1, fittingScale(width, height, limits.maxPngPixels));
+  const scale = [PNG_SCALE.default, fits].find(
+    (s) => s >= PNG_SCALE.min && pixels(s) <= limits.maxPngPixels,
+  );
   if (scale === undefined) {
     const start = performance.now();
     const refused = await drawTopologyPng(topology, {

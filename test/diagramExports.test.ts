@@ -86,15 +86,17 @@ describe("linkplan diagram --format png | drawio", () => {
   });
 
   it("refuses a scale out of range (exit 2) and a PNG over maxPngPixels (exit 1)", async () => {
-    const scale = await runCliCapture(["diagram", PROD, "--format", "png", "--scale", "9"]);
-    expect(scale.code).toBe(2);
-    expect(scale.stderr).toContain("--scale");
+    for (const value of ["9", "0.2"]) {
+      const scale = await runCliCapture(["diagram", PROD, "--format", "png", "--scale", value]);
+      expect(scale.code).toBe(2);
+      expect(scale.stderr).toContain("--scale");
+    }
     // prod at detail azs is 3,088 × 918 SVG pixels: 45 million pixels at scale 4
     const large = await runCliCapture([
       ...["diagram", PROD, "--format", "png", "--detail", "azs", "--scale", "4"],
     ]);
     expect(large.code).toBe(1);
-    expect(large.stderr).toContain("(maxPngPixels); draw it at a smaller scale");
+    expect(large.stderr).toMatch(/\(maxPngPixels\); draw it at scale (\d\.\d\d|\d) or less/);
     expect(large.stdoutBytes).toBeUndefined();
   });
 

@@ -39,13 +39,13 @@ async function caught(f: () => Promise<unknown>): Promise<LinkplanError> {
 const workload = (scene: Scene) => scene.boxes.find((box) => box.kind === "workload") as SceneBox;
 
 describe("renderPng", () => {
-  it("writes a PNG of the SVG's size × scale (2 by default, 1 to 4)", async () => {
+  it("writes a PNG of the SVG's size × scale (2 by default, 0.25 to 4)", async () => {
     const png = await renderPng(SCENE, { fontFiles: FONTS });
     expect(Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE)).toBe(true);
     const image = decodePng(png);
     const frame = svgFrame(SCENE);
     expect([image.width, image.height]).toEqual([frame.width * 2, frame.height * 2]);
-    for (const scale of [1, 1.5, 4]) {
+    for (const scale of [0.25, 0.37, 1, 1.5, 4]) {
       const { width, height } = decodePng(await renderPng(SCENE, { fontFiles: FONTS, scale }));
       expect({ width, height }).toEqual(pngSize(SCENE, scale));
     }
@@ -106,12 +106,30 @@ describe("renderPng", () => {
     expect(darkPixels(image, firstLine(scene, account, 1), 200)).toBeGreaterThan(50);
   });
 
-  it("refuses a picture over maxPixels before drawing it (diagram_too_large)", async () => {
+  it("refuses a picture over maxPixels before drawing it (diagram_too_large), naming the scale that fits", async () => {
     const { width, height } = pngSize(SCENE, 2);
-    const error = await caught(() => renderPng(SCENE, { fontFiles: FONTS, maxPixels: 10_000 }));
+    const error = await caught(() => renderPng(SCENE, { fontFiles: FONTS, maxPixels: 200_000 }));
     expect(error.code).toBe("diagram_too_large");
     expect(error.message).toContain(
-      `${(width * height).toLocaleString("en-US")} pixels (${width} × ${height} at scale 2), over the limit of 10,000 (maxPngPixels); draw it at a smaller scale`,
+      `${(width * height).toLocaleString("en-US")} pixels (${width} × ${height} at scale 2), over the limit of 200,000 (maxPngPixels); draw it at scale `,
+    );
+    // the scale named is the largest (in hundredths) that fits: it draws, 0.01 more does not
+    const named = Number(/draw it at scale ([\d.]+) or less/.exec(error.message)?.[1]);
+    const fits = (scale: number) => {
+      const size = pngSize(SCENE, scale);
+      return size.width * size.height <= 200_000;
+    };
+    expect(named).toBeGreaterThanOrEqual(0.25);
+    expect(fits(named)).toBe(true);
+    expect(fits(Math.round((named + 0.01) * 100) / 100)).toBe(false);
+    const image = decodePng(
+      await renderPng(SCENE, { fontFiles: FONTS, scale: named, maxPixels: 200_000 }),
+    );
+    expect({ width: image.width, height: image.height }).toEqual(pngSize(SCENE, named));
+    // too large even at the least scale: a coarser detail or a part of it
+    const tiny = await caught(() => renderPng(SCENE, { fontFiles: FONTS, maxPixels: 10_000 }));
+    expect(tiny.message).toContain(
+      "it is over the limit even at the smallest scale (0.25): draw it at a coarser detail (--detail or detail=) or a part of it (--focus or focus=)",
     );
     const limited = await caught(() =>
       drawTopologyPng(PROD, { fontFiles: FONTS, limits: { maxPngPixels: 10_000 } }),
@@ -124,7 +142,7 @@ describe("renderPng", () => {
   });
 
   it("refuses a scale out of range and no fonts (invalid_option)", async () => {
-    for (const scale of [0.5, 4.5, Number.NaN]) {
+    for (const scale of [0.24, 0, 4.5, Number.NaN]) {
       const error = await caught(() => renderPng(SCENE, { fontFiles: FONTS, scale }));
       expect(error.code).toBe("invalid_option");
     }

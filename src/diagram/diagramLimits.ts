@@ -93,6 +93,40 @@ export function checkDiagramLimit(
   );
 }
 
+/**
+ * The largest scale, in hundredths, at which a picture of `width` × `height` px (at scale 1)
+ * has at most `limit` pixels, each side rounded to whole pixels as resvg rounds it (0 when
+ * none does).
+ */
+export function fittingScale(width: number, height: number, limit: number): number {
+  let hundredths = Math.floor(Math.sqrt(limit / Math.max(1, width * height)) * 100);
+  // the rounding of each side can still tip it over: step down until it fits
+  while (
+    hundredths > 0 &&
+    Math.max(1, Math.round((width * hundredths) / 100)) *
+      Math.max(1, Math.round((height * hundredths) / 100)) >
+      limit
+  )
+    hundredths--;
+  return hundredths / 100;
+}
+
+/**
+ * What to do about a PNG over `limit` pixels, `width` × `height` px at scale 1: the largest
+ * scale that fits (fittingScale) when it is at least `minScale`, else a coarser detail.
+ */
+export function pngSizeRemedy(
+  width: number,
+  height: number,
+  limit: number,
+  minScale: number,
+): string {
+  const scale = fittingScale(width, height, limit);
+  return scale >= minScale
+    ? `draw it at scale ${scale} or less (--scale or scale=), or at a coarser detail (--detail or detail=)`
+    : `it is over the limit even at the smallest scale (${minScale}): draw it at a coarser detail (--detail or detail=) or a part of it (--focus or focus=)`;
+}
+
 /** Throw `diagram_too_large` when the graph has more nodes and groups than `maxNodes`. */
 export function checkGraphSize(graph: DiagramGraph, maxNodes: number): void {
   if (maxNodes === Number.POSITIVE_INFINITY) return;

@@ -5,6 +5,7 @@ import {
   checkGraphSize,
   type DiagramLimits,
   diagramLimits,
+  pngSizeRemedy,
 } from "../diagramLimits.js";
 import type { DiagramGraph } from "../graph/diagramGraph.js";
 import { edgeCells } from "./edgeCells.js";
@@ -15,6 +16,13 @@ import { positionBoxes } from "./positionBoxes.js";
 import { routeEdges } from "./routeEdges.js";
 import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "./scene.js";
 import { sizeBoxes } from "./sizeBoxes.js";
+
+/**
+ * At most what the SVG's frame adds around the boxes, px (svgFrame: padding, the AWS Cloud
+ * group, the title, its widest line, the legend's rows): bounds, so that the PNG scale a
+ * too-large message names at layout time also fits the whole picture.
+ */
+const FRAME_BOUND = { width: 160, height: 400, titleWidth: 960 } as const;
 
 /** Empty cells around the drawing in the scene. */
 const MARGIN = 1;
@@ -41,7 +49,7 @@ export interface LayoutOptions {
    * a PNG's pixel limit at its scale: past it, refused once the boxes are sized, before any
    * edge is routed (the boxes alone are a lower bound of the picture's size)
    */
-  maxPixels?: { limit: number; scale: number };
+  maxPixels?: { limit: number; scale: number; minScale: number };
 }
 
 /**
@@ -91,7 +99,7 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
   };
   if (work) work.boxes += boxes.length;
   if (options.maxPixels && content) {
-    const { limit, scale } = options.maxPixels;
+    const { limit, scale, minScale } = options.maxPixels;
     const width = Math.ceil(content.width * CELL_WIDTH * scale);
     const height = Math.ceil(content.height * CELL_HEIGHT * scale);
     checkDiagramLimit(
@@ -99,7 +107,13 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
       limit,
       `pixels (at least ${width} × ${height} at scale ${scale})`,
       "maxPngPixels",
-      "draw it at a smaller scale (--scale or scale=, down to 1) or a coarser detail (--detail or detail=)",
+      // the scale named must also fit the frame around the boxes: bounded from above
+      pngSizeRemedy(
+        Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width,
+        content.height * CELL_HEIGHT + FRAME_BOUND.height,
+        limit,
+        minScale,
+      ),
     );
   }
   checkDiagramLimit(

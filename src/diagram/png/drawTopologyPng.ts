@@ -3,7 +3,7 @@ import { type DiagramLimits, diagramLimits } from "../diagramLimits.js";
 import type { DiagramGraph } from "../graph/diagramGraph.js";
 import { type GraphOptions, toGraph } from "../graph/toGraph.js";
 import { layout } from "../layout/layout.js";
-import { checkedScale, type RenderPngOptions, renderPng } from "./renderPng.js";
+import { checkedScale, PNG_SCALE, type RenderPngOptions, renderPng } from "./renderPng.js";
 
 /**
  * What to draw as PNG and how: the graph options (detail, costs, …) of drawTopology, the
@@ -30,7 +30,11 @@ export async function renderGraphPng(
   const scene = layout(graph, {
     limits,
     icons: true,
-    maxPixels: { limit: limits.maxPngPixels, scale: checkedScale(request.scale) },
+    maxPixels: {
+      limit: limits.maxPngPixels,
+      scale: checkedScale(request.scale),
+      minScale: PNG_SCALE.min,
+    },
     ...(request.aspect !== undefined ? { aspect: request.aspect } : {}),
   });
   return renderPng(scene, {

@@ -1,5 +1,5 @@
 import { LinkplanError } from "../../core/linkplanError.js";
-import { checkDiagramLimit, DIAGRAM_LIMITS } from "../diagramLimits.js";
+import { checkDiagramLimit, DIAGRAM_LIMITS, pngSizeRemedy } from "../diagramLimits.js";
 import type { Scene } from "../layout/scene.js";
 import { renderSvg } from "../svg/renderSvg.js";
 import { svgFrame } from "../svg/svgFrame.js";
@@ -8,7 +8,7 @@ import { svgFrame } from "../svg/svgFrame.js";
 export const PNG_FONT_FAMILY = "DejaVu Sans";
 
 /** PNG pixels per SVG pixel: the default (crisp on a high-density screen) and the range. */
-export const PNG_SCALE = { default: 2, min: 1, max: 4 } as const;
+export const PNG_SCALE = { default: 2, min: 0.25, max: 4 } as const;
 
 export interface RenderPngOptions {
   /** "light" (default) or "dark": the SVG's theme */
@@ -25,12 +25,15 @@ export interface RenderPngOptions {
   maxPixels?: number;
 }
 
-/** Width and height in pixels of a Scene's PNG at `scale` (the SVG's size × scale). */
+/**
+ * Width and height in pixels of a Scene's PNG at `scale`: the SVG's size × scale, rounded
+ * to the nearest pixel as resvg rounds it (at least one).
+ */
 export function pngSize(scene: Scene, scale: number): { width: number; height: number } {
   const frame = svgFrame(scene);
   return {
-    width: Math.ceil(Math.max(1, frame.width) * scale),
-    height: Math.ceil(Math.max(1, frame.height) * scale),
+    width: Math.max(1, Math.round(frame.width * scale)),
+    height: Math.max(1, Math.round(frame.height * scale)),
   };
 }
 
@@ -58,12 +61,14 @@ export async function renderPng(scene: Scene, options: RenderPngOptions): Promis
     throw new LinkplanError("invalid_option", "a PNG needs at least one font file (fontFiles)");
   }
   const { width, height } = pngSize(scene, scale);
+  const frame = svgFrame(scene);
+  const limit = options.maxPixels ?? DIAGRAM_LIMITS.maxPngPixels;
   checkDiagramLimit(
     width * height,
-    options.maxPixels ?? DIAGRAM_LIMITS.maxPngPixels,
+    limit,
     `pixels (${width} × ${height} at scale ${scale})`,
     "maxPngPixels",
-    "draw it at a smaller scale (--scale or scale=, down to 1) or a coarser detail (--detail or detail=)",
+    pngSizeRemedy(frame.width, frame.height, limit, PNG_SCALE.min),
   );
   const svg = renderSvg(scene, { theme: options.theme ?? "light" });
   // loaded here, not at the top: importing linkplan must not load a native module
