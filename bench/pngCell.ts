@@ -32,8 +32,8 @@ function svgSize(svg: string): { width: number; height: number } {
 /**
  * A diagram's PNG cell in the formats benchmark: drawTopologyPng (detail "vpcs") timed at
  * the default scale, else at the largest scale that fits (at most 1, at least
- * PNG_SCALE.min), within the default maxPngPixels (the other limits
- * off); over it even at scale 1, one timed call that is refused. `svg` is the same
+ * PNG_SCALE.min), within the default maxPngPixels (the other limits off); over it even at
+ * PNG_SCALE.min, one timed call that is refused. `svg` is the same
  * diagram's SVG (drawTopology, format svg), whose size gives the PNG's.
  */
 export async function pngCell(
@@ -43,8 +43,9 @@ export async function pngCell(
   warmUps: number,
 ): Promise<FormatCell> {
   const { width, height } = svgSize(svg);
+  // each side rounded to the nearest pixel, as resvg (and pngSize) round it
   const pixels = (scale: number): number =>
-    Math.ceil(Math.max(1, width) * scale) * Math.ceil(Math.max(1, height) * scale);
+    Math.max(1, Math.round(width * scale)) * Math.max(1, Math.round(height * scale));
   const limits = { ...NO_DIAGRAM_LIMITS, maxPngPixels: DIAGRAM_LIMITS.maxPngPixels };
   const fontFiles = diagramFontFiles();
   // the default scale, else the largest that fits (as the error's remedy says), at least the least

@@ -57,8 +57,8 @@ function firstTooDeep(data: object): (string | number)[] {
  * MAX_NESTING + 1, when lists and mappings nest deeper than MAX_NESTING. Returns how many
  * values the data holds (containers and scalars), for callers that size their work by it.
  * Shared references are walked once per reference, cycles end at the depth limit. Every
- * request body passes here, so the walk allocates nothing per value; the path of a
- * too-deep container is found by a second walk.
+ * request body passes here, so the walk allocates no object per value (one list of its
+ * values per container); the path of a too-deep container is found by a second walk.
  */
 export function checkNesting(data: unknown): number {
   let values = 1;

@@ -1,6 +1,7 @@
 import {
   CELL_HEIGHT,
   CELL_WIDTH,
+  NODE_ICON_ROWS,
   type Scene,
   type SceneBox,
   type SceneEdge,
@@ -115,7 +116,7 @@ function boxCells(
   const parentId = (parent && cellIds.get(parent.id)) ?? "1";
   // the lines the SVG shows: cut to the box, none below its bottom border (nor, in an icon
   // layout, below the rows its icon leaves)
-  const rows = icons && box.role === "node" ? box.height - 4 : box.height - 2;
+  const rows = icons && box.role === "node" ? box.height - 2 - NODE_ICON_ROWS : box.height - 2;
   const shown = box.lines
     .map((line) => xmlChars(line, box.width - 3))
     .filter((line, i) => line.trim() !== "" && i < rows);

@@ -13,7 +13,14 @@ interface Owner {
 /** One item of a VPC's shape: where it is in the tree and what it is (no ids, names or cost). */
 function itemShape(item: DiagramItem, depth: number): string {
   const findings = (item.findings ?? []).map((f) => f.rule).join(",");
-  return [depth, item.type, item.kind, item.signature ?? "", item.status, findings].join("\t");
+  // a load balancer drawn across AZs: which AZs (their names; the ids name the VPC)
+  const across =
+    item.type === "node" && item.across
+      ? item.across.map((id) => id.slice(id.lastIndexOf("/") + 1)).join(",")
+      : "";
+  return [depth, item.type, item.kind, item.signature ?? "", item.status, findings, across].join(
+    "\t",
+  );
 }
 
 /**

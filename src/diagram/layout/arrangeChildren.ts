@@ -178,15 +178,22 @@ export function arrangeChildren(
 ): Arrangement {
   let heights = children.map((c) => c.height);
   let widths = children.map((c) => c.width);
-  let { units, unitOf, band } = buildUnits(children, heights, widths);
+  let { units, unitOf, band, bars } = buildUnits(children, heights, widths);
   let unitConstraints = constraintsOfUnits(constraints, unitOf);
   // a load balancer fed from the same AZs it spans (consumers and provider in one VPC)
-  // would put the band both before and after its endpoint service: draw it on its own
-  if (band !== null && reachesItself(band, units.length, unitConstraints)) {
-    heights = children.map((c) => c.height);
-    widths = children.map((c) => c.width);
-    ({ units, unitOf, band } = buildUnits(children, heights, widths, false));
-    unitConstraints = constraintsOfUnits(constraints, unitOf);
+  // would put the band both before and after its endpoint service: then, unless the band
+  // loops without its bars too, the load balancers are drawn on their own
+  if (bars && band !== null && reachesItself(band, units.length, unitConstraints)) {
+    const plainHeights = children.map((c) => c.height);
+    const plainWidths = children.map((c) => c.width);
+    const plain = buildUnits(children, plainHeights, plainWidths, false);
+    const plainConstraints = constraintsOfUnits(constraints, plain.unitOf);
+    if (plain.band === null || !reachesItself(plain.band, plain.units.length, plainConstraints)) {
+      ({ units, unitOf, band } = plain);
+      heights = plainHeights;
+      widths = plainWidths;
+      unitConstraints = plainConstraints;
+    }
   }
   const { order, rank } = orderByRank(units.length, unitConstraints);
   const gapX = topLevel ? TOP_GUTTER_X : GUTTER_X;

@@ -14,24 +14,30 @@ export interface Unit {
   height: number;
 }
 
+/** Rows of bars under a band at most: more load balancers are drawn as boxes of their own. */
+export const MAX_BAR_ROWS = 4;
+
 /**
- * Put the bars (children drawn across AZ columns) under the band of columns, one row each,
- * from their first column's left to their last column's right (their widths stretched, or
- * the band widened for a bar wider than its columns).
+ * Where the bars (children drawn across AZ columns) go under the band of columns: each from
+ * its first column's left to its last column's right (stretched, or wider when its text
+ * is), in the first of at most MAX_BAR_ROWS rows where it overlaps no other bar (bars over
+ * different AZs share a row); null when they do not fit in MAX_BAR_ROWS rows. Each row
+ * holds at most one bar per column, so the work is bounded by the bars × MAX_BAR_ROWS ×
+ * columns.
  */
-function placeBars(
+function barRows(
   children: readonly ChildBox[],
   band: Unit,
   bars: readonly number[],
-  widths: number[],
-): void {
+): { i: number; x: number; width: number; row: number }[] | null {
   const left = new Map<number, number>();
   band.members.forEach((m, k) => left.set(m, band.at[k]?.x ?? 0));
+  const rows: { x0: number; x1: number }[][] = [];
+  const placed: { i: number; x: number; width: number; row: number }[] = [];
   for (const i of bars) {
-    const across = children[i]?.across ?? [];
     let x0 = Number.POSITIVE_INFINITY;
     let x1 = 0;
-    for (const c of across) {
+    for (const c of children[i]?.across ?? []) {
       const x = left.get(c);
       if (x === undefined) continue;
       x0 = Math.min(x0, x);
@@ -39,12 +45,45 @@ function placeBars(
     }
     if (x0 === Number.POSITIVE_INFINITY) x0 = 0;
     const width = Math.max(x1 - x0, children[i]?.width ?? 0);
-    widths[i] = width;
-    band.members.push(i);
-    band.at.push({ x: x0, y: band.height + GUTTER_Y });
-    band.width = Math.max(band.width, x0 + width);
-    band.height += GUTTER_Y + (children[i]?.height ?? 0);
+    const free = (row: readonly { x0: number; x1: number }[]) =>
+      row.every((r) => x0 + width + GUTTER_X <= r.x0 || r.x1 + GUTTER_X <= x0);
+    let row = rows.findIndex(free);
+    if (row < 0) {
+      if (rows.length === MAX_BAR_ROWS) return null;
+      row = rows.push([]) - 1;
+    }
+    rows[row]?.push({ x0, x1: x0 + width });
+    placed.push({ i, x: x0, width, row });
   }
+  return placed;
+}
+
+/** Put the bars under the band (barRows); false, the band unchanged, when they do not fit. */
+function placeBars(
+  children: readonly ChildBox[],
+  band: Unit,
+  bars: readonly number[],
+  widths: number[],
+): boolean {
+  const placed = barRows(children, band, bars);
+  if (!placed) return false;
+  const rowHeight: number[] = [];
+  for (const p of placed)
+    rowHeight[p.row] = Math.max(rowHeight[p.row] ?? 0, children[p.i]?.height ?? 0);
+  const rowTop: number[] = [];
+  let y = band.height;
+  rowHeight.forEach((h, r) => {
+    rowTop[r] = y + GUTTER_Y;
+    y += GUTTER_Y + h;
+  });
+  for (const p of placed) {
+    widths[p.i] = p.width;
+    band.members.push(p.i);
+    band.at.push({ x: p.x, y: rowTop[p.row] ?? 0 });
+    band.width = Math.max(band.width, p.x + p.width);
+  }
+  band.height = y;
+  return true;
 }
 
 /**
@@ -56,7 +95,7 @@ export function buildUnits(
   heights: number[],
   widths: number[],
   bars = true,
-): { units: Unit[]; unitOf: number[]; band: number | null } {
+): { units: Unit[]; unitOf: number[]; band: number | null; bars: boolean } {
   const units: Unit[] = [];
   const unitOf: number[] = [];
   const band: Unit = { members: [], at: [], width: 0, height: 0 };
@@ -89,8 +128,10 @@ export function buildUnits(
   const columnsHeight = band.height;
   for (const m of band.members) heights[m] = columnsHeight;
   if (barred.length > 0) {
-    placeBars(children, band, barred, widths);
+    // too many to draw as bars: every child a unit of its own, as without AZ columns
+    if (!placeBars(children, band, barred, widths))
+      return buildUnits(children, heights, widths, false);
     for (const i of barred) unitOf[i] = bandIndex;
   }
-  return { units, unitOf, band: bandIndex < 0 ? null : bandIndex };
+  return { units, unitOf, band: bandIndex < 0 ? null : bandIndex, bars: barred.length > 0 };
 }

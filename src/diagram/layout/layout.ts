@@ -35,9 +35,9 @@ export interface LayoutOptions {
   /** adds up the work done (see LayoutWork); for tests and benchmarks */
   work?: LayoutWork;
   /**
-   * room for icons, as renderSvg draws them (SVG and PNG): each node gets rows above its
-   * text for its service icon, each group header cells before its text for the group icon
-   * (default false: ASCII and draw.io)
+   * room for icons, as renderSvg draws them (SVG, PNG and draw.io): each node gets rows
+   * above its text for its service icon, each group header cells before its text for the
+   * group icon (default false: ASCII)
    */
   icons?: boolean;
   /**
