@@ -192,7 +192,11 @@ describe("--collapse: identical VPCs", () => {
   it("takes linear time: 10× the VPCs, grows like an index of the graph by id", () => {
     const small = toGraph(parseTopology(identicalVpcs(100)), { detail: "azs" });
     const large = toGraph(parseTopology(identicalVpcs(1000)), { detail: "azs" });
-    expect(growth((g) => graphView(g, { collapse: true }), index, small, large)).toBeLessThan(3);
+    const measure = () => growth((g) => graphView(g, { collapse: true }), index, small, large);
+    // ~1–1.5 on a quiet machine, ~10 if it were quadratic: one more measurement when a busy
+    // machine pushed the first past the bound (CI once measured 3.06)
+    const first = measure();
+    expect(first < 3 ? first : Math.min(first, measure())).toBeLessThan(3);
   });
 });
 
