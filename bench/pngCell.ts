@@ -1,6 +1,11 @@
 import { diagramFontFiles } from "../src/api/diagramFontFiles.js";
 import { LinkplanError } from "../src/core/linkplanError.js";
-import { DIAGRAM_LIMITS, fittingScale, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import {
+  DIAGRAM_LIMITS,
+  fittingScale,
+  NO_DIAGRAM_LIMITS,
+  scaledSize,
+} from "../src/diagram/diagramLimits.js";
 import { drawTopologyPng } from "../src/diagram/png/drawTopologyPng.js";
 import { PNG_SCALE } from "../src/diagram/png/renderPng.js";
 import type { Topology } from "../src/index.js";
@@ -43,9 +48,10 @@ export async function pngCell(
   warmUps: number,
 ): Promise<FormatCell> {
   const { width, height } = svgSize(svg);
-  // each side rounded to the nearest pixel, as resvg (and pngSize) round it
-  const pixels = (scale: number): number =>
-    Math.max(1, Math.round(width * scale)) * Math.max(1, Math.round(height * scale));
+  const pixels = (scale: number): number => {
+    const size = scaledSize(width, height, scale);
+    return size.width * size.height;
+  };
   const limits = { ...NO_DIAGRAM_LIMITS, maxPngPixels: DIAGRAM_LIMITS.maxPngPixels };
   const fontFiles = diagramFontFiles();
   // the default scale, else the largest that fits (as the error's remedy says), at least the least

@@ -76,38 +76,52 @@ const COARSER_DETAIL =
 
 /**
  * Throw `diagram_too_large` when `value` (what `what` counts) is over `limit` (the limit
- * named `name`); the message names both and suggests `remedy` (a coarser detail).
+ * named `name`); the message names both and suggests `remedy` (a coarser detail), or what
+ * a `remedy` function says, called only then.
  */
 export function checkDiagramLimit(
   value: number,
   limit: number,
   what: string,
   name: keyof DiagramLimits,
-  remedy = COARSER_DETAIL,
+  remedy: string | (() => string) = COARSER_DETAIL,
 ): void {
   if (value <= limit) return;
+  const todo = typeof remedy === "string" ? remedy : remedy();
   throw new LinkplanError(
     "diagram_too_large",
-    `the diagram is too large to draw: ${count.format(value)} ${what}, over the limit of ${count.format(limit)} (${name}); ${remedy}`,
+    `the diagram is too large to draw: ${count.format(value)} ${what}, over the limit of ${count.format(limit)} (${name}); ${todo}`,
     [],
   );
 }
 
 /**
+ * The size in pixels of a picture `width` × `height` px at scale 1, drawn at `scale`: each
+ * side rounded to the nearest pixel, as resvg rounds it (at least one).
+ */
+export function scaledSize(
+  width: number,
+  height: number,
+  scale: number,
+): { width: number; height: number } {
+  return {
+    width: Math.max(1, Math.round(width * scale)),
+    height: Math.max(1, Math.round(height * scale)),
+  };
+}
+
+/**
  * The largest scale, in hundredths, at which a picture of `width` × `height` px (at scale 1)
- * has at most `limit` pixels, each side rounded to whole pixels as resvg rounds it (0 when
- * none does).
+ * has at most `limit` pixels (scaledSize; 0 when none does).
  */
 export function fittingScale(width: number, height: number, limit: number): number {
+  const pixels = (hundredths: number) => {
+    const size = scaledSize(width, height, hundredths / 100);
+    return size.width * size.height;
+  };
   let hundredths = Math.floor(Math.sqrt(limit / Math.max(1, width * height)) * 100);
   // the rounding of each side can still tip it over: step down until it fits
-  while (
-    hundredths > 0 &&
-    Math.max(1, Math.round((width * hundredths) / 100)) *
-      Math.max(1, Math.round((height * hundredths) / 100)) >
-      limit
-  )
-    hundredths--;
+  while (hundredths > 0 && pixels(hundredths) > limit) hundredths--;
   return hundredths / 100;
 }
 

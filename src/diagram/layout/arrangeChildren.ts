@@ -1,4 +1,4 @@
-import { buildUnits, GUTTER_X, GUTTER_Y, type Unit } from "./childUnits.js";
+import { childUnits, GUTTER_X, GUTTER_Y, type Unit } from "./childUnits.js";
 import { type Constraint, orderByRank } from "./orderByRank.js";
 import type { ScenePoint } from "./scene.js";
 
@@ -64,37 +64,6 @@ export interface Arrangement {
   widths: number[];
   width: number;
   height: number;
-}
-
-/** The children's constraints between the units holding them. */
-function constraintsOfUnits(
-  constraints: readonly Constraint[],
-  unitOf: readonly number[],
-): Constraint[] {
-  const out: Constraint[] = [];
-  for (const [a, b] of constraints) {
-    const ua = unitOf[a];
-    const ub = unitOf[b];
-    if (ua !== undefined && ub !== undefined && ua !== ub) out.push([ua, ub]);
-  }
-  return out;
-}
-
-/** Whether unit `start` is reachable from itself along the constraints (linear). */
-function reachesItself(start: number, count: number, constraints: readonly Constraint[]): boolean {
-  const next: number[][] = Array.from({ length: count }, () => []);
-  for (const [a, b] of constraints) next[a]?.push(b);
-  const seen = new Uint8Array(count);
-  const stack = [start];
-  for (let u = stack.pop(); u !== undefined; u = stack.pop()) {
-    for (const v of next[u] ?? []) {
-      if (v === start) return true;
-      if (seen[v] === 1) continue;
-      seen[v] = 1;
-      stack.push(v);
-    }
-  }
-  return false;
 }
 
 /** Split units (in order) into rows no wider than `maxWidth`, each holding at least one. */
@@ -176,25 +145,7 @@ export function arrangeChildren(
   topLevel: boolean,
   aspect: number = DEFAULT_ASPECT,
 ): Arrangement {
-  let heights = children.map((c) => c.height);
-  let widths = children.map((c) => c.width);
-  let { units, unitOf, band, bars } = buildUnits(children, heights, widths);
-  let unitConstraints = constraintsOfUnits(constraints, unitOf);
-  // a load balancer fed from the same AZs it spans (consumers and provider in one VPC)
-  // would put the band both before and after its endpoint service: then, unless the band
-  // loops without its bars too, the load balancers are drawn on their own
-  if (bars && band !== null && reachesItself(band, units.length, unitConstraints)) {
-    const plainHeights = children.map((c) => c.height);
-    const plainWidths = children.map((c) => c.width);
-    const plain = buildUnits(children, plainHeights, plainWidths, false);
-    const plainConstraints = constraintsOfUnits(constraints, plain.unitOf);
-    if (plain.band === null || !reachesItself(plain.band, plain.units.length, plainConstraints)) {
-      ({ units, unitOf, band } = plain);
-      heights = plainHeights;
-      widths = plainWidths;
-      unitConstraints = plainConstraints;
-    }
-  }
+  const { units, heights, widths, unitConstraints } = childUnits(children, constraints);
   const { order, rank } = orderByRank(units.length, unitConstraints);
   const gapX = topLevel ? TOP_GUTTER_X : GUTTER_X;
   const gapY = topLevel ? TOP_GUTTER_Y : GUTTER_Y;

@@ -1,4 +1,5 @@
 import type { ChildBox } from "./arrangeChildren.js";
+import type { Constraint } from "./orderByRank.js";
 import type { ScenePoint } from "./scene.js";
 
 /** Cells between sibling boxes side by side, and between rows of boxes (inside groups). */
@@ -86,16 +87,28 @@ function placeBars(
   return true;
 }
 
+/** Units, which unit holds each child, and the children's sizes once banded. */
+export interface ChildUnits {
+  units: Unit[];
+  unitOf: number[];
+  /** the band of AZ columns, when there is one */
+  band: number | null;
+  /** whether load balancer bars are in the band */
+  bars: boolean;
+  /** every child's height after AZ columns are made equal */
+  heights: number[];
+  /** every child's width after bars are stretched across their columns */
+  widths: number[];
+}
+
 /**
  * Group children into units: each child its own, but AZ columns (and, with `bars`, the
- * children drawn across them) one band.
+ * children drawn across them) one band. Bars that do not fit in MAX_BAR_ROWS rows leave
+ * the load balancers units of their own.
  */
-export function buildUnits(
-  children: readonly ChildBox[],
-  heights: number[],
-  widths: number[],
-  bars = true,
-): { units: Unit[]; unitOf: number[]; band: number | null; bars: boolean } {
+function buildUnits(children: readonly ChildBox[], bars: boolean): ChildUnits {
+  const heights = children.map((c) => c.height);
+  const widths = children.map((c) => c.width);
   const units: Unit[] = [];
   const unitOf: number[] = [];
   const band: Unit = { members: [], at: [], width: 0, height: 0 };
@@ -125,13 +138,67 @@ export function buildUnits(
       units.push({ members: [i], at: [{ x: 0, y: 0 }], width: child.width, height: child.height });
     }
   });
-  const columnsHeight = band.height;
-  for (const m of band.members) heights[m] = columnsHeight;
+  for (const m of band.members) heights[m] = band.height;
   if (barred.length > 0) {
-    // too many to draw as bars: every child a unit of its own, as without AZ columns
-    if (!placeBars(children, band, barred, widths))
-      return buildUnits(children, heights, widths, false);
+    if (!placeBars(children, band, barred, widths)) return buildUnits(children, false);
     for (const i of barred) unitOf[i] = bandIndex;
   }
-  return { units, unitOf, band: bandIndex < 0 ? null : bandIndex, bars: barred.length > 0 };
+  const banded = bandIndex < 0 ? null : bandIndex;
+  return { units, unitOf, band: banded, bars: barred.length > 0, heights, widths };
+}
+
+/** The children's constraints between the units holding them. */
+function constraintsOfUnits(
+  constraints: readonly Constraint[],
+  unitOf: readonly number[],
+): Constraint[] {
+  const out: Constraint[] = [];
+  for (const [a, b] of constraints) {
+    const ua = unitOf[a];
+    const ub = unitOf[b];
+    if (ua !== undefined && ub !== undefined && ua !== ub) out.push([ua, ub]);
+  }
+  return out;
+}
+
+/** Whether unit `start` is reachable from itself along the constraints (linear). */
+function reachesItself(start: number, count: number, constraints: readonly Constraint[]): boolean {
+  const next: number[][] = Array.from({ length: count }, () => []);
+  for (const [a, b] of constraints) next[a]?.push(b);
+  const seen = new Uint8Array(count);
+  const stack = [start];
+  for (let u = stack.pop(); u !== undefined; u = stack.pop()) {
+    for (const v of next[u] ?? []) {
+      if (v === start) return true;
+      if (seen[v] === 1) continue;
+      seen[v] = 1;
+      stack.push(v);
+    }
+  }
+  return false;
+}
+
+/** Whether the units' band comes both before and after another unit. */
+function bandLoops(built: ChildUnits, constraints: readonly Constraint[]): boolean {
+  return built.band !== null && reachesItself(built.band, built.units.length, constraints);
+}
+
+/**
+ * The units of a group's children and their constraints. A load balancer fed from the
+ * AZs it spans (consumers and provider in one VPC) would put the band both before and
+ * after its endpoint service: then, unless the band loops without its bars too, the load
+ * balancers are units of their own.
+ */
+export function childUnits(
+  children: readonly ChildBox[],
+  constraints: readonly Constraint[],
+): ChildUnits & { unitConstraints: Constraint[] } {
+  const built = buildUnits(children, true);
+  const unitConstraints = constraintsOfUnits(constraints, built.unitOf);
+  if (built.bars && bandLoops(built, unitConstraints)) {
+    const plain = buildUnits(children, false);
+    const plainConstraints = constraintsOfUnits(constraints, plain.unitOf);
+    if (!bandLoops(plain, plainConstraints)) return { ...plain, unitConstraints: plainConstraints };
+  }
+  return { ...built, unitConstraints };
 }

@@ -108,12 +108,13 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
       `pixels (at least ${width} × ${height} at scale ${scale})`,
       "maxPngPixels",
       // the scale named must also fit the frame around the boxes: bounded from above
-      pngSizeRemedy(
-        Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width,
-        content.height * CELL_HEIGHT + FRAME_BOUND.height,
-        limit,
-        minScale,
-      ),
+      () =>
+        pngSizeRemedy(
+          Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width,
+          content.height * CELL_HEIGHT + FRAME_BOUND.height,
+          limit,
+          minScale,
+        ),
     );
   }
   checkDiagramLimit(

@@ -96,10 +96,10 @@ function groupHeader(group: DiagramGroup, measure: TextMeasure): string {
  * group fits its header (up to MAX_HEADER_CELLS, plus " !" when marked) and its children
  * as arranged by `arrangeChildren`, inside a padding of one cell. A VPC's AZ columns get
  * the height of the tallest, and a load balancer drawn across AZ columns their width (see
- * childUnits). The root's frame is the top-level arrangement (no border).
- * With `icons` (SVG, PNG and draw.io), a node also has NODE_ICON_ROWS rows above its text for its
- * icon and is at least NODE_ICON_CELLS wide inside, and a group's header has
- * GROUP_ICON_CELLS more cells in front of its text for the group icon.
+ * childUnits). The root's frame is the top-level arrangement (no border). With `icons`
+ * (SVG, PNG and draw.io), a node also has NODE_ICON_ROWS rows above its text for its icon
+ * and is at least NODE_ICON_CELLS wide inside, and a group's header has GROUP_ICON_CELLS
+ * more cells in front of its text for the group icon.
  */
 export function sizeBoxes(
   root: LayoutNode,

@@ -1,5 +1,5 @@
 import { LinkplanError } from "../../core/linkplanError.js";
-import { checkDiagramLimit, DIAGRAM_LIMITS, pngSizeRemedy } from "../diagramLimits.js";
+import { checkDiagramLimit, DIAGRAM_LIMITS, pngSizeRemedy, scaledSize } from "../diagramLimits.js";
 import type { Scene } from "../layout/scene.js";
 import { renderSvg } from "../svg/renderSvg.js";
 import { svgFrame } from "../svg/svgFrame.js";
@@ -31,10 +31,7 @@ export interface RenderPngOptions {
  */
 export function pngSize(scene: Scene, scale: number): { width: number; height: number } {
   const frame = svgFrame(scene);
-  return {
-    width: Math.max(1, Math.round(frame.width * scale)),
-    height: Math.max(1, Math.round(frame.height * scale)),
-  };
+  return scaledSize(frame.width, frame.height, scale);
 }
 
 /** The scale asked for, checked: a number in PNG_SCALE's range. */
@@ -60,15 +57,15 @@ export async function renderPng(scene: Scene, options: RenderPngOptions): Promis
   if (options.fontFiles.length === 0) {
     throw new LinkplanError("invalid_option", "a PNG needs at least one font file (fontFiles)");
   }
-  const { width, height } = pngSize(scene, scale);
   const frame = svgFrame(scene);
+  const { width, height } = scaledSize(frame.width, frame.height, scale);
   const limit = options.maxPixels ?? DIAGRAM_LIMITS.maxPngPixels;
   checkDiagramLimit(
     width * height,
     limit,
     `pixels (${width} × ${height} at scale ${scale})`,
     "maxPngPixels",
-    pngSizeRemedy(frame.width, frame.height, limit, PNG_SCALE.min),
+    () => pngSizeRemedy(frame.width, frame.height, limit, PNG_SCALE.min),
   );
   const svg = renderSvg(scene, { theme: options.theme ?? "light" });
   // loaded here, not at the top: importing linkplan must not load a native module
