@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { DiagramGraph } from "../src/diagram/graph/diagramGraph.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { layout } from "../src/diagram/layout/layout.js";
-import type { Scene } from "../src/diagram/layout/scene.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import type { Topology } from "../src/topology/topology.js";
 import { topologyArb } from "./helpers/diagramTopologyArb.js";
@@ -20,15 +19,13 @@ import { crowdedArrowheads, edgesThroughBoxes } from "./helpers/sceneGeometry.js
  * - at azs and subnets detail each ENI of a PrivateLink endpoint has its edge to the
  *   endpoint service or SaaS service (a workload reaches one ENI: the one in its AZ, else
  *   the first).
- * Edges sharing a segment with an unrelated edge and edges crossing a group's title are
- * costly for the router but still happen in crowded corners: measured, not asserted here.
+ * - no edge crosses a group's title (its text and the cell each side of it).
+ * Edges sharing a segment with an unrelated edge (not from the same box, not into the same
+ * box) are costly for the router but still happen in crowded corridors (3–9 of 450 random
+ * scenes; shared-services at azs detail): measured, not asserted here.
  */
 
 const DETAILS = ["vpcs", "azs", "subnets"] as const;
-
-function passesThroughBoxes(scene: Scene): string[] {
-  return edgesThroughBoxes(scene).filter((v) => !v.includes(" crosses the title of "));
-}
 
 /** ENIs (at azs/subnets detail) that should carry an edge and do not. */
 function orphanEnis(topology: Topology, graph: DiagramGraph): string[] {
@@ -50,7 +47,7 @@ function checkScene(topology: Topology, detail: (typeof DETAILS)[number], icons:
   const graph = toGraph(topology, { detail });
   const scene = layout(graph, { icons });
   const where = `${topology.name} ${detail}${icons ? " icons" : ""}`;
-  expect(passesThroughBoxes(scene), where).toEqual([]);
+  expect(edgesThroughBoxes(scene), where).toEqual([]);
   expect(crowdedArrowheads(scene), where).toEqual([]);
   if (detail !== "vpcs") expect(orphanEnis(topology, graph), where).toEqual([]);
 }

@@ -1,5 +1,6 @@
+import { displayWidth } from "../../src/core/displayWidth.js";
 import type { Scene, SceneBox, SceneEdge, ScenePoint } from "../../src/diagram/layout/scene.js";
-import { CELL_HEIGHT, CELL_WIDTH } from "../../src/diagram/layout/scene.js";
+import { CELL_HEIGHT, CELL_WIDTH, GROUP_ICON_CELLS } from "../../src/diagram/layout/scene.js";
 
 /**
  * Geometry of a laid-out Scene, measured the way a reader sees it: which edges share a
@@ -95,10 +96,14 @@ function ancestors(scene: Scene): (id: string) => Set<string> {
 const within = (b: SceneBox, p: ScenePoint) =>
   p.x >= b.x && p.x < b.x + b.width && p.y >= b.y && p.y < b.y + b.height;
 
-/** The cells of a group's title: its header row, from the border to the end of its text. */
-function titleCells(box: SceneBox): (p: ScenePoint) => boolean {
-  const line = box.lines[0] ?? "";
-  const end = box.x + 2 + [...line].length + 1;
+/**
+ * The cells of a group's title: its header row, from the border to the cell just after its
+ * text (its group icon and text, then a cell an edge would touch the text from). An edge
+ * one cell further on is a full cell (8 px) away from the text.
+ */
+function titleCells(scene: Scene, box: SceneBox): (p: ScenePoint) => boolean {
+  const from = 2 + (scene.icons ? GROUP_ICON_CELLS : 0);
+  const end = box.x + from + displayWidth(box.lines[0] ?? "");
   return (p) => p.y === box.y + 1 && p.x > box.x && p.x <= end;
 }
 
@@ -113,7 +118,7 @@ export function edgesThroughBoxes(scene: Scene): string[] {
     const related = new Set([...around(edge.from), ...around(edge.to)]);
     const cells = edgeCells(edge);
     for (const box of scene.boxes) {
-      const title = box.role === "group" ? titleCells(box) : null;
+      const title = box.role === "group" ? titleCells(scene, box) : null;
       for (const p of cells) {
         if (!within(box, p)) continue;
         if (title?.(p)) {

@@ -18,6 +18,11 @@ export const CellFlag = {
   /** an earlier edge runs through horizontally / vertically (costs extra) */
   EdgeH: 8,
   EdgeV: 16,
+  /**
+   * an earlier edge from the same box or into the same box runs through (free: edges of one
+   * fan-out or into one trunk may run together)
+   */
+  Related: 128,
 } as const;
 
 /** A rectangle of cells sharing a flag. */

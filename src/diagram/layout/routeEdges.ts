@@ -12,7 +12,7 @@ import type { Rect } from "./rect.js";
 import { type RouteContext, routeEdge } from "./routeEdge.js";
 import type { SceneBox, SceneEdge, ScenePoint } from "./scene.js";
 import { SearchBuffers } from "./searchBuffers.js";
-import { SegmentIndex } from "./segmentIndex.js";
+import { type EdgeEnds, SegmentIndex } from "./segmentIndex.js";
 
 /** Edge labels are cut to this many cells. */
 const MAX_EDGE_LABEL_CELLS = 20;
@@ -45,7 +45,12 @@ function straightPath(s: Rect, t: Rect): ScenePoint[] {
 }
 
 /** Record a route's segments so later searches avoid running along it. */
-function recordSegments(routed: SegmentIndex, canvas: Rect, points: readonly ScenePoint[]): void {
+function recordSegments(
+  routed: SegmentIndex,
+  canvas: Rect,
+  points: readonly ScenePoint[],
+  ends: EdgeEnds,
+): void {
   const marks: Mark[] = [];
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
@@ -59,7 +64,7 @@ function recordSegments(routed: SegmentIndex, canvas: Rect, points: readonly Sce
     };
     pushMark(marks, canvas, rect, a.y === b.y ? CellFlag.EdgeH : CellFlag.EdgeV);
   }
-  for (const m of marks) routed.add(m);
+  for (const m of marks) routed.add(m, ends);
 }
 
 /**
@@ -84,6 +89,7 @@ export function routeEdges(
     work,
     lastChain: null,
     arrivals: new Map(),
+    ends: null,
   };
   const routed: SceneEdge[] = [];
   for (const edge of edges) {
@@ -92,8 +98,10 @@ export function routeEdges(
     const s = source && placed.get(source);
     const t = target && placed.get(target);
     if (!source || !target || !s || !t) continue;
+    const ends = { from: s, to: t };
+    ctx.ends = ends;
     const points = routeEdge(ctx, source, target) ?? straightPath(s, t);
-    recordSegments(ctx.routed, canvas, points);
+    recordSegments(ctx.routed, canvas, points, ends);
     const head = points[points.length - 1];
     if (head) {
       const heads = ctx.arrivals.get(t) ?? new Set<string>();

@@ -1,6 +1,12 @@
 import type { LayoutWork } from "./layoutWork.js";
-import type { Mark } from "./levelMarks.js";
+import { CellFlag, type Mark } from "./levelMarks.js";
 import { type Rect, rectsIntersect } from "./rect.js";
+
+/** The two boxes an edge joins (any objects compared by identity). */
+export interface EdgeEnds {
+  from: object;
+  to: object;
+}
 
 /** Side of a bucket, in cells. */
 const BUCKET = 64;
@@ -13,6 +19,7 @@ const BUCKET = 64;
  */
 export class SegmentIndex {
   private readonly marks: Mark[] = [];
+  private readonly ends: EdgeEnds[] = [];
   private readonly buckets = new Map<number, number[]>();
   private seen = new Uint32Array(64);
   private query = 0;
@@ -39,9 +46,11 @@ export class SegmentIndex {
     };
   }
 
-  add(mark: Mark): void {
+  /** File a segment of the edge joining `ends`. */
+  add(mark: Mark, ends: EdgeEnds): void {
     const i = this.marks.length;
     this.marks.push(mark);
+    this.ends.push(ends);
     const { c0, c1, r0, r1 } = this.bucketRange(mark);
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
@@ -56,9 +65,14 @@ export class SegmentIndex {
 
   /**
    * The segments sharing at least one cell with `window`, in the order they were added;
-   * null as soon as there are more than `most`.
+   * null as soon as there are more than `most`. Segments of edges from `ends.from` or into
+   * `ends.to` come back flagged Related instead (an edge may join their fan-out or trunk).
    */
-  within(window: Rect, most = Number.POSITIVE_INFINITY): Mark[] | null {
+  within(
+    window: Rect,
+    most = Number.POSITIVE_INFINITY,
+    ends: EdgeEnds | null = null,
+  ): Mark[] | null {
     if (this.marks.length === 0 || window.width <= 0 || window.height <= 0) return [];
     if (this.seen.length < this.marks.length) {
       this.seen = new Uint32Array(Math.max(this.marks.length, 2 * this.seen.length));
@@ -86,7 +100,13 @@ export class SegmentIndex {
     const out: Mark[] = [];
     for (const i of found) {
       const m = this.marks[i];
-      if (m) out.push(m);
+      if (!m) continue;
+      const e = this.ends[i];
+      const related =
+        ends !== null && e !== undefined && (e.from === ends.from || e.to === ends.to);
+      out.push(
+        related ? { x: m.x, y: m.y, width: m.width, height: m.height, flag: CellFlag.Related } : m,
+      );
     }
     return out;
   }

@@ -14,6 +14,13 @@ import { GROUP_ICON_CELLS, NODE_ICON_CELLS, NODE_ICON_ROWS, type ScenePoint } fr
  */
 const CONTENT_X = 2;
 const CONTENT_Y = 4;
+/**
+ * More cells each side of a group holding a bar across its AZ columns: the bar closes the
+ * way down, so every edge from above it passes between the bar's ends and the group's
+ * border; one cell there made unrelated edges share it (4 of 450 random scenes with two
+ * more, against 14).
+ */
+const BAR_SIDE_EXTRA = 2;
 /** Rows under a group's children: padding + border. */
 const CONTENT_BOTTOM = 2;
 /** A group grows to show at most this much of its header; longer headers are cut. */
@@ -158,11 +165,12 @@ export function sizeBoxes(
       });
       return;
     }
+    const sideX = boxes.some((b) => b.across !== null) ? CONTENT_X + BAR_SIDE_EXTRA : CONTENT_X;
     const header = groupHeader(d, measure);
     // a marked group keeps room for the mark after its header (the header is cut for it)
     const mark = d.findings && d.findings.length > 0 ? FINDING_MARK_CELLS : 0;
     const width = Math.max(
-      arrangement.width + 2 * CONTENT_X,
+      arrangement.width + 2 * sideX,
       Math.min(measure.width(header), MAX_HEADER_CELLS) + 4 + mark + headerIcon,
       MIN_GROUP_WIDTH,
     );
@@ -175,7 +183,7 @@ export function sizeBoxes(
       // edges keep off the mark and the icon (from the padding column on) as off the header
       headerWidth: measure.width(line) + mark + (icons ? headerIcon + 1 : 0),
       ...(icons ? { headerFrom: 1 } : {}),
-      offsets: arrangement.offsets.map((o) => ({ x: o.x + CONTENT_X, y: o.y + CONTENT_Y })),
+      offsets: arrangement.offsets.map((o) => ({ x: o.x + sideX, y: o.y + CONTENT_Y })),
     });
   });
   return frames;
