@@ -82,13 +82,17 @@ describe("a request past its deadline", () => {
   });
 
   it("answers 503 work_timeout, and the next request is answered by a new worker", async () => {
-    // start the worker (its first request loads the library)
-    const warm = await app.inject({
-      method: "POST",
-      url: "/v1/validate",
-      headers: YAML,
-      payload: exampleYaml("dev"),
-    });
+    // start the worker (its first request loads the library; on a busy machine that load
+    // alone can pass the deadline, and the recycled worker starts again: ask once more)
+    const validate = () =>
+      app.inject({
+        method: "POST",
+        url: "/v1/validate",
+        headers: YAML,
+        payload: exampleYaml("dev"),
+      });
+    let warm = await validate();
+    for (let i = 0; i < 2 && warm.statusCode === 503; i++) warm = await validate();
     expect(warm.statusCode).toBe(200);
     // 1,000 VPCs as YAML to the diagram: many seconds of parsing, checking and layout
     const heavy = toYaml(JSON.parse(organisationJson(1_000)));

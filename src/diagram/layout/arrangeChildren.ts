@@ -137,18 +137,20 @@ function chainSegments(
  * not a column. At top level, each rank gets its own rows, ranks top to bottom so an edge's
  * source sits above its target, and every row is centred on the widest one. Rows that stack
  * into a tower (narrower than aspect ÷ TOWER_FACTOR) are re-flowed in rank order through
- * rows of the aspect's width. Rows are top-aligned.
+ * rows of the aspect's width. Rows are top-aligned. `extraGutter` cells more between units
+ * make room for edges in a crowded group.
  */
 export function arrangeChildren(
   children: readonly ChildBox[],
   constraints: readonly Constraint[],
   topLevel: boolean,
   aspect: number = DEFAULT_ASPECT,
+  extraGutter = 0,
 ): Arrangement {
   const { units, heights, widths, unitConstraints } = childUnits(children, constraints);
   const { order, rank } = orderByRank(units.length, unitConstraints);
-  const gapX = topLevel ? TOP_GUTTER_X : GUTTER_X;
-  const gapY = topLevel ? TOP_GUTTER_Y : GUTTER_Y;
+  const gapX = (topLevel ? TOP_GUTTER_X : GUTTER_X) + extraGutter;
+  const gapY = (topLevel ? TOP_GUTTER_Y : GUTTER_Y) + extraGutter;
   let rows: number[][];
   if (topLevel) {
     // the units of each rank, in order

@@ -8,14 +8,15 @@ import {
   pngSizeRemedy,
 } from "../diagramLimits.js";
 import type { DiagramGraph } from "../graph/diagramGraph.js";
+import { crowdedGroups } from "./crowdedGroups.js";
 import { edgeCells } from "./edgeCells.js";
 import { edgeConstraints } from "./edgeConstraints.js";
-import { layoutTree } from "./layoutTree.js";
+import { type LayoutNode, type LayoutTree, layoutTree } from "./layoutTree.js";
 import type { LayoutWork } from "./layoutWork.js";
 import { positionBoxes } from "./positionBoxes.js";
 import { routeEdges } from "./routeEdges.js";
-import { CELL_HEIGHT, CELL_WIDTH, type Scene } from "./scene.js";
-import { sizeBoxes } from "./sizeBoxes.js";
+import { CELL_HEIGHT, CELL_WIDTH, type Scene, type SceneBox, type SceneEdge } from "./scene.js";
+import { type Frame, sizeBoxes } from "./sizeBoxes.js";
 
 /**
  * At most what the SVG's frame adds around the boxes, px (svgFrame: padding, the AWS Cloud
@@ -28,6 +29,16 @@ const FRAME_BOUND = { width: 160, height: 400, titleWidth: 960 } as const;
 const MARGIN = 1;
 /** Cells around the top-level boxes where edges may run (to go round the outside). */
 const ROUTING_MARGIN = 2;
+/**
+ * Layouts tried again with more room where unrelated edges shared a corridor (each try two
+ * cells more there) …
+ */
+const ROOMY_ATTEMPTS = 4;
+/**
+ * … in diagrams of at most this many edges: each try costs a whole layout (shared-services
+ * at subnets detail: 16 → 96 ms), and a big diagram's corridors are rarely all cleared.
+ */
+const ROOMY_MAX_EDGES = 64;
 
 export interface LayoutOptions {
   /** size limits (default DIAGRAM_LIMITS; NO_DIAGRAM_LIMITS for none) */
@@ -68,6 +79,10 @@ export interface LayoutOptions {
  *    level by level, each level's children solid. Every other box is avoided; earlier
  *    edges are avoided where the one-search route is used. See routeEdge.
  * 5. Edge labels go beside each edge's longest segment, on free cells, or are left out.
+ * 6. In a diagram of at most ROOMY_MAX_EDGES edges, when two unrelated edges (neither from
+ *    nor into one box) still run along one segment, the groups holding those corridors get
+ *    more padding and gutters (see crowdedGroups) and 1–5 are done again, up to
+ *    ROOMY_ATTEMPTS times, keeping a try only when it shares fewer segments.
  *
  * Edges naming an id that is not in the graph are left out of the scene. The scene is the
  * bounding box of everything drawn plus a margin of one cell.
@@ -87,49 +102,26 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
   checkGraphSize(graph, limits.maxNodes);
   const tree = layoutTree(graph);
   const icons = options.icons === true;
-  const frames = sizeBoxes(tree.root, edgeConstraints(tree, graph.edges), icons, aspect);
-  const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
-  const { boxes, placed } = positionBoxes(tree.root, frames, origin);
-  const content = placed.get(tree.root);
-  const canvas = {
-    x: 0,
-    y: 0,
-    width: (content?.width ?? 0) + 2 * ROUTING_MARGIN,
-    height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
+  const constraints = edgeConstraints(tree, graph.edges);
+  const draw = (roomy: ReadonlyMap<string, number>) => {
+    const frames = sizeBoxes(tree.root, constraints, icons, aspect, roomy);
+    return placeAndRoute(graph, tree, frames, limits, options, work);
   };
-  if (work) work.boxes += boxes.length;
-  if (options.maxPixels && content) {
-    const { limit, scale, minScale } = options.maxPixels;
-    const width = Math.ceil(content.width * CELL_WIDTH * scale);
-    const height = Math.ceil(content.height * CELL_HEIGHT * scale);
-    checkDiagramLimit(
-      width * height,
-      limit,
-      `pixels (at least ${width} × ${height} at scale ${scale})`,
-      "maxPngPixels",
-      // the scale named must also fit the frame around the boxes: bounded from above
-      () =>
-        pngSizeRemedy(
-          Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width,
-          content.height * CELL_HEIGHT + FRAME_BOUND.height,
-          limit,
-          minScale,
-        ),
-    );
+  let drawn = draw(new Map());
+  // edges of a review-sized diagram that had to share a corridor with an unrelated edge:
+  // lay out again with more room in the groups holding those corridors (kept if better)
+  const roomy = new Map<string, number>();
+  let crowded = crowdedGroups(drawn.edges, drawn.boxes);
+  for (let i = 0; i < ROOMY_ATTEMPTS && graph.edges.length <= ROOMY_MAX_EDGES; i++) {
+    if (crowded.sharedSteps === 0) break;
+    for (const id of crowded.groups) roomy.set(id, (roomy.get(id) ?? 0) + 1);
+    const retry = roomier(() => draw(roomy));
+    const after = retry && crowdedGroups(retry.edges, retry.boxes);
+    if (!retry || !after || after.sharedSteps >= crowded.sharedSteps) break;
+    drawn = retry;
+    crowded = after;
   }
-  checkDiagramLimit(
-    canvas.width * canvas.height,
-    limits.maxCanvasCells,
-    "canvas cells",
-    "maxCanvasCells",
-  );
-  checkDiagramLimit(
-    edgeCells(graph.edges, tree, placed),
-    limits.maxEdgeCells,
-    "edge cells",
-    "maxEdgeCells",
-  );
-  const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work);
+  const { boxes, edges } = drawn;
   // bounding box of boxes, edges and labels
   let left = Number.POSITIVE_INFINITY;
   let top = Number.POSITIVE_INFINITY;
@@ -175,4 +167,68 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
     boxes,
     edges,
   };
+}
+
+/** A roomier layout, or null when the extra room takes it past a size limit. */
+function roomier<T>(draw: () => T): T | null {
+  try {
+    return draw();
+  } catch (error) {
+    if (error instanceof LinkplanError && error.code === "diagram_too_large") return null;
+    throw error;
+  }
+}
+
+/** Position sized boxes, check the size limits, route the edges. */
+function placeAndRoute(
+  graph: DiagramGraph,
+  tree: LayoutTree,
+  frames: Map<LayoutNode, Frame>,
+  limits: DiagramLimits,
+  options: LayoutOptions,
+  work: LayoutWork | null,
+): { boxes: SceneBox[]; edges: SceneEdge[] } {
+  const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
+  const { boxes, placed } = positionBoxes(tree.root, frames, origin);
+  const content = placed.get(tree.root);
+  const canvas = {
+    x: 0,
+    y: 0,
+    width: (content?.width ?? 0) + 2 * ROUTING_MARGIN,
+    height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
+  };
+  if (work) work.boxes += boxes.length;
+  if (options.maxPixels && content) {
+    const { limit, scale, minScale } = options.maxPixels;
+    const width = Math.ceil(content.width * CELL_WIDTH * scale);
+    const height = Math.ceil(content.height * CELL_HEIGHT * scale);
+    checkDiagramLimit(
+      width * height,
+      limit,
+      `pixels (at least ${width} × ${height} at scale ${scale})`,
+      "maxPngPixels",
+      // the scale named must also fit the frame around the boxes: bounded from above
+      () =>
+        pngSizeRemedy(
+          Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width,
+          content.height * CELL_HEIGHT + FRAME_BOUND.height,
+          limit,
+          minScale,
+        ),
+    );
+  }
+  checkDiagramLimit(
+    canvas.width * canvas.height,
+    limits.maxCanvasCells,
+    "canvas cells",
+    "maxCanvasCells",
+  );
+  checkDiagramLimit(
+    edgeCells(graph.edges, tree, placed),
+    limits.maxEdgeCells,
+    "edge cells",
+    "maxEdgeCells",
+  );
+  const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work);
+  return { boxes, edges };
 }

@@ -21,6 +21,9 @@ const CONTENT_Y = 4;
  * more, against 14).
  */
 const BAR_SIDE_EXTRA = 2;
+/** More cells of padding and gutter in a group layout found crowded (see crowdedGroups). */
+const ROOMY_CELLS = 2;
+const NONE: ReadonlyMap<string, number> = new Map();
 /** Rows under a group's children: padding + border. */
 const CONTENT_BOTTOM = 2;
 /** A group grows to show at most this much of its header; longer headers are cut. */
@@ -113,6 +116,7 @@ export function sizeBoxes(
   constraints: ReadonlyMap<LayoutNode, readonly Constraint[]>,
   icons = false,
   aspect: number = DEFAULT_ASPECT,
+  roomy: ReadonlyMap<string, number> = NONE,
 ): Map<LayoutNode, Frame> {
   const nodeRows = icons ? NODE_ICON_ROWS : 0;
   const nodeMinWidth = icons ? NODE_ICON_CELLS : 0;
@@ -150,7 +154,14 @@ export function sizeBoxes(
       azColumn: azIndex.has(k.data.id),
       across: acrossOf(k.data, azIndex),
     }));
-    const arrangement = arrangeChildren(boxes, constraints.get(n) ?? [], d.type === "root", aspect);
+    const extra = ROOMY_CELLS * (roomy.get(d.id) ?? 0);
+    const arrangement = arrangeChildren(
+      boxes,
+      constraints.get(n) ?? [],
+      d.type === "root",
+      aspect,
+      extra,
+    );
     kidFrames.forEach((frame, i) => {
       frame.height = arrangement.heights[i] ?? frame.height;
       frame.width = arrangement.widths[i] ?? frame.width;
@@ -165,7 +176,7 @@ export function sizeBoxes(
       });
       return;
     }
-    const sideX = boxes.some((b) => b.across !== null) ? CONTENT_X + BAR_SIDE_EXTRA : CONTENT_X;
+    const sideX = CONTENT_X + extra + (boxes.some((b) => b.across !== null) ? BAR_SIDE_EXTRA : 0);
     const header = groupHeader(d, measure);
     // a marked group keeps room for the mark after its header (the header is cut for it)
     const mark = d.findings && d.findings.length > 0 ? FINDING_MARK_CELLS : 0;
@@ -178,7 +189,7 @@ export function sizeBoxes(
     const line = measure.width(header) <= room ? header : cleanLabel(header, room);
     frames.set(n, {
       width,
-      height: kids.length > 0 ? CONTENT_Y + arrangement.height + CONTENT_BOTTOM : 3,
+      height: kids.length > 0 ? CONTENT_Y + arrangement.height + CONTENT_BOTTOM + extra : 3,
       lines: [line],
       // edges keep off the mark and the icon (from the padding column on) as off the header
       headerWidth: measure.width(line) + mark + (icons ? headerIcon + 1 : 0),

@@ -1,0 +1,67 @@
+import type { SceneBox, SceneEdge } from "./scene.js";
+
+/** Shared steps looked at (each costs a pass over the groups): enough to find the corridors. */
+const MAX_SHARED_STEPS = 64;
+
+/**
+ * The groups ("" for the top level) holding a corridor where two unrelated edges (neither
+ * from the same box nor into the same box) run along the same unit segment: each shared
+ * step is charged to the smallest group around it, the one whose padding or gutters make
+ * the corridor. Linear in the edges' length, plus the groups for each of at most
+ * MAX_SHARED_STEPS shared steps (`sharedSteps` counts them up to that).
+ */
+export function crowdedGroups(
+  edges: readonly SceneEdge[],
+  boxes: readonly SceneBox[],
+): { groups: Set<string>; sharedSteps: number } {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  for (const e of edges) {
+    for (const p of e.points) {
+      minX = Math.min(minX, p.x);
+      minY = Math.min(minY, p.y);
+      maxX = Math.max(maxX, p.x);
+    }
+  }
+  const span = maxX - minX + 1;
+  // a step from (x, y) right or down, keyed by its first cell and its axis
+  const owner = new Map<number, number>();
+  const shared: { x: number; y: number }[] = [];
+  edges.forEach((edge, index) => {
+    for (let i = 1; i < edge.points.length && shared.length < MAX_SHARED_STEPS; i++) {
+      const a = edge.points[i - 1];
+      const b = edge.points[i];
+      if (!a || !b) continue;
+      const down = a.x === b.x ? 1 : 0;
+      const x0 = Math.min(a.x, b.x);
+      const y0 = Math.min(a.y, b.y);
+      const steps = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+      for (let s = 0; s < steps; s++) {
+        const x = down ? x0 : x0 + s;
+        const y = down ? y0 + s : y0;
+        const key = ((y - minY) * span + (x - minX)) * 2 + down;
+        const first = owner.get(key);
+        if (first === undefined) {
+          owner.set(key, index);
+          continue;
+        }
+        const other = edges[first];
+        if (!other || other.from === edge.from || other.to === edge.to) continue;
+        shared.push({ x, y });
+        if (shared.length >= MAX_SHARED_STEPS) break;
+      }
+    }
+  });
+  const crowded = new Set<string>();
+  for (const p of shared) {
+    let inner: SceneBox | null = null;
+    for (const b of boxes) {
+      if (b.role !== "group") continue;
+      if (p.x < b.x || p.y < b.y || p.x >= b.x + b.width || p.y >= b.y + b.height) continue;
+      if (!inner || b.depth > inner.depth) inner = b;
+    }
+    crowded.add(inner ? inner.id : "");
+  }
+  return { groups: crowded, sharedSteps: shared.length };
+}
