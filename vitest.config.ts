@@ -21,9 +21,10 @@ export default defineConfig({
           name: "shared",
           include: ["test/**/*.test.ts"],
           exclude: MOCKING,
-          // the library keeps no module state, so test files share one module graph per
-          // worker: each file imported the sources (and jsdom + mermaid) afresh, ~40 % of the
-          // suite's time (~340 s → ~210 s on two cores)
+          // the core keeps no module state (and tests restore what they set in process.env),
+          // so test files share one module graph per worker: each file imported the sources
+          // (and jsdom + mermaid) afresh, ~40 % of the suite's time (~340 s → ~210 s on two
+          // cores)
           isolate: false,
         },
       },

@@ -76,12 +76,40 @@ describe("crowdedGroups", () => {
       expect(crowdedGroups(edges, BOXES)).toEqual({ groups: new Set(), sharedSteps: 0 });
   });
 
-  it("stops counting at 64 shared steps", () => {
+  it("finds two unrelated edges whichever edge came first on their line", () => {
+    const line = [
+      { x: 3, y: 5 },
+      { x: 9, y: 5 },
+    ];
+    // B (w → t) and C (v → s) are unrelated; A (w → s) is related to each
+    const a = edge("a", "w", "s", line);
+    const b = edge("b", "w", "t", line);
+    const c = edge("c", "v", "s", line);
+    for (const order of [
+      [a, b, c],
+      [b, c, a],
+      [c, a, b],
+    ])
+      expect(crowdedGroups(order, BOXES)).toEqual({ groups: new Set(["inner"]), sharedSteps: 6 });
+  });
+
+  it("edges drawn differently (another kind or comparison status) are unrelated", () => {
+    const line = [
+      { x: 3, y: 5 },
+      { x: 9, y: 5 },
+    ];
+    const alias = { ...edge("b", "zone", "eni", line), kind: "alias" as const };
+    const added = { ...edge("c", "w", "eni", line), status: "added" as const };
+    expect(crowdedGroups([edge("a", "w", "eni", line), alias], BOXES).sharedSteps).toBe(6);
+    expect(crowdedGroups([edge("a", "w", "eni", line), added], BOXES).sharedSteps).toBe(6);
+  });
+
+  it("stops counting at 256 shared steps", () => {
     const long = [
       { x: 0, y: 30 },
       { x: 500, y: 30 },
     ];
     const edges = [edge("a", "w1", "s1", long), edge("b", "w2", "s2", long)];
-    expect(crowdedGroups(edges, BOXES).sharedSteps).toBe(64);
+    expect(crowdedGroups(edges, BOXES).sharedSteps).toBe(256);
   });
 });

@@ -278,8 +278,10 @@ describe("shortServiceName", () => {
 
 describe("fetchServiceList with the AWS SDK's EC2 client, against a local EC2 stand-in", () => {
   let server: Ec2Server;
+  const WARNING = "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED";
+  const warningWas = process.env[WARNING];
   beforeAll(async () => {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+    process.env[WARNING] = "true";
     server = await startEc2Server({
       services: {
         "us-east-1": bundledRegionServices("us-east-1"),
@@ -288,7 +290,11 @@ describe("fetchServiceList with the AWS SDK's EC2 client, against a local EC2 st
       pageSize: 150,
     });
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    if (warningWas === undefined) delete process.env[WARNING];
+    else process.env[WARNING] = warningWas;
+    return server.close();
+  });
 
   it("signs each Region's calls for that Region, pages with NextToken, and rebuilds the bundled list", async () => {
     const fetched = await fetchServiceList({

@@ -219,7 +219,9 @@ export function mutate(doc: unknown, mutations: readonly Mutation[]): unknown {
         else delete (parent as Record<string, unknown>)[key];
         break;
       case "replace":
-        put(m.value);
+        // a copy: a later mutation may change what it inserted, and fast-check hands the
+        // same value to the shrinking runs (a cycle came back from one of them)
+        put(structuredClone(m.value));
         break;
       case "duplicate":
         if (Array.isArray(parent) && typeof key === "number")
@@ -232,8 +234,8 @@ export function mutate(doc: unknown, mutations: readonly Mutation[]): unknown {
         break;
       case "addKey":
         if (current !== null && typeof current === "object" && !Array.isArray(current))
-          setOwn(current, m.key, m.value);
-        else put({ [m.key]: m.value });
+          setOwn(current, m.key, structuredClone(m.value));
+        else put({ [m.key]: structuredClone(m.value) });
         break;
       case "swap": {
         const other = paths[m.other % paths.length] ?? [];

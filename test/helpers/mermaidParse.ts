@@ -2,7 +2,11 @@ import { JSDOM } from "jsdom";
 
 type Mermaid = typeof import("mermaid")["default"];
 
-/** The loaded mermaid module; loaded once per test file (tests may keep state, src may not). */
+/**
+ * The loaded mermaid module: loaded once per test worker (test files share a module graph,
+ * see vitest.config.ts; tests may keep state, src may not), with the jsdom `window` it
+ * needs left in place for the worker's later files.
+ */
 let loaded: Promise<Mermaid> | null = null;
 
 /**

@@ -57,24 +57,29 @@ export function edgeCells(edge: SceneEdge): ScenePoint[] {
 }
 
 /**
- * Pairs of edges that share a unit segment. With `bundles`, edges from one box (a fan-out)
- * or into one box (a trunk) may: they run together as one line that splits at the end.
+ * Pairs of edges that share a unit segment. With `bundles`, edges drawn alike (same kind
+ * and status) from one box (a fan-out) or into one box (a trunk) may: they run together as
+ * one line that splits at the end. Every edge on a step is compared with every other.
  */
 export function sharedSegments(
   scene: Scene,
   bundle: (edge: SceneEdge) => string | null = () => null,
   bundles = false,
 ): string[] {
-  const owner = new Map<string, SceneEdge>();
+  const owners = new Map<string, SceneEdge[]>();
   const out: string[] = [];
+  const related = (a: SceneEdge, b: SceneEdge) =>
+    a.kind === b.kind && a.status === b.status && (a.from === b.from || a.to === b.to);
   for (const edge of scene.edges) {
     for (const step of new Set(unitSteps(edge))) {
-      const other = owner.get(step);
-      if (other && other !== edge) {
-        if (bundles && (other.from === edge.from || other.to === edge.to)) continue;
+      const others = owners.get(step) ?? [];
+      for (const other of others) {
+        if (bundles && related(other, edge)) continue;
         const b = bundle(edge);
         if (b === null || b !== bundle(other)) out.push(`${other.id} and ${edge.id} share ${step}`);
-      } else owner.set(step, edge);
+      }
+      others.push(edge);
+      owners.set(step, others);
     }
   }
   return out;

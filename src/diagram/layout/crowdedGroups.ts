@@ -1,11 +1,21 @@
 import type { SceneBox, SceneEdge } from "./scene.js";
 
 /** Shared steps looked at (each costs a pass over the groups): enough to find the corridors. */
-const MAX_SHARED_STEPS = 64;
+const MAX_SHARED_STEPS = 256;
+
+const SAME_FROM = 1;
+const SAME_TO = 2;
+const MIXED = 4;
+
+/** Two edges drawn alike (same kind and comparison status) may run together as one line. */
+export function sameStyle(a: SceneEdge, b: SceneEdge): boolean {
+  return a.kind === b.kind && a.status === b.status;
+}
 
 /**
  * The groups ("" for the top level) holding a corridor where two unrelated edges (neither
- * from the same box nor into the same box) run along the same unit segment: each shared
+ * from the same box nor into the same box, or drawn differently: another kind or comparison
+ * status) run along the same unit segment: each shared
  * step is charged to the smallest group around it, the one whose padding or gutters make
  * the corridor. Linear in the edges' length, plus the groups for each of at most
  * MAX_SHARED_STEPS shared steps (`sharedSteps` counts them up to that).
@@ -25,8 +35,12 @@ export function crowdedGroups(
     }
   }
   const span = maxX - minX + 1;
-  // a step from (x, y) right or down, keyed by its first cell and its axis
-  const owner = new Map<number, number>();
+  // a step from (x, y) right or down, keyed by its first cell and its axis: the first edge
+  // on it, and whether all edges on it so far leave its source (SAME_FROM), enter its
+  // target (SAME_TO) — a set of pairwise related edges does one or the other — or some
+  // were unrelated already (MIXED)
+  const first = new Map<number, number>();
+  const state = new Map<number, number>();
   const shared: { x: number; y: number }[] = [];
   edges.forEach((edge, index) => {
     for (let i = 1; i < edge.points.length && shared.length < MAX_SHARED_STEPS; i++) {
@@ -41,13 +55,23 @@ export function crowdedGroups(
         const x = down ? x0 : x0 + s;
         const y = down ? y0 + s : y0;
         const key = ((y - minY) * span + (x - minX)) * 2 + down;
-        const first = owner.get(key);
-        if (first === undefined) {
-          owner.set(key, index);
+        const owner = edges[first.get(key) ?? -1];
+        if (!owner) {
+          first.set(key, index);
+          state.set(key, SAME_FROM | SAME_TO);
           continue;
         }
-        const other = edges[first];
-        if (!other || other.from === edge.from || other.to === edge.to) continue;
+        if (owner === edge) continue;
+        const was = state.get(key) ?? 0;
+        if (was & MIXED) continue;
+        const sameFrom = was & SAME_FROM && owner.from === edge.from ? SAME_FROM : 0;
+        const sameTo = was & SAME_TO && owner.to === edge.to ? SAME_TO : 0;
+        const alike = sameStyle(owner, edge);
+        if (alike && (sameFrom | sameTo) !== 0) {
+          state.set(key, sameFrom | sameTo);
+          continue;
+        }
+        state.set(key, MIXED);
         shared.push({ x, y });
         if (shared.length >= MAX_SHARED_STEPS) break;
       }

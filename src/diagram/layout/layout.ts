@@ -39,6 +39,8 @@ const ROOMY_ATTEMPTS = 4;
  * at subnets detail: 16 → 96 ms), and a big diagram's corridors are rarely all cleared.
  */
 const ROOMY_MAX_EDGES = 64;
+/** … and boxes (a few edges among thousands of boxes would pay for whole layouts). */
+const ROOMY_MAX_BOXES = 512;
 
 export interface LayoutOptions {
   /** size limits (default DIAGRAM_LIMITS; NO_DIAGRAM_LIMITS for none) */
@@ -103,19 +105,19 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
   const tree = layoutTree(graph);
   const icons = options.icons === true;
   const constraints = edgeConstraints(tree, graph.edges);
-  const draw = (roomy: ReadonlyMap<string, number>) => {
+  const draw = (roomy: ReadonlyMap<string, number>, retry: boolean) => {
     const frames = sizeBoxes(tree.root, constraints, icons, aspect, roomy);
-    return placeAndRoute(graph, tree, frames, limits, options, work);
+    return placeAndRoute(graph, tree, frames, limits, options, work, retry);
   };
-  let drawn = draw(new Map());
+  let drawn = draw(new Map(), false);
   // edges of a review-sized diagram that had to share a corridor with an unrelated edge:
   // lay out again with more room in the groups holding those corridors (kept if better)
+  const review = graph.edges.length <= ROOMY_MAX_EDGES && drawn.boxes.length <= ROOMY_MAX_BOXES;
   const roomy = new Map<string, number>();
-  let crowded = crowdedGroups(drawn.edges, drawn.boxes);
-  for (let i = 0; i < ROOMY_ATTEMPTS && graph.edges.length <= ROOMY_MAX_EDGES; i++) {
-    if (crowded.sharedSteps === 0) break;
+  let crowded = review ? crowdedGroups(drawn.edges, drawn.boxes) : null;
+  for (let i = 0; crowded && crowded.sharedSteps > 0 && i < ROOMY_ATTEMPTS; i++) {
     for (const id of crowded.groups) roomy.set(id, (roomy.get(id) ?? 0) + 1);
-    const retry = roomier(() => draw(roomy));
+    const retry = roomier(() => draw(roomy, true));
     const after = retry && crowdedGroups(retry.edges, retry.boxes);
     if (!retry || !after || after.sharedSteps >= crowded.sharedSteps) break;
     drawn = retry;
@@ -179,7 +181,10 @@ function roomier<T>(draw: () => T): T | null {
   }
 }
 
-/** Position sized boxes, check the size limits, route the edges. */
+/**
+ * Position sized boxes, check the size limits, route the edges. A `retry` (a roomier try
+ * of a layout that fit) must fit a PNG's limit with its frame bounded from above.
+ */
 function placeAndRoute(
   graph: DiagramGraph,
   tree: LayoutTree,
@@ -187,6 +192,7 @@ function placeAndRoute(
   limits: DiagramLimits,
   options: LayoutOptions,
   work: LayoutWork | null,
+  retry: boolean,
 ): { boxes: SceneBox[]; edges: SceneEdge[] } {
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
   const { boxes, placed } = positionBoxes(tree.root, frames, origin);
@@ -198,7 +204,14 @@ function placeAndRoute(
     height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
   };
   if (work) work.boxes += boxes.length;
-  if (options.maxPixels && content) {
+  if (options.maxPixels && content && retry) {
+    // a roomier try is dropped unless the whole picture (its frame bounded from above)
+    // still fits: the first layout may fit where a larger one does not
+    const { limit, scale } = options.maxPixels;
+    const width = Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width;
+    const height = content.height * CELL_HEIGHT + FRAME_BOUND.height;
+    checkDiagramLimit(width * height * scale * scale, limit, "pixels", "maxPngPixels");
+  } else if (options.maxPixels && content) {
     const { limit, scale, minScale } = options.maxPixels;
     const width = Math.ceil(content.width * CELL_WIDTH * scale);
     const height = Math.ceil(content.height * CELL_HEIGHT * scale);

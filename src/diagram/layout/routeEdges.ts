@@ -98,7 +98,7 @@ export function routeEdges(
     const s = source && placed.get(source);
     const t = target && placed.get(target);
     if (!source || !target || !s || !t) continue;
-    const ends = { from: s, to: t };
+    const ends = { from: s, to: t, style: `${edge.kind} ${edge.status}` };
     ctx.ends = ends;
     const points = routeEdge(ctx, source, target) ?? straightPath(s, t);
     recordSegments(ctx.routed, canvas, points, ends);
