@@ -58,12 +58,11 @@ describe("crowdedGroups", () => {
     expect(crowdedGroups([a, b], BOXES)).toEqual({ groups: new Set([""]), sharedSteps: 1 });
   });
 
-  it("a fan-out (same source) or a trunk (same target) may share; crossing is not sharing", () => {
+  it("a trunk (same target, drawn alike) may share; a fan-out (same source) may not; crossing is not sharing", () => {
     const line = [
       { x: 3, y: 5 },
       { x: 9, y: 5 },
     ];
-    const fanOut = [edge("a", "w", "s1", line), edge("b", "w", "s2", line)];
     const trunk = [edge("a", "w1", "s", line), edge("b", "w2", "s", line)];
     const crossing = [
       edge("a", "w1", "s1", line),
@@ -72,16 +71,18 @@ describe("crowdedGroups", () => {
         { x: 5, y: 8 },
       ]),
     ];
-    for (const edges of [fanOut, trunk, crossing])
+    for (const edges of [trunk, crossing])
       expect(crowdedGroups(edges, BOXES)).toEqual({ groups: new Set(), sharedSteps: 0 });
+    const fanOut = [edge("a", "w", "s1", line), edge("b", "w", "s2", line)];
+    expect(crowdedGroups(fanOut, BOXES)).toEqual({ groups: new Set(["inner"]), sharedSteps: 6 });
   });
 
-  it("finds two unrelated edges whichever edge came first on their line", () => {
+  it("finds edges of different trunks whichever edge came first on their line", () => {
     const line = [
       { x: 3, y: 5 },
       { x: 9, y: 5 },
     ];
-    // B (w → t) and C (v → s) are unrelated; A (w → s) is related to each
+    // a and c are one trunk (into s), b goes elsewhere
     const a = edge("a", "w", "s", line);
     const b = edge("b", "w", "t", line);
     const c = edge("c", "v", "s", line);
@@ -89,17 +90,18 @@ describe("crowdedGroups", () => {
       [a, b, c],
       [b, c, a],
       [c, a, b],
+      [a, c, b],
     ])
       expect(crowdedGroups(order, BOXES)).toEqual({ groups: new Set(["inner"]), sharedSteps: 6 });
   });
 
-  it("edges drawn differently (another kind or comparison status) are unrelated", () => {
+  it("edges into one box drawn differently (another kind or comparison status) are not a trunk", () => {
     const line = [
       { x: 3, y: 5 },
       { x: 9, y: 5 },
     ];
     const alias = { ...edge("b", "zone", "eni", line), kind: "alias" as const };
-    const added = { ...edge("c", "w", "eni", line), status: "added" as const };
+    const added = { ...edge("c", "w2", "eni", line), status: "added" as const };
     expect(crowdedGroups([edge("a", "w", "eni", line), alias], BOXES).sharedSteps).toBe(6);
     expect(crowdedGroups([edge("a", "w", "eni", line), added], BOXES).sharedSteps).toBe(6);
   });

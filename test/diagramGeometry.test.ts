@@ -20,10 +20,10 @@ import { crowdedArrowheads, edgesThroughBoxes, sharedSegments } from "./helpers/
  *   endpoint service or SaaS service (a workload reaches one ENI: the one in its AZ, else
  *   the first).
  * - no edge crosses a group's title (its text and the cell each side of it).
- * Edges sharing a segment with an unrelated edge (not from the same box, not into the same
- * box): none in the examples (shared-services at subnets detail aside); in random scenes
- * 0–2 of 450 still share a unit step or two where one edge joins another's corner:
- * asserted on the examples only.
+ * Edges sharing a segment with an edge not of their trunk (edges drawn alike into one box
+ * may run together; edges from one box each keep a track): none in the examples
+ * (shared-services at subnets detail aside); in random scenes 0–1 of 450: asserted on the
+ * examples only.
  */
 
 const DETAILS = ["vpcs", "azs", "subnets"] as const;
@@ -60,7 +60,7 @@ describe("diagram geometry", () => {
       for (const icons of [false, true]) checkScene(topology, detail, icons);
   });
 
-  it("no edge of an example shares a segment with an unrelated edge (shared-services at subnets detail aside)", () => {
+  it("no edge of an example shares a segment with an edge not of its trunk (shared-services at subnets detail aside)", () => {
     for (const name of EXAMPLE_NAMES) {
       const topology = exampleTopology(name);
       for (const detail of DETAILS) {

@@ -58,8 +58,8 @@ export function edgeCells(edge: SceneEdge): ScenePoint[] {
 
 /**
  * Pairs of edges that share a unit segment. With `bundles`, edges drawn alike (same kind
- * and status) from one box (a fan-out) or into one box (a trunk) may: they run together as
- * one line that splits at the end. Every edge on a step is compared with every other.
+ * and status) into one box may: they run together as one trunk with one arrowhead (edges
+ * from one box each keep a track). Every edge on a step is compared with every other.
  */
 export function sharedSegments(
   scene: Scene,
@@ -69,7 +69,7 @@ export function sharedSegments(
   const owners = new Map<string, SceneEdge[]>();
   const out: string[] = [];
   const related = (a: SceneEdge, b: SceneEdge) =>
-    a.kind === b.kind && a.status === b.status && (a.from === b.from || a.to === b.to);
+    a.kind === b.kind && a.status === b.status && a.to === b.to;
   for (const edge of scene.edges) {
     for (const step of new Set(unitSteps(edge))) {
       const others = owners.get(step) ?? [];

@@ -3,19 +3,17 @@ import type { SceneBox, SceneEdge } from "./scene.js";
 /** Shared steps looked at (each costs a pass over the groups): enough to find the corridors. */
 const MAX_SHARED_STEPS = 256;
 
-const SAME_FROM = 1;
-const SAME_TO = 2;
-const MIXED = 4;
-
-/** Two edges drawn alike (same kind and comparison status) may run together as one line. */
-export function sameStyle(a: SceneEdge, b: SceneEdge): boolean {
-  return a.kind === b.kind && a.status === b.status;
+/**
+ * Two edges into one box, drawn alike (same kind and comparison status), may run together
+ * as one line: a trunk with one arrowhead. Edges from one box each keep a track.
+ */
+export function sameTrunk(a: SceneEdge, b: SceneEdge): boolean {
+  return a.to === b.to && a.kind === b.kind && a.status === b.status;
 }
 
 /**
- * The groups ("" for the top level) holding a corridor where two unrelated edges (neither
- * from the same box nor into the same box, or drawn differently: another kind or comparison
- * status) run along the same unit segment: each shared
+ * The groups ("" for the top level) holding a corridor where two edges not of one trunk
+ * (see sameTrunk) run along the same unit segment: each shared
  * step is charged to the smallest group around it, the one whose padding or gutters make
  * the corridor. Linear in the edges' length, plus the groups for each of at most
  * MAX_SHARED_STEPS shared steps (`sharedSteps` counts them up to that).
@@ -36,11 +34,8 @@ export function crowdedGroups(
   }
   const span = maxX - minX + 1;
   // a step from (x, y) right or down, keyed by its first cell and its axis: the first edge
-  // on it, and whether all edges on it so far leave its source (SAME_FROM), enter its
-  // target (SAME_TO) — a set of pairwise related edges does one or the other — or some
-  // were unrelated already (MIXED)
+  // on it, or -1 once edges unrelated to each other are on it
   const first = new Map<number, number>();
-  const state = new Map<number, number>();
   const shared: { x: number; y: number }[] = [];
   edges.forEach((edge, index) => {
     for (let i = 1; i < edge.points.length && shared.length < MAX_SHARED_STEPS; i++) {
@@ -55,23 +50,14 @@ export function crowdedGroups(
         const x = down ? x0 : x0 + s;
         const y = down ? y0 + s : y0;
         const key = ((y - minY) * span + (x - minX)) * 2 + down;
-        const owner = edges[first.get(key) ?? -1];
-        if (!owner) {
+        const at = first.get(key);
+        if (at === undefined) {
           first.set(key, index);
-          state.set(key, SAME_FROM | SAME_TO);
           continue;
         }
-        if (owner === edge) continue;
-        const was = state.get(key) ?? 0;
-        if (was & MIXED) continue;
-        const sameFrom = was & SAME_FROM && owner.from === edge.from ? SAME_FROM : 0;
-        const sameTo = was & SAME_TO && owner.to === edge.to ? SAME_TO : 0;
-        const alike = sameStyle(owner, edge);
-        if (alike && (sameFrom | sameTo) !== 0) {
-          state.set(key, sameFrom | sameTo);
-          continue;
-        }
-        state.set(key, MIXED);
+        const owner = edges[at];
+        if (at === -1 || owner === edge || (owner && sameTrunk(owner, edge))) continue;
+        first.set(key, -1);
         shared.push({ x, y });
         if (shared.length >= MAX_SHARED_STEPS) break;
       }

@@ -14,8 +14,8 @@ export const RouteCost = {
   /** a cell of a group's title (its header text and the cell each side of it) */
   header: 400,
   /**
-   * a cell where an earlier edge runs the same way (an earlier edge from the same box or
-   * into the same box, CellFlag.Related, costs nothing: the two join in a fan-out or trunk)
+   * a cell where an earlier edge runs the same way (an earlier edge drawn alike into the
+   * same box, CellFlag.Related, costs nothing: the two join in a trunk)
    */
   overlap: 12,
   /** a cell an earlier edge crosses */

@@ -19,8 +19,8 @@ export const CellFlag = {
   EdgeH: 8,
   EdgeV: 16,
   /**
-   * an earlier edge from the same box or into the same box runs through (free: edges of one
-   * fan-out or into one trunk may run together)
+   * an earlier edge drawn alike into the same box runs through (free: edges into one box
+   * may run together as one trunk)
    */
   Related: 128,
 } as const;

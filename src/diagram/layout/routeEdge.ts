@@ -38,7 +38,7 @@ export interface RouteContext {
   levels: Map<LayoutNode, { window: Rect; grid: CompressedGrid }>;
   buffers: SearchBuffers;
   work: LayoutWork | null;
-  /** the boxes the edge being routed joins (its fan-out and trunk may share cells) */
+  /** the boxes the edge being routed joins, and its style (its trunk may share cells) */
   ends: EdgeEnds | null;
   /** where the edges routed so far end, per target box (their arrowheads) */
   arrivals: Map<PlacedBox, Set<string>>;

@@ -4,7 +4,7 @@ import { type Rect, rectsIntersect } from "./rect.js";
 
 /**
  * The two boxes an edge joins (any objects compared by identity) and how it is drawn (its
- * kind and comparison status): edges drawn alike from one box or into one box may share.
+ * kind and comparison status): edges drawn alike into one box may share (a trunk).
  */
 export interface EdgeEnds {
   from: object;
@@ -69,9 +69,9 @@ export class SegmentIndex {
 
   /**
    * The segments sharing at least one cell with `window`, in the order they were added;
-   * null as soon as there are more than `most`. Segments of edges drawn alike from
-   * `ends.from` or into `ends.to` come back flagged Related instead (an edge may join their
-   * fan-out or trunk).
+   * null as soon as there are more than `most`. Segments of edges drawn alike into
+   * `ends.to` come back flagged Related instead (an edge may join their trunk; edges from
+   * one box each keep a track of their own).
    */
   within(
     window: Rect,
@@ -108,10 +108,7 @@ export class SegmentIndex {
       if (!m) continue;
       const e = this.ends[i];
       const related =
-        ends !== null &&
-        e !== undefined &&
-        e.style === ends.style &&
-        (e.from === ends.from || e.to === ends.to);
+        ends !== null && e !== undefined && e.style === ends.style && e.to === ends.to;
       out.push(
         related ? { x: m.x, y: m.y, width: m.width, height: m.height, flag: CellFlag.Related } : m,
       );
