@@ -2,6 +2,7 @@ import { internalError } from "../../core/linkplanError.js";
 import { INWARD, OUTWARD, ringSide, type Side } from "./boxSides.js";
 import { chainMarks } from "./chainMarks.js";
 import { type CompressedGrid, compressedGrid } from "./compressedGrid.js";
+import { corners } from "./corners.js";
 import { DX, DY } from "./findRoute.js";
 import { childUnder, commonAncestor, type LayoutNode } from "./layoutTree.js";
 import type { LayoutWork } from "./layoutWork.js";
@@ -225,26 +226,6 @@ function routeDown(
     dir: INWARD[port.side],
   });
   return rest ? [...path, ...rest] : null;
-}
-
-/** Drop repeated points and points in the middle of a straight run. */
-function corners(points: readonly ScenePoint[]): ScenePoint[] {
-  const out: ScenePoint[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (last && last.x === p.x && last.y === p.y) continue;
-    const before = out[out.length - 2];
-    if (
-      before &&
-      last &&
-      ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))
-    ) {
-      out[out.length - 1] = p;
-    } else {
-      out.push(p);
-    }
-  }
-  return out;
 }
 
 /**
