@@ -43,8 +43,27 @@ export function identity(n: number): Int32Array {
   return out;
 }
 
-/** Sorted distinct values of `raw` within lo … hi. */
+/**
+ * Sorted distinct values of `raw` within lo … hi: by a bitmap of the range when it is small
+ * next to the values (one pass each, no comparison sort), else by sorting.
+ */
 export function sortedCuts(raw: readonly number[], lo: number, hi: number): Int32Array {
+  const span = hi - lo + 1;
+  if (span > 0 && span <= 8 * raw.length + 64) {
+    const seen = new Uint8Array(span);
+    let count = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const v = (raw[i] ?? lo - 1) - lo;
+      if (v >= 0 && v < span && seen[v] === 0) {
+        seen[v] = 1;
+        count++;
+      }
+    }
+    const out = new Int32Array(count);
+    let n = 0;
+    for (let v = 0; n < count; v++) if (seen[v] === 1) out[n++] = v + lo;
+    return out;
+  }
   const kept = new Int32Array(raw.length);
   let count = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -151,7 +170,7 @@ export function merge(base: Int32Array, extra: Int32Array): { at: Int32Array; pa
     parent[n] = Math.max(0, i - 1);
     n++;
   }
-  return { at: at.slice(0, n), parent: parent.slice(0, n) };
+  return { at: at.subarray(0, n), parent: parent.subarray(0, n) };
 }
 
 /**
