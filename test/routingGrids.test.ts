@@ -5,6 +5,7 @@ import {
   compressedGrid,
   flagsAt,
   refinedGrid,
+  sortedCuts,
 } from "../src/diagram/layout/compressedGrid.js";
 import type { Mark } from "../src/diagram/layout/levelMarks.js";
 import { type Rect, rectsIntersect } from "../src/diagram/layout/rect.js";
@@ -104,5 +105,29 @@ describe("windowGrid", () => {
       ),
       { seed: 12, numRuns: 200 },
     );
+  });
+});
+
+describe("sortedCuts", () => {
+  it("gives the distinct values within lo … hi in order, by bitmap (small range) or by sorting (large)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -200, max: 200 }),
+        fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 5_000 })),
+        fc.array(fc.integer({ min: -300, max: 5_300 }), { maxLength: 60 }),
+        (lo, span, raw) => {
+          const hi = lo + span;
+          const expected = [...new Set(raw.filter((v) => v >= lo && v <= hi))].sort(
+            (a, b) => a - b,
+          );
+          expect([...sortedCuts(raw, lo, hi)]).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it("examples: a small range and a large one", () => {
+    expect([...sortedCuts([5, 3, 9, 3, 12, -1], 0, 10)]).toEqual([3, 5, 9]);
+    expect([...sortedCuts([4_000, 7, 7, 2], 0, 100_000)]).toEqual([2, 7, 4_000]);
   });
 });
