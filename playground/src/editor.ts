@@ -31,6 +31,7 @@ import { tags } from "@lezer/highlight";
 import { stateExtensions } from "codemirror-json-schema";
 import { yamlCompletion, yamlSchemaHover, yamlSchemaLinter } from "codemirror-json-schema/yaml";
 import topologySchema from "../../linkplan.schema.json";
+import { askedPast } from "./askedPast.js";
 import type { LocatedItem, PathItem } from "./problemPositions.js";
 
 /** linkplan's JSON Schema (linkplan.schema.json) for completion, hover docs and lint. */
@@ -143,6 +144,8 @@ function toOffset(state: EditorState, line: number, column: number): { from: num
 /** A CodeMirror 6 YAML editor with linkplan's schema and the server's diagnostics. */
 export function createYamlEditor(parent: HTMLElement, options: EditorOptions): YamlEditor {
   const schemaLint = yamlSchemaLinter();
+  // past SCHEMA_LINT_MAX the schema's completion answers only when asked for (see askedPast)
+  const schemaCompletion = askedPast(SCHEMA_LINT_MAX, yamlCompletion());
   const withSchema = options.schema !== false;
   const extensions: Extension[] = [
     lineNumbers(),
@@ -210,7 +213,7 @@ export function createYamlEditor(parent: HTMLElement, options: EditorOptions): Y
   ];
   if (withSchema) {
     extensions.push(
-      yamlLanguage.data.of({ autocomplete: yamlCompletion() }),
+      yamlLanguage.data.of({ autocomplete: schemaCompletion }),
       hoverTooltip(yamlSchemaHover()),
       stateExtensions(SCHEMA),
     );
