@@ -30,8 +30,8 @@ const MARGIN = 1;
 /** Cells around the top-level boxes where edges may run (to go round the outside). */
 const ROUTING_MARGIN = 2;
 /**
- * Layouts tried again with more room where unrelated edges shared a corridor (each try two
- * cells more there) …
+ * Layouts tried again with more room where edges of different trunks shared a corridor
+ * (each try two cells more there) …
  */
 const ROOMY_ATTEMPTS = 4;
 /**
@@ -81,10 +81,10 @@ export interface LayoutOptions {
  *    level by level, each level's children solid. Every other box is avoided; earlier
  *    edges are avoided where the one-search route is used. See routeEdge.
  * 5. Edge labels go beside each edge's longest segment, on free cells, or are left out.
- * 6. In a diagram of at most ROOMY_MAX_EDGES edges, when two unrelated edges (neither from
- *    nor into one box) still run along one segment, the groups holding those corridors get
- *    more padding and gutters (see crowdedGroups) and 1–5 are done again, up to
- *    ROOMY_ATTEMPTS times, keeping a try only when it shares fewer segments.
+ * 6. In a diagram of at most ROOMY_MAX_EDGES edges and ROOMY_MAX_BOXES boxes, when two edges
+ *    not of one trunk (see sameTrunk) still run along one segment, the groups holding those
+ *    corridors get more padding and gutters (see crowdedGroups) and 1–5 are done again, up
+ *    to ROOMY_ATTEMPTS times, keeping a try only when it shares fewer segments.
  *
  * Edges naming an id that is not in the graph are left out of the scene. The scene is the
  * bounding box of everything drawn plus a margin of one cell.
@@ -110,8 +110,8 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
     return placeAndRoute(graph, tree, frames, limits, options, work, retry);
   };
   let drawn = draw(new Map(), false);
-  // edges of a review-sized diagram that had to share a corridor with an unrelated edge:
-  // lay out again with more room in the groups holding those corridors (kept if better)
+  // edges of a review-sized diagram that had to share a corridor with an edge of another
+  // trunk: lay out again with more room in the groups holding those corridors (kept if better)
   const review = graph.edges.length <= ROOMY_MAX_EDGES && drawn.boxes.length <= ROOMY_MAX_BOXES;
   const roomy = new Map<string, number>();
   let crowded = review ? crowdedGroups(drawn.edges, drawn.boxes) : null;
