@@ -40,7 +40,7 @@ describe("SegmentIndex", () => {
         fc.array(rectArb(CANVAS), { minLength: 1, maxLength: 5 }),
         (marks, windows) => {
           const index = new SegmentIndex(CANVAS);
-          for (const m of marks) index.add(m, { from: m, to: m, style: "" });
+          for (const m of marks) index.add(m, "");
           for (const w of windows) {
             const expected = marks.filter((m) => rectsIntersect(m, w));
             expect(index.within(w)).toEqual(expected);

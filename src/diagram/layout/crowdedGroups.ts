@@ -1,21 +1,13 @@
+import { edgeTrunk } from "./edgeTrunk.js";
 import type { SceneBox, SceneEdge } from "./scene.js";
 
 /** Shared steps looked at (each costs a pass over the groups): enough to find the corridors. */
 const MAX_SHARED_STEPS = 256;
 
 /**
- * Two edges into one box, drawn alike (same kind and comparison status), may run together
- * as one line: a trunk with one arrowhead. Edges from one box each keep a track.
- */
-export function sameTrunk(a: SceneEdge, b: SceneEdge): boolean {
-  return a.to === b.to && a.kind === b.kind && a.status === b.status;
-}
-
-/**
  * The groups ("" for the top level) holding a corridor where two edges not of one trunk
- * (see sameTrunk) run along the same unit segment: each shared
- * step is charged to the smallest group around it, the one whose padding or gutters make
- * the corridor. Linear in the edges' length, plus the groups for each of at most
+ * (see edgeTrunk) run along the same unit segment: each shared step is charged to the
+ * smallest group around it, the one whose padding or gutters make the corridor. Linear in the edges' length, plus the groups for each of at most
  * MAX_SHARED_STEPS shared steps (`sharedSteps` counts them up to that).
  */
 export function crowdedGroups(
@@ -33,8 +25,9 @@ export function crowdedGroups(
     }
   }
   const span = maxX - minX + 1;
+  const trunks = edges.map(edgeTrunk);
   // a step from (x, y) right or down, keyed by its first cell and its axis: the first edge
-  // on it, or -1 once edges unrelated to each other are on it
+  // on it, or -1 once edges of different trunks are on it
   const first = new Map<number, number>();
   const shared: { x: number; y: number }[] = [];
   edges.forEach((edge, index) => {
@@ -55,8 +48,7 @@ export function crowdedGroups(
           first.set(key, index);
           continue;
         }
-        const owner = edges[at];
-        if (at === -1 || owner === edge || (owner && sameTrunk(owner, edge))) continue;
+        if (at === -1 || at === index || trunks[at] === trunks[index]) continue;
         first.set(key, -1);
         shared.push({ x, y });
         if (shared.length >= MAX_SHARED_STEPS) break;

@@ -82,7 +82,7 @@ export interface LayoutOptions {
  *    edges are avoided where the one-search route is used. See routeEdge.
  * 5. Edge labels go beside each edge's longest segment, on free cells, or are left out.
  * 6. In a diagram of at most ROOMY_MAX_EDGES edges and ROOMY_MAX_BOXES boxes, when two edges
- *    not of one trunk (see sameTrunk) still run along one segment, the groups holding those
+ *    not of one trunk (see edgeTrunk) still run along one segment, the groups holding those
  *    corridors get more padding and gutters (see crowdedGroups) and 1–5 are done again, up
  *    to ROOMY_ATTEMPTS times, keeping a try only when it shares fewer segments.
  *
@@ -204,31 +204,34 @@ function placeAndRoute(
     height: (content?.height ?? 0) + 2 * ROUTING_MARGIN,
   };
   if (work) work.boxes += boxes.length;
-  if (options.maxPixels && content && retry) {
-    // a roomier try is dropped unless the whole picture (its frame bounded from above)
-    // still fits: the first layout may fit where a larger one does not
-    const { limit, scale } = options.maxPixels;
-    const width = Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width;
-    const height = content.height * CELL_HEIGHT + FRAME_BOUND.height;
-    checkDiagramLimit(width * height * scale * scale, limit, "pixels", "maxPngPixels");
-  } else if (options.maxPixels && content) {
+  if (options.maxPixels && content) {
     const { limit, scale, minScale } = options.maxPixels;
-    const width = Math.ceil(content.width * CELL_WIDTH * scale);
-    const height = Math.ceil(content.height * CELL_HEIGHT * scale);
-    checkDiagramLimit(
-      width * height,
-      limit,
-      `pixels (at least ${width} × ${height} at scale ${scale})`,
-      "maxPngPixels",
-      // the scale named must also fit the frame around the boxes: bounded from above
-      () =>
-        pngSizeRemedy(
-          Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width,
-          content.height * CELL_HEIGHT + FRAME_BOUND.height,
-          limit,
-          minScale,
-        ),
-    );
+    // the whole picture at scale 1, its frame bounded from above
+    const whole = {
+      width: Math.max(content.width * CELL_WIDTH, FRAME_BOUND.titleWidth) + FRAME_BOUND.width,
+      height: content.height * CELL_HEIGHT + FRAME_BOUND.height,
+    };
+    if (retry) {
+      // a roomier try is dropped unless the whole picture still fits: the first layout
+      // may fit where a larger one does not
+      checkDiagramLimit(
+        whole.width * whole.height * scale * scale,
+        limit,
+        "pixels",
+        "maxPngPixels",
+      );
+    } else {
+      const width = Math.ceil(content.width * CELL_WIDTH * scale);
+      const height = Math.ceil(content.height * CELL_HEIGHT * scale);
+      checkDiagramLimit(
+        width * height,
+        limit,
+        `pixels (at least ${width} × ${height} at scale ${scale})`,
+        "maxPngPixels",
+        // the scale named must also fit the frame around the boxes
+        () => pngSizeRemedy(whole.width, whole.height, limit, minScale),
+      );
+    }
   }
   checkDiagramLimit(
     canvas.width * canvas.height,

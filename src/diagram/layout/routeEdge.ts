@@ -13,7 +13,7 @@ import type { ScenePoint } from "./scene.js";
 import type { SearchBuffers } from "./searchBuffers.js";
 import type { End } from "./searchEnd.js";
 import { searchWindow } from "./searchWindow.js";
-import type { EdgeEnds, SegmentIndex } from "./segmentIndex.js";
+import type { SegmentIndex } from "./segmentIndex.js";
 
 /** A route through all levels in one search is tried on grids up to this size … */
 const FLAT_CELLS = 16_384;
@@ -39,8 +39,8 @@ export interface RouteContext {
   levels: Map<LayoutNode, { window: Rect; grid: CompressedGrid }>;
   buffers: SearchBuffers;
   work: LayoutWork | null;
-  /** the boxes the edge being routed joins, and its style (its trunk may share cells) */
-  ends: EdgeEnds | null;
+  /** the trunk of the edge being routed (see edgeTrunk): its cells may be shared */
+  trunk: string | null;
   /** where the edges routed so far end, per target box (their arrowheads) */
   arrivals: Map<PlacedBox, Set<string>>;
   /** the grid of the last one-search route tried, by its top and the ends' parents */
@@ -100,7 +100,7 @@ function searchLevel(
     const limits = { maxCells: AVOIDING_CELLS, budget: AVOIDING_BUDGET, greedy: false };
     const route = searchWindow(
       ctx.routed,
-      ctx.ends,
+      ctx.trunk,
       ctx.work,
       ctx.buffers,
       window,
@@ -158,7 +158,7 @@ function flatRoute(
   if (!grid) return null;
   const from = { kind: "box", box: boxOf(ctx, source), inner: null } as const;
   const to = targetEnd(ctx, target);
-  return searchWindow(ctx.routed, ctx.ends, ctx.work, ctx.buffers, window, grid, from, to, {
+  return searchWindow(ctx.routed, ctx.trunk, ctx.work, ctx.buffers, window, grid, from, to, {
     maxCells: FLAT_CELLS,
     budget: FLAT_BUDGET,
     greedy: false,

@@ -3,6 +3,7 @@ import type { DiagramEdge } from "../graph/diagramGraph.js";
 import { cleanLabel } from "../text/cleanLabel.js";
 import { facingSide, type Side } from "./boxSides.js";
 import { markBoxes, markLabel, markPath } from "./canvasCells.js";
+import { edgeTrunk } from "./edgeTrunk.js";
 import type { LayoutNode, LayoutTree } from "./layoutTree.js";
 import type { LayoutWork } from "./layoutWork.js";
 import { CellFlag, type Mark, pushMark } from "./levelMarks.js";
@@ -12,7 +13,7 @@ import type { Rect } from "./rect.js";
 import { type RouteContext, routeEdge } from "./routeEdge.js";
 import type { SceneBox, SceneEdge, ScenePoint } from "./scene.js";
 import { SearchBuffers } from "./searchBuffers.js";
-import { type EdgeEnds, SegmentIndex } from "./segmentIndex.js";
+import { SegmentIndex } from "./segmentIndex.js";
 
 /** Edge labels are cut to this many cells. */
 const MAX_EDGE_LABEL_CELLS = 20;
@@ -49,7 +50,7 @@ function recordSegments(
   routed: SegmentIndex,
   canvas: Rect,
   points: readonly ScenePoint[],
-  ends: EdgeEnds,
+  trunk: string,
 ): void {
   const marks: Mark[] = [];
   for (let i = 1; i < points.length; i++) {
@@ -64,7 +65,7 @@ function recordSegments(
     };
     pushMark(marks, canvas, rect, a.y === b.y ? CellFlag.EdgeH : CellFlag.EdgeV);
   }
-  for (const m of marks) routed.add(m, ends);
+  for (const m of marks) routed.add(m, trunk);
 }
 
 /**
@@ -89,7 +90,7 @@ export function routeEdges(
     work,
     lastChain: null,
     arrivals: new Map(),
-    ends: null,
+    trunk: null,
   };
   const routed: SceneEdge[] = [];
   for (const edge of edges) {
@@ -98,10 +99,10 @@ export function routeEdges(
     const s = source && placed.get(source);
     const t = target && placed.get(target);
     if (!source || !target || !s || !t) continue;
-    const ends = { from: s, to: t, style: `${edge.kind} ${edge.status}` };
-    ctx.ends = ends;
+    const trunk = edgeTrunk(edge);
+    ctx.trunk = trunk;
     const points = routeEdge(ctx, source, target) ?? straightPath(s, t);
-    recordSegments(ctx.routed, canvas, points, ends);
+    recordSegments(ctx.routed, canvas, points, trunk);
     const head = points[points.length - 1];
     if (head) {
       const heads = ctx.arrivals.get(t) ?? new Set<string>();

@@ -5,7 +5,7 @@ import { type Rect, rectIntersection } from "./rect.js";
 import type { ScenePoint } from "./scene.js";
 import type { SearchBuffers } from "./searchBuffers.js";
 import { boundsOf, boxTerminals, type End, pins } from "./searchEnd.js";
-import type { EdgeEnds, SegmentIndex } from "./segmentIndex.js";
+import type { SegmentIndex } from "./segmentIndex.js";
 import { windowGrid } from "./windowGrid.js";
 
 /** Searches on grids larger than this (in compressed cells) weigh the heuristic to stay fast. */
@@ -77,7 +77,7 @@ function union(a: Rect, b: Rect): Rect {
  */
 export function searchWindow(
   routed: SegmentIndex | null,
-  ends: EdgeEnds | null,
+  trunk: string | null,
   work: LayoutWork | null,
   buffers: SearchBuffers,
   window: Rect,
@@ -124,7 +124,7 @@ export function searchWindow(
   let most = 0;
   if (maxCells === Number.POSITIVE_INFINITY) most = Number.POSITIVE_INFINITY;
   else while (fits(most + 1)) most++;
-  const near = routed ? routed.within(window, most, ends) : [];
+  const near = routed ? routed.within(window, most, trunk) : [];
   if (!near) return null;
   for (let i = 0; i < near.length; i++) {
     const m = near[i];

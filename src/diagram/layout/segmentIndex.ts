@@ -2,16 +2,6 @@ import type { LayoutWork } from "./layoutWork.js";
 import { CellFlag, type Mark } from "./levelMarks.js";
 import { type Rect, rectsIntersect } from "./rect.js";
 
-/**
- * The two boxes an edge joins (any objects compared by identity) and how it is drawn (its
- * kind and comparison status): edges drawn alike into one box may share (a trunk).
- */
-export interface EdgeEnds {
-  from: object;
-  to: object;
-  style: string;
-}
-
 /** Side of a bucket, in cells. */
 const BUCKET = 64;
 
@@ -23,7 +13,7 @@ const BUCKET = 64;
  */
 export class SegmentIndex {
   private readonly marks: Mark[] = [];
-  private readonly ends: EdgeEnds[] = [];
+  private readonly trunks: string[] = [];
   private readonly buckets = new Map<number, number[]>();
   private seen = new Uint32Array(64);
   private query = 0;
@@ -50,11 +40,11 @@ export class SegmentIndex {
     };
   }
 
-  /** File a segment of the edge joining `ends`. */
-  add(mark: Mark, ends: EdgeEnds): void {
+  /** File a segment of an edge of `trunk` (see edgeTrunk). */
+  add(mark: Mark, trunk: string): void {
     const i = this.marks.length;
     this.marks.push(mark);
-    this.ends.push(ends);
+    this.trunks.push(trunk);
     const { c0, c1, r0, r1 } = this.bucketRange(mark);
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
@@ -69,14 +59,13 @@ export class SegmentIndex {
 
   /**
    * The segments sharing at least one cell with `window`, in the order they were added;
-   * null as soon as there are more than `most`. Segments of edges drawn alike into
-   * `ends.to` come back flagged Related instead (an edge may join their trunk; edges from
-   * one box each keep a track of their own).
+   * null as soon as there are more than `most`. Segments of edges of `trunk` come back
+   * flagged Related instead (an edge may join its trunk; see edgeTrunk).
    */
   within(
     window: Rect,
     most = Number.POSITIVE_INFINITY,
-    ends: EdgeEnds | null = null,
+    trunk: string | null = null,
   ): Mark[] | null {
     if (this.marks.length === 0 || window.width <= 0 || window.height <= 0) return [];
     if (this.seen.length < this.marks.length) {
@@ -106,9 +95,7 @@ export class SegmentIndex {
     for (const i of found) {
       const m = this.marks[i];
       if (!m) continue;
-      const e = this.ends[i];
-      const related =
-        ends !== null && e !== undefined && e.style === ends.style && e.to === ends.to;
+      const related = trunk !== null && this.trunks[i] === trunk;
       out.push(
         related ? { x: m.x, y: m.y, width: m.width, height: m.height, flag: CellFlag.Related } : m,
       );
