@@ -9,9 +9,14 @@ export const JSON_TYPE = "application/json; charset=utf-8";
  * `limit_exceeded` problem instead of an internal error.
  */
 export function jsonReply(value: unknown, contentType = JSON_TYPE): OperationReply {
+  return jsonTextReply(() => JSON.stringify(value), contentType);
+}
+
+/** A 200 JSON answer whose text `write` makes (a RangeError is a 422 as in jsonReply). */
+export function jsonTextReply(write: () => string, contentType = JSON_TYPE): OperationReply {
   let body: string;
   try {
-    body = JSON.stringify(value);
+    body = write();
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new LinkplanError(

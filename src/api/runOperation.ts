@@ -1,7 +1,7 @@
 import type { OperationContext } from "../operations/operation.js";
 import { operationNamed } from "../operations/operations.js";
 import { checkFormat, formatOf } from "../operations/renderResult.js";
-import { jsonReply } from "./jsonReply.js";
+import { jsonReply, jsonTextReply } from "./jsonReply.js";
 import type { OperationInput, OperationReply } from "./operation.js";
 import { problemBody } from "./problem.js";
 import { readBody } from "./readBody.js";
@@ -27,7 +27,12 @@ async function dispatch(input: OperationInput, ctx: OperationContext): Promise<O
   const body = operation.route.body ? readBody(raw) : null;
   const source = operation.route.body && raw ? raw.text : undefined;
   const result = operation.run(body, input.query, ctx, source);
-  if (format.kind === "json") return jsonReply(format.render(result), format.mediaType);
+  if (format.kind === "json") {
+    const { text } = format;
+    return text
+      ? jsonTextReply(() => text(result), format.mediaType)
+      : jsonReply(format.render(result), format.mediaType);
+  }
   if (format.kind === "binary") {
     return { status: 200, contentType: format.mediaType, body: await format.render(result) };
   }

@@ -4,6 +4,7 @@ import type { Finding } from "../check/finding.js";
 import { type Estimate, estimate } from "../estimate/estimate.js";
 import { EstimateJsonSchema, estimateToJson } from "../report/estimateJson.js";
 import { estimateJsonChunks } from "../report/estimateJsonChunks.js";
+import { estimateJsonText } from "../report/estimateJsonText.js";
 import { formatEstimateCsv } from "../report/formatEstimateCsv.js";
 import { formatEstimateMarkdown } from "../report/formatEstimateMarkdown.js";
 import { formatEstimateTable } from "../report/formatEstimateTable.js";
@@ -44,6 +45,7 @@ export const estimateOperation = defineOperation({
       schema: EstimateJsonSchema,
       render: (r: EstimateResult) => estimateToJson(r.estimate, r.findings),
       chunks: (r: EstimateResult) => estimateJsonChunks(r.estimate, r.findings),
+      text: (r: EstimateResult) => estimateJsonText(r.estimate, r.findings),
     },
     table: {
       kind: "text",

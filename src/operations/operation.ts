@@ -29,6 +29,11 @@ export type OutputFormat<Result> =
       render(result: Result): unknown;
       /** the value as indented JSON text in chunks, for answers too large for one string */
       chunks?(result: Result): Iterable<string>;
+      /**
+       * the value as compact JSON text, exactly `JSON.stringify(render(result))`, written
+       * without building the value first (the API's answer, when the format has one)
+       */
+      text?(result: Result): string;
     }
   | {
       kind: "text";

@@ -54,21 +54,37 @@ export function rollups(lines: readonly LineItem[]): Rollups {
     string,
     Map<string | null, Map<string, Map<string | null, Map<string, Group>>>>
   >();
+  // lines come resource by resource: the AZ map of the previous line's (account, VPC,
+  // region) is kept, and the three outer lookups made only when one of them changes
+  let account: string | undefined;
+  let vpc: string | null | undefined;
+  let region: string | undefined;
+  let azs: Map<string | null, Map<string, Group>> | undefined;
   for (const line of lines) {
-    let vpcs = tree.get(line.account);
-    if (!vpcs) {
-      vpcs = new Map();
-      tree.set(line.account, vpcs);
-    }
-    let regions = vpcs.get(line.vpc);
-    if (!regions) {
-      regions = new Map();
-      vpcs.set(line.vpc, regions);
-    }
-    let azs = regions.get(line.region);
-    if (!azs) {
-      azs = new Map();
-      regions.set(line.region, azs);
+    if (
+      azs === undefined ||
+      line.account !== account ||
+      line.vpc !== vpc ||
+      line.region !== region
+    ) {
+      account = line.account;
+      vpc = line.vpc;
+      region = line.region;
+      let vpcs = tree.get(account);
+      if (!vpcs) {
+        vpcs = new Map();
+        tree.set(account, vpcs);
+      }
+      let regions = vpcs.get(vpc);
+      if (!regions) {
+        regions = new Map();
+        vpcs.set(vpc, regions);
+      }
+      azs = regions.get(region);
+      if (!azs) {
+        azs = new Map();
+        regions.set(region, azs);
+      }
     }
     let kinds = azs.get(line.az);
     if (!kinds) {

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { check } from "../src/check/check.js";
+import { estimate } from "../src/estimate/estimate.js";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
+import { estimateToJson } from "../src/report/estimateJson.js";
+import { estimateJsonText } from "../src/report/estimateJsonText.js";
+import { parseTopology } from "../src/topology/parseTopology.js";
+import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
+import { useFcSeed } from "./helpers/fcSeed.js";
+import { topologyArb } from "./helpers/randomTopology.js";
+
+useFcSeed();
+const catalog = bundledCatalog();
+
+describe("estimateJsonText: the estimate's JSON written directly", () => {
+  it("is JSON.stringify(estimateToJson(…)) for every example, with and without findings", () => {
+    for (const name of EXAMPLE_NAMES) {
+      if (name === "broken") continue; // it names a price the catalog lacks
+      const topology = exampleTopology(name);
+      const priced = estimate(topology, catalog);
+      expect(estimateJsonText(priced), name).toBe(JSON.stringify(estimateToJson(priced)));
+      const findings = check(topology);
+      expect(estimateJsonText(priced, findings), name).toBe(
+        JSON.stringify(estimateToJson(priced, findings)),
+      );
+      expect(estimateJsonText(priced, [])).toBe(JSON.stringify(estimateToJson(priced, [])));
+    }
+  });
+
+  it("escapes what JSON.stringify escapes: quotes, backslashes, controls, lone surrogates", () => {
+    const priced = estimate(exampleTopology("dev"), catalog);
+    const awkward = [
+      'a "quoted" name',
+      "back\\slash",
+      "tab\there\nnewline\u0000nul\u001f",
+      "\u2028 line separator, emoji 🚀, joined 👩‍💻",
+      "lone \ud800 high, lone \udc00 low",
+      "",
+    ];
+    for (const text of awkward) {
+      const odd = {
+        ...priced,
+        name: text,
+        // lines are class instances with getters: copy each field by name
+        lines: priced.lines.map((line) => ({
+          id: `${line.id}${text}`,
+          account: line.account,
+          vpc: line.vpc,
+          region: line.region,
+          az: line.az,
+          resource: line.resource,
+          kind: line.kind,
+          component: line.component,
+          description: text,
+          quantity: line.quantity,
+          unit: line.unit,
+          rate: line.rate,
+          tier: line.tier,
+          hourly: line.hourly,
+          monthly: line.monthly,
+          price: line.price,
+        })),
+        dependsOnUsage: [{ account: "a", resource: text, terraform: `module.m["${text}"]` }],
+      };
+      const written = estimateJsonText(odd);
+      expect(written).toBe(JSON.stringify(estimateToJson(odd)));
+      expect(JSON.parse(written).name).toBe(text);
+    }
+  });
+
+  it("is JSON.stringify(estimateToJson(…)) on random topologies", () => {
+    fc.assert(
+      fc.property(topologyArb, (doc) => {
+        const priced = estimate(parseTopology(doc), catalog);
+        expect(estimateJsonText(priced)).toBe(JSON.stringify(estimateToJson(priced)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
