@@ -4,16 +4,19 @@ import type { SceneBox, SceneEdge } from "./scene.js";
 /** Shared steps looked at (each costs a pass over the groups): enough to find the corridors. */
 const MAX_SHARED_STEPS = 256;
 
+/** Where edges of different trunks share unit steps, and how many steps. */
+export interface Crowded {
+  groups: Set<string>;
+  sharedSteps: number;
+}
+
 /**
  * The groups ("" for the top level) holding a corridor where two edges not of one trunk
  * (see edgeTrunk) run along the same unit segment: each shared step is charged to the
  * smallest group around it, the one whose padding or gutters make the corridor. Linear in the edges' length, plus the groups for each of at most
  * MAX_SHARED_STEPS shared steps (`sharedSteps` counts them up to that).
  */
-export function crowdedGroups(
-  edges: readonly SceneEdge[],
-  boxes: readonly SceneBox[],
-): { groups: Set<string>; sharedSteps: number } {
+export function crowdedGroups(edges: readonly SceneEdge[], boxes: readonly SceneBox[]): Crowded {
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
   let maxX = Number.NEGATIVE_INFINITY;

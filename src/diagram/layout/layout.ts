@@ -8,7 +8,7 @@ import {
   pngSizeRemedy,
 } from "../diagramLimits.js";
 import type { DiagramGraph } from "../graph/diagramGraph.js";
-import { crowdedGroups } from "./crowdedGroups.js";
+import { type Crowded, crowdedGroups } from "./crowdedGroups.js";
 import { edgeCells } from "./edgeCells.js";
 import { edgeConstraints } from "./edgeConstraints.js";
 import { type LayoutNode, type LayoutTree, layoutTree } from "./layoutTree.js";
@@ -79,10 +79,13 @@ export interface LayoutOptions {
  *    the boxes' edges, inside the lowest group holding both ends: in one search through
  *    the groups around the two ends (borders crossed straight) while that is small, else
  *    level by level, each level's children solid. Every other box is avoided; earlier
- *    edges are avoided where the one-search route is used. See routeEdge.
+ *    edges are avoided where the one-search route is used. See routeEdge. In a diagram of
+ *    at most REROUTE_EDGES edges, an edge still running along an edge of another trunk is
+ *    then routed again, seeing all the others, and kept if it shares less (rerouteShared).
  * 5. Edge labels go beside each edge's longest segment, on free cells, or are left out.
  * 6. In a diagram of at most ROOMY_MAX_EDGES edges and ROOMY_MAX_BOXES boxes, when two edges
- *    not of one trunk (see edgeTrunk) still run along one segment, the groups holding those
+ *    not of one trunk (see edgeTrunk) ran along one segment after the first routing pass
+ *    of 4 (room makes tidier drawings than routing again), the groups holding those
  *    corridors get more padding and gutters (see crowdedGroups) and 1–5 are done again, up
  *    to ROOMY_ATTEMPTS times, keeping a try only when it shares fewer segments.
  *
@@ -111,14 +114,14 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
   };
   let drawn = draw(new Map(), false);
   // edges of a review-sized diagram that had to share a corridor with an edge of another
-  // trunk: lay out again with more room in the groups holding those corridors (kept if better)
-  const review = graph.edges.length <= ROOMY_MAX_EDGES && drawn.boxes.length <= ROOMY_MAX_BOXES;
+  // trunk (before the second pass routed some again): lay out again with more room in the
+  // groups holding those corridors (kept if better)
   const roomy = new Map<string, number>();
-  let crowded = review ? crowdedGroups(drawn.edges, drawn.boxes) : null;
+  let crowded = drawn.crowded;
   for (let i = 0; crowded && crowded.sharedSteps > 0 && i < ROOMY_ATTEMPTS; i++) {
     for (const id of crowded.groups) roomy.set(id, (roomy.get(id) ?? 0) + 1);
     const retry = roomier(() => draw(roomy, true));
-    const after = retry && crowdedGroups(retry.edges, retry.boxes);
+    const after = retry?.crowded;
     if (!retry || !after || after.sharedSteps >= crowded.sharedSteps) break;
     drawn = retry;
     crowded = after;
@@ -193,7 +196,7 @@ function placeAndRoute(
   options: LayoutOptions,
   work: LayoutWork | null,
   retry: boolean,
-): { boxes: SceneBox[]; edges: SceneEdge[] } {
+): { boxes: SceneBox[]; edges: SceneEdge[]; crowded: Crowded | null } {
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
   const { boxes, placed } = positionBoxes(tree.root, frames, origin);
   const content = placed.get(tree.root);
@@ -245,6 +248,12 @@ function placeAndRoute(
     "edge cells",
     "maxEdgeCells",
   );
-  const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work);
-  return { boxes, edges };
+  // a review-sized diagram's corridors shared by edges of different trunks, as the first
+  // routing pass left them (step 6)
+  let crowded: Crowded | null = null;
+  const review = graph.edges.length <= ROOMY_MAX_EDGES && boxes.length <= ROOMY_MAX_BOXES;
+  const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work, (first) => {
+    if (review) crowded = crowdedGroups(first, boxes);
+  });
+  return { boxes, edges, crowded };
 }

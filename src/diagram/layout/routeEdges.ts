@@ -6,10 +6,10 @@ import { markBoxes, markLabel, markPath } from "./canvasCells.js";
 import { edgeTrunk } from "./edgeTrunk.js";
 import type { LayoutNode, LayoutTree } from "./layoutTree.js";
 import type { LayoutWork } from "./layoutWork.js";
-import { CellFlag, type Mark, pushMark } from "./levelMarks.js";
 import { placeLabel } from "./placeLabel.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
+import { type RoutedEdge, rerouteShared } from "./rerouteShared.js";
 import { type RouteContext, routeEdge } from "./routeEdge.js";
 import type { SceneBox, SceneEdge, ScenePoint } from "./scene.js";
 import { SearchBuffers } from "./searchBuffers.js";
@@ -45,33 +45,11 @@ function straightPath(s: Rect, t: Rect): ScenePoint[] {
   );
 }
 
-/** Record a route's segments so later searches avoid running along it. */
-function recordSegments(
-  routed: SegmentIndex,
-  canvas: Rect,
-  points: readonly ScenePoint[],
-  trunk: string,
-): void {
-  const marks: Mark[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (!a || !b) continue;
-    const rect = {
-      x: Math.min(a.x, b.x),
-      y: Math.min(a.y, b.y),
-      width: Math.abs(a.x - b.x) + 1,
-      height: Math.abs(a.y - b.y) + 1,
-    };
-    pushMark(marks, canvas, rect, a.y === b.y ? CellFlag.EdgeH : CellFlag.EdgeV);
-  }
-  for (const m of marks) routed.add(m, trunk);
-}
-
 /**
  * Route every edge whose two ends exist (edges naming an unknown id are left out), in
- * input order so later edges see and avoid earlier ones. Labels are placed once all edges
- * are routed, so they avoid every edge.
+ * input order so later edges see and avoid earlier ones; `firstPass` sees them so routed,
+ * before a small diagram's edges that still share a segment are routed again
+ * (rerouteShared). Labels are placed once all edges are routed, so they avoid every edge.
  */
 export function routeEdges(
   edges: readonly DiagramEdge[],
@@ -80,6 +58,7 @@ export function routeEdges(
   boxes: readonly SceneBox[],
   canvas: Rect,
   work: LayoutWork | null = null,
+  firstPass?: (edges: readonly SceneEdge[]) => void,
 ): SceneEdge[] {
   const ctx: RouteContext = {
     placed,
@@ -93,6 +72,7 @@ export function routeEdges(
     trunk: null,
   };
   const routed: SceneEdge[] = [];
+  const second: RoutedEdge[] = [];
   for (const edge of edges) {
     const source = tree.byId.get(edge.from);
     const target = tree.byId.get(edge.to);
@@ -102,7 +82,8 @@ export function routeEdges(
     const trunk = edgeTrunk(edge);
     ctx.trunk = trunk;
     const points = routeEdge(ctx, source, target) ?? straightPath(s, t);
-    recordSegments(ctx.routed, canvas, points, trunk);
+    const segments = ctx.routed.addRoute(points, trunk);
+    second.push({ source, target, targetBox: t, trunk, points, segments });
     const head = points[points.length - 1];
     if (head) {
       const heads = ctx.arrivals.get(t) ?? new Set<string>();
@@ -121,6 +102,11 @@ export function routeEdges(
       status: edge.status,
     });
   }
+  firstPass?.(routed);
+  rerouteShared(ctx, second);
+  routed.forEach((edge, i) => {
+    edge.points = second[i]?.points ?? edge.points;
+  });
   if (!routed.some((e) => e.label !== null)) return routed;
   const cells = new Uint8Array(canvas.width * canvas.height);
   markBoxes(cells, canvas.width, boxes);

@@ -1,6 +1,7 @@
 import type { LayoutWork } from "./layoutWork.js";
-import { CellFlag, type Mark } from "./levelMarks.js";
+import { CellFlag, type Mark, pushMark } from "./levelMarks.js";
 import { type Rect, rectsIntersect } from "./rect.js";
+import type { ScenePoint } from "./scene.js";
 
 /** Side of a bucket, in cells. */
 const BUCKET = 64;
@@ -14,6 +15,8 @@ const BUCKET = 64;
 export class SegmentIndex {
   private readonly marks: Mark[] = [];
   private readonly trunks: string[] = [];
+  /** segments taken out again (an edge routed anew): skipped by `within` */
+  private readonly removed = new Set<number>();
   private readonly buckets = new Map<number, number[]>();
   private seen = new Uint32Array(64);
   private query = 0;
@@ -40,8 +43,8 @@ export class SegmentIndex {
     };
   }
 
-  /** File a segment of an edge of `trunk` (see edgeTrunk). */
-  add(mark: Mark, trunk: string): void {
+  /** File a segment of an edge of `trunk` (see edgeTrunk); its number, for `remove`. */
+  add(mark: Mark, trunk: string): number {
     const i = this.marks.length;
     this.marks.push(mark);
     this.trunks.push(trunk);
@@ -55,6 +58,33 @@ export class SegmentIndex {
         if (this.work) this.work.segmentIndex += 1;
       }
     }
+    return i;
+  }
+
+  /**
+   * File an edge's route (the polyline through `points`) as EdgeH / EdgeV segments, so
+   * later searches avoid running along it; the numbers of its segments, for `remove`.
+   */
+  addRoute(points: readonly ScenePoint[], trunk: string): number[] {
+    const marks: Mark[] = [];
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1];
+      const b = points[i];
+      if (!a || !b) continue;
+      const rect = {
+        x: Math.min(a.x, b.x),
+        y: Math.min(a.y, b.y),
+        width: Math.abs(a.x - b.x) + 1,
+        height: Math.abs(a.y - b.y) + 1,
+      };
+      pushMark(marks, this.canvas, rect, a.y === b.y ? CellFlag.EdgeH : CellFlag.EdgeV);
+    }
+    return marks.map((m) => this.add(m, trunk));
+  }
+
+  /** Take out the segment `add` numbered `i` (its bucket entries stay, skipped). */
+  remove(i: number): void {
+    this.removed.add(i);
   }
 
   /**
@@ -82,6 +112,7 @@ export class SegmentIndex {
         for (const i of list ?? []) {
           if (this.seen[i] === stamp) continue;
           this.seen[i] = stamp;
+          if (this.removed.size > 0 && this.removed.has(i)) continue;
           const m = this.marks[i];
           if (m && rectsIntersect(m, window)) {
             if (found.length >= most) return null;
