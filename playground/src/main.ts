@@ -19,6 +19,12 @@ import { terraformPanel } from "./terraformPanel.js";
 const STORAGE_KEY = "linkplan.playground.state";
 const THEME_KEY = "linkplan.playground.theme";
 const FIRST_EXAMPLE = "endpoints-module";
+/** The longest the findings wait for the diagram being drawn before they are asked for. */
+const CHECK_WAIT_MS = 3000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 const FALLBACK_DOCUMENT = `# A topology: accounts → VPCs → endpoints. Ctrl+Space completes from linkplan's schema.
 name: my-network
 accounts:
@@ -247,8 +253,11 @@ class Playground implements Context {
         await this.showProblem(text, result.problem);
         return;
       }
-      // check after the estimate, so that it does not compete with the estimate and the
-      // diagram for the server's threads (the findings are the least urgent)
+      // check after the estimate and the diagram being drawn (up to CHECK_WAIT_MS), so that
+      // it does not compete with them for the server's threads and the browser's (the
+      // findings are the least urgent)
+      await Promise.race([this.diagram.idle(), delay(CHECK_WAIT_MS)]);
+      if (signal.aborted) return;
       const check = await postJson<{ findings: Finding[] }>("/v1/check", body, signal);
       if (signal.aborted || !check.ok) return;
       const findings = check.value.findings.map((f) => ({ ...f, source: `check: ${f.rule}` }));

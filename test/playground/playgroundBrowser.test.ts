@@ -129,6 +129,19 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
       "$1[us-east-1a]",
     );
     const diagramDrawn = nextRender(page, "diagram");
+    // when the diagram and check were asked for: check waits for the drawing (the findings
+    // are the least urgent; run alongside, check took a CPU from it)
+    await page.evaluate(`(() => {
+      const times = (window.__asked = { check: [], diagramShown: [] });
+      const fetch0 = window.fetch;
+      window.fetch = (input, init) => {
+        if (String(input).includes("/v1/check")) times.check.push(performance.now());
+        return fetch0(input, init);
+      };
+      document.addEventListener("linkplan:rendered", (e) => {
+        if (e.detail.part === "diagram") times.diagramShown.push(e.detail.at);
+      });
+    })()`);
     // the second "azs:" line is payments-vpc's
     await retype(
       "azs: [us-east-1a, us-east-1b, us-east-1c]",
@@ -143,6 +156,9 @@ describe.skipIf(skip)("the playground in headless Chromium", { timeout: 60_000 }
     await expect
       .poll(() => page.getAttribute("[data-testid=diagram] img", "data-digest"), POLL)
       .not.toBe(before.digest);
+    await expect.poll(() => page.evaluate("window.__asked.check.length"), POLL).toBeGreaterThan(0);
+    const asked = (await page.evaluate("window.__asked")) as Record<string, number[]>;
+    expect(asked.check?.[0]).toBeGreaterThanOrEqual(asked.diagramShown?.[0] ?? Infinity);
     await shot("diagram");
   });
 

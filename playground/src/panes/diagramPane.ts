@@ -70,6 +70,9 @@ export class DiagramPane implements Pane {
   private readonly message = h("p", { className: "muted", style: "margin:0" });
   private readonly panZoom: PanZoom;
   private readonly runner: LatestOnly<string>;
+  /** drawings in flight, and who waits for there to be none (see idle) */
+  private drawing = 0;
+  private readonly idlers: (() => void)[] = [];
   private svg: string | null = null;
   private objectUrl: string | null = null;
   private drawnText: string | null = null;
@@ -246,8 +249,19 @@ export class DiagramPane implements Pane {
     this.panZoom.fit();
   }
 
+  /**
+   * Resolves once no drawing is in flight (at once when none is). The findings wait for it:
+   * check is the least urgent request, and run alongside the drawing it took a CPU from it
+   * (and from the browser decoding the SVG).
+   */
+  idle(): Promise<void> {
+    if (this.drawing === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idlers.push(resolve));
+  }
+
   private async draw(text: string, signal: AbortSignal): Promise<void> {
     this.ctx.busy(1);
+    this.drawing++;
     try {
       const body = await documentBody(text);
       if (signal.aborted) return;
@@ -292,6 +306,7 @@ export class DiagramPane implements Pane {
       this.ctx.rendered("diagram", true);
     } finally {
       this.ctx.busy(-1);
+      if (--this.drawing === 0) for (const resolve of this.idlers.splice(0)) resolve();
     }
   }
 

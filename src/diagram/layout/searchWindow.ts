@@ -10,8 +10,12 @@ import { windowGrid } from "./windowGrid.js";
 
 /** Searches on grids larger than this (in compressed cells) weigh the heuristic to stay fast. */
 const LARGE_GRID = 8192;
-/** Base columns and rows around the ends in the first window tried, and its growth. */
-const FIRST_MARGIN = 8;
+/**
+ * Base columns and rows around the ends in the first window tried, and its growth. (With 8,
+ * a third of the top-level searches of a 500-VPC organisation stepped out of the first
+ * window and were run again: 10 % more states expanded in all; the routes are the same.)
+ */
+const FIRST_MARGIN = 16;
 const MARGIN_GROWTH = 4;
 
 /** How much a search may cost. */
