@@ -22,8 +22,16 @@ const FIRST_EXAMPLE = "endpoints-module";
 /** The longest the findings wait for the diagram being drawn before they are asked for. */
 const CHECK_WAIT_MS = 3000;
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or at once when `signal` fires (the timer then cleared). */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+  });
 }
 const FALLBACK_DOCUMENT = `# A topology: accounts → VPCs → endpoints. Ctrl+Space completes from linkplan's schema.
 name: my-network
@@ -256,7 +264,7 @@ class Playground implements Context {
       // check after the estimate and the diagram being drawn (up to CHECK_WAIT_MS), so that
       // it does not compete with them for the server's threads and the browser's (the
       // findings are the least urgent)
-      await Promise.race([this.diagram.idle(), delay(CHECK_WAIT_MS)]);
+      await Promise.race([this.diagram.idle(), delay(CHECK_WAIT_MS, signal)]);
       if (signal.aborted) return;
       const check = await postJson<{ findings: Finding[] }>("/v1/check", body, signal);
       if (signal.aborted || !check.ok) return;

@@ -87,7 +87,8 @@ export interface LayoutOptions {
  *    not of one trunk (see edgeTrunk) ran along one segment after the first routing pass
  *    of 4 (room makes tidier drawings than routing again), the groups holding those
  *    corridors get more padding and gutters (see crowdedGroups) and 1–5 are done again, up
- *    to ROOMY_ATTEMPTS times, keeping a try only when it shares fewer segments.
+ *    to ROOMY_ATTEMPTS times, keeping a try only when its first pass shares fewer segments
+ *    and its drawing, second pass done, no more.
  *
  * Edges naming an id that is not in the graph are left out of the scene. The scene is the
  * bounding box of everything drawn plus a margin of one cell.
@@ -122,7 +123,9 @@ export function layout(graph: DiagramGraph, options: LayoutOptions = {}): Scene 
     for (const id of crowded.groups) roomy.set(id, (roomy.get(id) ?? 0) + 1);
     const retry = roomier(() => draw(roomy, true));
     const after = retry?.crowded;
+    // kept when its first pass shares fewer steps and its drawing (second pass done) no more
     if (!retry || !after || after.sharedSteps >= crowded.sharedSteps) break;
+    if (retry.finalShared > drawn.finalShared) break;
     drawn = retry;
     crowded = after;
   }
@@ -196,7 +199,7 @@ function placeAndRoute(
   options: LayoutOptions,
   work: LayoutWork | null,
   retry: boolean,
-): { boxes: SceneBox[]; edges: SceneEdge[]; crowded: Crowded | null } {
+): { boxes: SceneBox[]; edges: SceneEdge[]; crowded: Crowded | null; finalShared: number } {
   const origin = { x: ROUTING_MARGIN, y: ROUTING_MARGIN };
   const { boxes, placed } = positionBoxes(tree.root, frames, origin);
   const content = placed.get(tree.root);
@@ -255,5 +258,7 @@ function placeAndRoute(
   const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work, (first) => {
     if (review) crowded = crowdedGroups(first, boxes);
   });
-  return { boxes, edges, crowded };
+  // the steps still shared once the second pass has routed some edges again
+  const finalShared = crowded ? crowdedGroups(edges, boxes).sharedSteps : 0;
+  return { boxes, edges, crowded, finalShared };
 }

@@ -18,21 +18,28 @@ export interface RoutedEdge {
   segments: number[];
 }
 
-/** The unit steps of a polyline, each keyed by its first cell (left or top) and its axis. */
+/** Cells around the canvas a point may lie in (a fallback route ends one cell off a box). */
+const PAD = 8;
+
+/**
+ * The unit steps of a polyline, each keyed by its first cell (left or top) and its axis,
+ * distinct for points up to PAD cells outside the canvas.
+ */
 function stepKeys(points: readonly ScenePoint[], canvas: Rect): number[] {
+  const span = canvas.width + 2 * PAD;
   const keys: number[] = [];
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
     const b = points[i];
     if (!a || !b) continue;
     const down = a.x === b.x ? 1 : 0;
-    const x0 = Math.min(a.x, b.x) - canvas.x;
-    const y0 = Math.min(a.y, b.y) - canvas.y;
+    const x0 = Math.min(a.x, b.x) - canvas.x + PAD;
+    const y0 = Math.min(a.y, b.y) - canvas.y + PAD;
     const steps = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
     for (let s = 0; s < steps; s++) {
       const x = down ? x0 : x0 + s;
       const y = down ? y0 + s : y0;
-      keys.push((y * canvas.width + x) * 2 + down);
+      keys.push((y * span + x) * 2 + down);
     }
   }
   return keys;
