@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { check } from "../src/check/check.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
-import { estimateToJson } from "../src/report/estimateJson.js";
+import { estimateToJson, LineItemJsonSchema } from "../src/report/estimateJson.js";
 import { estimateJsonText } from "../src/report/estimateJsonText.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { EXAMPLE_NAMES, exampleTopology } from "./helpers/examples.js";
@@ -42,24 +42,16 @@ describe("estimateJsonText: the estimate's JSON written directly", () => {
       const odd = {
         ...priced,
         name: text,
-        // lines are class instances with getters: copy each field by name
+        // lines are class instances with getters: copy each documented field by name
         lines: priced.lines.map((line) => ({
+          ...(Object.fromEntries(
+            Object.keys(LineItemJsonSchema.shape).map((key) => [
+              key,
+              line[key as keyof typeof line],
+            ]),
+          ) as unknown as typeof line),
           id: `${line.id}${text}`,
-          account: line.account,
-          vpc: line.vpc,
-          region: line.region,
-          az: line.az,
-          resource: line.resource,
-          kind: line.kind,
-          component: line.component,
           description: text,
-          quantity: line.quantity,
-          unit: line.unit,
-          rate: line.rate,
-          tier: line.tier,
-          hourly: line.hourly,
-          monthly: line.monthly,
-          price: line.price,
         })),
         dependsOnUsage: [{ account: "a", resource: text, terraform: `module.m["${text}"]` }],
       };

@@ -4,6 +4,7 @@ import { formatMoney, formatQuantity, formatRate } from "../core/money.js";
 import { RESOURCE_KINDS } from "../estimate/cost/lineItem.js";
 import type { RollupRow } from "../estimate/cost/rollup.js";
 import type { Estimate } from "../estimate/estimate.js";
+import { memo } from "./memo.js";
 
 const Decimal = z.string().describe("exact decimal string (USD or units); round only for display");
 
@@ -74,19 +75,6 @@ export const EstimateJsonSchema = z
   .describe("A cost estimate: money as exact decimal strings; totals equal the sum of lines");
 
 export type EstimateJson = z.infer<typeof EstimateJsonSchema>;
-
-/** A formatter that remembers: an estimate repeats a few amounts (7.30, 0.01) many times. */
-function memo(format: (value: bigint) => string): (value: bigint) => string {
-  const seen = new Map<bigint, string>();
-  return (value) => {
-    let text = seen.get(value);
-    if (text === undefined) {
-      text = format(value);
-      seen.set(value, text);
-    }
-    return text;
-  };
-}
 
 type LineItemJson = EstimateJson["lines"][number];
 

@@ -2,6 +2,7 @@ import type { Finding } from "../check/finding.js";
 import { formatMoney, formatQuantity, formatRate } from "../core/money.js";
 import type { RollupRow } from "../estimate/cost/rollup.js";
 import type { Estimate } from "../estimate/estimate.js";
+import { memo } from "./memo.js";
 
 /** A string JSON.stringify writes as is between quotes: no quote, backslash, control or surrogate. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes
@@ -10,19 +11,6 @@ const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 /** `JSON.stringify(text)`, without the call for the plain strings an estimate is made of. */
 function quoted(text: string): string {
   return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
-}
-
-/** A writer that remembers: an estimate repeats a few values (7.30, "us-east-1") many times. */
-function memo<T>(write: (value: T) => string): (value: T) => string {
-  const seen = new Map<T, string>();
-  return (value) => {
-    let text = seen.get(value);
-    if (text === undefined) {
-      text = write(value);
-      seen.set(value, text);
-    }
-    return text;
-  };
 }
 
 /**
