@@ -253,12 +253,15 @@ function placeAndRoute(
   );
   // a review-sized diagram's corridors shared by edges of different trunks, as the first
   // routing pass left them (step 6)
-  let crowded: Crowded | null = null;
+  // (a callback assigns it: the cast keeps TypeScript from narrowing it to null)
+  let crowded = null as Crowded | null;
   const review = graph.edges.length <= ROOMY_MAX_EDGES && boxes.length <= ROOMY_MAX_BOXES;
   const edges = routeEdges(graph.edges, tree, placed, boxes, canvas, work, (first) => {
     if (review) crowded = crowdedGroups(first, boxes);
   });
-  // the steps still shared once the second pass has routed some edges again
-  const finalShared = crowded ? crowdedGroups(edges, boxes).sharedSteps : 0;
+  // the steps still shared once the second pass has routed some edges again (counted only
+  // when the first pass shared some: else the second pass changed nothing)
+  const finalShared =
+    crowded && crowded.sharedSteps > 0 ? crowdedGroups(edges, boxes).sharedSteps : 0;
   return { boxes, edges, crowded, finalShared };
 }
