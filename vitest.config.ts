@@ -7,6 +7,9 @@ const MOCKING = ["test/terraform/mapping/importTerraform.test.ts"];
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // hooks that stop a spawned server wait for it to drain and exit: over 10 s (vitest's
+    // default) once, on a machine at load average 4.5
+    hookTimeout: 30_000,
     // two test files at a time even on two cores (vitest's default there is one): the
     // slow files wait on child processes, browsers and servers as much as they compute
     maxWorkers: Math.max(2, availableParallelism() - 1),
