@@ -8,23 +8,7 @@ import { API_DEFAULTS as SERVER_DEFAULTS } from "../src/api/apiOptions.js";
 import { type HostileOutcome, hostileRequests, sendHostileFromChild } from "./apiHostileMix.js";
 import { fireLoad, type LoadRun } from "./autocannonRun.js";
 import { int, ms, table, verdict } from "./measure.js";
-
-/**
- * The server as it ships: `linkplan serve` runs the compiled dist/ (built by `npm install`),
- * not the TypeScript sources through tsx, whose transform adds work of its own to every call
- * (esbuild's keep-names wrappers) that the product does not pay.
- */
-const DIST_BUILD_APP = new URL("../dist/api.js", import.meta.url).href;
-
-async function loadBuildApp(): Promise<typeof import("../src/api/buildApp.js").buildApp> {
-  try {
-    return ((await import(DIST_BUILD_APP)) as typeof import("../src/api/buildApp.js")).buildApp;
-  } catch (error) {
-    throw new Error(
-      `the API benchmark runs the built server: run \`npm run build\` first (${error})`,
-    );
-  }
-}
+import { shippedBuildApp } from "./shippedBuild.js";
 
 /** Targets from the issues. */
 export const API_TARGETS = {
@@ -140,7 +124,7 @@ const CONFIGS: { label: string; options: ApiOptions }[] = [
  * autocannon runs in a child process, so the CPU time measured here is the servers' own.
  */
 export async function runApiBench(options: ApiBenchOptions = {}): Promise<ApiBenchResult> {
-  const buildApp = await loadBuildApp();
+  const buildApp = await shippedBuildApp();
   const loadSeconds = options.loadSeconds ?? loadSecondsFromEnv() ?? API_DEFAULTS.loadSeconds;
   const compareSeconds = options.compareSeconds ?? API_DEFAULTS.compareSeconds;
   const warmUpSeconds = options.warmUpSeconds ?? API_DEFAULTS.warmUpSeconds;

@@ -1,12 +1,12 @@
 import { availableParallelism, loadavg } from "node:os";
 import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
-import { drawTopology } from "../src/diagram/drawTopology.js";
-import { toGraph } from "../src/diagram/graph/toGraph.js";
-import { parseTopology } from "../src/index.js";
 import type { DiagramShape } from "./diagramBench.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { type CpuTiming, int, measureCpu, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
 import { type DrawnCell, type FormatCell, pngCell } from "./pngCell.js";
+import { shippedLibrary } from "./shippedBuild.js";
+
+type Library = typeof import("../src/index.js");
 
 /** Targets from issue 15. */
 export const DIAGRAM_FORMATS_TARGETS = {
@@ -81,7 +81,11 @@ const utf8 = (text: string): number => Buffer.byteLength(text, "utf8");
 export const per5x = (ratio: number, factor: number): number =>
   ratio ** (Math.log(5) / Math.log(factor));
 
-async function benchSize(size: (typeof FORMATS_SIZES)[number]): Promise<FormatsSizeResult> {
+async function benchSize(
+  lib: Library,
+  size: (typeof FORMATS_SIZES)[number],
+): Promise<FormatsSizeResult> {
+  const { parseTopology, toGraph, drawTopology } = lib;
   const { vpcs, runs, warmUps } = size;
   const topology = parseTopology(generateOrganisation({ vpcs, ...FORMATS_SHAPE }));
   const graph = toGraph(topology, { detail: "vpcs" });
@@ -108,7 +112,7 @@ async function benchSize(size: (typeof FORMATS_SIZES)[number]): Promise<FormatsS
   const [svg, svgText] = await text("svg");
   const [ascii] = await text("ascii");
   const [mermaid] = await text("mermaid");
-  const png = await pngCell(topology, svgText, runs, warmUps);
+  const png = await pngCell(lib, topology, svgText, runs, warmUps);
   let nodes = 0;
   const stack = [...graph.items];
   for (let item = stack.pop(); item; item = stack.pop()) {
@@ -146,19 +150,21 @@ const times = (x: number | null | undefined): string => (x == null ? "" : `${x.t
  * Benchmark of the four diagram formats at scale (issue 15): diagramBench's organisation
  * (15 interface endpoints × 3 AZs per VPC, workloads, endpoint services consumed across
  * accounts) at 100, 500 and 2,000 VPCs, detail "vpcs", each format drawn end to end
- * in-process from the parsed Topology without size limits (PNG: within maxPngPixels).
+ * in-process by the built package (dist/, as it ships: see shippedBuild.ts) from the parsed
+ * Topology without size limits (PNG: within maxPngPixels).
  * Prints median wall and CPU ms, output KB, × an in-run baseline (JSON.stringify of the
  * same size's graph) and the growth per 5× VPCs, then PASS/FAIL against
  * DIAGRAM_FORMATS_TARGETS. Never throws on a missed target.
  */
 export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
   const loadStart = loadavg()[0] ?? 0;
+  const lib = await shippedLibrary();
   const sizes: FormatsSizeResult[] = [];
-  for (const size of FORMATS_SIZES) sizes.push(await benchSize(size));
+  for (const size of FORMATS_SIZES) sizes.push(await benchSize(lib, size));
 
   const shape = FORMATS_SHAPE;
   console.log(
-    `diagram formats — ${shape.endpointsPerVpc} interface endpoints × ${shape.azs} AZs per VPC (diagramBench's organisation) at ${sizes.map((s) => int.format(s.vpcs)).join(", ")} VPCs, detail "vpcs": drawTopology (svg with icons, ascii, mermaid) and drawTopologyPng, in-process from a parsed Topology, no size limits (PNG: within maxPngPixels ${int.format(DIAGRAM_LIMITS.maxPngPixels)})`,
+    `diagram formats — ${shape.endpointsPerVpc} interface endpoints × ${shape.azs} AZs per VPC (diagramBench's organisation) at ${sizes.map((s) => int.format(s.vpcs)).join(", ")} VPCs, detail "vpcs": drawTopology (svg with icons, ascii, mermaid) and drawTopologyPng, in-process (the built package, dist/) from a parsed Topology, no size limits (PNG: within maxPngPixels ${int.format(DIAGRAM_LIMITS.maxPngPixels)})`,
   );
   console.log(
     `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end (wall-clock times: load inflates them; CPU: this process's, all threads)`,

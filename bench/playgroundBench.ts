@@ -1,7 +1,7 @@
 /**
  * The playground (issue 16): from a keystroke in the editor to the updated total and the
  * updated diagram, measured in headless Chromium (Playwright) against the app serving the
- * page and the API, for examples/endpoints-module.yaml and a 500-endpoint topology. Each
+ * page and the API (the built package, dist/), for examples/endpoints-module.yaml and a 500-endpoint topology. Each
  * keystroke comes after a pause longer than the page's 300 ms debounce (the edit-and-look
  * case: the request leaves at once), alternately typing a digit into a gbPerMonth and
  * deleting it, so every keystroke changes both the total and the (cost-annotated) diagram.
@@ -12,9 +12,9 @@ import { stringify } from "yaml";
 import { encodeShare } from "../playground/src/shareHash.js";
 import { findChromium, launchBrowser } from "../test/helpers/browser.js";
 import { exampleYaml } from "../test/helpers/examples.js";
-import { startPlayground } from "../test/helpers/playgroundServer.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { int, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
+import { startShippedPlayground } from "./shippedBuild.js";
 
 /** Targets from the issue: keystroke → total and diagram updated. */
 export const PLAYGROUND_TARGETS = { moduleMs: 150, largeMs: 600 } as const;
@@ -125,9 +125,12 @@ export async function runPlaygroundBench(): Promise<void> {
     return;
   }
   const loadStart = loadavg()[0] ?? 0;
-  // linkplan serve's defaults, but a longer work deadline: on a loaded machine the first
-  // drawing of 500 endpoints (cold worker threads) can pass the default 10 s
-  const server = await startPlayground({ workers: availableParallelism(), workTimeout: 60_000 });
+  // linkplan serve as built, with its defaults but a longer work deadline: on a loaded
+  // machine the first drawing of 500 endpoints (cold worker threads) can pass the default 10 s
+  const server = await startShippedPlayground({
+    workers: availableParallelism(),
+    workTimeout: 60_000,
+  });
   const browser = await launchBrowser();
   if (!browser) throw new Error("Chromium did not start");
   try {
@@ -173,7 +176,7 @@ export async function runPlaygroundBench(): Promise<void> {
       `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; browser, server and its ${availableParallelism()} worker threads share the CPUs`,
     );
     console.log(
-      "  the page and the API in one app (linkplan serve's defaults); the Diagram pane open with costs; total = the header's figure replaced, diagram = the new SVG decoded and shown; (sent, answered) = when its request left and its answer arrived, ms after the keystroke (a document of 16 KB or more is first read into JSON in the browser)",
+      "  the page and the API in one app, as built (dist/: linkplan serve with its defaults); the Diagram pane open with costs; total = the header's figure replaced, diagram = the new SVG decoded and shown; (sent, answered) = when its request left and its answer arrived, ms after the keystroke (a document of 16 KB or more is first read into JSON in the browser)",
     );
     console.log(table(rows));
   } finally {

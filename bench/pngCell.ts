@@ -1,12 +1,10 @@
 import { diagramFontFiles } from "../src/api/diagramFontFiles.js";
-import { LinkplanError } from "../src/core/linkplanError.js";
 import {
   DIAGRAM_LIMITS,
   fittingScale,
   NO_DIAGRAM_LIMITS,
   scaledSize,
 } from "../src/diagram/diagramLimits.js";
-import { drawTopologyPng } from "../src/diagram/png/drawTopologyPng.js";
 import { PNG_SCALE } from "../src/diagram/png/renderPng.js";
 import type { Topology } from "../src/index.js";
 import { type CpuTiming, measureCpu } from "./measure.js";
@@ -39,9 +37,11 @@ function svgSize(svg: string): { width: number; height: number } {
  * the default scale, else at the largest scale that fits (at most 1, at least
  * PNG_SCALE.min), within the default maxPngPixels (the other limits off); over it even at
  * PNG_SCALE.min, one timed call that is refused. `svg` is the same
- * diagram's SVG (drawTopology, format svg), whose size gives the PNG's.
+ * diagram's SVG (drawTopology, format svg), whose size gives the PNG's; `lib` is the
+ * library timed (the shipped build, see shippedBuild.ts).
  */
 export async function pngCell(
+  lib: Pick<typeof import("../src/index.js"), "drawTopologyPng" | "LinkplanError">,
   topology: Topology,
   svg: string,
   runs: number,
@@ -61,17 +61,19 @@ export async function pngCell(
   );
   if (scale === undefined) {
     const start = performance.now();
-    const refused = await drawTopologyPng(topology, {
-      fontFiles,
-      scale: PNG_SCALE.min,
-      limits,
-    }).then(
-      () => false,
-      (error: unknown) => {
-        if (error instanceof LinkplanError && error.code === "diagram_too_large") return true;
-        throw error;
-      },
-    );
+    const refused = await lib
+      .drawTopologyPng(topology, {
+        fontFiles,
+        scale: PNG_SCALE.min,
+        limits,
+      })
+      .then(
+        () => false,
+        (error: unknown) => {
+          if (error instanceof lib.LinkplanError && error.code === "diagram_too_large") return true;
+          throw error;
+        },
+      );
     if (!refused) throw new Error("drawTopologyPng drew a PNG over maxPngPixels");
     return {
       drawn: false,
@@ -83,7 +85,7 @@ export async function pngCell(
   let bytes = 0;
   const timing = await measureCpu(
     async () => {
-      bytes = (await drawTopologyPng(topology, { fontFiles, scale, limits })).byteLength;
+      bytes = (await lib.drawTopologyPng(topology, { fontFiles, scale, limits })).byteLength;
     },
     runs,
     warmUps,

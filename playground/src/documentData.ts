@@ -1,4 +1,9 @@
 import { LinkplanError } from "../../src/core/linkplanError.js";
+import {
+  type EditableDocument,
+  editableDocument,
+  editDocument,
+} from "../../src/document/editableDocument.js";
 import { parseDocument } from "../../src/document/parseDocument.js";
 
 export type Parsed =
@@ -14,15 +19,39 @@ export function documentData(text: string, source: string): Parsed {
   try {
     return { ok: true, data: parseDocument(text, source) };
   } catch (error) {
-    if (error instanceof LinkplanError) {
-      return {
-        ok: false,
-        errors:
-          error.problems.length > 0 ? error.problems : [{ path: source, message: error.summary }],
-      };
-    }
-    return { ok: false, errors: [{ path: source, message: String(error) }] };
+    return failed(error, source);
   }
+}
+
+/**
+ * documentData, from the last document read when the text differs from it only inside one
+ * plain value (typing a number: no YAML read of the whole text, see editDocument). Returns
+ * the document to pass next time (null after a syntax error).
+ */
+export function editedData(
+  last: EditableDocument | null,
+  text: string,
+  source: string,
+): { parsed: Parsed; document: EditableDocument | null } {
+  const edited = last && editDocument(last, text, source);
+  if (edited) return { parsed: { ok: true, data: edited.data }, document: edited };
+  try {
+    const document = editableDocument(text, source);
+    return { parsed: { ok: true, data: document.data }, document };
+  } catch (error) {
+    return { parsed: failed(error, source), document: null };
+  }
+}
+
+function failed(error: unknown, source: string): Parsed {
+  if (error instanceof LinkplanError) {
+    return {
+      ok: false,
+      errors:
+        error.problems.length > 0 ? error.problems : [{ path: source, message: error.summary }],
+    };
+  }
+  return { ok: false, errors: [{ path: source, message: String(error) }] };
 }
 
 /** The ids of a topology's VPCs, in document order (for the what-if choices). */

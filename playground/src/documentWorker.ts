@@ -4,10 +4,14 @@
  * problems and findings in the text (100 KB of YAML takes 50–200 ms to read), and reading a
  * large document into JSON before it is sent (the server reads JSON about 100 times faster
  * than YAML, and the page sends a document to two or three routes). The reading of the
- * last text placed is kept, so its problems and findings cost one read.
+ * last text placed is kept, so its problems and findings cost one read; so is the last
+ * document read into JSON, so typing into one of its values is not a read of the whole
+ * text (see editDocument).
  */
+
+import type { EditableDocument } from "../../src/document/editableDocument.js";
 import { pathLocator } from "../../src/document/locatePath.js";
-import { documentData } from "./documentData.js";
+import { editedData } from "./documentData.js";
 import { type Locator, locateProblems, type PathItem } from "./problemPositions.js";
 
 export type WorkerRequest =
@@ -46,9 +50,13 @@ function exactJson(data: unknown): string | null {
   return exact ? json : null;
 }
 
+/** The last document read into JSON: the next one is an edit of it, most often. */
+let lastRead: EditableDocument | null = null;
+
 function answer(request: WorkerRequest): WorkerAnswer {
   if (request.kind === "json") {
-    const parsed = documentData(request.text, "input");
+    const { parsed, document } = editedData(lastRead, request.text, "input");
+    lastRead = document;
     return parsed.ok
       ? { id: request.id, kind: "json", json: exactJson(parsed.data), errors: null }
       : { id: request.id, kind: "json", json: null, errors: parsed.errors };

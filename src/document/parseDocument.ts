@@ -2,7 +2,7 @@ import { LineCounter } from "yaml";
 import { LinkplanError } from "../core/linkplanError.js";
 import { MAX_NESTING } from "./checkNesting.js";
 import { composeYaml } from "./composeYaml.js";
-import { yamlToData } from "./yamlToData.js";
+import { type ValueSlots, yamlToData } from "./yamlToData.js";
 
 /**
  * Whether JSON-like text nests `[` and `{` deeper than MAX_NESTING (strings skipped; one
@@ -26,7 +26,7 @@ function tooDeepForJson(text: string): boolean {
   return false;
 }
 
-function read(text: string, source: string): unknown {
+function read(text: string, source: string, values: ValueSlots | null): unknown {
   // JSON fast path (YAML parsing of a multi-megabyte JSON document is ~100× slower) for
   // JSON nested at most MAX_NESTING deep; the rest, and invalid JSON, goes to the YAML
   // reader, which reports line:column (and reads YAML flow syntax)
@@ -39,7 +39,7 @@ function read(text: string, source: string): unknown {
   }
   const lineCounter = new LineCounter();
   const doc = composeYaml(text, source, lineCounter);
-  return yamlToData(doc, source, lineCounter);
+  return yamlToData(doc, source, lineCounter, values);
 }
 
 /**
@@ -54,10 +54,16 @@ function read(text: string, source: string): unknown {
  * - Syntax errors: "invalid_syntax" with line:column.
  * Anything else going wrong inside the parsers becomes an "invalid_syntax" LinkplanError
  * too: no engine message (such as a stack overflow) ever reaches the caller.
+ * `values`, when given, is told where each plain scalar value of a YAML document lies
+ * (see editableDocument.ts); JSON text tells it nothing.
  */
-export function parseDocument(text: string, source = "input"): unknown {
+export function parseDocument(
+  text: string,
+  source = "input",
+  values: ValueSlots | null = null,
+): unknown {
   try {
-    return read(text, source);
+    return read(text, source, values);
   } catch (error) {
     if (error instanceof LinkplanError) throw error;
     throw new LinkplanError(

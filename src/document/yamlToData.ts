@@ -42,6 +42,16 @@ interface Frame {
 
 type Node = { range?: readonly number[] | null; anchor?: string | undefined } | null;
 
+/**
+ * Where yamlToData puts the plain scalars it reads as values (not keys): each one's source
+ * range and the list or mapping holding it, with its key or index (see valueSlots.ts).
+ */
+export interface ValueSlots {
+  add(start: number, end: number, container: object, key: string | number): void;
+  /** set when the document has an alias: a value may then appear in several places */
+  aliased: boolean;
+}
+
 function put(target: Frame["value"], key: string | number, value: unknown): void {
   if (Array.isArray(target)) target.push(value);
   else if (key === "__proto__")
@@ -65,7 +75,12 @@ function put(target: Frame["value"], key: string | number, value: unknown): void
  *   when aliases add more than ALIAS_ALLOWANCE, or (`nesting_too_deep`) when an alias puts
  *   lists and mappings deeper than MAX_NESTING.
  */
-export function yamlToData(doc: Document, source: string, lineCounter: LineCounter): unknown {
+export function yamlToData(
+  doc: Document,
+  source: string,
+  lineCounter: LineCounter,
+  values: ValueSlots | null = null,
+): unknown {
   const problems: Problem[] = [];
   const at = (node: Node, fallback: number) =>
     located(source, lineCounter, node?.range?.[0] ?? fallback);
@@ -118,6 +133,7 @@ export function yamlToData(doc: Document, source: string, lineCounter: LineCount
       return { value, height: 0 };
     }
     if (isAlias(node)) {
+      if (values) values.aliased = true;
       literal.values++;
       const target = anchors.get(node.source);
       if (!target || target.open) {
@@ -207,7 +223,12 @@ export function yamlToData(doc: Document, source: string, lineCounter: LineCount
       child = item.value;
     }
     const converted = visit(child, frame.depth, (child as Node)?.range?.[0] ?? near);
+    if (Array.isArray(frame.value)) key = frame.value.length;
     put(frame.value, key, converted.value);
+    if (values && isScalar(child) && child.type === "PLAIN" && !child.anchor && !child.tag) {
+      const range = child.range;
+      if (range) values.add(range[0], range[1], frame.value, key);
+    }
     frame.height = Math.max(frame.height, converted.height + 1);
     if (converted.frame) stack.push(converted.frame);
   }

@@ -226,7 +226,13 @@ export function refinedGrid(
   if (work) work.gridCells += cols * rows;
   const flags = new Uint8Array(cols * rows);
   for (let r = 0; r < rows; r++) {
-    const from = (rowOf[r] ?? 0) * base.flagCols;
+    const row = rowOf[r] ?? 0;
+    // rows cut out of one base row (pinned rows around an end) are alike: copy the last
+    if (r > 0 && row === rowOf[r - 1]) {
+      flags.copyWithin(r * cols, (r - 1) * cols, r * cols);
+      continue;
+    }
+    const from = row * base.flagCols;
     for (let c = 0; c < cols; c++) flags[r * cols + c] = base.flags[from + (colOf[c] ?? 0)] ?? 0;
   }
   const grid = {

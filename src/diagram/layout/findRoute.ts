@@ -26,6 +26,13 @@ export const RouteCost = {
   otherSide: 30,
   /** once, per cell between where an edge meets a side and that side's middle */
   offCentre: 2,
+  /**
+   * once, for going into a group through its title (from above, or from a side on the
+   * header row): the route inside would start on the text, and the level-by-level search
+   * cannot take it back, so any way round the group is better (at 400, a detour of about
+   * that length lost to the title: 1 random scene in 400 crossed one)
+   */
+  titlePort: 2000,
 } as const;
 
 /** Directions of travel: 0 right, 1 left, 2 down, 3 up (d ^ 1 is the reverse). */

@@ -78,6 +78,7 @@ export function boxTerminals(
 ): Terminal[] {
   const b = end.box;
   const facing = facingSide(b, other);
+  const title = end.inner === null ? null : titleRect(b);
   const out: Terminal[] = [];
   for (const side of SIDES) {
     const along = horizontal(side);
@@ -116,8 +117,10 @@ export function boxTerminals(
         const inLine = along ? dx === 0 : dy === 0;
         cost += dx + dy + RouteCost.border;
         cost += inLine ? RouteCost.offCentre * offset : RouteCost.turn;
-        const title = titleRect(b);
-        if (side === "top" && cx >= title.x && cx < title.x + title.width) cost += RouteCost.header;
+        // the port (the cell inside the border) on the title: from above, or from a side
+        // on the header row
+        if (title && cy === title.y && cx >= title.x && cx < title.x + title.width)
+          cost += RouteCost.titlePort;
       }
       out.push({ x, y, dir, cost });
     }
@@ -126,5 +129,7 @@ export function boxTerminals(
 }
 
 function range(from: number, to: number): number[] {
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+  const out: number[] = [];
+  for (let v = from; v <= to; v++) out.push(v);
+  return out;
 }
