@@ -7,6 +7,7 @@ import { DX, DY } from "./findRoute.js";
 import { childUnder, commonAncestor, type LayoutNode } from "./layoutTree.js";
 import type { LayoutWork } from "./layoutWork.js";
 import { levelMarks, levelWindow } from "./levelMarks.js";
+import { LevelOverlay } from "./levelOverlay.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
 import type { ScenePoint } from "./scene.js";
@@ -41,6 +42,10 @@ export interface RouteContext {
   work: LayoutWork | null;
   /** the trunk of the edge being routed (see edgeTrunk): its cells may be shared */
   trunk: string | null;
+  /** the edges routed so far across each large level (see LevelOverlay) */
+  overlays: Map<LayoutNode, LevelOverlay>;
+  /** a number for each trunk met (LevelOverlay's trunks) */
+  trunkNumbers: Map<string, number>;
   /** where the edges routed so far end, per target box (their arrowheads) */
   arrivals: Map<PlacedBox, Set<string>>;
   /** the grid of the last one-search route tried, by its top and the ends' parents */
@@ -112,11 +117,42 @@ function searchLevel(
     if (route) return route;
   }
   const any = Number.POSITIVE_INFINITY;
-  return searchWindow(null, null, ctx.work, ctx.buffers, window, grid, from, to, {
-    maxCells: any,
-    budget: any,
-    greedy: true,
-  });
+  const overlay = overlayOf(ctx, level, grid);
+  const trunk = trunkNumber(ctx);
+  const route = searchWindow(
+    null,
+    null,
+    ctx.work,
+    ctx.buffers,
+    window,
+    grid,
+    from,
+    to,
+    { maxCells: any, budget: any, greedy: true },
+    { flags: overlay.flags, trunks: overlay.trunks, trunk },
+  );
+  if (route) overlay.mark(route, trunk);
+  return route;
+}
+
+function overlayOf(ctx: RouteContext, level: LayoutNode, grid: CompressedGrid): LevelOverlay {
+  let overlay = ctx.overlays.get(level);
+  if (!overlay) {
+    overlay = new LevelOverlay(grid);
+    ctx.overlays.set(level, overlay);
+  }
+  return overlay;
+}
+
+/** The number of the trunk of the edge being routed (one per trunk, for LevelOverlay). */
+function trunkNumber(ctx: RouteContext): number {
+  const trunk = ctx.trunk ?? "";
+  let n = ctx.trunkNumbers.get(trunk);
+  if (n === undefined) {
+    n = ctx.trunkNumbers.size;
+    ctx.trunkNumbers.set(trunk, n);
+  }
+  return n;
 }
 
 /**

@@ -70,6 +70,8 @@ export function routeEdges(
     lastChain: null,
     arrivals: new Map(),
     trunk: null,
+    overlays: new Map(),
+    trunkNumbers: new Map(),
   };
   const routed: SceneEdge[] = [];
   const second: RoutedEdge[] = [];

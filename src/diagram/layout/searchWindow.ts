@@ -1,6 +1,7 @@
 import { type CompressedGrid, intervalOf, refinedGrid } from "./compressedGrid.js";
 import { ESCAPED, findRoute, RouteCost, type Terminal } from "./findRoute.js";
 import type { LayoutWork } from "./layoutWork.js";
+import type { OverlayView } from "./levelOverlay.js";
 import { type Rect, rectIntersection } from "./rect.js";
 import type { ScenePoint } from "./scene.js";
 import type { SearchBuffers } from "./searchBuffers.js";
@@ -8,6 +9,15 @@ import { boundsOf, boxTerminals, type End, pins } from "./searchEnd.js";
 import type { SegmentIndex } from "./segmentIndex.js";
 import { windowGrid } from "./windowGrid.js";
 
+/**
+ * A search keeping off a level's earlier edges (LevelOverlay) gives up after this many
+ * states (then the route is searched as if they were not there): in a crowded level it
+ * could search most of the grid for every edge (one VPC of 3,000 workload → endpoint
+ * pairs: minutes). Organisations of 10–40 VPCs keep all their gain at 2,000 (at 1,000, a
+ * 20-VPC one shared 1,066 pair-steps instead of 116); the 3,000 pairs cost 1.8× the work of
+ * routing them blind, still linear.
+ */
+const OVERLAY_BUDGET = 2000;
 /** Searches on grids larger than this (in compressed cells) weigh the heuristic to stay fast. */
 const LARGE_GRID = 8192;
 /**
@@ -89,6 +99,7 @@ export function searchWindow(
   from: End,
   to: End,
   limits: SearchLimits,
+  overlay: OverlayView | null = null,
 ): ScenePoint[] | null {
   const { maxCells } = limits;
   const fromBounds = boundsOf(from);
@@ -97,7 +108,7 @@ export function searchWindow(
   const pinsY: number[] = [];
   pins(from, toBounds, pinsX, pinsY);
   pins(to, fromBounds, pinsX, pinsY);
-  const search = (grid: CompressedGrid, weight: number) =>
+  const searchOnce = (grid: CompressedGrid, weight: number, keepOff: OverlayView | null) =>
     findRoute(
       {
         grid,
@@ -105,11 +116,21 @@ export function searchWindow(
         starts: terminals(grid, from, toBounds, true),
         goals: terminals(grid, to, fromBounds, false),
         weight,
-        budget: limits.budget,
+        budget: keepOff ? Math.min(limits.budget, OVERLAY_BUDGET) : limits.budget,
         work,
+        overlay: keepOff,
       },
       buffers,
     );
+  // keeping off earlier edges (an overlay) may cost a crowded level most of its grid: it is
+  // tried once, in the first grid searched, for OVERLAY_BUDGET states;
+  // when that fails or steps out of the grid, the route is found as if they were not there
+  let keepOff = overlay;
+  const search = (grid: CompressedGrid, weight: number) => {
+    const tried = keepOff ? searchOnce(grid, weight, keepOff) : null;
+    keepOff = null;
+    return tried !== null && tried !== ESCAPED ? tried : searchOnce(grid, weight, null);
+  };
   if (routed === null && limits.greedy && maxCells === Number.POSITIVE_INFINITY) {
     const span = union(spanOf(from), spanOf(to));
     for (let margin = FIRST_MARGIN; ; margin *= MARGIN_GROWTH) {
