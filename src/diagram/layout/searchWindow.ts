@@ -12,10 +12,9 @@ import { windowGrid } from "./windowGrid.js";
 /**
  * A search keeping off a level's earlier edges (LevelOverlay) gives up after this many
  * states (then the route is searched as if they were not there): in a crowded level it
- * could search most of the grid for every edge (one VPC of 3,000 workload → endpoint
- * pairs: minutes). Organisations of 10–40 VPCs keep all their gain at 2,000 (at 1,000, a
- * 20-VPC one shared 1,066 pair-steps instead of 116); the 3,000 pairs cost 1.8× the work of
- * routing them blind, still linear.
+ * could search most of the grid for every edge (one VPC of 3,000 workload → endpoint pairs
+ * took minutes uncapped; 1.8× the blind search's work at this cap). Organisations of 10–40
+ * VPCs keep all their gain at 2,000 (at 1,000 a 20-VPC one shared 1,066 pair-steps, not 116).
  */
 const OVERLAY_BUDGET = 2000;
 /** Searches on grids larger than this (in compressed cells) weigh the heuristic to stay fast. */
