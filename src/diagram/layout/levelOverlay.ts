@@ -1,4 +1,5 @@
 import { type CompressedGrid, intervalOf } from "./compressedGrid.js";
+import type { LayoutNode } from "./layoutTree.js";
 import { CellFlag } from "./levelMarks.js";
 import type { ScenePoint } from "./scene.js";
 
@@ -54,4 +55,28 @@ export interface OverlayView {
   flags: Uint8Array;
   trunks: Int32Array;
   trunk: number;
+}
+
+/** The overlay of `level` (a new one for a level met the first time), kept in `overlays`. */
+export function levelOverlay(
+  overlays: Map<LayoutNode, LevelOverlay>,
+  level: LayoutNode,
+  grid: CompressedGrid,
+): LevelOverlay {
+  let overlay = overlays.get(level);
+  if (!overlay) {
+    overlay = new LevelOverlay(grid);
+    overlays.set(level, overlay);
+  }
+  return overlay;
+}
+
+/** The number of `trunk` (see edgeTrunk) in `numbers`, given in the order trunks are met. */
+export function trunkNumber(numbers: Map<string, number>, trunk: string): number {
+  let n = numbers.get(trunk);
+  if (n === undefined) {
+    n = numbers.size;
+    numbers.set(trunk, n);
+  }
+  return n;
 }

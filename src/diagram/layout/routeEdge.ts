@@ -7,13 +7,13 @@ import { DX, DY } from "./findRoute.js";
 import { childUnder, commonAncestor, type LayoutNode } from "./layoutTree.js";
 import type { LayoutWork } from "./layoutWork.js";
 import { levelMarks, levelWindow } from "./levelMarks.js";
-import { LevelOverlay } from "./levelOverlay.js";
+import { type LevelOverlay, levelOverlay, type OverlayView, trunkNumber } from "./levelOverlay.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
 import type { ScenePoint } from "./scene.js";
 import type { SearchBuffers } from "./searchBuffers.js";
 import type { End } from "./searchEnd.js";
-import { searchWindow } from "./searchWindow.js";
+import { type SearchLimits, searchWindow } from "./searchWindow.js";
 import type { SegmentIndex } from "./segmentIndex.js";
 
 /** A route through all levels in one search is tried on grids up to this size … */
@@ -96,9 +96,10 @@ function levelOf(ctx: RouteContext, level: LayoutNode): { window: Rect; grid: Co
 
 /**
  * Route inside one level from `from` to `to`, every child of the level solid. On a small
- * level, earlier edges are avoided as in one search; on a large one (big diagrams) it goes
- * for speed: earlier edges are not avoided (keeping off them in crowded corridors, where
- * every way is shared, costs long searches).
+ * level, earlier edges are avoided as in one search; on a larger one it goes for speed: its
+ * grid is not cut at earlier edges (in crowded corridors, where every way is shared, that
+ * costs long searches), which a level of up to OVERLAY_CELLS keeps as flags on its grid
+ * instead (LevelOverlay); past that, earlier edges are not seen.
  */
 function searchLevel(
   ctx: RouteContext,
@@ -107,12 +108,14 @@ function searchLevel(
   to: End,
 ): ScenePoint[] | null {
   const { window, grid } = levelOf(ctx, level);
-  // a small level (every example's) keeps off the edges routed before, as one search does
-  if (grid.cols * grid.rows <= SMALL_LEVEL_CELLS) {
-    const limits = { maxCells: AVOIDING_CELLS, budget: AVOIDING_BUDGET, greedy: false };
-    const route = searchWindow(
-      ctx.routed,
-      ctx.trunk,
+  const search = (
+    routed: SegmentIndex | null,
+    limits: SearchLimits,
+    overlay: OverlayView | null = null,
+  ): ScenePoint[] | null =>
+    searchWindow(
+      routed,
+      routed ? ctx.trunk : null,
       ctx.work,
       ctx.buffers,
       window,
@@ -120,51 +123,22 @@ function searchLevel(
       from,
       to,
       limits,
+      overlay,
     );
+  // a small level (every example's) keeps off the edges routed before, as one search does
+  if (grid.cols * grid.rows <= SMALL_LEVEL_CELLS) {
+    const limits = { maxCells: AVOIDING_CELLS, budget: AVOIDING_BUDGET, greedy: false };
+    const route = search(ctx.routed, limits);
     if (route) return route;
   }
   const any = Number.POSITIVE_INFINITY;
   const limits = { maxCells: any, budget: any, greedy: true };
-  if (grid.cols * grid.rows > OVERLAY_CELLS) {
-    return searchWindow(null, null, ctx.work, ctx.buffers, window, grid, from, to, limits);
-  }
-  const overlay = overlayOf(ctx, level, grid);
-  const trunk = trunkNumber(ctx);
-  const view = { flags: overlay.flags, trunks: overlay.trunks, trunk };
-  const route = searchWindow(
-    null,
-    null,
-    ctx.work,
-    ctx.buffers,
-    window,
-    grid,
-    from,
-    to,
-    limits,
-    view,
-  );
+  if (grid.cols * grid.rows > OVERLAY_CELLS) return search(null, limits);
+  const overlay = levelOverlay(ctx.overlays, level, grid);
+  const trunk = trunkNumber(ctx.trunkNumbers, ctx.trunk ?? "");
+  const route = search(null, limits, { flags: overlay.flags, trunks: overlay.trunks, trunk });
   if (route) overlay.mark(route, trunk);
   return route;
-}
-
-function overlayOf(ctx: RouteContext, level: LayoutNode, grid: CompressedGrid): LevelOverlay {
-  let overlay = ctx.overlays.get(level);
-  if (!overlay) {
-    overlay = new LevelOverlay(grid);
-    ctx.overlays.set(level, overlay);
-  }
-  return overlay;
-}
-
-/** The number of the trunk of the edge being routed (one per trunk, for LevelOverlay). */
-function trunkNumber(ctx: RouteContext): number {
-  const trunk = ctx.trunk ?? "";
-  let n = ctx.trunkNumbers.get(trunk);
-  if (n === undefined) {
-    n = ctx.trunkNumbers.size;
-    ctx.trunkNumbers.set(trunk, n);
-  }
-  return n;
 }
 
 /**
