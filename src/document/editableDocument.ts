@@ -114,13 +114,13 @@ export function editDocument(
   }
   // the text changed in before[head, before.length - tail): it must lie in one slot
   const i = slotAt(slots.starts, head);
-  const start = slots.starts[i] ?? 0;
-  const end = slots.ends[i] ?? 0;
+  const start = slots.starts[i];
+  const end = slots.ends[i];
   const holder = slots.holders[i];
   const key = slots.keys[i];
-  if (i < 0 || holder === undefined || key === undefined || before.length - tail > end) {
+  if (start === undefined || end === undefined || holder === undefined || key === undefined)
     return null;
-  }
+  if (before.length - tail > end) return null;
   // the value was simple too: then what ends it (a space, a line end, `,`, `]`, `}`) ends
   // the new one (an empty value before ` #x` would not: `0#x` is one scalar)
   const delta = text.length - before.length;

@@ -1,5 +1,6 @@
 import { edgeTrunk } from "./edgeTrunk.js";
 import type { SceneBox, SceneEdge } from "./scene.js";
+import { forEachUnitStep } from "./unitSteps.js";
 
 /** Shared steps looked at (each costs a pass over the groups): enough to find the corridors. */
 const MAX_SHARED_STEPS = 256;
@@ -34,29 +35,19 @@ export function crowdedGroups(edges: readonly SceneEdge[], boxes: readonly Scene
   const first = new Map<number, number>();
   const shared: { x: number; y: number }[] = [];
   edges.forEach((edge, index) => {
-    for (let i = 1; i < edge.points.length && shared.length < MAX_SHARED_STEPS; i++) {
-      const a = edge.points[i - 1];
-      const b = edge.points[i];
-      if (!a || !b) continue;
-      const down = a.x === b.x ? 1 : 0;
-      const x0 = Math.min(a.x, b.x);
-      const y0 = Math.min(a.y, b.y);
-      const steps = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
-      for (let s = 0; s < steps; s++) {
-        const x = down ? x0 : x0 + s;
-        const y = down ? y0 + s : y0;
-        const key = ((y - minY) * span + (x - minX)) * 2 + down;
-        const at = first.get(key);
-        if (at === undefined) {
-          first.set(key, index);
-          continue;
-        }
-        if (at === -1 || at === index || trunks[at] === trunks[index]) continue;
-        first.set(key, -1);
-        shared.push({ x, y });
-        if (shared.length >= MAX_SHARED_STEPS) break;
+    if (shared.length >= MAX_SHARED_STEPS) return;
+    forEachUnitStep(edge.points, (x, y, down) => {
+      const key = ((y - minY) * span + (x - minX)) * 2 + down;
+      const at = first.get(key);
+      if (at === undefined) {
+        first.set(key, index);
+        return true;
       }
-    }
+      if (at === -1 || at === index || trunks[at] === trunks[index]) return true;
+      first.set(key, -1);
+      shared.push({ x, y });
+      return shared.length < MAX_SHARED_STEPS;
+    });
   });
   const crowded = new Set<string>();
   for (const p of shared) {

@@ -223,8 +223,7 @@ function search(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null 
     const ci = cell % cols;
     const cj = (cell - ci) / cols;
     const g = cost[state] ?? 0;
-    const hereAt = (rowOf[cj] ?? 0) * flagCols + (colOf[ci] ?? 0);
-    const here = flags[hereAt] ?? 0;
+    const here = flags[(rowOf[cj] ?? 0) * flagCols + (colOf[ci] ?? 0)] ?? 0;
     for (let d = 0; d < 4; d++) {
       if (d === (dir ^ 1)) continue;
       const ni = ci + (DX[d] ?? 0);

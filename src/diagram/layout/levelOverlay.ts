@@ -31,7 +31,6 @@ export class LevelOverlay {
    */
   mark(route: readonly ScenePoint[], trunk: number): void {
     const { xs, ys, cols } = this.grid;
-    let last = -1;
     for (let k = 0; k < route.length; k++) {
       const p = route[k];
       if (!p) continue;
@@ -41,8 +40,6 @@ export class LevelOverlay {
       let flag = 0;
       if (next) flag |= next.y === p.y ? CellFlag.EdgeH : CellFlag.EdgeV;
       if (prev) flag |= prev.y === p.y ? CellFlag.EdgeH : CellFlag.EdgeV;
-      if (cell === last && flag === 0) continue;
-      last = cell;
       this.flags[cell] = (this.flags[cell] ?? 0) | flag;
       const was = this.trunks[cell] ?? NONE;
       this.trunks[cell] = was === NONE || was === trunk ? trunk : MIXED;

@@ -3,6 +3,7 @@ import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
 import { type RouteContext, routeEdge } from "./routeEdge.js";
 import type { ScenePoint } from "./scene.js";
+import { forEachUnitStep } from "./unitSteps.js";
 
 /** Diagrams with at most this many edges get the second pass (each edge a search or two more). */
 export const REROUTE_EDGES = 64;
@@ -28,20 +29,10 @@ const PAD = 8;
 function stepKeys(points: readonly ScenePoint[], canvas: Rect): number[] {
   const span = canvas.width + 2 * PAD;
   const keys: number[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    if (!a || !b) continue;
-    const down = a.x === b.x ? 1 : 0;
-    const x0 = Math.min(a.x, b.x) - canvas.x + PAD;
-    const y0 = Math.min(a.y, b.y) - canvas.y + PAD;
-    const steps = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
-    for (let s = 0; s < steps; s++) {
-      const x = down ? x0 : x0 + s;
-      const y = down ? y0 + s : y0;
-      keys.push((y * span + x) * 2 + down);
-    }
-  }
+  forEachUnitStep(points, (x, y, down) => {
+    keys.push(((y - canvas.y + PAD) * span + (x - canvas.x + PAD)) * 2 + down);
+    return true;
+  });
   return keys;
 }
 
