@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check } from "../src/check/check.js";
+import { EniHourLine } from "../src/estimate/cost/eniHourLine.js";
 import { estimate } from "../src/estimate/estimate.js";
 import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { estimateToJson, LineItemJsonSchema } from "../src/report/estimateJson.js";
@@ -58,6 +59,31 @@ describe("estimateJsonText: the estimate's JSON written directly", () => {
       const written = estimateJsonText(odd);
       expect(written).toBe(JSON.stringify(estimateToJson(odd)));
       expect(JSON.parse(written).name).toBe(text);
+    }
+  });
+
+  it("writes ENI-hour lines from their shared text, and escapes awkward AZs and names", () => {
+    const priced = estimate(exampleTopology("endpoints-module"), catalog);
+    const enis = priced.lines.filter((line) => line instanceof EniHourLine);
+    expect(enis.length).toBeGreaterThan(30);
+    expect(estimateJsonText(priced)).toBe(JSON.stringify(estimateToJson(priced)));
+    // a lone high surrogate before a lone low one: escaped apart, they must not pair up
+    const awkward: [string, string][] = [
+      ['say "hi"', "us-east-1a"],
+      ["ecr.api", 'us-east-1"a'],
+      ["tab\there", "us-east-1a\n"],
+      ["high \ud800", "\udc00 low"],
+      ["emoji 🚀", "us-east-1a"],
+    ];
+    for (const [what, az] of awkward) {
+      const lines = priced.lines.map((line, i) =>
+        line instanceof EniHourLine && i % 2 === 0
+          ? new EniHourLine({ ...line.shared, what }, az)
+          : line,
+      );
+      const odd = { ...priced, lines };
+      const written = estimateJsonText(odd);
+      expect(written, `${what} / ${az}`).toBe(JSON.stringify(estimateToJson(odd)));
     }
   });
 

@@ -108,18 +108,22 @@ export function formatScaled(
     v = divideRounded(v, TEN ** BigInt(decimals - options.places));
     d = options.places;
   }
+  // v < 0 has a non-zero digit: no "-0"
   const negative = v < 0n;
-  const abs = negative ? -v : v;
-  const text = abs.toString().padStart(d + 1, "0");
-  const whole = text.slice(0, text.length - d);
-  let fraction = text.slice(text.length - d);
+  const text = (negative ? -v : v).toString();
+  const cut = text.length - d;
+  const whole = cut > 0 ? text.slice(0, cut) : "0";
+  let fraction = cut > 0 ? text.slice(cut) : cut === 0 ? text : "0".repeat(-cut) + text;
   if (options.places === undefined) {
+    // trailing zeros trimmed, down to minPlaces (zeros added up to it)
     const min = options.minPlaces ?? 0;
-    fraction = fraction.replace(/0+$/, "");
+    let end = fraction.length;
+    while (end > min && fraction.charCodeAt(end - 1) === 48) end--;
+    fraction = fraction.slice(0, end);
     if (fraction.length < min) fraction = fraction.padEnd(min, "0");
   }
   const body = fraction.length > 0 ? `${whole}.${fraction}` : whole;
-  return negative && /[1-9]/.test(body) ? `-${body}` : body;
+  return negative ? `-${body}` : body;
 }
 
 /** Money as an exact decimal string with at least 2 decimals ("284.70", "13194.304"). */

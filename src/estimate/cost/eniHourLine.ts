@@ -15,6 +15,17 @@ export interface EniHours {
   price: LinePrice | null;
 }
 
+/** The start of an ENI-hour line's id, before its AZ: account/vpc/kind/resource/hours/ */
+export function eniHourIdPrefix(shared: Readonly<EniHours>): string {
+  const o = shared.owner;
+  return `${o.account}/${o.vpc ?? "-"}/${o.kind}/${o.resource}/hours/`;
+}
+
+/** The start of an ENI-hour line's description, before its AZ: "ecr.api: ENI in " */
+export function eniHourDescriptionPrefix(shared: Readonly<EniHours>): string {
+  return `${shared.what}: ENI in `;
+}
+
 /**
  * The ENI-hours of one endpoint in one AZ: two fields of its own (the shared record and
  * the AZ), everything else read through the record. Most lines of a large organisation
@@ -25,16 +36,14 @@ export class EniHourLine implements LineItem {
   private builtId: string | undefined;
 
   constructor(
-    private readonly shared: Readonly<EniHours>,
+    /** what the endpoint's ENI-hour lines share (writers of many lines format it once) */
+    readonly shared: Readonly<EniHours>,
     readonly az: string,
   ) {}
 
   /** account/vpc/kind/resource/hours/az */
   get id(): string {
-    if (this.builtId === undefined) {
-      const o = this.shared.owner;
-      this.builtId = `${o.account}/${o.vpc ?? "-"}/${o.kind}/${o.resource}/hours/${this.az}`;
-    }
+    if (this.builtId === undefined) this.builtId = `${eniHourIdPrefix(this.shared)}${this.az}`;
     return this.builtId;
   }
 
@@ -43,7 +52,7 @@ export class EniHourLine implements LineItem {
   }
 
   get description(): string {
-    return `${this.shared.what}: ENI in ${this.az}`;
+    return `${eniHourDescriptionPrefix(this.shared)}${this.az}`;
   }
 
   get tier(): string | null {
