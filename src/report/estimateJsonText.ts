@@ -46,14 +46,13 @@ export function estimateJsonText(estimate: Estimate, findings?: readonly Finding
   const word = memo(quoted);
   const orNull = (text: string | null) => (text === null ? "null" : word(text));
   const price = memo((value: object | null) => JSON.stringify(value));
-  const plainSeen = new Map<string, boolean>();
-  const plain = (text: string): boolean => {
-    let is = plainSeen.get(text);
-    if (is === undefined) {
-      is = PLAIN.test(text);
-      plainSeen.set(text, is);
-    }
-    return is;
+  // the few AZ names of an estimate, known plain (a short list: compared, not hashed)
+  const plainAzs: string[] = [];
+  const plain = (az: string): boolean => {
+    if (plainAzs.includes(az)) return true;
+    if (!PLAIN.test(az)) return false;
+    if (plainAzs.length < 64) plainAzs.push(az);
+    return true;
   };
   // null when a prefix needs escaping: the generic writer below escapes it (an escaped
   // string is not the concatenation of its escaped parts around a surrogate pair)
@@ -66,7 +65,7 @@ export function estimateJsonText(estimate: Estimate, findings?: readonly Finding
       const description = eniHourDescriptionPrefix(shared);
       const o = shared.owner;
       json =
-        plain(id) && plain(description)
+        PLAIN.test(id) && PLAIN.test(description)
           ? {
               id: `{"id":"${id}`,
               az: `","account":${word(o.account)},"vpc":${orNull(o.vpc)},"region":${word(o.region)},"az":"`,
