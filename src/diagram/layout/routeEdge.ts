@@ -1,4 +1,5 @@
 import { internalError } from "../../core/linkplanError.js";
+import { TILES_FROM } from "./arrangeChildren.js";
 import { INWARD, OUTWARD, ringSide, type Side } from "./boxSides.js";
 import { chainMarks } from "./chainMarks.js";
 import { type CompressedGrid, compressedGrid } from "./compressedGrid.js";
@@ -32,9 +33,9 @@ const AVOIDING_CELLS = 65_536;
 const AVOIDING_BUDGET = 40_000;
 /**
  * A larger level keeps its earlier edges as flags on its grid (LevelOverlay) up to this
- * size: the accounts and regions of an organisation of tens of VPCs, whose edges can still
- * be told apart. Past it (the top level of 500 VPCs: 7,626 cells; of 2,000: 86,416) routes
- * go blind, for speed: there the overlay's tries cost a third more states expanded.
+ * size: the accounts and regions of an organisation of tens of VPCs, and the top level of
+ * a large one, its accounts laid out as tiles (2,000 VPCs: 2,806 cells). Past it routes go
+ * blind, for speed: there the overlay's tries cost a third more states expanded.
  */
 const OVERLAY_CELLS = 4096;
 
@@ -159,6 +160,10 @@ function flatRoute(
   // the top level's own boxes already make a big grid: do not build the larger one
   const { window, grid: level } = levelOf(ctx, top);
   if (4 * level.cols * level.rows > FLAT_CELLS) return null;
+  // nor at a top level laid out as tiles (a large organisation's accounts): the grid
+  // through the groups around both ends is never small there, and building it to find out
+  // cost more than every search of the level
+  if (top.data.type === "root" && (top.children?.length ?? 0) >= TILES_FROM) return null;
   // nor when an open group's own grid makes it too big: every cut of that grid is one of
   // the larger grid's, but for the two each side of an open child's box (at most two open
   // children), so this gives up exactly where building the grid would, without the cost
