@@ -54,30 +54,62 @@ export function estimateJsonText(estimate: Estimate, findings?: readonly Finding
     if (plainAzs.length < 64) plainAzs.push(az);
     return true;
   };
-  // null when a prefix needs escaping: the generic writer below escapes it (an escaped
-  // string is not the concatenation of its escaped parts around a surrogate pair)
-  const eniLines = new Map<Readonly<EniHours>, EniLineJson | null>();
+  // the text of the endpoint whose lines come now (an endpoint's lines are consecutive),
+  // its owner's part (the same for a VPC's endpoints) and its price's part (the same for
+  // endpoints priced alike): each made again only when it changes. Null when a prefix
+  // needs escaping: the generic writer below escapes it (an escaped string is not the
+  // concatenation of its escaped parts around a surrogate pair)
+  let last: { shared: Readonly<EniHours>; json: EniLineJson | null } | null = null;
+  let owner: { of: EniHours["owner"]; text: string } | null = null;
+  let priced: { of: Readonly<EniHours>; tier: string | null; text: string } | null = null;
   const eniLineJson = (line: EniHourLine): EniLineJson | null => {
     const { shared } = line;
-    let json = eniLines.get(shared);
-    if (json === undefined) {
-      const id = eniHourIdPrefix(shared);
-      const description = eniHourDescriptionPrefix(shared);
-      const o = shared.owner;
-      json =
-        PLAIN.test(id) && PLAIN.test(description)
-          ? {
-              id: `{"id":"${id}`,
-              az: `","account":${word(o.account)},"vpc":${orNull(o.vpc)},"region":${word(o.region)},"az":"`,
-              description: `","resource":${word(o.resource)},"kind":${word(o.kind)},"component":${word(line.component)},"description":"${description}`,
-              rest:
+    if (last?.shared === shared) return last.json;
+    const id = eniHourIdPrefix(shared);
+    const description = eniHourDescriptionPrefix(shared);
+    const o = shared.owner;
+    let json: EniLineJson | null = null;
+    if (PLAIN.test(id) && PLAIN.test(description)) {
+      const p = owner?.of;
+      const where =
+        owner && p && p.account === o.account && p.vpc === o.vpc && p.region === o.region
+          ? owner
+          : {
+              of: o,
+              text: `","account":${word(o.account)},"vpc":${orNull(o.vpc)},"region":${word(o.region)},"az":"`,
+            };
+      owner = where;
+      const q = priced?.of;
+      const alike =
+        priced &&
+        q &&
+        q.price === shared.price &&
+        q.quantity === shared.quantity &&
+        q.unit === shared.unit &&
+        q.rate === shared.rate &&
+        q.hourly === shared.hourly &&
+        q.monthly === shared.monthly &&
+        priced.tier === line.tier;
+      const cost =
+        alike && priced
+          ? priced
+          : {
+              of: shared,
+              tier: line.tier,
+              text:
                 `","quantity":${quantity(shared.quantity)},"unit":${word(shared.unit)}` +
                 `,"rate":${rate(shared.rate)},"tier":${orNull(line.tier)},"hourly":${money(shared.hourly)}` +
                 `,"monthly":${money(shared.monthly)},"price":${price(shared.price)}}`,
-            }
-          : null;
-      eniLines.set(shared, json);
+            };
+      priced = cost;
+      json = {
+        id: `{"id":"${id}`,
+        az: where.text,
+        description: `","resource":${word(o.resource)},"kind":${word(o.kind)},"component":${word(line.component)},"description":"${description}`,
+        rest: cost.text,
+      };
     }
+    last = { shared, json };
     return json;
   };
   const rows = (name: string, list: readonly RollupRow[]) =>
