@@ -19,17 +19,24 @@ function boxes(count: number) {
 const distinct = (values: readonly number[]) => new Set(values).size;
 
 describe("a large top level is laid out as tiles", () => {
-  it(`${TILES_FROM} boxes or more: one width, columns and rows lined up, rows centred by whole tiles`, () => {
+  it(`${TILES_FROM} boxes or more: columns and rows lined up, each column as wide as its widest box, rows centred by whole columns`, () => {
     const children = boxes(40);
-    const { offsets, widths, heights } = arrangeChildren(children, [], true);
-    const widest = Math.max(...children.map((c) => c.width));
-    expect(distinct(widths)).toBe(1);
-    expect(widths[0]).toBe(widest);
+    const { offsets, widths, heights, width } = arrangeChildren(children, [], true);
     const tops = [...new Set(offsets.map((o) => o.y))];
     expect(tops.length).toBeGreaterThan(2);
     const columns = Math.max(...tops.map((y) => offsets.filter((o) => o.y === y).length));
-    // every box starts on one of the columns, every row's boxes are as tall as the row
-    expect(distinct(offsets.map((o) => o.x))).toBe(columns);
+    // every box starts on one of the columns and ends at its column's right edge
+    const lefts = [...new Set(offsets.map((o) => o.x))].sort((a, b) => a - b);
+    expect(lefts).toHaveLength(columns);
+    expect(distinct(offsets.map((o, i) => o.x + (widths[i] ?? 0)))).toBe(columns);
+    for (const x of lefts) {
+      const column = offsets.flatMap((o, i) => (o.x === x ? [i] : []));
+      const widest = Math.max(...column.map((i) => children[i]?.width ?? 0));
+      expect(column.map((i) => widths[i])).toEqual(column.map(() => widest));
+    }
+    // narrower than as many tiles as wide as the widest box
+    const widest = Math.max(...children.map((c) => c.width));
+    expect(width).toBeLessThan(columns * (widest + 3));
     for (const y of tops) {
       const row = offsets.flatMap((o, i) => (o.y === y ? [i] : []));
       const tallest = Math.max(...row.map((i) => children[i]?.height ?? 0));
@@ -59,10 +66,11 @@ describe("a large top level is laid out as tiles", () => {
     });
     const accounts = scene.boxes.filter((b) => b.kind === "account");
     expect(accounts).toHaveLength(20);
-    expect(distinct(accounts.map((b) => b.width))).toBe(1);
     const tops = distinct(accounts.map((b) => b.y));
-    // 20 boxes on a grid of columns × rows: at most one x per column
-    expect(distinct(accounts.map((b) => b.x)) * tops).toBeLessThanOrEqual(2 * 20);
+    const columns = distinct(accounts.map((b) => b.x));
+    // 20 boxes on a grid of columns × rows: one left and one right edge per column
+    expect(columns * tops).toBeLessThanOrEqual(2 * 20);
+    expect(distinct(accounts.map((b) => b.x + b.width))).toBe(columns);
     expect(distinct(accounts.map((b) => b.y + b.height))).toBe(tops);
   });
 });

@@ -17,11 +17,11 @@ const ASPECT_FROM_UNITS = 8;
 const TOWER_FACTOR = 3;
 /**
  * A top level of at least this many boxes (the accounts of a large organisation) is laid
- * out as tiles: every box as wide as the widest, every box of a row as tall as the row,
- * rows centred by whole tiles. The boxes then line up in columns and rows, so the grid an
- * edge between two accounts is routed on has a few cuts per column and row instead of
- * four per box (the top level of 2,000 VPCs: ~1,500 cells instead of 86,416), and the
- * gaps between them are straight corridors.
+ * out as tiles: every box of a column as wide as the column's widest, every box of a row as
+ * tall as the row, rows centred by whole columns (tileColumns). The boxes then line up, so
+ * the grid an edge between two accounts is routed on has a few cuts per column and row
+ * instead of four per box (the top level of 2,000 VPCs: 2,806 cells instead of 86,416), and
+ * the gaps between them are straight corridors.
  */
 export const TILES_FROM = 16;
 /** Pixels of one cell across and down (the SVG's cell; a terminal's is about as tall). */
@@ -50,6 +50,39 @@ function aspectWidth(
   }
   const width = Math.floor(Math.sqrt(area * aspect) / CELL_PX.x);
   return Math.max(least, widest, width);
+}
+
+/**
+ * Tiles in columns: a row of n tiles is centred by whole columns (it starts at column
+ * ⌊(most − n) / 2⌋), each column is as wide as its widest tile, and every tile is stretched
+ * to its column (its unit's width set). Returns each column's x, and after the last the
+ * total width plus one gap.
+ */
+function tileColumns(
+  rows: readonly (readonly number[])[],
+  units: readonly Unit[],
+  ownWidths: readonly number[],
+  most: number,
+  gapX: number,
+): number[] {
+  const columnWidths = new Array<number>(most).fill(0);
+  for (const row of rows) {
+    const first = Math.floor((most - row.length) / 2);
+    row.forEach((u, i) => {
+      const c = first + i;
+      columnWidths[c] = Math.max(columnWidths[c] ?? 0, ownWidths[u] ?? 0);
+    });
+  }
+  const columnX = [0];
+  for (let c = 0; c < most; c++) columnX.push((columnX[c] ?? 0) + (columnWidths[c] ?? 0) + gapX);
+  for (const row of rows) {
+    const first = Math.floor((most - row.length) / 2);
+    row.forEach((u, i) => {
+      const unit = units[u];
+      if (unit) unit.width = columnWidths[first + i] ?? unit.width;
+    });
+  }
+  return columnX;
 }
 
 export interface ChildBox {
@@ -160,13 +193,13 @@ export function arrangeChildren(
   const { order, rank } = orderByRank(units.length, unitConstraints);
   const tiled =
     topLevel && units.length >= TILES_FROM && units.every((u) => u.members.length === 1);
-  let tileWidth = 0;
+  // tiles wrap into rows as if all as wide as the widest; each column then takes the width
+  // of its widest tile
+  const ownWidths = units.map((u) => u.width);
   if (tiled) {
-    for (const u of units) tileWidth = Math.max(tileWidth, u.width);
-    for (const u of units) {
-      u.width = tileWidth;
-      for (const m of u.members) widths[m] = tileWidth;
-    }
+    let widest = 0;
+    for (const u of units) widest = Math.max(widest, u.width);
+    for (const u of units) u.width = widest;
   }
   const gapX = (topLevel ? TOP_GUTTER_X : GUTTER_X) + extraGutter;
   const gapY = (topLevel ? TOP_GUTTER_Y : GUTTER_Y) + extraGutter;
@@ -226,14 +259,19 @@ export function arrangeChildren(
     width = Math.max(width, rowWidth(row));
     most = Math.max(most, row.length);
   }
+  const columnX = tiled ? tileColumns(rows, units, ownWidths, most, gapX) : [];
   if (tiled) {
+    width = (columnX[most] ?? gapX) - gapX;
     for (const row of rows) {
       const height = rowHeight(row);
       for (const u of row) {
         const unit = units[u];
         if (!unit) continue;
         unit.height = height;
-        for (const m of unit.members) heights[m] = height;
+        for (const m of unit.members) {
+          heights[m] = height;
+          widths[m] = unit.width;
+        }
       }
     }
   }
@@ -241,7 +279,7 @@ export function arrangeChildren(
   let y = 0;
   rows.forEach((row, r) => {
     let x = tiled
-      ? Math.floor((most - row.length) / 2) * (tileWidth + gapX)
+      ? (columnX[Math.floor((most - row.length) / 2)] ?? 0)
       : topLevel
         ? Math.floor((width - rowWidth(row)) / 2)
         : 0;
