@@ -24,6 +24,13 @@ const TOWER_FACTOR = 3;
  * the gaps between them are straight corridors.
  */
 export const TILES_FROM = 16;
+/**
+ * Cells more between tiles: lined up, the gaps are the corridors every edge across the
+ * organisation takes, and the top level's gutter of 3 cells has room for one track. With 4
+ * more, the bench organisation's edges share 20 % fewer unit steps than untiled at 500 VPCs
+ * (about half as many as in gutters of 3); 10 more gain nothing.
+ */
+const TILE_GUTTER = 4;
 /** Pixels of one cell across and down (the SVG's cell; a terminal's is about as tall). */
 const CELL_PX = { x: 8, y: 18 };
 
@@ -201,8 +208,9 @@ export function arrangeChildren(
     for (const u of units) widest = Math.max(widest, u.width);
     for (const u of units) u.width = widest;
   }
-  const gapX = (topLevel ? TOP_GUTTER_X : GUTTER_X) + extraGutter;
-  const gapY = (topLevel ? TOP_GUTTER_Y : GUTTER_Y) + extraGutter;
+  const tileGutter = tiled ? TILE_GUTTER : 0;
+  const gapX = (topLevel ? TOP_GUTTER_X : GUTTER_X) + extraGutter + tileGutter;
+  const gapY = (topLevel ? TOP_GUTTER_Y : GUTTER_Y) + extraGutter + tileGutter;
   let rows: number[][];
   if (topLevel) {
     // the units of each rank, in order
