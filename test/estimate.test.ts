@@ -729,6 +729,30 @@ describe("estimate properties (random topologies)", () => {
         if (doc.accounts.every((a) => a.hostedZones.length === 0)) {
           expect(sum(e.rollups.byVpc.map((r) => r.monthly))).toBe(e.totals.monthly);
         }
+        // every row is its lines' sum, grouped the plain way (keys in order of first line)
+        const keys = {
+          byAccount: (l: LineItem) => l.account,
+          byVpc: (l: LineItem) => (l.vpc === null ? null : `${l.account}/${l.vpc}`),
+          byRegion: (l: LineItem) => l.region,
+          byAz: (l: LineItem) => l.az,
+          byKind: (l: LineItem) => l.kind,
+        };
+        for (const [family, keyOf] of Object.entries(keys)) {
+          const rows = new Map<
+            string,
+            { key: string; hourly: bigint; monthly: bigint; lines: number }
+          >();
+          for (const l of e.lines) {
+            const key = keyOf(l);
+            if (key === null) continue;
+            const row = rows.get(key) ?? { key, hourly: 0n, monthly: 0n, lines: 0 };
+            row.hourly += l.hourly ?? 0n;
+            row.monthly += l.monthly;
+            row.lines += 1;
+            rows.set(key, row);
+          }
+          expect(e.rollups[family as keyof typeof keys], family).toEqual([...rows.values()]);
+        }
 
         // the formatted total is the decimal sum of the formatted lines, computed independently
         const json = estimateToJson(e);

@@ -25,6 +25,22 @@ interface Group {
   hourly: Money;
   monthly: Money;
   lines: number;
+  /**
+   * A run of lines with the same charges, not added yet: the ENI-hours of a VPC's endpoints
+   * in one AZ mostly share one hourly and one monthly amount, added once as amount × count
+   */
+  runHourly: Money | null;
+  runMonthly: Money;
+  run: number;
+}
+
+/** Add a group's pending run of equal charges to its sums (amount × count: exact). */
+function settle(group: Group): void {
+  if (group.run === 0) return;
+  const count = BigInt(group.run);
+  if (group.runHourly !== null) group.hourly += group.runHourly * count;
+  group.monthly += group.runMonthly * count;
+  group.run = 0;
 }
 
 function rollupGroups(groups: readonly Group[], keyOf: (g: Group) => string | null): RollupRow[] {
@@ -102,14 +118,25 @@ export function rollups(lines: readonly LineItem[]): Rollups {
         hourly: 0n,
         monthly: 0n,
         lines: 0,
+        runHourly: null,
+        runMonthly: 0n,
+        run: 0,
       };
       kinds.set(line.kind, group);
       groups.push(group);
     }
-    if (line.hourly !== null) group.hourly += line.hourly;
-    group.monthly += line.monthly;
+    const { hourly, monthly } = line;
+    if (group.run > 0 && monthly === group.runMonthly && hourly === group.runHourly) {
+      group.run += 1;
+    } else {
+      settle(group);
+      group.runHourly = hourly;
+      group.runMonthly = monthly;
+      group.run = 1;
+    }
     group.lines += 1;
   }
+  for (const group of groups) settle(group);
   return {
     byAccount: rollupGroups(groups, (g) => g.account),
     byVpc: rollupGroups(groups, (g) => (g.vpc === null ? null : `${g.account}/${g.vpc}`)),
