@@ -202,7 +202,7 @@ export function arrangeChildren(
     topLevel && units.length >= TILES_FROM && units.every((u) => u.members.length === 1);
   // tiles wrap into rows as if all as wide as the widest; each column then takes the width
   // of its widest tile
-  const ownWidths = units.map((u) => u.width);
+  const ownWidths = tiled ? units.map((u) => u.width) : [];
   if (tiled) {
     let widest = 0;
     for (const u of units) widest = Math.max(widest, u.width);

@@ -12,7 +12,7 @@ const MIXED = -2;
  * run through (EdgeH / EdgeV) and for which trunk (see edgeTrunk). A large level's searches
  * do not cut their grid at every earlier edge (that grows with the edges and is what keeps
  * small levels exact); they read these flags instead, cell by cell of the grid as it is, so
- * a later edge pays for running along an earlier one of another trunk (RouteCost.overlap)
+ * a later edge pays for running along an earlier one of another trunk (RouteCost.overlapCell)
  * and takes a free column or row of the grid when there is one — where two routes in one
  * column of the grid would be drawn on one line. Joining its own trunk stays free.
  */

@@ -1,5 +1,4 @@
 import { internalError } from "../../core/linkplanError.js";
-import { TILES_FROM } from "./arrangeChildren.js";
 import { INWARD, OUTWARD, ringSide, type Side } from "./boxSides.js";
 import { chainMarks } from "./chainMarks.js";
 import { type CompressedGrid, compressedGrid } from "./compressedGrid.js";
@@ -142,6 +141,37 @@ function searchLevel(
   return route;
 }
 
+/** How many distinct values the sorted lists hold together. */
+function distinctCount(lists: readonly Int32Array[]): number {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  all.sort();
+  let count = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) count++;
+  return count;
+}
+
+/**
+ * At least how many cells the grid through the top level and `openCount` open groups has,
+ * from their own grids: every cut of theirs is one of its cuts but for those each side of
+ * an open child's box (at most four a side each). A lower bound, from their cut lists
+ * instead of every mark sorted: where the top level is laid out as tiles (a large
+ * organisation's accounts) the grid through two accounts' groups is never small, and
+ * building it to find out cost more than every search of the level.
+ */
+function leastChainCells(grids: readonly CompressedGrid[], openCount: number): number {
+  const slack = 4 * openCount + 1;
+  const cols = distinctCount(grids.map((g) => g.xs)) - slack;
+  const rows = distinctCount(grids.map((g) => g.ys)) - slack;
+  return Math.max(0, cols) * Math.max(0, rows);
+}
+
 /**
  * Route through every level at once inside `top`: the groups around the two ends are open
  * (their borders crossed straight), everything else solid. The best routes, but the grid
@@ -160,10 +190,6 @@ function flatRoute(
   // the top level's own boxes already make a big grid: do not build the larger one
   const { window, grid: level } = levelOf(ctx, top);
   if (4 * level.cols * level.rows > FLAT_CELLS) return null;
-  // nor at a top level laid out as tiles (a large organisation's accounts): the grid
-  // through the groups around both ends is never small there, and building it to find out
-  // cost more than every search of the level
-  if (top.data.type === "root" && (top.children?.length ?? 0) >= TILES_FROM) return null;
   // nor when an open group's own grid makes it too big: every cut of that grid is one of
   // the larger grid's, but for the two each side of an open child's box (at most two open
   // children), so this gives up exactly where building the grid would, without the cost
@@ -178,8 +204,11 @@ function flatRoute(
   if (last && last.top === top && last.a === source.parent && last.b === target.parent) {
     grid = last.grid;
   } else {
-    const marks = chainMarks(window, top, open, ctx.placed);
-    grid = compressedGrid(window, marks, FLAT_CELLS, ctx.work);
+    const grids = [level, ...[...open].map((group) => levelOf(ctx, group).grid)];
+    grid =
+      leastChainCells(grids, open.size) > FLAT_CELLS
+        ? null
+        : compressedGrid(window, chainMarks(window, top, open, ctx.placed), FLAT_CELLS, ctx.work);
     ctx.lastChain = { top, a: source.parent, b: target.parent, grid };
   }
   if (!grid) return null;
