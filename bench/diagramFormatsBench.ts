@@ -1,10 +1,11 @@
+import { spawn } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
 import type { DiagramShape } from "./diagramBench.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { type CpuTiming, int, measureCpu, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
 import { type DrawnCell, type FormatCell, pngCell } from "./pngCell.js";
-import { shippedLibrary } from "./shippedBuild.js";
 
 type Library = typeof import("../src/index.js");
 
@@ -22,8 +23,8 @@ export const DIAGRAM_FORMATS_TARGETS = {
  */
 export const FORMATS_SIZES = [
   { vpcs: 100, runs: RUNS, warmUps: WARM_UPS, baselineRepeat: 10 },
-  { vpcs: 500, runs: 3, warmUps: 1, baselineRepeat: 2 },
-  { vpcs: 2_000, runs: 3, warmUps: 1, baselineRepeat: 1 },
+  { vpcs: 500, runs: 5, warmUps: 1, baselineRepeat: 2 },
+  { vpcs: 2_000, runs: 5, warmUps: 1, baselineRepeat: 1 },
 ] as const;
 
 export const BENCH_FORMATS = ["svg", "ascii", "mermaid", "png"] as const;
@@ -81,9 +82,14 @@ const utf8 = (text: string): number => Buffer.byteLength(text, "utf8");
 export const per5x = (ratio: number, factor: number): number =>
   ratio ** (Math.log(5) / Math.log(factor));
 
-async function benchSize(
+/**
+ * One size drawn in every format, each timed run after `settle` (a full collection in the
+ * benchmark's child process): the baseline, SVG, ASCII, Mermaid and PNG.
+ */
+export async function benchSize(
   lib: Library,
   size: (typeof FORMATS_SIZES)[number],
+  settle: () => void,
 ): Promise<FormatsSizeResult> {
   const { parseTopology, toGraph, drawTopology } = lib;
   const { vpcs, runs, warmUps } = size;
@@ -97,6 +103,7 @@ async function benchSize(
     runs,
     warmUps,
     size.baselineRepeat,
+    settle,
   );
   const text = async (format: "svg" | "ascii" | "mermaid"): Promise<[DrawnCell, string]> => {
     let out = "";
@@ -106,13 +113,15 @@ async function benchSize(
       },
       runs,
       warmUps,
+      1,
+      settle,
     );
     return [{ drawn: true, timing, bytes: utf8(out) }, out];
   };
   const [svg, svgText] = await text("svg");
   const [ascii] = await text("ascii");
   const [mermaid] = await text("mermaid");
-  const png = await pngCell(lib, topology, svgText, runs, warmUps);
+  const png = await pngCell(lib, topology, svgText, runs, warmUps, settle);
   let nodes = 0;
   const stack = [...graph.items];
   for (let item = stack.pop(); item; item = stack.pop()) {
@@ -128,6 +137,36 @@ async function benchSize(
     baselineBytes: utf8(json),
     formats: { svg, ascii, mermaid, png },
   };
+}
+
+const CHILD = fileURLToPath(new URL("./diagramFormatsChild.ts", import.meta.url));
+
+/**
+ * benchSize in a child process of its own (diagramFormatsChild.ts, through tsx, with
+ * --expose-gc): each size starts on a fresh heap, as a `linkplan diagram` run does, so the
+ * big sizes are not timed on a heap still holding the small ones, and every timed run
+ * starts after a full collection.
+ */
+function benchSizeInChild(vpcs: number): Promise<FormatsSizeResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", CHILD, String(vpcs)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const last = stdout.trim().split("\n").at(-1) ?? "";
+      try {
+        if (code !== 0) throw new Error(`exit code ${code}`);
+        resolve(JSON.parse(last) as FormatsSizeResult);
+      } catch (error) {
+        reject(new Error(`the diagram formats child for ${vpcs} VPCs failed: ${error}`));
+      }
+    });
+  });
 }
 
 /** Growth per 5× of `value` from each size to the next (null where either is missing). */
@@ -158,9 +197,8 @@ const times = (x: number | null | undefined): string => (x == null ? "" : `${x.t
  */
 export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
   const loadStart = loadavg()[0] ?? 0;
-  const lib = await shippedLibrary();
   const sizes: FormatsSizeResult[] = [];
-  for (const size of FORMATS_SIZES) sizes.push(await benchSize(lib, size));
+  for (const size of FORMATS_SIZES) sizes.push(await benchSizeInChild(size.vpcs));
 
   const shape = FORMATS_SHAPE;
   console.log(

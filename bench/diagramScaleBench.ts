@@ -1,5 +1,3 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { renderAscii } from "../src/diagram/ascii/renderAscii.js";
 import { NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
 import { drawTopology } from "../src/diagram/drawTopology.js";
@@ -10,7 +8,7 @@ import { layoutWork, totalWork } from "../src/diagram/layout/layoutWork.js";
 import { renderSvg } from "../src/diagram/svg/renderSvg.js";
 import { parseTopology, type Topology, type TopologyInput } from "../src/index.js";
 import { generateOrganisation } from "./generateOrganisation.js";
-import { int, ms, table, verdict } from "./measure.js";
+import { collector, int, ms, table, verdict } from "./measure.js";
 
 /** Target: the diagram of 2,000 VPCs takes at most this many times that of 500. */
 export const SCALE_TARGET = 5;
@@ -20,15 +18,6 @@ interface Times {
   wall: number;
   /** median CPU ms of this process (all its threads): what the run itself cost */
   cpu: number;
-}
-
-/** A full garbage collection (global.gc, exposed for this process when it is not). */
-function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc") as unknown;
-  return typeof gc === "function" ? () => gc() : () => {};
 }
 
 function median(list: number[]): number {

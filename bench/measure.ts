@@ -1,4 +1,7 @@
 /** How benchmarks time and print: medians of RUNS runs after WARM_UPS warm-ups, aligned tables. */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
 export const WARM_UPS = 2;
 export const RUNS = 7;
 
@@ -61,22 +64,38 @@ export interface CpuTiming extends Timing {
   cpuMs: number[];
 }
 
+/** A full garbage collection (global.gc, exposed for this process when it is not). */
+export function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed;
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as unknown;
+  return typeof gc === "function" ? () => gc() : () => {};
+}
+
 /**
  * measure() for a sync or async `fn` (each run awaited), over `runs` runs after `warmUps`
  * warm-ups, taking each run's wall time and this process's CPU time: waiting for a core
  * counts in wall time only, so on a machine shared with other work the CPU time is the
  * steadier figure. With `repeat`, each run calls `fn` that many times and counts the mean.
+ * `settle` runs untimed before each warm-up and each run (e.g. a full collection, so that
+ * a run is not charged for collecting the garbage of the one before).
  */
 export async function measureCpu(
   fn: () => unknown,
   runs = RUNS,
   warmUps = WARM_UPS,
   repeat = 1,
+  settle: () => void = () => {},
 ): Promise<CpuTiming> {
-  for (let i = 0; i < warmUps * repeat; i++) await fn();
+  for (let i = 0; i < warmUps; i++) {
+    settle();
+    for (let r = 0; r < repeat; r++) await fn();
+  }
   const runsMs: number[] = [];
   const cpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
+    settle();
     const start = performance.now();
     const startCpu = process.cpuUsage();
     for (let r = 0; r < repeat; r++) await fn();

@@ -46,6 +46,7 @@ export async function pngCell(
   svg: string,
   runs: number,
   warmUps: number,
+  settle?: () => void,
 ): Promise<FormatCell> {
   const { width, height } = svgSize(svg);
   const pixels = (scale: number): number => {
@@ -89,6 +90,8 @@ export async function pngCell(
     },
     runs,
     warmUps,
+    1,
+    settle,
   );
   return { drawn: true, timing, bytes, scale };
 }

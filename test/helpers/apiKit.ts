@@ -116,11 +116,18 @@ export const ONE_ENDPOINT = oneVpc(
   "one",
 );
 
+/**
+ * The work deadline of the test apps, unless a test sets its own: long enough that pooled
+ * work (a PNG, in a worker at nice 19) starved by the rest of a parallel test run on two
+ * cores still finishes; the default deadline's own behaviour has tests of its own.
+ */
+export const TEST_WORK_TIMEOUT_MS = 60_000;
+
 /** An app built before the tests of the file (or describe block) and closed after them. */
 export function useApp(options?: ApiOptions): () => FastifyInstance {
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    app = await buildApp(options);
+    app = await buildApp({ workTimeout: TEST_WORK_TIMEOUT_MS, ...options });
   });
   afterAll(async () => {
     await app?.close();

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildPlayground } from "../../scripts/build.js";
 import type { ApiOptions } from "../../src/api/apiOptions.js";
 import { buildApp } from "../../src/api/buildApp.js";
+import { TEST_WORK_TIMEOUT_MS } from "./apiKit.js";
 
 export interface PlaygroundServer {
   origin: string;
@@ -19,7 +20,12 @@ export interface PlaygroundServer {
 export async function startPlayground(options: ApiOptions = {}): Promise<PlaygroundServer> {
   const dir = mkdtempSync(join(tmpdir(), "linkplan-playground-"));
   await buildPlayground(dir);
-  const app = await buildApp({ workers: 1, ...options, playground: dir });
+  const app = await buildApp({
+    workers: 1,
+    workTimeout: TEST_WORK_TIMEOUT_MS,
+    ...options,
+    playground: dir,
+  });
   const origin = await app.listen({ port: 0, host: "127.0.0.1" });
   return {
     origin,

@@ -1,5 +1,4 @@
 import type { DiagramGraph, DiagramItem } from "../graph/diagramGraph.js";
-import { walkItems } from "../graph/diagramGraph.js";
 
 /** Longest slug kept from a graph id before the `n_`/`g_` prefix and any counter. */
 const MAX_SLUG = 48;
@@ -11,11 +10,17 @@ export interface MermaidIds {
   readonly ofGraphId: ReadonlyMap<string, string>;
 }
 
+/** `_` as a character code. */
+const UNDERSCORE = 95;
+
+/** The graph id with each run outside `[A-Za-z0-9_]` turned into `_`, trimmed of `_`, cut to MAX_SLUG. */
 function slug(id: string): string {
-  return id
-    .replace(/[^A-Za-z0-9_]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, MAX_SLUG);
+  const s = id.replace(/[^A-Za-z0-9_]+/g, "_");
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) === UNDERSCORE) start++;
+  while (end > start && s.charCodeAt(end - 1) === UNDERSCORE) end--;
+  return s.slice(start, Math.min(end, start + MAX_SLUG));
 }
 
 /**
@@ -31,7 +36,19 @@ export function allocateMermaidIds(graph: DiagramGraph): MermaidIds {
   // search for a free one starts there, and many items of one base take linear time
   const counters = new Map<string, number>();
   const ofItem = new Map<DiagramItem, string>();
-  for (const { item } of walkItems(graph.items)) {
+  // graph id → Mermaid id: the first node of that id, else the first group
+  const ofGraphId = new Map<string, string>();
+  const groups: [id: string, mermaidId: string][] = [];
+  // depth first, children in order (walkItems' order), without an entry per item
+  const stack: DiagramItem[] = [];
+  const pushReversed = (items: readonly DiagramItem[]) => {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i];
+      if (item) stack.push(item);
+    }
+  };
+  pushReversed(graph.items);
+  for (let item = stack.pop(); item; item = stack.pop()) {
     const base = `${item.type === "node" ? "n" : "g"}_${slug(item.id) || "item"}`;
     let id = base;
     if (used.has(id)) {
@@ -42,12 +59,13 @@ export function allocateMermaidIds(graph: DiagramGraph): MermaidIds {
     }
     used.add(id);
     ofItem.set(item, id);
-  }
-  const ofGraphId = new Map<string, string>();
-  for (const pass of ["node", "group"] as const) {
-    for (const [item, id] of ofItem) {
-      if (item.type === pass && !ofGraphId.has(item.id)) ofGraphId.set(item.id, id);
+    if (item.type === "node") {
+      if (!ofGraphId.has(item.id)) ofGraphId.set(item.id, id);
+    } else {
+      groups.push([item.id, id]);
+      pushReversed(item.children);
     }
   }
+  for (const [graphId, id] of groups) if (!ofGraphId.has(graphId)) ofGraphId.set(graphId, id);
   return { ofItem, ofGraphId };
 }
