@@ -7,7 +7,7 @@ import type { ApiOptions } from "../src/api/apiOptions.js";
 import { API_DEFAULTS as SERVER_DEFAULTS } from "../src/api/apiOptions.js";
 import { type HostileOutcome, hostileRequests, sendHostileFromChild } from "./apiHostileMix.js";
 import { fireLoad, type LoadRun } from "./autocannonRun.js";
-import { int, ms, table, verdict } from "./measure.js";
+import { int, median, ms, table, verdict } from "./measure.js";
 import { shippedBuildApp } from "./shippedBuild.js";
 
 /** Targets from the issues. */
@@ -83,9 +83,6 @@ const rssMiB = () => process.memoryUsage().rss / MiB;
 
 /** Pairs of alternating segments (compareSeconds ÷ 2 each) of the baseline and linkplan default. */
 const RATIO_PAIRS = 5;
-
-const median = (list: readonly number[]): number =>
-  [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? 0;
 
 /** Seconds of each load segment; segments alternate without and with hostile requests. */
 const SEGMENT_SECONDS = 10;

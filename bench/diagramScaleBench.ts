@@ -8,7 +8,7 @@ import { layoutWork, totalWork } from "../src/diagram/layout/layoutWork.js";
 import { renderSvg } from "../src/diagram/svg/renderSvg.js";
 import { parseTopology, type Topology, type TopologyInput } from "../src/index.js";
 import { generateOrganisation } from "./generateOrganisation.js";
-import { collector, int, ms, table, verdict } from "./measure.js";
+import { collector, int, median, ms, table, verdict } from "./measure.js";
 
 /** Target: the diagram of 2,000 VPCs takes at most this many times that of 500. */
 export const SCALE_TARGET = 5;
@@ -18,11 +18,6 @@ interface Times {
   wall: number;
   /** median CPU ms of this process (all its threads): what the run itself cost */
   cpu: number;
-}
-
-function median(list: number[]): number {
-  list.sort((a, b) => a - b);
-  return list[Math.floor(list.length / 2)] ?? 0;
 }
 
 /**

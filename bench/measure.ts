@@ -10,7 +10,8 @@ export interface Timing {
   runsMs: number[];
 }
 
-function median(values: readonly number[]): number {
+/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = Math.floor(sorted.length / 2);
   const hi = sorted[mid] ?? 0;

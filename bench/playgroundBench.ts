@@ -13,7 +13,7 @@ import { encodeShare } from "../playground/src/shareHash.js";
 import { findChromium, launchBrowser } from "../test/helpers/browser.js";
 import { exampleYaml } from "../test/helpers/examples.js";
 import { generateOrganisation } from "./generateOrganisation.js";
-import { int, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
+import { int, median, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
 import { startShippedPlayground } from "./shippedBuild.js";
 
 /** Targets from the issue: keystroke → total and diagram updated. */
@@ -31,12 +31,6 @@ interface Sample {
   /** keystroke → the request left, → its answer arrived (resource timing), per route */
   estimate: [number, number];
   diagram: [number, number];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** The value the keystrokes edit (found with the editor's search, Ctrl+F). */

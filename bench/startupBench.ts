@@ -14,7 +14,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { newestMtime } from "../scripts/newestMtime.js";
-import { ms, table, verdict } from "./measure.js";
+import { median, ms, table, verdict } from "./measure.js";
 
 /** Targets from issue 12 (CPU time as a multiple of `node -e 0`'s). */
 export const STARTUP_TARGETS = { estimate: 4, import: 2.5 } as const;
@@ -75,14 +75,6 @@ function cpuMs(subject: Subject): number {
     throw new Error(`${subject.label} failed (exit ${run.status}): ${run.stderr}`);
   }
   return (user + system) / 1000;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 export function runStartupBench(): void {
