@@ -83,8 +83,9 @@ export const per5x = (ratio: number, factor: number): number =>
   ratio ** (Math.log(5) / Math.log(factor));
 
 /**
- * One size drawn in every format, each timed run after `settle` (a full collection in the
- * benchmark's child process): the baseline, SVG, ASCII, Mermaid and PNG.
+ * One size drawn in every format — the baseline, SVG, ASCII, Mermaid and PNG — each
+ * format's warm-ups and runs after `settle` (a full collection in the benchmark's child
+ * process: a format is not charged for collecting what the one before it left).
  */
 export async function benchSize(
   lib: Library,
@@ -143,9 +144,9 @@ const CHILD = fileURLToPath(new URL("./diagramFormatsChild.ts", import.meta.url)
 
 /**
  * benchSize in a child process of its own (diagramFormatsChild.ts, through tsx, with
- * --expose-gc): each size starts on a fresh heap, as a `linkplan diagram` run does, so the
- * big sizes are not timed on a heap still holding the small ones, and every timed run
- * starts after a full collection.
+ * --expose-gc): each size starts on a fresh heap, as a `linkplan diagram` run does, so a
+ * big size is not charged for the garbage of the small ones, and each format's warm-ups
+ * start after a full collection.
  */
 function benchSizeInChild(vpcs: number): Promise<FormatsSizeResult> {
   return new Promise((resolve, reject) => {

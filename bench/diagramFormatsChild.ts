@@ -1,7 +1,7 @@
 /**
  * Child process of the diagram formats benchmark: draws one size (argv[2] VPCs, one of
- * FORMATS_SIZES) in every format on a fresh heap, a full collection before each timed
- * run, and prints its FormatsSizeResult as the last line of stdout.
+ * FORMATS_SIZES) in every format on a fresh heap, a full collection before each format's
+ * warm-ups, and prints its FormatsSizeResult as the last line of stdout.
  */
 import { benchSize, FORMATS_SIZES } from "./diagramFormatsBench.js";
 import { collector } from "./measure.js";

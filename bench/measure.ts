@@ -79,8 +79,9 @@ export function collector(): () => void {
  * warm-ups, taking each run's wall time and this process's CPU time: waiting for a core
  * counts in wall time only, so on a machine shared with other work the CPU time is the
  * steadier figure. With `repeat`, each run calls `fn` that many times and counts the mean.
- * `settle` runs untimed before each warm-up and each run (e.g. a full collection, so that
- * a run is not charged for collecting the garbage of the one before).
+ * `settle` runs once, untimed, before the warm-ups (e.g. a full collection, so that the runs
+ * are not charged for collecting what was timed before them; the warm-ups then grow the heap
+ * again, as a collection before every run would make each run do).
  */
 export async function measureCpu(
   fn: () => unknown,
@@ -89,14 +90,11 @@ export async function measureCpu(
   repeat = 1,
   settle: () => void = () => {},
 ): Promise<CpuTiming> {
-  for (let i = 0; i < warmUps; i++) {
-    settle();
-    for (let r = 0; r < repeat; r++) await fn();
-  }
+  settle();
+  for (let i = 0; i < warmUps * repeat; i++) await fn();
   const runsMs: number[] = [];
   const cpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    settle();
     const start = performance.now();
     const startCpu = process.cpuUsage();
     for (let r = 0; r < repeat; r++) await fn();
