@@ -1,7 +1,7 @@
-import { spawn } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import { runBenchChild } from "./benchChild.js";
 import type { DiagramShape } from "./diagramBench.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { type CpuTiming, int, measureCpu, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
@@ -143,31 +143,13 @@ export async function benchSize(
 const CHILD = fileURLToPath(new URL("./diagramFormatsChild.ts", import.meta.url));
 
 /**
- * benchSize in a child process of its own (diagramFormatsChild.ts, through tsx, with
- * --expose-gc): each size starts on a fresh heap, as a `linkplan diagram` run does, so a
- * big size is not charged for the garbage of the small ones, and each format's warm-ups
- * start after a full collection.
+ * benchSize in a child process of its own (diagramFormatsChild.ts, with --expose-gc): each
+ * size starts on a fresh heap, as a `linkplan diagram` run does, so a big size is not
+ * charged for the garbage of the small ones, and each format's warm-ups start after a
+ * full collection.
  */
-function benchSizeInChild(vpcs: number): Promise<FormatsSizeResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", CHILD, String(vpcs)], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const last = stdout.trim().split("\n").at(-1) ?? "";
-      try {
-        if (code !== 0) throw new Error(`exit code ${code}`);
-        resolve(JSON.parse(last) as FormatsSizeResult);
-      } catch (error) {
-        reject(new Error(`the diagram formats child for ${vpcs} VPCs failed: ${error}`));
-      }
-    });
-  });
+async function benchSizeInChild(vpcs: number): Promise<FormatsSizeResult> {
+  return (await runBenchChild<FormatsSizeResult>(CHILD, [String(vpcs)], ["--expose-gc"])).result;
 }
 
 /** Growth per 5× of `value` from each size to the next (null where either is missing). */

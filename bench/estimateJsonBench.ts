@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runBenchChild } from "./benchChild.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { int, ms, table, verdict } from "./measure.js";
 
@@ -18,30 +18,10 @@ interface ChildRun {
 
 const CHILD = fileURLToPath(new URL("./estimateJsonChild.ts", import.meta.url));
 
-/** Run the child (through tsx, as `npm run linkplan` does), counting its stdout bytes. */
-function runChild(args: string[]): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdoutBytes = 0;
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdoutBytes += chunk.length;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", () => {
-      const last = stderr.trim().split("\n").at(-1) ?? "";
-      try {
-        resolve({ ...(JSON.parse(last) as Omit<ChildRun, "stdoutBytes">), stdoutBytes });
-      } catch {
-        reject(new Error(`benchmark child failed: ${stderr}`));
-      }
-    });
-  });
+/** Run the child, counting its stdout bytes (the JSON written). */
+async function runChild(args: string[]): Promise<ChildRun> {
+  const { result, stdoutBytes } = await runBenchChild<Omit<ChildRun, "stdoutBytes">>(CHILD, args);
+  return { ...result, stdoutBytes };
 }
 
 /**
