@@ -1,8 +1,9 @@
 import { MAX_PROBLEMS, moreProblems } from "./capProblems.js";
 import { type DistanceWork, didYouMean } from "./didYouMean.js";
 import { formatPath, type Problem } from "./linkplanError.js";
+import { below, keysOf, type Path } from "./problemPath.js";
 
-export type Path = (string | number)[];
+export type { Path } from "./problemPath.js";
 
 /** Candidates for a did-you-mean, or a function giving them (called only when needed). */
 export type Candidates = Iterable<string> | (() => Iterable<string>);
@@ -46,7 +47,7 @@ export class ProblemList {
     const hint =
       word === undefined || pool === undefined ? undefined : didYouMean(word, pool, this.work);
     this.listed.push({
-      path: formatPath(path),
+      path: formatPath(keysOf(path)),
       message: hint ? `${text} (did you mean "${hint}"?)` : text,
     });
   }
@@ -63,15 +64,16 @@ export class ProblemList {
     what: string,
     scope = "",
   ): void {
+    if (items.length < 2) return;
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, i);
       else
         this.add(
-          [...pathOf(i), "id"],
+          below(pathOf(i), "id"),
           () =>
-            `duplicate ${what} id "${item.id}"${scope ? ` ${scope}` : ""} (first defined at ${formatPath(pathOf(first))})`,
+            `duplicate ${what} id "${item.id}"${scope ? ` ${scope}` : ""} (first defined at ${formatPath(keysOf(pathOf(first)))})`,
         );
     });
   }

@@ -135,37 +135,42 @@ export function estimateJsonText(estimate: Estimate, findings?: readonly Finding
       )
       .join(",")}]`;
 
-  let out =
+  const out: string[] = [];
+  out.push(
     `{"name":${quoted(estimate.name)},"currency":${quoted(estimate.currency)}` +
-    `,"hoursPerMonth":${JSON.stringify(estimate.hoursPerMonth)}` +
-    `,"catalog":${JSON.stringify(estimate.catalog)}` +
-    `,"totals":{"hourly":${money(estimate.totals.hourly)},"monthly":${money(estimate.totals.monthly)}}` +
-    `,"lines":[`;
+      `,"hoursPerMonth":${JSON.stringify(estimate.hoursPerMonth)}` +
+      `,"catalog":${JSON.stringify(estimate.catalog)}` +
+      `,"totals":{"hourly":${money(estimate.totals.hourly)},"monthly":${money(estimate.totals.monthly)}}` +
+      `,"lines":[`,
+  );
   const lines = estimate.lines;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line) continue;
     const eni = line instanceof EniHourLine && plain(line.az) ? eniLineJson(line) : null;
     if (eni) {
-      const az = line.az;
-      out += `${i === 0 ? "" : ","}${eni.id}${az}${eni.az}${az}${eni.description}${az}${eni.rest}`;
+      const az = (line as EniHourLine).az;
+      out.push(i === 0 ? "" : ",", eni.id, az, eni.az, az, eni.description, az, eni.rest);
       continue;
     }
-    out +=
+    out.push(
       `${i === 0 ? "" : ","}{"id":${quoted(line.id)},"account":${word(line.account)}` +
-      `,"vpc":${orNull(line.vpc)},"region":${word(line.region)},"az":${orNull(line.az)}` +
-      `,"resource":${word(line.resource)},"kind":${word(line.kind)},"component":${word(line.component)}` +
-      `,"description":${quoted(line.description)},"quantity":${quantity(line.quantity)}` +
-      `,"unit":${word(line.unit)},"rate":${rate(line.rate)},"tier":${orNull(line.tier)}` +
-      `,"hourly":${line.hourly === null ? "null" : money(line.hourly)},"monthly":${money(line.monthly)}` +
-      `,"price":${price(line.price)}}`;
+        `,"vpc":${orNull(line.vpc)},"region":${word(line.region)},"az":${orNull(line.az)}` +
+        `,"resource":${word(line.resource)},"kind":${word(line.kind)},"component":${word(line.component)}` +
+        `,"description":${quoted(line.description)},"quantity":${quantity(line.quantity)}` +
+        `,"unit":${word(line.unit)},"rate":${rate(line.rate)},"tier":${orNull(line.tier)}` +
+        `,"hourly":${line.hourly === null ? "null" : money(line.hourly)},"monthly":${money(line.monthly)}` +
+        `,"price":${price(line.price)}}`,
+    );
   }
   const r = estimate.rollups;
-  out +=
+  out.push(
     `],"rollups":{${rows("byAccount", r.byAccount)},${rows("byVpc", r.byVpc)}` +
-    `,${rows("byRegion", r.byRegion)},${rows("byAz", r.byAz)},${rows("byKind", r.byKind)}}`;
+      `,${rows("byRegion", r.byRegion)},${rows("byAz", r.byAz)},${rows("byKind", r.byKind)}}`,
+  );
   if (estimate.dependsOnUsage)
-    out += `,"dependsOnUsage":${JSON.stringify(estimate.dependsOnUsage)}`;
-  if (findings) out += `,"findings":${JSON.stringify(findings)}`;
-  return `${out}}`;
+    out.push(`,"dependsOnUsage":${JSON.stringify(estimate.dependsOnUsage)}`);
+  if (findings) out.push(`,"findings":${JSON.stringify(findings)}`);
+  out.push("}");
+  return out.join("");
 }

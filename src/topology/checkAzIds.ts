@@ -1,4 +1,5 @@
-import type { Path, ProblemList } from "../core/problemList.js";
+import type { ProblemList } from "../core/problemList.js";
+import { below, type Path } from "../core/problemPath.js";
 import { AWS_REGIONS } from "./awsReference.js";
 import type { AccountDoc } from "./topologySchema.js";
 
@@ -14,7 +15,7 @@ export function regionOfAz(az: string): string {
 export function checkAzIds(problems: ProblemList, path: Path, account: AccountDoc): void {
   const byId = new Map<string, string>();
   for (const [az, id] of Object.entries(account.azIds ?? {})) {
-    const at: Path = [...path, "azIds", az];
+    const at: Path = below(path, "azIds", az);
     const region = AWS_REGIONS.get(regionOfAz(az));
     if (region && !region.azIds.includes(id)) {
       problems.add(

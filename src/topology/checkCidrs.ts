@@ -1,4 +1,5 @@
-import type { Path, ProblemList } from "../core/problemList.js";
+import type { ProblemList } from "../core/problemList.js";
+import { below, type Path } from "../core/problemPath.js";
 import { type CidrBlock, parseCidr, within } from "./cidrBlock.js";
 import type { SecurityGroupRuleDoc, VpcDoc } from "./topologySchema.js";
 
@@ -41,22 +42,22 @@ function block(
 export function checkVpcCidrs(problems: ProblemList, path: Path, vpc: VpcDoc): void {
   const blocks: CidrBlock[] = [];
   if (vpc.cidr !== undefined) {
-    const primary = block(problems, [...path, "cidr"], vpc.cidr, "vpc");
+    const primary = block(problems, below(path, "cidr"), vpc.cidr, "vpc");
     if (primary?.family === "ipv6")
       problems.add(
-        [...path, "cidr"],
+        below(path, "cidr"),
         "the primary VPC block is IPv4; list IPv6 blocks in secondaryCidrs",
       );
     else if (primary) blocks.push(primary);
   }
   vpc.secondaryCidrs?.forEach((text, i) => {
-    const found = block(problems, [...path, "secondaryCidrs", i], text, "vpc");
+    const found = block(problems, below(path, "secondaryCidrs", i), text, "vpc");
     if (found) blocks.push(found);
   });
   const subnets: { block: CidrBlock; id: string; path: Path }[] = [];
   vpc.subnets?.forEach((subnet, i) => {
     if (subnet.cidr === undefined) return;
-    const at = [...path, "subnets", i, "cidr"];
+    const at = below(path, "subnets", i, "cidr");
     const found = block(problems, at, subnet.cidr, "subnet");
     if (!found) return;
     const family = blocks.filter((b) => b.family === found.family);
@@ -104,9 +105,9 @@ export function checkVpcCidrs(problems: ProblemList, path: Path, vpc: VpcDoc): v
 /** A security group rule: valid CIDRs (IPv4 or IPv6), fromPort ≤ toPort. */
 export function checkRule(problems: ProblemList, path: Path, rule: SecurityGroupRuleDoc): void {
   rule.cidrs?.forEach((text, i) => {
-    block(problems, [...path, "cidrs", i], text, null);
+    block(problems, below(path, "cidrs", i), text, null);
   });
   if (rule.fromPort !== undefined && rule.toPort !== undefined && rule.fromPort > rule.toPort) {
-    problems.add([...path, "toPort"], `toPort ${rule.toPort} is below fromPort ${rule.fromPort}`);
+    problems.add(below(path, "toPort"), `toPort ${rule.toPort} is below fromPort ${rule.fromPort}`);
   }
 }

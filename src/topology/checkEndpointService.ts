@@ -1,4 +1,5 @@
-import type { Path, ProblemList } from "../core/problemList.js";
+import type { ProblemList } from "../core/problemList.js";
+import { below, type Path } from "../core/problemPath.js";
 import type { CheckLookups } from "./checkLookups.js";
 import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
 
@@ -18,7 +19,7 @@ export function checkEndpointService(
   const found = index.services.get(endpoint.endpointService);
   if (!found) {
     problems.unknown(
-      [...path, "endpointService"],
+      below(path, "endpointService"),
       "endpoint service",
       endpoint.endpointService,
       () => index.services.keys(),
@@ -30,13 +31,13 @@ export function checkEndpointService(
   const wanted = endpoint.type === "gwlb" ? "gateway" : "network";
   if (lb && lb.type !== wanted) {
     problems.add(
-      [...path, "endpointService"],
+      below(path, "endpointService"),
       `endpoint service "${found.service.id}" is behind a ${lb.type} load balancer; use type: ${lb.type === "gateway" ? "gwlb" : "interface"}`,
     );
   }
   if (endpoint.type === "interface" && endpoint.privateDns && !found.service.privateDnsName) {
     problems.add(
-      [...path, "privateDns"],
+      below(path, "privateDns"),
       `endpoint service "${found.service.id}" has no privateDnsName; set privateDns: false and use a private hosted zone`,
     );
   }
@@ -44,7 +45,7 @@ export function checkEndpointService(
   const allowed = found.service.allowedPrincipals;
   if (accountId && allowed.length > 0 && !lookups.allows(found.service, accountId)) {
     problems.add(
-      [...path, "endpointService"],
+      below(path, "endpointService"),
       `account ${accountId} is not among the allowedPrincipals of endpoint service "${found.service.id}"`,
     );
   }

@@ -1,5 +1,6 @@
 import { formatQuantity, quantityFromNumber } from "../core/money.js";
-import type { Path, ProblemList } from "../core/problemList.js";
+import type { ProblemList } from "../core/problemList.js";
+import { below, type Path } from "../core/problemPath.js";
 import { checkRegion } from "./checkAwsNames.js";
 import type { VpcLookup } from "./checkLookups.js";
 import type { EndpointDoc, VpcDoc } from "./topologySchema.js";
@@ -31,7 +32,7 @@ export function checkTraffic(
   let total = 0n;
   const seen = new Set<string>();
   endpoint.trafficSources.forEach((source, i) => {
-    const here: Path = [...path, "trafficSources", i];
+    const here: Path = below(path, "trafficSources", i);
     total += quantityFromNumber(source.gbPerMonth);
     const origin = source.az ?? source.region ?? "";
     if (seen.has(origin))
@@ -40,23 +41,26 @@ export function checkTraffic(
     if ((source.az === undefined) === (source.region === undefined)) {
       problems.add(here, "give exactly one of az or region");
     } else if (source.az !== undefined) {
-      checkAzRef(problems, [...here, "az"], source.az, at);
+      checkAzRef(problems, below(here, "az"), source.az, at);
     } else if (source.region === vpc.region) {
       problems.add(
-        [...here, "region"],
+        below(here, "region"),
         `"${source.region}" is the VPC's own region; use az instead`,
       );
     } else if (source.region !== undefined) {
-      checkRegion(problems, [...here, "region"], source.region);
+      checkRegion(problems, below(here, "region"), source.region);
     }
     if (endpoint.type === "gateway" && source.region !== undefined) {
-      problems.add([...here, "region"], "a gateway endpoint cannot be reached from another region");
+      problems.add(
+        below(here, "region"),
+        "a gateway endpoint cannot be reached from another region",
+      );
     }
   });
   // quantities are exact (at most 6 decimals, see exactQuantity): compare them exactly
   if (total > quantityFromNumber(endpoint.gbPerMonth)) {
     problems.add(
-      [...path, "trafficSources"],
+      below(path, "trafficSources"),
       `sources add up to ${formatQuantity(total)} GB/month, more than the endpoint's gbPerMonth (${endpoint.gbPerMonth})`,
     );
   }
@@ -79,11 +83,11 @@ export function checkPlacement(
 function checkAzList(problems: ProblemList, path: Path, list: string[], at: VpcInCheck): void {
   const azs = new Set<string>();
   list.forEach((az, i) => {
-    checkAzRef(problems, [...path, "azs", i], az, at);
-    if (azs.has(az)) problems.add([...path, "azs", i], `AZ "${az}" is listed twice`);
+    checkAzRef(problems, below(path, "azs", i), az, at);
+    if (azs.has(az)) problems.add(below(path, "azs", i), `AZ "${az}" is listed twice`);
     azs.add(az);
   });
-  if (list.length === 0) problems.add([...path, "azs"], "must have at least 1 AZ");
+  if (list.length === 0) problems.add(below(path, "azs"), "must have at least 1 AZ");
 }
 
 function checkSubnetList(
@@ -98,7 +102,7 @@ function checkSubnetList(
     const subnet = has.subnets.byId.get(ref);
     if (!subnet) {
       problems.unknown(
-        [...path, "subnets", i],
+        below(path, "subnets", i),
         "subnet",
         ref,
         () => has.subnets.list.map((s) => s.id),
@@ -109,10 +113,10 @@ function checkSubnetList(
     const other = subnetAz.get(subnet.az);
     if (other !== undefined) {
       problems.add(
-        [...path, "subnets", i],
+        below(path, "subnets", i),
         `subnets "${other}" and "${ref}" are both in ${subnet.az}; ${what} takes at most one subnet per AZ`,
       );
     } else subnetAz.set(subnet.az, ref);
   });
-  if (list.length === 0) problems.add([...path, "subnets"], "must have at least 1 subnet");
+  if (list.length === 0) problems.add(below(path, "subnets"), "must have at least 1 subnet");
 }

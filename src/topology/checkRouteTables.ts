@@ -1,4 +1,5 @@
-import type { Path, ProblemList } from "../core/problemList.js";
+import type { ProblemList } from "../core/problemList.js";
+import { below, type Path } from "../core/problemPath.js";
 import type { CheckLookups } from "./checkLookups.js";
 import { parseCidr } from "./cidrBlock.js";
 import type { VpcDoc } from "./topologySchema.js";
@@ -21,29 +22,29 @@ export function checkRouteTables(
   vpc.routeTables.forEach((table, t) => {
     const seen = new Set<string>();
     table.routes.forEach((route, r) => {
-      const at: Path = [...path, "routeTables", t, "routes", r];
+      const at: Path = below(path, "routeTables", t, "routes", r);
       if (!PREFIX_LIST.test(route.destination)) {
         const parsed = parseCidr(route.destination);
-        if ("error" in parsed) problems.add([...at, "destination"], parsed.error);
+        if ("error" in parsed) problems.add(below(at, "destination"), parsed.error);
       }
       if (seen.has(route.destination)) {
         problems.add(
-          [...at, "destination"],
+          below(at, "destination"),
           `route table "${table.id}" has two routes for ${route.destination}`,
         );
       }
       seen.add(route.destination);
       const [kind, id = ""] = route.target.split(":");
       if (kind === "nat" && !nats.has(id)) {
-        problems.unknown([...at, "target"], "NAT gateway", id, nats, `in VPC "${vpc.id}"`);
+        problems.unknown(below(at, "target"), "NAT gateway", id, nats, `in VPC "${vpc.id}"`);
       }
       if (kind === "tgw") {
         const gateway = lookups.transitGateway(id);
         if (!gateway) {
-          problems.unknown([...at, "target"], "transit gateway", id, lookups.transitGatewayIds());
+          problems.unknown(below(at, "target"), "transit gateway", id, lookups.transitGatewayIds());
         } else if (!gateway.attachments.some((a) => a.vpc === vpc.id)) {
           problems.add(
-            [...at, "target"],
+            below(at, "target"),
             `VPC "${vpc.id}" is not attached to transit gateway "${id}"; add it to its attachments`,
           );
         }

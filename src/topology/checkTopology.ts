@@ -1,5 +1,6 @@
 import type { DistanceWork } from "../core/didYouMean.js";
-import { type Path, ProblemList } from "../core/problemList.js";
+import { ProblemList } from "../core/problemList.js";
+import { below, type Path } from "../core/problemPath.js";
 import type { AwsServiceReference } from "./awsReference.js";
 import { checkRegion } from "./checkAwsNames.js";
 import { checkAzIds } from "./checkAzIds.js";
@@ -23,10 +24,10 @@ function checkTransitGateway(
   gateway: TransitGatewayDoc,
 ): void {
   const { index } = lookups;
-  checkRegion(problems, [...path, "region"], gateway.region);
+  checkRegion(problems, below(path, "region"), gateway.region);
   const seen = new Set<string>();
   gateway.attachments.forEach((attachment, i) => {
-    const at: Path = [...path, "attachments", i, "vpc"];
+    const at: Path = below(path, "attachments", i, "vpc");
     const found = index.vpcs.get(attachment.vpc);
     if (!found) {
       problems.unknown(at, "VPC", attachment.vpc, () => index.vpcs.keys());
@@ -34,7 +35,7 @@ function checkTransitGateway(
     }
     checkPlacement(
       problems,
-      [...path, "attachments", i],
+      below(path, "attachments", i),
       { subnets: attachment.subnets },
       {
         vpc: found.vpc,
@@ -67,21 +68,21 @@ function checkHostedZone(
   const { index } = lookups;
   zone.vpcs.forEach((ref, i) => {
     if (!index.vpcs.has(ref))
-      problems.unknown([...path, "vpcs", i], "VPC", ref, () => index.vpcs.keys());
+      problems.unknown(below(path, "vpcs", i), "VPC", ref, () => index.vpcs.keys());
   });
   if (zone.private && zone.vpcs.length === 0) {
     problems.add(
-      [...path, "vpcs"],
+      below(path, "vpcs"),
       "a private hosted zone must be associated with at least one VPC",
     );
   }
   const known = lookups.references.zoneVpcs(zone);
   const zoneName = zone.name.replace(/\.$/, "").toLowerCase();
   zone.records.forEach((record, i) => {
-    const at: Path = [...path, "records", i];
+    const at: Path = below(path, "records", i);
     const name = record.name.replace(/\.$/, "").toLowerCase();
     if (name !== zoneName && !name.endsWith(`.${zoneName}`)) {
-      problems.add([...at, "name"], `"${record.name}" is not inside zone "${zone.name}"`);
+      problems.add(below(at, "name"), `"${record.name}" is not inside zone "${zone.name}"`);
     }
     if (record.aliasToEndpoint === undefined) {
       if (!record.values || record.values.length === 0) {
@@ -92,21 +93,21 @@ function checkHostedZone(
     if (record.values) problems.add(at, "give aliasToEndpoint or values, not both");
     if (record.type !== "A" && record.type !== "AAAA") {
       problems.add(
-        [...at, "type"],
+        below(at, "type"),
         `an alias record must be of type A or AAAA, not ${record.type}`,
       );
     }
     const found = lookups.references.resolve(record.aliasToEndpoint, known);
     if ("error" in found) {
       problems.add(
-        [...at, "aliasToEndpoint"],
+        below(at, "aliasToEndpoint"),
         found.error,
         record.aliasToEndpoint,
         found.candidates,
       );
     } else if (found.endpoint.type === "gateway") {
       problems.add(
-        [...at, "aliasToEndpoint"],
+        below(at, "aliasToEndpoint"),
         `"${record.aliasToEndpoint}" is a gateway endpoint; it has no DNS name to alias`,
       );
     }
@@ -121,21 +122,21 @@ function checkAccount(
 ): void {
   const { index } = lookups;
   checkAzIds(problems, path, account);
-  account.vpcs.forEach((vpc, v) => checkVpc(problems, lookups, [...path, "vpcs", v], vpc));
+  account.vpcs.forEach((vpc, v) => checkVpc(problems, lookups, below(path, "vpcs", v), vpc));
   const ownVpcs = new Map<string, VpcDoc>();
   for (const vpc of account.vpcs) if (!ownVpcs.has(vpc.id)) ownVpcs.set(vpc.id, vpc);
   // "vpc/load balancer" → the first endpoint service in front of it
   const fronted = new Map<string, EndpointServiceDoc>();
   account.endpointServices.forEach((service, s) => {
     service.supportedRegions.forEach((region, r) => {
-      checkRegion(problems, [...path, "endpointServices", s, "supportedRegions", r], region);
+      checkRegion(problems, below(path, "endpointServices", s, "supportedRegions", r), region);
     });
-    const at: Path = [...path, "endpointServices", s];
+    const at: Path = below(path, "endpointServices", s);
     const vpc = ownVpcs.get(service.vpc);
     if (!vpc) {
       const elsewhere = index.vpcs.has(service.vpc) ? ` (it belongs to another account)` : "";
       problems.unknown(
-        [...at, "vpc"],
+        below(at, "vpc"),
         "VPC",
         service.vpc,
         ownVpcs.keys(),
@@ -146,7 +147,7 @@ function checkAccount(
     const lbs = lookups.vpc(vpc).loadBalancers;
     if (!lbs.has(service.loadBalancer)) {
       problems.unknown(
-        [...at, "loadBalancer"],
+        below(at, "loadBalancer"),
         "load balancer",
         service.loadBalancer,
         lbs.keys(),
@@ -158,33 +159,53 @@ function checkAccount(
     if (!earlier) fronted.set(key, service);
     else {
       problems.add(
-        [...at, "loadBalancer"],
+        below(at, "loadBalancer"),
         `load balancer "${service.loadBalancer}" already fronts endpoint service "${earlier.id}"; a load balancer belongs to one endpoint service`,
       );
     }
   });
   account.hostedZones.forEach((zone, z) =>
-    checkHostedZone(problems, lookups, [...path, "hostedZones", z], zone),
+    checkHostedZone(problems, lookups, below(path, "hostedZones", z), zone),
   );
   account.transitGateways.forEach((gateway, g) =>
-    checkTransitGateway(problems, lookups, [...path, "transitGateways", g], gateway),
+    checkTransitGateway(problems, lookups, below(path, "transitGateways", g), gateway),
   );
 }
 
-/** Flatten items of every account with their paths, for topology-wide duplicate checks. */
-function acrossAccounts<T extends { id: string }>(
+/** What each list of items checked across accounts holds, in messages. */
+const ITEM_NAMES = {
+  vpcs: "VPC",
+  endpointServices: "endpoint service",
+  hostedZones: "hosted zone",
+  transitGateways: "transit gateway",
+} as const;
+
+/**
+ * Report ids repeated across accounts among the items under `key`: the items of every
+ * account flattened, each with its account's index (its path is spelled out only for a
+ * duplicate).
+ */
+function duplicatesAcrossAccounts(
+  problems: ProblemList,
   doc: TopologyDoc,
-  key: "vpcs" | "endpointServices" | "hostedZones" | "transitGateways",
-): { items: T[]; paths: Path[] } {
-  const items: T[] = [];
-  const paths: Path[] = [];
+  key: keyof typeof ITEM_NAMES,
+): void {
+  const items: { id: string }[] = [];
+  const accountOf: number[] = [];
+  const indexIn: number[] = [];
   doc.accounts.forEach((account, a) => {
-    (account[key] as unknown as T[]).forEach((item, i) => {
-      items.push(item);
-      paths.push(["accounts", a, key, i]);
-    });
+    const list: readonly { id: string }[] = account[key];
+    for (let i = 0; i < list.length; i++) {
+      items.push(list[i] as { id: string });
+      accountOf.push(a);
+      indexIn.push(i);
+    }
   });
-  return { items, paths };
+  problems.duplicates(
+    items,
+    (n) => ["accounts", accountOf[n] ?? 0, key, indexIn[n] ?? 0],
+    ITEM_NAMES[key],
+  );
 }
 
 /**
@@ -204,16 +225,8 @@ export function checkTopology(
   const problems = new ProblemList(work);
   const lookups = new CheckLookups(index, services);
   problems.duplicates(doc.accounts, (i) => ["accounts", i], "account");
-  for (const key of ["vpcs", "endpointServices", "hostedZones", "transitGateways"] as const) {
-    const { items, paths } = acrossAccounts(doc, key);
-    const what = {
-      vpcs: "VPC",
-      endpointServices: "endpoint service",
-      hostedZones: "hosted zone",
-      transitGateways: "transit gateway",
-    }[key];
-    problems.duplicates(items, (i) => paths[i] ?? [], what);
-  }
+  for (const key of ["vpcs", "endpointServices", "hostedZones", "transitGateways"] as const)
+    duplicatesAcrossAccounts(problems, doc, key);
   doc.accounts.forEach((account, a) => checkAccount(problems, lookups, ["accounts", a], account));
   return problems;
 }

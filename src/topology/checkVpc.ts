@@ -1,5 +1,6 @@
 import { formatQuantity, quantityFromNumber } from "../core/money.js";
-import type { Path, ProblemList } from "../core/problemList.js";
+import type { ProblemList } from "../core/problemList.js";
+import { below, type Path } from "../core/problemPath.js";
 import { checkAwsService, checkAzOfRegion, checkRegion } from "./checkAwsNames.js";
 import { regionOfAz } from "./checkAzIds.js";
 import { checkRule, checkVpcCidrs } from "./checkCidrs.js";
@@ -22,7 +23,7 @@ function checkEndpoint(
   if (endpoint.type === "gateway") {
     checkAwsService(
       problems,
-      [...path, "service"],
+      below(path, "service"),
       endpoint.service,
       vpc.region,
       "gateway",
@@ -30,7 +31,13 @@ function checkEndpoint(
     );
     endpoint.routeTables.forEach((ref, i) => {
       if (!has.routeTables.has(ref))
-        problems.unknown([...path, "routeTables", i], "route table", ref, has.routeTables, within);
+        problems.unknown(
+          below(path, "routeTables", i),
+          "route table",
+          ref,
+          has.routeTables,
+          within,
+        );
     });
     return;
   }
@@ -38,7 +45,7 @@ function checkEndpoint(
   if (endpoint.type === "interface" && endpoint.service !== undefined)
     checkAwsService(
       problems,
-      [...path, "service"],
+      below(path, "service"),
       endpoint.service,
       vpc.region,
       "interface",
@@ -59,7 +66,7 @@ function checkEndpoint(
     endpoint.securityGroups.forEach((ref, i) => {
       if (!has.securityGroups.has(ref))
         problems.unknown(
-          [...path, "securityGroups", i],
+          below(path, "securityGroups", i),
           "security group",
           ref,
           has.securityGroups,
@@ -73,7 +80,7 @@ function checkEndpoint(
     : undefined;
   if (name && region && region !== vpc.region) {
     problems.add(
-      [...path, "serviceName"],
+      below(path, "serviceName"),
       `service "${name}" is in ${region}, but VPC "${vpc.id}" is in ${vpc.region}`,
     );
   }
@@ -92,50 +99,50 @@ export function checkVpc(
   const at: VpcInCheck = { vpc, has: lookups.vpc(vpc) };
   const { has } = at;
   // an unknown region is reported once, not again for each of its AZs
-  const regionKnown = checkRegion(problems, [...path, "region"], vpc.region);
+  const regionKnown = checkRegion(problems, below(path, "region"), vpc.region);
   const azs = new Set<string>();
   vpc.azs.forEach((az, i) => {
     if (regionKnown && regionOfAz(az) !== vpc.region)
       problems.add(
-        [...path, "azs", i],
+        below(path, "azs", i),
         `"${az}" is not in region ${vpc.region} of VPC "${vpc.id}"`,
       );
-    else if (regionKnown) checkAzOfRegion(problems, [...path, "azs", i], az, vpc.region);
-    if (azs.has(az)) problems.add([...path, "azs", i], `AZ "${az}" is listed twice`);
+    else if (regionKnown) checkAzOfRegion(problems, below(path, "azs", i), az, vpc.region);
+    if (azs.has(az)) problems.add(below(path, "azs", i), `AZ "${az}" is listed twice`);
     azs.add(az);
   });
   checkVpcCidrs(problems, path, vpc);
   vpc.securityGroups.forEach((group, g) => {
     group.ingress.forEach((rule, r) =>
-      checkRule(problems, [...path, "securityGroups", g, "ingress", r], rule),
+      checkRule(problems, below(path, "securityGroups", g, "ingress", r), rule),
     );
     group.egress.forEach((rule, r) =>
-      checkRule(problems, [...path, "securityGroups", g, "egress", r], rule),
+      checkRule(problems, below(path, "securityGroups", g, "egress", r), rule),
     );
   });
   const within = `in VPC "${vpc.id}"`;
-  problems.duplicates(vpc.subnets ?? [], (i) => [...path, "subnets", i], "subnet", within);
-  problems.duplicates(vpc.routeTables, (i) => [...path, "routeTables", i], "route table", within);
+  problems.duplicates(vpc.subnets ?? [], (i) => below(path, "subnets", i), "subnet", within);
+  problems.duplicates(vpc.routeTables, (i) => below(path, "routeTables", i), "route table", within);
   problems.duplicates(
     vpc.securityGroups,
-    (i) => [...path, "securityGroups", i],
+    (i) => below(path, "securityGroups", i),
     "security group",
     within,
   );
-  problems.duplicates(vpc.endpoints, (i) => [...path, "endpoints", i], "endpoint", within);
-  problems.duplicates(vpc.natGateways, (i) => [...path, "natGateways", i], "NAT gateway", within);
+  problems.duplicates(vpc.endpoints, (i) => below(path, "endpoints", i), "endpoint", within);
+  problems.duplicates(vpc.natGateways, (i) => below(path, "natGateways", i), "NAT gateway", within);
   problems.duplicates(
     vpc.loadBalancers,
-    (i) => [...path, "loadBalancers", i],
+    (i) => below(path, "loadBalancers", i),
     "load balancer",
     within,
   );
-  problems.duplicates(vpc.workloads, (i) => [...path, "workloads", i], "workload", within);
+  problems.duplicates(vpc.workloads, (i) => below(path, "workloads", i), "workload", within);
   vpc.subnets?.forEach((subnet, i) => {
-    checkAzRef(problems, [...path, "subnets", i, "az"], subnet.az, at);
+    checkAzRef(problems, below(path, "subnets", i, "az"), subnet.az, at);
     if (subnet.routeTable !== undefined && !has.routeTables.has(subnet.routeTable)) {
       problems.unknown(
-        [...path, "subnets", i, "routeTable"],
+        below(path, "subnets", i, "routeTable"),
         "route table",
         subnet.routeTable,
         has.routeTables,
@@ -144,15 +151,15 @@ export function checkVpc(
     }
   });
   vpc.endpoints.forEach((endpoint, i) =>
-    checkEndpoint(problems, lookups, [...path, "endpoints", i], endpoint, at),
+    checkEndpoint(problems, lookups, below(path, "endpoints", i), endpoint, at),
   );
   const subnetIds = () => has.subnets.list.map((s) => s.id);
   vpc.natGateways.forEach((nat, i) => {
-    checkAzRef(problems, [...path, "natGateways", i, "az"], nat.az, at);
+    checkAzRef(problems, below(path, "natGateways", i, "az"), nat.az, at);
     const subnet = nat.subnet === undefined ? undefined : has.subnets.byId.get(nat.subnet);
     if (nat.subnet !== undefined && !subnet)
       problems.unknown(
-        [...path, "natGateways", i, "subnet"],
+        below(path, "natGateways", i, "subnet"),
         "subnet",
         nat.subnet,
         subnetIds,
@@ -160,36 +167,36 @@ export function checkVpc(
       );
     if (subnet && subnet.az !== nat.az)
       problems.add(
-        [...path, "natGateways", i, "subnet"],
+        below(path, "natGateways", i, "subnet"),
         `subnet "${subnet.id}" is in ${subnet.az}, not ${nat.az}`,
       );
     let bound = 0n;
     nat.destinations.forEach((destination, j) => {
-      const at = [...path, "natGateways", i, "destinations", j, "service"];
+      const at = below(path, "natGateways", i, "destinations", j, "service");
       checkAwsService(problems, at, destination.service, vpc.region, null, lookups.services);
       bound += quantityFromNumber(destination.gbPerMonth);
     });
     if (bound > quantityFromNumber(nat.gbPerMonth))
       problems.add(
-        [...path, "natGateways", i, "destinations"],
+        below(path, "natGateways", i, "destinations"),
         `destinations add up to ${formatQuantity(bound)} GB, more than the gateway's gbPerMonth (${nat.gbPerMonth})`,
       );
   });
   vpc.loadBalancers.forEach((lb, i) => {
-    const here: Path = [...path, "loadBalancers", i];
-    lb.azs?.forEach((az, j) => checkAzRef(problems, [...here, "azs", j], az, at));
+    const here: Path = below(path, "loadBalancers", i);
+    lb.azs?.forEach((az, j) => checkAzRef(problems, below(here, "azs", j), az, at));
     const azs = new Set(lb.azs ?? vpc.azs);
     lb.targetAzs?.forEach((az, j) => {
       if (!azs.has(az))
         problems.add(
-          [...here, "targetAzs", j],
+          below(here, "targetAzs", j),
           `"${az}" is not an AZ of load balancer "${lb.id}" (${[...azs].join(", ")})`,
         );
     });
   });
   checkRouteTables(problems, lookups, path, vpc);
   vpc.workloads.forEach((workload, i) =>
-    checkWorkload(problems, lookups, [...path, "workloads", i], workload, at),
+    checkWorkload(problems, lookups, below(path, "workloads", i), workload, at),
   );
 }
 
@@ -202,22 +209,22 @@ function checkWorkload(
 ): void {
   const { vpc, has } = at;
   const within = `in VPC "${vpc.id}"`;
-  if (workload.az !== undefined) checkAzRef(problems, [...path, "az"], workload.az, at);
+  if (workload.az !== undefined) checkAzRef(problems, below(path, "az"), workload.az, at);
   const subnet = workload.subnet === undefined ? undefined : has.subnets.byId.get(workload.subnet);
   if (workload.subnet !== undefined && !subnet) {
     const subnetIds = () => has.subnets.list.map((s) => s.id);
-    problems.unknown([...path, "subnet"], "subnet", workload.subnet, subnetIds, within);
+    problems.unknown(below(path, "subnet"), "subnet", workload.subnet, subnetIds, within);
   }
   if (subnet && workload.az !== undefined && subnet.az !== workload.az) {
     problems.add(
-      [...path, "subnet"],
+      below(path, "subnet"),
       `subnet "${subnet.id}" is in ${subnet.az}, not ${workload.az}`,
     );
   }
   workload.securityGroups.forEach((ref, j) => {
     if (!has.securityGroups.has(ref))
       problems.unknown(
-        [...path, "securityGroups", j],
+        below(path, "securityGroups", j),
         "security group",
         ref,
         has.securityGroups,
@@ -227,8 +234,8 @@ function checkWorkload(
   workload.uses.forEach((ref, j) => {
     if (ref.includes("/")) {
       if (!lookups.index.endpoints.has(ref))
-        problems.unknown([...path, "uses", j], "endpoint", ref, lookups.index.endpoints.keys());
+        problems.unknown(below(path, "uses", j), "endpoint", ref, lookups.index.endpoints.keys());
     } else if (!has.endpoints.has(ref))
-      problems.unknown([...path, "uses", j], "endpoint", ref, has.endpoints, within);
+      problems.unknown(below(path, "uses", j), "endpoint", ref, has.endpoints, within);
   });
 }

@@ -1,16 +1,11 @@
 import { copyFields } from "./copyFields.js";
 import { subnetsOf } from "./defaultSubnets.js";
 import { EndpointReferences } from "./endpointReferences.js";
+import { placedEndpoint } from "./placedEndpoint.js";
 import { type SubnetLookup, subnetLookup } from "./subnetLookup.js";
 import type { EndpointTarget, Eni, Topology, Vpc } from "./topology.js";
 import type { TopologyIndex } from "./topologyIndex.js";
-import type {
-  GwlbEndpointDoc,
-  InterfaceEndpointDoc,
-  SubnetDoc,
-  TopologyDoc,
-  VpcDoc,
-} from "./topologySchema.js";
+import type { InterfaceEndpointDoc, SubnetDoc, TopologyDoc, VpcDoc } from "./topologySchema.js";
 
 /**
  * The ENIs of an interface or GWLB endpoint: one per subnet, or per AZ (a private subnet of
@@ -58,10 +53,7 @@ function normalizeVpc(vpc: VpcDoc, account: string, index: TopologyIndex): Vpc {
     endpoints: vpc.endpoints.map((endpoint) =>
       endpoint.type === "gateway"
         ? endpoint
-        : copyFields(endpoint as InterfaceEndpointDoc | GwlbEndpointDoc, ["azs", "subnets"], {
-            enis: enisOf(endpoint, vpc, lookup),
-            target: targetOf(endpoint, index),
-          }),
+        : placedEndpoint(endpoint, enisOf(endpoint, vpc, lookup), targetOf(endpoint, index)),
     ) as Vpc["endpoints"],
     loadBalancers: vpc.loadBalancers.map((lb) =>
       copyFields(lb, ["azs"], { azs: lb.azs ?? vpc.azs }),
