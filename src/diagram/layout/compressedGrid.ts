@@ -47,7 +47,7 @@ export function identity(n: number): Int32Array {
  * Sorted distinct values of `raw` within lo … hi: by a bitmap of the range when it is small
  * next to the values (one pass each, no comparison sort), else by sorting.
  */
-export function sortedCuts(raw: readonly number[], lo: number, hi: number): Int32Array {
+export function sortedCuts(raw: ArrayLike<number>, lo: number, hi: number): Int32Array {
   const span = hi - lo + 1;
   if (span > 0 && span <= 8 * raw.length + 64) {
     const seen = new Uint8Array(span);
@@ -80,15 +80,32 @@ export function sortedCuts(raw: readonly number[], lo: number, hi: number): Int3
 }
 
 /**
- * Cut positions of marks along one axis: both sides of every mark boundary, so a route can
- * turn on the last cell before a boundary as well as on the first after it.
+ * Cut positions along one axis, in an array of their exact number (no growing): both sides
+ * of every mark boundary, so a route can turn on the last cell before a boundary as well as
+ * on the first after it, each pinned coordinate as a column or row of its own, and `ends`.
  */
-function markCuts(marks: readonly Mark[], horizontal: boolean, into: number[]): void {
+function rawCuts(
+  marks: readonly Mark[],
+  horizontal: boolean,
+  pinned: readonly number[],
+  ends: readonly number[],
+): Int32Array {
+  const into = new Int32Array(ends.length + 4 * marks.length + 2 * pinned.length);
+  let n = 0;
+  for (const end of ends) into[n++] = end;
   for (const m of marks) {
     const start = horizontal ? m.x : m.y;
     const stop = start + (horizontal ? m.width : m.height);
-    into.push(start - 1, start, stop - 1, stop);
+    into[n++] = start - 1;
+    into[n++] = start;
+    into[n++] = stop - 1;
+    into[n++] = stop;
   }
+  for (const p of pinned) {
+    into[n++] = p;
+    into[n++] = p + 1;
+  }
+  return into;
 }
 
 /** Index of the interval of `at` (sorted cuts) holding v: the last i with at[i] ≤ v. */
@@ -127,10 +144,8 @@ export function compressedGrid(
   maxCells = Number.POSITIVE_INFINITY,
   work: LayoutWork | null = null,
 ): CompressedGrid | null {
-  const rawX = [window.x, window.x + window.width];
-  const rawY = [window.y, window.y + window.height];
-  markCuts(marks, true, rawX);
-  markCuts(marks, false, rawY);
+  const rawX = rawCuts(marks, true, [], [window.x, window.x + window.width]);
+  const rawY = rawCuts(marks, false, [], [window.y, window.y + window.height]);
   const xs = sortedCuts(rawX, window.x, window.x + window.width);
   const ys = sortedCuts(rawY, window.y, window.y + window.height);
   if (work) work.cuts += rawX.length + rawY.length;
@@ -190,12 +205,8 @@ export function refinedGrid(
 ): CompressedGrid | null {
   const lastX = base.xs[base.cols] ?? 0;
   const lastY = base.ys[base.rows] ?? 0;
-  const rawX: number[] = [];
-  const rawY: number[] = [];
-  markCuts(extra, true, rawX);
-  markCuts(extra, false, rawY);
-  for (const p of pinnedX) rawX.push(p, p + 1);
-  for (const p of pinnedY) rawY.push(p, p + 1);
+  const rawX = rawCuts(extra, true, pinnedX, []);
+  const rawY = rawCuts(extra, false, pinnedY, []);
   const x = merge(base.xs, sortedCuts(rawX, base.xs[0] ?? 0, lastX));
   const cols = x.at.length - 1;
   if (work) work.cuts += rawX.length + base.xs.length;

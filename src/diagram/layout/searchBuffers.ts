@@ -11,6 +11,9 @@ export class SearchBuffers {
   from = new Int32Array(0);
   seen = new Uint32Array(0);
   closed = new Uint32Array(0);
+  /** the cost of ending at a goal state, where goalSeen holds the current generation */
+  goal = new Float64Array(0);
+  goalSeen = new Uint32Array(0);
   generation = 0;
   /** states expanded by every search so far (for LayoutWork) */
   expanded = 0;
@@ -24,6 +27,8 @@ export class SearchBuffers {
       this.from = new Int32Array(size);
       this.seen = new Uint32Array(size);
       this.closed = new Uint32Array(size);
+      this.goal = new Float64Array(size);
+      this.goalSeen = new Uint32Array(size);
       this.generation = 0;
     }
     this.generation++;
