@@ -3,29 +3,43 @@ import { forEachCluster } from "../../core/displayWidth.js";
 /** Content of the second cell of a wide character; skipped on output. */
 const WIDE_TAIL = "";
 const SPACE = 32;
-/** code of a wide character's second cell (0 never reaches a diagram: it is stripped) */
-const TAIL = 0;
+/**
+ * code of a cell never written, a space: the buffer starts zeroed, so a large diagram's
+ * millions of cells need not be filled (and pages nothing is drawn on are never written)
+ */
+const BLANK = 0;
+/** code of a wide character's second cell (U+FFFF, a noncharacter: see OWN_TEXT) */
+const TAIL = 0xffff;
+/**
+ * code of a cell whose cluster is kept in `extra`: one of several code units (astral
+ * characters, combining marks, joined emoji) or U+FFFE / U+FFFF themselves
+ */
+const OWN_TEXT = 0xfffe;
 
 /**
  * A width × height buffer of terminal cells. Each cell holds one grapheme cluster (a
  * character with its combining marks, a joined emoji); a wide cluster (displayWidth 2)
  * fills its cell and puts a placeholder in the next one. Writes outside the buffer are
- * ignored. Cells are code points in a typed array (a diagram of 100 VPCs has millions of
- * cells); the rare cell holding a cluster of several code points keeps its text in `extra`.
+ * ignored. Cells are UTF-16 code units in a typed array (a diagram of 2,000 VPCs has tens of
+ * millions of cells); the rare cell holding a cluster of several code units keeps its text
+ * in `extra`.
  */
 export class CellGrid {
   readonly width: number;
   readonly height: number;
-  private readonly cells: Uint32Array;
+  private readonly cells: Uint16Array;
   private readonly extra = new Map<number, string>();
   /** rows holding anything but one-unit characters (wide tails, astral, combining marks) */
   private readonly special: Uint8Array;
+  /** one row's codes with blanks as spaces, as rowText decodes them */
+  private readonly row: Uint16Array;
 
   constructor(width: number, height: number) {
     this.width = width;
     this.height = height;
-    this.cells = new Uint32Array(width * height).fill(SPACE);
+    this.cells = new Uint16Array(width * height);
     this.special = new Uint8Array(height);
+    this.row = new Uint16Array(width);
   }
 
   inside(x: number, y: number): boolean {
@@ -35,8 +49,10 @@ export class CellGrid {
   get(x: number, y: number): string {
     if (!this.inside(x, y)) return " ";
     const i = y * this.width + x;
-    const code = this.cells[i] ?? SPACE;
-    return code === TAIL ? WIDE_TAIL : (this.extra.get(i) ?? String.fromCodePoint(code));
+    const code = this.cells[i] ?? BLANK;
+    if (code === BLANK) return " ";
+    if (code === TAIL) return WIDE_TAIL;
+    return code === OWN_TEXT ? (this.extra.get(i) ?? " ") : String.fromCharCode(code);
   }
 
   /** Put a one-cell character at (x, y), repairing any wide character it overlaps. */
@@ -66,7 +82,7 @@ export class CellGrid {
         for (let k = 1; k < w; k++) {
           this.clearWide(col + k, y);
           this.cells[row + col + k] = TAIL;
-          this.extra.delete(row + col + k);
+          if (this.extra.size > 0) this.extra.delete(row + col + k);
           this.special[y] = 1;
         }
       }
@@ -99,39 +115,50 @@ export class CellGrid {
   private rowText(y: number): string {
     const start = y * this.width;
     let end = start + this.width;
-    while (end > start && this.cells[end - 1] === SPACE) end--;
+    while (end > start) {
+      const code = this.cells[end - 1];
+      if (code !== BLANK && code !== SPACE) break;
+      end--;
+    }
     if (end === start) return "";
+    const codes = this.row.subarray(0, end - start);
+    for (let i = start; i < end; i++) {
+      const code = this.cells[i] ?? BLANK;
+      codes[i - start] = code === BLANK ? SPACE : code;
+    }
     if (this.special[y] === 0) {
       // only one-unit characters: decode the run at once
-      return String.fromCharCode.apply(
-        null,
-        this.cells.subarray(start, end) as unknown as number[],
-      );
+      return String.fromCharCode.apply(null, codes as unknown as number[]);
     }
     let text = "";
-    let run = start;
+    let run = 0;
     const flush = (to: number) => {
-      if (to > run) text += String.fromCodePoint(...this.cells.subarray(run, to));
+      if (to > run)
+        text += String.fromCharCode.apply(null, codes.subarray(run, to) as unknown as number[]);
     };
-    for (let i = start; i < end; i++) {
-      const code = this.cells[i];
-      const special = code === TAIL ? "" : this.extra.get(i);
-      if (special === undefined) continue;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i];
+      if (code !== TAIL && code !== OWN_TEXT) continue;
+      const special = code === TAIL ? "" : (this.extra.get(start + i) ?? " ");
       flush(i);
       text += special;
       run = i + 1;
     }
-    flush(end);
+    flush(codes.length);
     return text;
   }
 
   private put(i: number, ch: string): void {
-    const code = ch.codePointAt(0) ?? SPACE;
-    this.cells[i] = code;
-    if (ch.length > (code > 0xffff ? 2 : 1)) this.extra.set(i, ch);
-    else this.extra.delete(i);
-    if (code > 0xffff || code === TAIL || ch.length > 1)
+    const code = ch.length === 0 ? SPACE : ch.charCodeAt(0);
+    if (ch.length > 1 || code >= OWN_TEXT) {
+      this.cells[i] = OWN_TEXT;
+      this.extra.set(i, ch);
       this.special[Math.floor(i / this.width)] = 1;
+      return;
+    }
+    this.cells[i] = code;
+    // (most diagrams hold no cluster of several code units: no lookup per cell then)
+    if (this.extra.size > 0) this.extra.delete(i);
   }
 
   /**
