@@ -147,11 +147,13 @@ export function estimateJsonText(estimate: Estimate, findings?: readonly Finding
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line) continue;
-    const eni = line instanceof EniHourLine && plain(line.az) ? eniLineJson(line) : null;
-    if (eni) {
-      const az = (line as EniHourLine).az;
-      out.push(i === 0 ? "" : ",", eni.id, az, eni.az, az, eni.description, az, eni.rest);
-      continue;
+    if (line instanceof EniHourLine && plain(line.az)) {
+      const eni = eniLineJson(line);
+      if (eni) {
+        const az = line.az;
+        out.push(i === 0 ? "" : ",", eni.id, az, eni.az, az, eni.description, az, eni.rest);
+        continue;
+      }
     }
     out.push(
       `${i === 0 ? "" : ","}{"id":${quoted(line.id)},"account":${word(line.account)}` +

@@ -130,6 +130,26 @@ export interface DiagramGraph {
   edges: DiagramEdge[];
 }
 
+/**
+ * Call `visit` on every node and group, in walkItems' order (depth first, parents before
+ * children), without an entry object per item: for walks that need neither parent nor depth
+ * over graphs of tens of thousands of items.
+ */
+export function eachItem(items: readonly DiagramItem[], visit: (item: DiagramItem) => void): void {
+  const stack: DiagramItem[] = [];
+  const pushReversed = (list: readonly DiagramItem[]) => {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const item = list[i];
+      if (item) stack.push(item);
+    }
+  };
+  pushReversed(items);
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    visit(item);
+    if (item.type === "group") pushReversed(item.children);
+  }
+}
+
 /** Every node and group of a graph, depth first, parents before children. */
 export function* walkItems(
   items: readonly DiagramItem[],

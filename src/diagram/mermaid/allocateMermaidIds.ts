@@ -1,4 +1,4 @@
-import type { DiagramGraph, DiagramItem } from "../graph/diagramGraph.js";
+import { type DiagramGraph, type DiagramItem, eachItem } from "../graph/diagramGraph.js";
 
 /** Longest slug kept from a graph id before the `n_`/`g_` prefix and any counter. */
 const MAX_SLUG = 48;
@@ -39,16 +39,7 @@ export function allocateMermaidIds(graph: DiagramGraph): MermaidIds {
   // graph id → Mermaid id: the first node of that id, else the first group
   const ofGraphId = new Map<string, string>();
   const groups: [id: string, mermaidId: string][] = [];
-  // depth first, children in order (walkItems' order), without an entry per item
-  const stack: DiagramItem[] = [];
-  const pushReversed = (items: readonly DiagramItem[]) => {
-    for (let i = items.length - 1; i >= 0; i--) {
-      const item = items[i];
-      if (item) stack.push(item);
-    }
-  };
-  pushReversed(graph.items);
-  for (let item = stack.pop(); item; item = stack.pop()) {
+  eachItem(graph.items, (item) => {
     const base = `${item.type === "node" ? "n" : "g"}_${slug(item.id) || "item"}`;
     let id = base;
     if (used.has(id)) {
@@ -61,11 +52,8 @@ export function allocateMermaidIds(graph: DiagramGraph): MermaidIds {
     ofItem.set(item, id);
     if (item.type === "node") {
       if (!ofGraphId.has(item.id)) ofGraphId.set(item.id, id);
-    } else {
-      groups.push([item.id, id]);
-      pushReversed(item.children);
-    }
-  }
+    } else groups.push([item.id, id]);
+  });
   for (const [graphId, id] of groups) if (!ofGraphId.has(graphId)) ofGraphId.set(graphId, id);
   return { ofItem, ofGraphId };
 }
