@@ -1,5 +1,5 @@
 import type { LayoutNode } from "./layoutTree.js";
-import { CellFlag, type Mark, pushMark, pushSolid } from "./levelMarks.js";
+import { CellFlag, type Mark, pushCells, pushMark, pushSolid } from "./levelMarks.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import { type Rect, rectsIntersect } from "./rect.js";
 import { titleRect } from "./titleRect.js";
@@ -8,18 +8,15 @@ function pushBorder(marks: Mark[], window: Rect, b: Rect): void {
   const right = b.x + b.width - 1;
   const bottom = b.y + b.height - 1;
   const { BorderH, BorderV, Blocked } = CellFlag;
-  pushMark(marks, window, { x: b.x + 1, y: b.y, width: b.width - 2, height: 1 }, BorderH);
-  pushMark(marks, window, { x: b.x + 1, y: bottom, width: b.width - 2, height: 1 }, BorderH);
-  pushMark(marks, window, { x: b.x, y: b.y + 1, width: 1, height: b.height - 2 }, BorderV);
-  pushMark(marks, window, { x: right, y: b.y + 1, width: 1, height: b.height - 2 }, BorderV);
-  for (const [x, y] of [
-    [b.x, b.y],
-    [right, b.y],
-    [b.x, bottom],
-    [right, bottom],
-  ] as const) {
-    pushMark(marks, window, { x, y, width: 1, height: 1 }, Blocked);
-  }
+  pushCells(marks, window, b.x + 1, b.y, b.width - 2, 1, BorderH);
+  pushCells(marks, window, b.x + 1, bottom, b.width - 2, 1, BorderH);
+  pushCells(marks, window, b.x, b.y + 1, 1, b.height - 2, BorderV);
+  pushCells(marks, window, right, b.y + 1, 1, b.height - 2, BorderV);
+  // the corners
+  pushCells(marks, window, b.x, b.y, 1, 1, Blocked);
+  pushCells(marks, window, right, b.y, 1, 1, Blocked);
+  pushCells(marks, window, b.x, bottom, 1, 1, Blocked);
+  pushCells(marks, window, right, bottom, 1, 1, Blocked);
 }
 
 function pushHeader(marks: Mark[], window: Rect, b: PlacedBox): void {

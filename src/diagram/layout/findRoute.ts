@@ -5,6 +5,7 @@ import type { OverlayView } from "./levelOverlay.js";
 import type { Rect } from "./rect.js";
 import type { ScenePoint } from "./scene.js";
 import type { SearchBuffers } from "./searchBuffers.js";
+import type { TerminalList } from "./terminalList.js";
 
 /** Costs of routing, per cell of length unless said otherwise. */
 export const RouteCost = {
@@ -49,23 +50,16 @@ export const Dir = { Right: 0, Left: 1, Down: 2, Up: 3 } as const;
 export const DX = [1, -1, 0, 0] as const;
 export const DY = [0, 0, 1, -1] as const;
 
-/**
- * Where a route may begin (leaving the cell in direction `dir`) or end (entering the cell
- * in direction `dir`), and what that costs on top of the route itself.
- */
-export interface Terminal {
-  x: number;
-  y: number;
-  dir: number;
-  cost: number;
-}
-
 export interface RouteQuery {
   grid: CompressedGrid;
   window: Rect;
-  /** every terminal's cell must be a cut of the grid (its own column and row) */
-  starts: readonly Terminal[];
-  goals: readonly Terminal[];
+  /**
+   * where a route may begin (leaving a cell) and end (entering one), with what that costs
+   * on top of the route; every terminal's cell must be a cut of the grid (its own column
+   * and row)
+   */
+  starts: TerminalList;
+  goals: TerminalList;
   /** heuristic weight: 1 finds the cheapest route, more trades optimality for speed */
   weight: number;
   /** give up (null) after expanding this many states */
@@ -136,14 +130,14 @@ function search(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null 
   buffers.prepare(4 * cols * rows + 1);
   const { cost, from, seen, closed, goal, goalSeen, heap, generation: gen } = buffers;
   const sink = 4 * cols * rows;
-  const stateOf = (t: Terminal): number =>
-    (intervalOf(ys, t.y) * cols + intervalOf(xs, t.x)) * 4 + t.dir;
+  const stateOf = (x: number, y: number, dir: number): number =>
+    (intervalOf(ys, y) * cols + intervalOf(xs, x)) * 4 + dir;
   const flagsOf = (state: number): number => {
     const cell = state >> 2;
     return flagsAt(grid, cell % cols, Math.floor(cell / cols));
   };
-  const inside = (t: Terminal): boolean =>
-    t.x >= win.x && t.y >= win.y && t.x < win.x + win.width && t.y < win.y + win.height;
+  const inside = (x: number, y: number): boolean =>
+    x >= win.x && y >= win.y && x < win.x + win.width && y < win.y + win.height;
 
   // the cost of ending at each goal state (the cheapest of its terminals), in the buffers
   const goalCost = (state: number): number | undefined =>
@@ -158,19 +152,23 @@ function search(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null 
   let gy0 = Number.POSITIVE_INFINITY;
   let gx1 = Number.NEGATIVE_INFINITY;
   let gy1 = Number.NEGATIVE_INFINITY;
-  for (const t of query.goals) {
-    if (!inside(t)) continue;
-    const state = stateOf(t);
+  const ends = query.goals;
+  for (let i = 0; i < ends.size; i++) {
+    const x = ends.x[i] ?? 0;
+    const y = ends.y[i] ?? 0;
+    const tCost = ends.cost[i] ?? 0;
+    if (!inside(x, y)) continue;
+    const state = stateOf(x, y, ends.dir[i] ?? 0);
     if (flagsOf(state) & BLOCKED) continue;
-    if ((goalCost(state) ?? Number.POSITIVE_INFINITY) <= t.cost) continue;
+    if ((goalCost(state) ?? Number.POSITIVE_INFINITY) <= tCost) continue;
     goalSeen[state] = gen;
-    goal[state] = t.cost;
+    goal[state] = tCost;
     goals++;
-    cheapestGoal = Math.min(cheapestGoal, t.cost);
-    gx0 = Math.min(gx0, t.x);
-    gy0 = Math.min(gy0, t.y);
-    gx1 = Math.max(gx1, t.x);
-    gy1 = Math.max(gy1, t.y);
+    cheapestGoal = Math.min(cheapestGoal, tCost);
+    gx0 = Math.min(gx0, x);
+    gy0 = Math.min(gy0, y);
+    gx1 = Math.max(gx1, x);
+    gy1 = Math.max(gy1, y);
   }
   if (goals === 0) return null;
   // distance to the goals' bounding box plus the turns any route must still make: one
@@ -194,18 +192,23 @@ function search(query: RouteQuery, buffers: SearchBuffers): ScenePoint[] | null 
     }
   };
 
-  for (const t of query.starts) {
-    if (!inside(t)) continue;
-    const state = stateOf(t);
+  const starts = query.starts;
+  for (let i = 0; i < starts.size; i++) {
+    const x = starts.x[i] ?? 0;
+    const y = starts.y[i] ?? 0;
+    const dir = starts.dir[i] ?? 0;
+    const tCost = starts.cost[i] ?? 0;
+    if (!inside(x, y)) continue;
+    const state = stateOf(x, y, dir);
     if (flagsOf(state) & (BLOCKED | BORDER_H | BORDER_V)) continue;
-    if (seen[state] === gen && (cost[state] ?? 0) <= t.cost) continue;
+    if (seen[state] === gen && (cost[state] ?? 0) <= tCost) continue;
     seen[state] = gen;
-    cost[state] = t.cost;
+    cost[state] = tCost;
     from[state] = -1;
-    const h = estimate(t.x, t.y, t.dir);
-    heap.push((t.cost + weight * (h + cheapestGoal)) * KEY + h, state);
+    const h = estimate(x, y, dir);
+    heap.push((tCost + weight * (h + cheapestGoal)) * KEY + h, state);
     const extra = goalCost(state);
-    if (extra !== undefined) offerSink(state, t.cost + extra);
+    if (extra !== undefined) offerSink(state, tCost + extra);
   }
 
   let budget = query.budget;

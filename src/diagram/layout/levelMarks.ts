@@ -1,6 +1,6 @@
 import type { LayoutNode } from "./layoutTree.js";
 import type { PlacedBox } from "./positionBoxes.js";
-import { type Rect, rectIntersection } from "./rect.js";
+import type { Rect } from "./rect.js";
 import { titleRect } from "./titleRect.js";
 
 /** Bits of a cell as the edge router sees it. */
@@ -30,23 +30,42 @@ export interface Mark extends Rect {
   flag: number;
 }
 
-/** Append `rect` clipped to `window` (nothing when they do not meet). */
-export function pushMark(marks: Mark[], window: Rect, rect: Rect, flag: number): void {
-  const r = rectIntersection(rect, window);
+/**
+ * Append the cells x…x+width−1 × y…y+height−1 clipped to `window` (nothing when they do not
+ * meet), with no rectangle made but the mark.
+ */
+export function pushCells(
+  marks: Mark[],
+  window: Rect,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  flag: number,
+): void {
+  const x0 = Math.max(x, window.x);
+  const y0 = Math.max(y, window.y);
+  const right = Math.min(x + width, window.x + window.width);
+  const bottom = Math.min(y + height, window.y + window.height);
   // build marks with one fixed shape: spreading rects of different shapes makes every
   // later property read megamorphic (measured: 2,000 hidden classes, 3× slower layout)
-  if (r.width > 0 && r.height > 0)
-    marks.push({ x: r.x, y: r.y, width: r.width, height: r.height, flag });
+  if (right > x0 && bottom > y0)
+    marks.push({ x: x0, y: y0, width: right - x0, height: bottom - y0, flag });
+}
+
+/** Append `rect` clipped to `window` (nothing when they do not meet). */
+export function pushMark(marks: Mark[], window: Rect, rect: Rect, flag: number): void {
+  pushCells(marks, window, rect.x, rect.y, rect.width, rect.height, flag);
 }
 
 /** A solid box: blocked, with a costly ring of cells around it. */
 export function pushSolid(marks: Mark[], window: Rect, b: Rect): void {
-  pushMark(marks, window, b, CellFlag.Blocked);
+  pushCells(marks, window, b.x, b.y, b.width, b.height, CellFlag.Blocked);
   const near = CellFlag.Near;
-  pushMark(marks, window, { x: b.x - 1, y: b.y - 1, width: b.width + 2, height: 1 }, near);
-  pushMark(marks, window, { x: b.x - 1, y: b.y + b.height, width: b.width + 2, height: 1 }, near);
-  pushMark(marks, window, { x: b.x - 1, y: b.y, width: 1, height: b.height }, near);
-  pushMark(marks, window, { x: b.x + b.width, y: b.y, width: 1, height: b.height }, near);
+  pushCells(marks, window, b.x - 1, b.y - 1, b.width + 2, 1, near);
+  pushCells(marks, window, b.x - 1, b.y + b.height, b.width + 2, 1, near);
+  pushCells(marks, window, b.x - 1, b.y, 1, b.height, near);
+  pushCells(marks, window, b.x + b.width, b.y, 1, b.height, near);
 }
 
 /** The cells a route inside `level` may use: its interior, or the whole canvas at the root. */

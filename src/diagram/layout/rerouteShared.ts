@@ -3,6 +3,7 @@ import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
 import { type RouteContext, routeEdge } from "./routeEdge.js";
 import type { ScenePoint } from "./scene.js";
+import { cellKey } from "./terminalList.js";
 import { forEachUnitStep } from "./unitSteps.js";
 
 /** Diagrams with at most this many edges get the second pass (each edge a search or two more). */
@@ -76,11 +77,11 @@ class StepOwners {
 }
 
 /** The arrowheads of the edges into `box`, but edge `skip`'s. */
-function arrivalsInto(edges: readonly RoutedEdge[], box: PlacedBox, skip: number): Set<string> {
-  const heads = new Set<string>();
+function arrivalsInto(edges: readonly RoutedEdge[], box: PlacedBox, skip: number): Set<number> {
+  const heads = new Set<number>();
   edges.forEach((edge, i) => {
     const head = edge.points[edge.points.length - 1];
-    if (i !== skip && edge.targetBox === box && head) heads.add(`${head.x},${head.y}`);
+    if (i !== skip && edge.targetBox === box && head) heads.add(cellKey(head.x, head.y));
   });
   return heads;
 }

@@ -54,7 +54,7 @@ export interface RouteContext {
   /** a number for each trunk met (LevelOverlay's trunks) */
   trunkNumbers: Map<string, number>;
   /** where the edges routed so far end, per target box (their arrowheads) */
-  arrivals: Map<PlacedBox, Set<string>>;
+  arrivals: Map<PlacedBox, Set<number>>;
   /** the grid of the last one-search route tried, by its top and the ends' parents */
   lastChain: {
     top: LayoutNode;

@@ -14,6 +14,7 @@ import { type RouteContext, routeEdge } from "./routeEdge.js";
 import type { SceneBox, SceneEdge, ScenePoint } from "./scene.js";
 import { SearchBuffers } from "./searchBuffers.js";
 import { SegmentIndex } from "./segmentIndex.js";
+import { cellKey } from "./terminalList.js";
 
 /** Edge labels are cut to this many cells. */
 const MAX_EDGE_LABEL_CELLS = 20;
@@ -88,8 +89,8 @@ export function routeEdges(
     second.push({ source, target, targetBox: t, trunk, points, segments });
     const head = points[points.length - 1];
     if (head) {
-      const heads = ctx.arrivals.get(t) ?? new Set<string>();
-      heads.add(`${head.x},${head.y}`);
+      const heads = ctx.arrivals.get(t) ?? new Set<number>();
+      heads.add(cellKey(head.x, head.y));
       ctx.arrivals.set(t, heads);
     }
     const label = edge.label === null ? "" : cleanLabel(edge.label, MAX_EDGE_LABEL_CELLS);

@@ -1,8 +1,10 @@
 import { MinHeap } from "./minHeap.js";
+import { TerminalList } from "./terminalList.js";
 
 /**
  * Scratch memory reused by every A* search of one `layout` call: per-state arrays (four
- * states per grid cell, one per direction of arrival, plus a sink) and the queue.
+ * states per grid cell, one per direction of arrival, plus a sink), the queue and the
+ * terminal lists.
  * Arrays only grow; a generation stamp marks which entries belong to the current search so
  * nothing has to be cleared between searches.
  */
@@ -18,6 +20,9 @@ export class SearchBuffers {
   /** states expanded by every search so far (for LayoutWork) */
   expanded = 0;
   readonly heap = new MinHeap();
+  /** the terminals of the search's two ends, refilled for every search */
+  readonly starts = new TerminalList();
+  readonly goals = new TerminalList();
 
   /** Make room for `states` states and start a new search generation. */
   prepare(states: number): void {

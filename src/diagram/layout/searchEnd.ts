@@ -1,7 +1,8 @@
 import { centre, clamp, facingSide, horizontal, INWARD, OUTWARD, SIDES } from "./boxSides.js";
-import { DX, DY, RouteCost, type Terminal } from "./findRoute.js";
+import { DX, DY, RouteCost } from "./findRoute.js";
 import type { PlacedBox } from "./positionBoxes.js";
 import type { Rect } from "./rect.js";
+import { cellKey, type TerminalList } from "./terminalList.js";
 import { titleRect } from "./titleRect.js";
 
 /**
@@ -14,8 +15,8 @@ export type End =
       kind: "box";
       box: PlacedBox;
       inner: Rect | null;
-      /** an edge's own target: the cells ("x,y") where earlier edges' arrowheads point at it */
-      arrivals?: ReadonlySet<string>;
+      /** an edge's own target: the cells (cellKey) where earlier edges' arrowheads point at it */
+      arrivals?: ReadonlySet<number>;
     }
   | { kind: "cell"; x: number; y: number; dir: number };
 
@@ -26,10 +27,10 @@ export type End =
 const CROWDED_ARROW = 200;
 
 /** The extra cost of arriving at cell (x, y), given the arrowheads there already. */
-function arrivalCost(arrivals: ReadonlySet<string>, x: number, y: number, along: boolean): number {
-  if (arrivals.has(`${x},${y}`)) return 0;
+function arrivalCost(arrivals: ReadonlySet<number>, x: number, y: number, along: boolean): number {
+  if (arrivals.has(cellKey(x, y))) return 0;
   // side by side on a top or bottom (8 px); on a left or right side rows are 18 px apart
-  return along && (arrivals.has(`${x - 1},${y}`) || arrivals.has(`${x + 1},${y}`))
+  return along && (arrivals.has(cellKey(x - 1, y)) || arrivals.has(cellKey(x + 1, y)))
     ? CROWDED_ARROW
     : 0;
 }
@@ -62,24 +63,36 @@ export function pins(end: End, other: Rect, xs: number[], ys: number[]): void {
   ys.push(b.y - 1, b.y + 1, b.y + 2, b.y + b.height - 2, b.y + b.height);
 }
 
+/** The first index of the sorted cuts `at` holding a value ≥ v (at.length when none does). */
+function firstAtLeast(at: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid] ?? 0) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * The terminals of a box end: its ring cells (all of them for the edge's own end, the grid's
- * cuts for a group holding it), leaving outward or entering inward. An own end pays for
- * meeting a side off its middle; a group pays for the route still to go inside it (a
- * distance estimate, a turn unless in line, the border, any header text crossed); both pay
- * for a side not facing the other end.
+ * The terminals of a box end, into `out`: its ring cells (all of them for the edge's own
+ * end; for a group holding it, those on the grid's cuts `xs` / `ys`), leaving outward or
+ * entering inward. An own end pays for meeting a side off its middle; a group pays for the
+ * route still to go inside it (a distance estimate, a turn unless in line, the border, any
+ * header text crossed); both pay for a side not facing the other end.
  */
 export function boxTerminals(
   end: Extract<End, { kind: "box" }>,
   other: Rect,
   leaving: boolean,
-  colsAt: (from: number, to: number) => number[],
-  rowsAt: (from: number, to: number) => number[],
-): Terminal[] {
+  xs: Int32Array,
+  ys: Int32Array,
+  out: TerminalList,
+): void {
   const b = end.box;
   const facing = facingSide(b, other);
   const title = end.inner === null ? null : titleRect(b);
-  const out: Terminal[] = [];
   for (const side of SIDES) {
     const along = horizontal(side);
     const fixed =
@@ -93,11 +106,14 @@ export function boxTerminals(
     // not beside the border's corners: the route meets the box square on
     const from = (along ? b.x : b.y) + 1;
     const to = (along ? b.x + b.width : b.y + b.height) - 2;
-    const cells =
-      end.inner === null ? range(from, to) : along ? colsAt(from, to) : rowsAt(from, to);
     const dir = leaving ? OUTWARD[side] : INWARD[side];
     const sidePenalty = side === facing ? 0 : RouteCost.otherSide;
-    for (const v of cells) {
+    // every cell of the side from `from` to `to`, or the indices of the cuts among them
+    const cuts = end.inner === null ? null : along ? xs : ys;
+    const first = cuts ? firstAtLeast(cuts, from) : from;
+    const last = cuts ? firstAtLeast(cuts, to + 1) : to + 1;
+    for (let k = first; k < last; k++) {
+      const v = cuts ? (cuts[k] ?? 0) : k;
       const x = along ? v : fixed;
       const y = along ? fixed : v;
       let cost = sidePenalty;
@@ -122,14 +138,7 @@ export function boxTerminals(
         if (title && cy === title.y && cx >= title.x && cx < title.x + title.width)
           cost += RouteCost.titlePort;
       }
-      out.push({ x, y, dir, cost });
+      out.push(x, y, dir ?? 0, cost);
     }
   }
-  return out;
-}
-
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let v = from; v <= to; v++) out.push(v);
-  return out;
 }

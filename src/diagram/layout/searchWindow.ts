@@ -1,5 +1,5 @@
-import { type CompressedGrid, intervalOf, refinedGrid } from "./compressedGrid.js";
-import { ESCAPED, findRoute, RouteCost, type Terminal } from "./findRoute.js";
+import { type CompressedGrid, refinedGrid } from "./compressedGrid.js";
+import { ESCAPED, findRoute, RouteCost } from "./findRoute.js";
 import type { LayoutWork } from "./layoutWork.js";
 import type { OverlayView } from "./levelOverlay.js";
 import { type Rect, rectIntersection } from "./rect.js";
@@ -7,6 +7,7 @@ import type { ScenePoint } from "./scene.js";
 import type { SearchBuffers } from "./searchBuffers.js";
 import { boundsOf, boxTerminals, type End, pins } from "./searchEnd.js";
 import type { SegmentIndex } from "./segmentIndex.js";
+import type { TerminalList } from "./terminalList.js";
 import { windowGrid } from "./windowGrid.js";
 
 /**
@@ -37,29 +38,27 @@ export interface SearchLimits {
   greedy: boolean;
 }
 
-/** The cuts of `at` from a to b (a is a cut): where a route may meet a group's side. */
-function cutsBetween(at: Int32Array, a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = intervalOf(at, a); i < at.length && (at[i] ?? 0) <= b; i++) {
-    const v = at[i] ?? a;
-    if (v >= a) out.push(v);
+/** Where a route may leave `end` (or arrive at it), on `grid`, into `out`. */
+function terminals(
+  grid: CompressedGrid,
+  end: End,
+  other: Rect,
+  leaving: boolean,
+  out: TerminalList,
+): TerminalList {
+  out.clear();
+  if (end.kind === "box") {
+    boxTerminals(end, other, leaving, grid.xs, grid.ys, out);
+  } else if (leaving) {
+    out.push(end.x, end.y, end.dir, 0);
+  } else {
+    // arriving along the border (a child may stand right behind the cell) and turning out
+    // through it costs a turn
+    for (let dir = 0; dir < 4; dir++) {
+      if (dir !== (end.dir ^ 1)) out.push(end.x, end.y, dir, dir === end.dir ? 0 : RouteCost.turn);
+    }
   }
   return out;
-}
-
-/** Where a route may leave `end` (or arrive at it), on `grid`. */
-function terminals(grid: CompressedGrid, end: End, other: Rect, leaving: boolean): Terminal[] {
-  if (end.kind === "box") {
-    const colsAt = (a: number, b: number): number[] => cutsBetween(grid.xs, a, b);
-    const rowsAt = (a: number, b: number): number[] => cutsBetween(grid.ys, a, b);
-    return boxTerminals(end, other, leaving, colsAt, rowsAt);
-  }
-  if (leaving) return [{ x: end.x, y: end.y, dir: end.dir, cost: 0 }];
-  // arriving along the border (a child may stand right behind the cell) and turning out
-  // through it costs a turn
-  return [0, 1, 2, 3]
-    .filter((dir) => dir !== (end.dir ^ 1))
-    .map((dir) => ({ x: end.x, y: end.y, dir, cost: dir === end.dir ? 0 : RouteCost.turn }));
 }
 
 /** The cells every terminal and pinned coordinate of `end` lies in (and one more). */
@@ -112,8 +111,8 @@ export function searchWindow(
       {
         grid,
         window,
-        starts: terminals(grid, from, toBounds, true),
-        goals: terminals(grid, to, fromBounds, false),
+        starts: terminals(grid, from, toBounds, true, buffers.starts),
+        goals: terminals(grid, to, fromBounds, false, buffers.goals),
         weight,
         budget: keepOff ? Math.min(limits.budget, OVERLAY_BUDGET) : limits.budget,
         work,

@@ -1,4 +1,4 @@
-import { forEachCluster } from "../../core/displayWidth.js";
+import { forEachCluster, isSimpleText } from "../../core/displayWidth.js";
 import { INVISIBLE_CHARS } from "../text/invisibleChars.js";
 
 /**
@@ -9,20 +9,24 @@ import { INVISIBLE_CHARS } from "../text/invisibleChars.js";
  * clips), between grapheme clusters. Not yet escaped.
  */
 export function xmlChars(text: string, maxCells = Number.POSITIVE_INFINITY): string {
+  // nearly every label: legal as it is, a cell per code unit
+  if (isSimpleText(text))
+    return text.length <= maxCells ? text : text.slice(0, Math.max(0, maxCells));
   const legal = text
     .replace(/[\t\n\r\v\f\u0085\u2028\u2029]/g, " ")
     .replace(/[^\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
     .replace(INVISIBLE_CHARS, "");
   if (maxCells === Number.POSITIVE_INFINITY) return legal;
-  let clipped = "";
+  // the clusters are consecutive pieces of `legal`: keep those that fit, as one slice
+  let end = 0;
   let cells = 0;
   forEachCluster(legal, (cluster, width) => {
     cells += width;
     if (cells > maxCells) return false;
-    clipped += cluster;
+    end += cluster.length;
     return true;
   });
-  return clipped;
+  return end === legal.length ? legal : legal.slice(0, end);
 }
 
 /** `xmlChars(text, maxCells)` with & < > " ' escaped: safe as text and attribute value. */
