@@ -27,6 +27,11 @@ const UP = 1;
 const DOWN = 2;
 const LEFT = 4;
 const RIGHT = 8;
+/** The connection bits of a cell, and of the four cells of a 32-bit word. */
+const EDGE_BITS = 15;
+const EDGE_BITS_X4 = 0x0f0f0f0f;
+/** Where a cell's Border sits, above its connection bits. */
+const BORDER_SHIFT = 4;
 
 const BIT: Readonly<Record<Direction, number>> = { up: UP, down: DOWN, left: LEFT, right: RIGHT };
 const OPPOSITE: Readonly<Record<Direction, Direction>> = {
@@ -52,16 +57,18 @@ export function renderAscii(scene: Scene, options: RenderAsciiOptions = {}): str
   const width = cellCount(scene.width);
   const height = cellCount(scene.height);
   const grid = new CellGrid(width, height);
-  const borders = new Uint8Array(width * height);
+  // per cell: the Border under it (high bits) and the edges' connection bits (low 4),
+  // rounded up to whole 32-bit words so blank stretches are skipped four cells at a time
+  const words = new Uint32Array(Math.ceil((width * height) / 4));
+  const mask = new Uint8Array(words.buffer, 0, width * height);
   const boxes = new Map<string, SceneBox>();
 
   for (const box of scene.boxes) {
     boxes.set(box.id, box);
-    drawBox(grid, borders, box, g);
+    drawBox(grid, mask, box, g);
   }
   for (const box of scene.boxes) drawText(grid, box, g);
 
-  const mask = new Uint8Array(width * height);
   const arrows: { at: ScenePoint; glyph: string }[] = [];
   const tees: { at: ScenePoint; toSource: Direction }[] = [];
   for (const edge of scene.edges) {
@@ -79,14 +86,16 @@ export function renderAscii(scene: Scene, options: RenderAsciiOptions = {}): str
     arrows.push({ at: last, glyph: arrowGlyph(edge, points, boxes, g) });
   }
 
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const bits = mask[y * width + x] ?? 0;
-      if (bits === 0) continue;
-      grid.set(x, y, edgeGlyph(bits, borders[y * width + x] ?? Border.None, g));
+  for (let w = 0; w < words.length; w++) {
+    if (((words[w] ?? 0) & EDGE_BITS_X4) === 0) continue;
+    for (let i = 4 * w; i < 4 * w + 4 && i < mask.length; i++) {
+      const cell = mask[i] ?? 0;
+      if ((cell & EDGE_BITS) === 0) continue;
+      const y = Math.floor(i / width);
+      grid.set(i - y * width, y, edgeGlyph(cell & EDGE_BITS, cell >> BORDER_SHIFT, g));
     }
   }
-  for (const tee of tees) drawTee(grid, borders, tee.at, tee.toSource, g);
+  for (const tee of tees) drawTee(grid, mask, tee.at, tee.toSource, g);
   for (const arrow of arrows) grid.set(arrow.at.x, arrow.at.y, arrow.glyph);
 
   for (const edge of scene.edges) {
@@ -131,7 +140,7 @@ function cellCount(n: number): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 }
 
-function drawBox(grid: CellGrid, borders: Uint8Array, box: SceneBox, g: GlyphSet): void {
+function drawBox(grid: CellGrid, mask: Uint8Array, box: SceneBox, g: GlyphSet): void {
   const left = box.x;
   const top = box.y;
   const right = box.x + box.width - 1;
@@ -143,7 +152,7 @@ function drawBox(grid: CellGrid, borders: Uint8Array, box: SceneBox, g: GlyphSet
   const put = (x: number, y: number, ch: string, kind: Border): void => {
     if (!grid.inside(x, y)) return;
     grid.set(x, y, ch);
-    borders[y * grid.width + x] = kind;
+    mask[y * grid.width + x] = kind << BORDER_SHIFT;
   };
   for (let x = left + 1; x < right; x++) {
     put(x, top, h, Border.Horizontal);
@@ -263,13 +272,13 @@ function edgeGlyph(bits: number, border: number, g: GlyphSet): string {
 /** Where an edge leaves its source box, the straight border cell becomes a tee. */
 function drawTee(
   grid: CellGrid,
-  borders: Uint8Array,
+  mask: Uint8Array,
   at: ScenePoint,
   toSource: Direction,
   g: GlyphSet,
 ): void {
   if (!grid.inside(at.x, at.y)) return;
-  const border = borders[at.y * grid.width + at.x];
+  const border = (mask[at.y * grid.width + at.x] ?? 0) >> BORDER_SHIFT;
   const onSide = toSource === "left" || toSource === "right";
   if (border !== (onSide ? Border.Vertical : Border.Horizontal)) return;
   const glyph = { up: g.teeDown, down: g.teeUp, left: g.teeRight, right: g.teeLeft }[toSource];
