@@ -25,11 +25,15 @@ const ENTITIES: Readonly<Record<string, string>> = Object.freeze({
   ":": "#58;",
 });
 
+/** Whether escapeMermaidText changes anything: a character above, or a placeholder pair. */
+const NEEDS_ESCAPE = /["#&<>`%:]|\uFB02\u00B0|\u00B6\u00DF/;
+
 /** No-break space: what an otherwise empty label shows (Mermaid rejects `[""]`). */
 const BLANK = "#160;";
 
 /** Escape text already free of control characters for use inside a Mermaid `"…"` string. */
 export function escapeMermaidText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/["#&<>`%:]/g, (ch) => ENTITIES[ch] ?? ch)
     .replace(/\uFB02\u00B0|\u00B6\u00DF/g, (pair) => `${pair[0]}\u2060${pair[1]}`);

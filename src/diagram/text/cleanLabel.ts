@@ -5,6 +5,9 @@ import { truncateMiddle } from "./truncateMiddle.js";
 /** Longest label, in terminal cells, before it is cut with "…". */
 export const MAX_LABEL_CELLS = 40;
 
+/** What the space rules change in simple text: a no-break space, a run of spaces, an end space. */
+const UNEVEN_SPACES = /\u00A0| {2}|^ | $/;
+
 /** Tag characters: invisible, they only belong in an emoji flag (🏴 + tags of "gbeng"). */
 const TAGS = /[\u{E0000}-\u{E007F}]/gu;
 const TAG = /[\u{E0000}-\u{E007F}]/u;
@@ -37,6 +40,10 @@ function tidyClusters(text: string): string {
  * around "…" (see truncateMiddle), cut between grapheme clusters.
  */
 export function cleanLabel(text: string, maxCells = MAX_LABEL_CELLS): string {
+  // nearly every label: simple text (no controls, invisibles or joining characters) whose
+  // spaces are single and inside, so nothing below would change it
+  if (isSimpleText(text) && !UNEVEN_SPACES.test(text))
+    return text.length <= maxCells ? text : truncateMiddle(text, maxCells);
   let flat = text
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")
     .replace(INVISIBLE_CHARS, "")
