@@ -9,6 +9,7 @@ import type {
   NodeKind,
 } from "../graph/diagramGraph.js";
 import { cleanLabel } from "../text/cleanLabel.js";
+import { TextBuffer } from "../text/textBuffer.js";
 import { allocateMermaidIds, type MermaidIds } from "./allocateMermaidIds.js";
 import { drawingOrder } from "./drawingOrder.js";
 import { escapeMermaidText, mermaidLabel } from "./escapeMermaidText.js";
@@ -83,18 +84,18 @@ function itemLines(
   items: readonly DiagramItem[],
   ids: MermaidIds,
   depth: number,
-  out: string[],
+  out: TextBuffer,
 ): void {
   const pad = INDENT.repeat(depth);
   for (const item of drawingOrder(items)) {
     const id = ids.ofItem.get(item);
     if (id === undefined) continue;
     if (item.type === "node") {
-      out.push(pad + nodeLine(item, id));
+      out.line(pad + nodeLine(item, id));
     } else {
-      out.push(pad + groupLine(item, id));
+      out.line(pad + groupLine(item, id));
       itemLines(item.children, ids, depth + 1, out);
-      out.push(`${pad}end`);
+      out.line(`${pad}end`);
     }
   }
 }
@@ -155,16 +156,18 @@ function edgeLine(edge: DiagramEdge, ids: MermaidIds): string {
 export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions = {}): string {
   const ids = allocateMermaidIds(graph);
   const direction = options.direction === "LR" ? "LR" : "TB";
-  const out: string[] = [...mermaidTitle(graph.title), `flowchart ${direction}`];
+  const out = new TextBuffer();
+  out.lines(mermaidTitle(graph.title));
+  out.line(`flowchart ${direction}`);
   itemLines(graph.items, ids, 1, out);
   const classes = new Map<string, string[]>();
   itemClasses(graph.items, ids, classes);
   const legend = mermaidLegend(graph, INDENT);
-  out.push(...legend.lines);
+  out.lines(legend.lines);
 
   const styled = new Map<string, number[]>();
   graph.edges.forEach((edge, index) => {
-    out.push(INDENT + edgeLine(edge, ids));
+    out.line(INDENT + edgeLine(edge, ids));
     const style = edgeStyle(edge.kind, edge.status);
     if (style === null) return;
     const indexes = styled.get(style);
@@ -173,15 +176,15 @@ export function renderMermaid(graph: DiagramGraph, options: RenderMermaidOptions
   });
 
   for (const [name, style] of MERMAID_CLASS_DEFS) {
-    if (classes.has(name) || legend.uses.has(name)) out.push(`${INDENT}classDef ${name} ${style}`);
+    if (classes.has(name) || legend.uses.has(name)) out.line(`${INDENT}classDef ${name} ${style}`);
   }
   for (const [name] of MERMAID_CLASS_DEFS) {
     const members = classes.get(name);
-    if (members) out.push(`${INDENT}class ${members.join(",")} ${name}`);
+    if (members) out.line(`${INDENT}class ${members.join(",")} ${name}`);
   }
-  out.push(...legend.classes);
+  out.lines(legend.classes);
   for (const [style, indexes] of styled) {
-    out.push(`${INDENT}linkStyle ${indexes.join(",")} ${style}`);
+    out.line(`${INDENT}linkStyle ${indexes.join(",")} ${style}`);
   }
-  return `${out.join("\n")}\n`;
+  return out.toString();
 }
