@@ -4,7 +4,16 @@ import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.
 import { runBenchChild } from "./benchChild.js";
 import type { DiagramShape } from "./diagramBench.js";
 import { generateOrganisation } from "./generateOrganisation.js";
-import { type CpuTiming, int, measureCpu, ms, RUNS, table, verdict, WARM_UPS } from "./measure.js";
+import {
+  type CpuTiming,
+  int,
+  measureCpu,
+  median,
+  ms,
+  table,
+  verdict,
+  WARM_UPS,
+} from "./measure.js";
 import { type DrawnCell, type FormatCell, pngCell } from "./pngCell.js";
 
 type Library = typeof import("../src/index.js");
@@ -18,13 +27,23 @@ export const DIAGRAM_FORMATS_TARGETS = {
 } as const;
 
 /**
- * The sizes drawn, and how often: the big ones take seconds a run, so fewer runs. Each
- * baseline run is the mean of `baselineRepeat` calls (one call at 100 VPCs is ~2 ms).
+ * How many times each size is drawn in a child process of its own, the sizes taken in turn
+ * (100, 500, 2,000, 100, 500, …): a change in the machine's load during the benchmark then
+ * falls on every size alike instead of on whichever size was running, and the growth
+ * compares like with like.
+ */
+export const FORMATS_ROUNDS = 3;
+
+/**
+ * The sizes drawn, and how often in each round (FORMATS_ROUNDS): the big ones take seconds
+ * a run, so fewer runs. A child process starts cold, so the small sizes get more warm-ups
+ * (one 2,000-VPC run compiles everything its next one needs). Each baseline run is the mean
+ * of `baselineRepeat` calls (one call at 100 VPCs is ~2 ms).
  */
 export const FORMATS_SIZES = [
-  { vpcs: 100, runs: RUNS, warmUps: WARM_UPS, baselineRepeat: 10 },
-  { vpcs: 500, runs: 5, warmUps: 1, baselineRepeat: 2 },
-  { vpcs: 2_000, runs: 5, warmUps: 1, baselineRepeat: 1 },
+  { vpcs: 100, runs: 3, warmUps: 2 * WARM_UPS, baselineRepeat: 10 },
+  { vpcs: 500, runs: 2, warmUps: WARM_UPS, baselineRepeat: 2 },
+  { vpcs: 2_000, runs: 2, warmUps: 1, baselineRepeat: 1 },
 ] as const;
 
 export const BENCH_FORMATS = ["svg", "ascii", "mermaid", "png"] as const;
@@ -152,6 +171,45 @@ async function benchSizeInChild(vpcs: number): Promise<FormatsSizeResult> {
   return (await runBenchChild<FormatsSizeResult>(CHILD, [String(vpcs)], ["--expose-gc"])).result;
 }
 
+/** The runs of several timings as one (medians over all of them). */
+function pooledTiming(timings: readonly CpuTiming[]): CpuTiming {
+  const runsMs = timings.flatMap((t) => t.runsMs);
+  const cpuMs = timings.flatMap((t) => t.cpuMs);
+  return { medianMs: median(runsMs), runsMs, medianCpuMs: median(cpuMs), cpuMs };
+}
+
+/** One format's cells from every round as one: their runs pooled (a refusal: its median time). */
+function pooledCell(cells: readonly FormatCell[]): FormatCell {
+  const [first] = cells;
+  if (!first) throw new Error("no rounds to pool");
+  if (cells.some((c) => c.drawn !== first.drawn)) {
+    throw new Error("a format drawn in one round and refused in another");
+  }
+  if (!first.drawn) {
+    const refused = cells.flatMap((c) => (c.drawn ? [] : [c.refusedMs]));
+    return { ...first, refusedMs: median(refused) };
+  }
+  const drawn = cells.flatMap((c) => (c.drawn ? [c.timing] : []));
+  return { ...first, timing: pooledTiming(drawn) };
+}
+
+/**
+ * One size's results from every round as one: the runs of each format (and of the baseline)
+ * pooled, so its medians are over `runs` × rounds runs spread across the benchmark.
+ */
+export function pooledRounds(rounds: readonly FormatsSizeResult[]): FormatsSizeResult {
+  const [first] = rounds;
+  if (!first) throw new Error("no rounds to pool");
+  const formats = {} as Record<BenchFormat, FormatCell>;
+  for (const f of BENCH_FORMATS) formats[f] = pooledCell(rounds.map((r) => r.formats[f]));
+  return {
+    ...first,
+    runs: rounds.reduce((n, r) => n + r.runs, 0),
+    baseline: pooledTiming(rounds.map((r) => r.baseline)),
+    formats,
+  };
+}
+
 /** Growth per 5× of `value` from each size to the next (null where either is missing). */
 function growthOf(
   sizes: FormatsSizeResult[],
@@ -173,15 +231,21 @@ const times = (x: number | null | undefined): string => (x == null ? "" : `${x.t
  * (15 interface endpoints × 3 AZs per VPC, workloads, endpoint services consumed across
  * accounts) at 100, 500 and 2,000 VPCs, detail "vpcs", each format drawn end to end
  * in-process by the built package (dist/, as it ships: see shippedBuild.ts) from the parsed
- * Topology without size limits (PNG: within maxPngPixels).
+ * Topology without size limits (PNG: within maxPngPixels), in FORMATS_ROUNDS rounds of one
+ * child process per size (benchSizeInChild), each size's runs pooled over the rounds.
  * Prints median wall and CPU ms, output KB, × an in-run baseline (JSON.stringify of the
  * same size's graph) and the growth per 5× VPCs, then PASS/FAIL against
  * DIAGRAM_FORMATS_TARGETS. Never throws on a missed target.
  */
 export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
   const loadStart = loadavg()[0] ?? 0;
-  const sizes: FormatsSizeResult[] = [];
-  for (const size of FORMATS_SIZES) sizes.push(await benchSizeInChild(size.vpcs));
+  const rounds: FormatsSizeResult[][] = FORMATS_SIZES.map(() => []);
+  for (let round = 0; round < FORMATS_ROUNDS; round++) {
+    for (const [i, size] of FORMATS_SIZES.entries()) {
+      rounds[i]?.push(await benchSizeInChild(size.vpcs));
+    }
+  }
+  const sizes = rounds.map(pooledRounds);
 
   const shape = FORMATS_SHAPE;
   console.log(
@@ -191,7 +255,7 @@ export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
     `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end (wall-clock times: load inflates them; CPU: this process's, all threads)`,
   );
   console.log(
-    `  ${sizes.map((s) => `${int.format(s.vpcs)} VPCs: median of ${s.runs} after ${s.warmUps} warm-up${s.warmUps === 1 ? "" : "s"}, graph ${int.format(s.graph.nodes)} nodes + groups, ${int.format(s.graph.edges)} edges`).join("; ")}`,
+    `  ${FORMATS_ROUNDS} rounds, each size in a child process of its own per round, the sizes in turn; ${sizes.map((s) => `${int.format(s.vpcs)} VPCs: median of ${s.runs} runs (${s.runs / FORMATS_ROUNDS} a round after ${s.warmUps} warm-up${s.warmUps === 1 ? "" : "s"}), graph ${int.format(s.graph.nodes)} nodes + groups, ${int.format(s.graph.edges)} edges`).join("; ")}`,
   );
   console.log(
     "  baseline: JSON.stringify(graph) of the same size; × baseline: CPU ms ÷ the baseline's; KB = 1,024 bytes (UTF-8); growth per 5×: this size ÷ the one before — 500 ÷ 100 as is (5×), 2,000 ÷ 500 (4×) normalised to 5× as ratio^(ln 5 / ln 4)",
