@@ -1,22 +1,18 @@
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { DIAGRAM_LIMITS, NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import { DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
 import { runBenchChild } from "./benchChild.js";
+import { FORMATS_SHAPE } from "./benchFormat.js";
 import type { DiagramShape } from "./diagramBench.js";
-import { generateOrganisation } from "./generateOrganisation.js";
 import {
-  type CpuTiming,
-  int,
-  measureCpu,
-  median,
-  ms,
-  table,
-  verdict,
-  WARM_UPS,
-} from "./measure.js";
-import { type DrawnCell, type FormatCell, pngCell } from "./pngCell.js";
-
-type Library = typeof import("../src/index.js");
+  BENCH_FORMATS,
+  type BenchFormat,
+  type FormatsFormatResult,
+  type FormatsSizeResult,
+} from "./formatsResult.js";
+import { int, ms, table, verdict, WARM_UPS } from "./measure.js";
+import type { DrawnCell, FormatCell } from "./pngCell.js";
+import { pooledRounds, sizeRound } from "./pooledRounds.js";
 
 /** Targets from issue 15. */
 export const DIAGRAM_FORMATS_TARGETS = {
@@ -27,10 +23,10 @@ export const DIAGRAM_FORMATS_TARGETS = {
 } as const;
 
 /**
- * How many times each size is drawn in a child process of its own, the sizes taken in turn
- * (100, 500, 2,000, 100, 500, …): a change in the machine's load during the benchmark then
- * falls on every size alike instead of on whichever size was running, and the growth
- * compares like with like.
+ * How many rounds: in each, every format of every size is drawn in a child process of its
+ * own, a format's sizes one after the other (SVG at 100, 500, 2,000 VPCs, then ASCII …). A
+ * change in the machine's load during the benchmark then falls on every size alike instead
+ * of on whichever size was running, and the growth compares like with like.
  */
 export const FORMATS_ROUNDS = 3;
 
@@ -46,25 +42,12 @@ export const FORMATS_SIZES = [
   { vpcs: 2_000, runs: 2, warmUps: 1, baselineRepeat: 1 },
 ] as const;
 
-export const BENCH_FORMATS = ["svg", "ascii", "mermaid", "png"] as const;
-export type BenchFormat = (typeof BENCH_FORMATS)[number];
 const LABEL: Record<BenchFormat, string> = {
   svg: "SVG",
   ascii: "ASCII",
   mermaid: "Mermaid",
   png: "PNG",
 };
-
-export interface FormatsSizeResult {
-  vpcs: number;
-  runs: number;
-  warmUps: number;
-  graph: { nodes: number; edges: number };
-  /** the in-run baseline: JSON.stringify(graph) of this size, and its bytes */
-  baseline: CpuTiming;
-  baselineBytes: number;
-  formats: Record<BenchFormat, FormatCell>;
-}
 
 export interface FormatGrowth {
   /** CPU time ratio per 5× VPCs for each step between sizes (null: a size not drawn) */
@@ -83,131 +66,27 @@ export interface DiagramFormatsResult {
   pass: { svg100: boolean; growth: Record<BenchFormat, boolean | null> };
 }
 
-/** Each VPC as in diagramBench's default organisation; the VPC count is FORMATS_SIZES'. */
-export const FORMATS_SHAPE: Omit<DiagramShape, "vpcs"> = {
-  endpointsPerVpc: 15,
-  azs: 3,
-  workloadUses: 3,
-  providerEvery: 10,
-};
-
 const kb = (bytes: number): string =>
   (bytes / 1024).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** 265,146,368 → "265.1M" */
 const mega = (n: number): string => `${(n / 1e6).toFixed(1)}M`;
-const utf8 = (text: string): number => Buffer.byteLength(text, "utf8");
 
 /** A ratio for `factor`× more input, normalised to 5×: ratio^(ln 5 / ln factor). */
 export const per5x = (ratio: number, factor: number): number =>
   ratio ** (Math.log(5) / Math.log(factor));
 
-/**
- * One size drawn in every format — the baseline, SVG, ASCII, Mermaid and PNG — each
- * format's warm-ups and runs after `settle` (a full collection in the benchmark's child
- * process: a format is not charged for collecting what the one before it left).
- */
-export async function benchSize(
-  lib: Library,
-  size: (typeof FORMATS_SIZES)[number],
-  settle: () => void,
-): Promise<FormatsSizeResult> {
-  const { parseTopology, toGraph, drawTopology } = lib;
-  const { vpcs, runs, warmUps } = size;
-  const topology = parseTopology(generateOrganisation({ vpcs, ...FORMATS_SHAPE }));
-  const graph = toGraph(topology, { detail: "vpcs" });
-  let json = "";
-  const baseline = await measureCpu(
-    () => {
-      json = JSON.stringify(graph);
-    },
-    runs,
-    warmUps,
-    size.baselineRepeat,
-    settle,
-  );
-  const text = async (format: "svg" | "ascii" | "mermaid"): Promise<[DrawnCell, string]> => {
-    let out = "";
-    const timing = await measureCpu(
-      () => {
-        out = drawTopology(topology, { format, detail: "vpcs", limits: NO_DIAGRAM_LIMITS });
-      },
-      runs,
-      warmUps,
-      1,
-      settle,
-    );
-    return [{ drawn: true, timing, bytes: utf8(out) }, out];
-  };
-  const [svg, svgText] = await text("svg");
-  const [ascii] = await text("ascii");
-  const [mermaid] = await text("mermaid");
-  const png = await pngCell(lib, topology, svgText, runs, warmUps, settle);
-  let nodes = 0;
-  const stack = [...graph.items];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    nodes++;
-    if (item.type === "group") stack.push(...item.children);
-  }
-  return {
-    vpcs,
-    runs,
-    warmUps,
-    graph: { nodes, edges: graph.edges.length },
-    baseline,
-    baselineBytes: utf8(json),
-    formats: { svg, ascii, mermaid, png },
-  };
-}
-
 const CHILD = fileURLToPath(new URL("./diagramFormatsChild.ts", import.meta.url));
 
 /**
- * benchSize in a child process of its own (diagramFormatsChild.ts, with --expose-gc): each
- * size starts on a fresh heap, as a `linkplan diagram` run does, so a big size is not
- * charged for the garbage of the small ones, and each format's warm-ups start after a
- * full collection.
+ * benchFormat in a child process of its own (diagramFormatsChild.ts, with --expose-gc): each
+ * size and format starts on a fresh heap, as a `linkplan diagram` run does, so a big size
+ * is not charged for the garbage of the small ones, nor flattered by the heap the formats
+ * before it grew (Mermaid at 500 VPCs drawn after SVG and ASCII took 104 ms of CPU, ~125 on
+ * a fresh heap, while at 2,000 VPCs it gained nothing: its growth read 5.85× instead of 5.0×).
  */
-async function benchSizeInChild(vpcs: number): Promise<FormatsSizeResult> {
-  return (await runBenchChild<FormatsSizeResult>(CHILD, [String(vpcs)], ["--expose-gc"])).result;
-}
-
-/** The runs of several timings as one (medians over all of them). */
-function pooledTiming(timings: readonly CpuTiming[]): CpuTiming {
-  const runsMs = timings.flatMap((t) => t.runsMs);
-  const cpuMs = timings.flatMap((t) => t.cpuMs);
-  return { medianMs: median(runsMs), runsMs, medianCpuMs: median(cpuMs), cpuMs };
-}
-
-/** One format's cells from every round as one: their runs pooled (a refusal: its median time). */
-function pooledCell(cells: readonly FormatCell[]): FormatCell {
-  const [first] = cells;
-  if (!first) throw new Error("no rounds to pool");
-  if (cells.some((c) => c.drawn !== first.drawn)) {
-    throw new Error("a format drawn in one round and refused in another");
-  }
-  if (!first.drawn) {
-    const refused = cells.flatMap((c) => (c.drawn ? [] : [c.refusedMs]));
-    return { ...first, refusedMs: median(refused) };
-  }
-  const drawn = cells.flatMap((c) => (c.drawn ? [c.timing] : []));
-  return { ...first, timing: pooledTiming(drawn) };
-}
-
-/**
- * One size's results from every round as one: the runs of each format (and of the baseline)
- * pooled, so its medians are over `runs` × rounds runs spread across the benchmark.
- */
-export function pooledRounds(rounds: readonly FormatsSizeResult[]): FormatsSizeResult {
-  const [first] = rounds;
-  if (!first) throw new Error("no rounds to pool");
-  const formats = {} as Record<BenchFormat, FormatCell>;
-  for (const f of BENCH_FORMATS) formats[f] = pooledCell(rounds.map((r) => r.formats[f]));
-  return {
-    ...first,
-    runs: rounds.reduce((n, r) => n + r.runs, 0),
-    baseline: pooledTiming(rounds.map((r) => r.baseline)),
-    formats,
-  };
+async function benchFormatInChild(vpcs: number, format: BenchFormat): Promise<FormatsFormatResult> {
+  return (await runBenchChild<FormatsFormatResult>(CHILD, [String(vpcs), format], ["--expose-gc"]))
+    .result;
 }
 
 /** Growth per 5× of `value` from each size to the next (null where either is missing). */
@@ -232,7 +111,8 @@ const times = (x: number | null | undefined): string => (x == null ? "" : `${x.t
  * accounts) at 100, 500 and 2,000 VPCs, detail "vpcs", each format drawn end to end
  * in-process by the built package (dist/, as it ships: see shippedBuild.ts) from the parsed
  * Topology without size limits (PNG: within maxPngPixels), in FORMATS_ROUNDS rounds of one
- * child process per size (benchSizeInChild), each size's runs pooled over the rounds.
+ * child process per size and format (benchFormatInChild), each size's runs pooled over the
+ * rounds.
  * Prints median wall and CPU ms, output KB, × an in-run baseline (JSON.stringify of the
  * same size's graph) and the growth per 5× VPCs, then PASS/FAIL against
  * DIAGRAM_FORMATS_TARGETS. Never throws on a missed target.
@@ -241,9 +121,13 @@ export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
   const loadStart = loadavg()[0] ?? 0;
   const rounds: FormatsSizeResult[][] = FORMATS_SIZES.map(() => []);
   for (let round = 0; round < FORMATS_ROUNDS; round++) {
-    for (const [i, size] of FORMATS_SIZES.entries()) {
-      rounds[i]?.push(await benchSizeInChild(size.vpcs));
+    const children: FormatsFormatResult[][] = FORMATS_SIZES.map(() => []);
+    for (const format of BENCH_FORMATS) {
+      for (const [i, size] of FORMATS_SIZES.entries()) {
+        children[i]?.push(await benchFormatInChild(size.vpcs, format));
+      }
     }
+    children.forEach((list, i) => rounds[i]?.push(sizeRound(list)));
   }
   const sizes = rounds.map(pooledRounds);
 
@@ -255,10 +139,10 @@ export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
     `  node ${process.version}, ${availableParallelism()} CPUs, 1-min load average ${loadStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end (wall-clock times: load inflates them; CPU: this process's, all threads)`,
   );
   console.log(
-    `  ${FORMATS_ROUNDS} rounds, each size in a child process of its own per round, the sizes in turn; ${sizes.map((s) => `${int.format(s.vpcs)} VPCs: median of ${s.runs} runs (${s.runs / FORMATS_ROUNDS} a round after ${s.warmUps} warm-up${s.warmUps === 1 ? "" : "s"}), graph ${int.format(s.graph.nodes)} nodes + groups, ${int.format(s.graph.edges)} edges`).join("; ")}`,
+    `  ${FORMATS_ROUNDS} rounds, each size and format in a child process of its own per round, a format's sizes one after the other; ${sizes.map((s) => `${int.format(s.vpcs)} VPCs: median of ${s.runs} runs (${s.runs / FORMATS_ROUNDS} a round after ${s.warmUps} warm-up${s.warmUps === 1 ? "" : "s"}), graph ${int.format(s.graph.nodes)} nodes + groups, ${int.format(s.graph.edges)} edges`).join("; ")}`,
   );
   console.log(
-    "  baseline: JSON.stringify(graph) of the same size; × baseline: CPU ms ÷ the baseline's; KB = 1,024 bytes (UTF-8); growth per 5×: this size ÷ the one before — 500 ÷ 100 as is (5×), 2,000 ÷ 500 (4×) normalised to 5× as ratio^(ln 5 / ln 4)",
+    "  baseline: JSON.stringify(graph) of the same size, timed in each of its children; × baseline: CPU ms ÷ the baseline's; KB = 1,024 bytes (UTF-8); growth per 5×: this size ÷ the one before — 500 ÷ 100 as is (5×), 2,000 ÷ 500 (4×) normalised to 5× as ratio^(ln 5 / ln 4)",
   );
   const rows: string[][] = [
     ["format", "VPCs", "wall ms", "CPU ms", "× baseline", "output KB", "per 5×: wall", "CPU", "KB"],
@@ -322,7 +206,7 @@ export async function runDiagramFormatsBench(): Promise<DiagramFormatsResult> {
   );
   if (over.length > 0) {
     console.log(
-      `  PNG not drawn at ${over.map((o) => int.format(o.vpcs)).join(", ")} VPCs: ${over.map((o) => `${int.format(o.pixels)} px`).join(", ")} at scale 1, over maxPngPixels (${int.format(DIAGRAM_LIMITS.maxPngPixels)}); drawTopologyPng refused each (diagram_too_large) after ${over.map((o) => `${ms(o.refusedMs)} ms`).join(", ")} of toGraph + layout (one run each)`,
+      `  PNG not drawn at ${over.map((o) => int.format(o.vpcs)).join(", ")} VPCs: ${over.map((o) => `${int.format(o.pixels)} px`).join(", ")} at scale 1, over maxPngPixels (${int.format(DIAGRAM_LIMITS.maxPngPixels)}); drawTopologyPng refused each (diagram_too_large) after ${over.map((o) => `${ms(o.refusedMs)} ms`).join(", ")} of toGraph + layout (median of one call a round)`,
     );
   }
 

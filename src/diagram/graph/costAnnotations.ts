@@ -46,6 +46,14 @@ function add(map: Map<string, Money>, key: string, value: Money): void {
   map.set(key, (map.get(key) ?? 0n) + value);
 }
 
+/** The annotations of no estimate: nothing is priced. */
+const NO_COSTS: CostAnnotations = {
+  account: () => null,
+  vpc: () => null,
+  resource: () => null,
+  eni: () => null,
+};
+
 export function costAnnotations(estimate: Estimate | null | undefined): CostAnnotations {
   const accounts = new Map<string, Money>();
   const vpcs = new Map<string, Money>();
@@ -64,6 +72,8 @@ export function costAnnotations(estimate: Estimate | null | undefined): CostAnno
       add(enis, `${line.account}/${line.vpc}/${line.resource}/${line.az}`, line.monthly);
     }
   }
+  // no estimate (a diagram without prices): no key is built and hashed for each lookup
+  if (estimate == null || estimate.lines.length === 0) return NO_COSTS;
   return {
     account: (account) => show(accounts.get(account)),
     vpc: (account, vpc) => show(vpcs.get(`${account}/${vpc}`)),

@@ -7,27 +7,34 @@ import { ids } from "./vpcItems.js";
 /** Graph ids of the topology's elements that say where they are written in Terraform. */
 function sourcesById(topology: Topology): Map<string, Source> {
   const byId = new Map<string, Source>();
-  const add = (id: string, source: Source | undefined) => {
-    if (source) byId.set(id, source);
-  };
+  // an id is built only for an element that has a source (none has, written by hand)
   for (const account of topology.accounts) {
     for (const vpc of account.vpcs) {
-      add(ids.vpc(vpc.id), vpc.source);
-      for (const s of vpc.subnets) add(ids.subnet(vpc.id, s.id), s.source);
-      for (const t of vpc.routeTables) add(ids.routeTable(vpc.id, t.id), t.source);
-      for (const w of vpc.workloads) add(ids.workload(vpc.id, w.id), w.source);
-      for (const n of vpc.natGateways) add(ids.nat(vpc.id, n.id), n.source);
-      for (const lb of vpc.loadBalancers) add(ids.loadBalancer(vpc.id, lb.id), lb.source);
+      if (vpc.source) byId.set(ids.vpc(vpc.id), vpc.source);
+      for (const s of vpc.subnets) if (s.source) byId.set(ids.subnet(vpc.id, s.id), s.source);
+      for (const t of vpc.routeTables) {
+        if (t.source) byId.set(ids.routeTable(vpc.id, t.id), t.source);
+      }
+      for (const w of vpc.workloads) if (w.source) byId.set(ids.workload(vpc.id, w.id), w.source);
+      for (const n of vpc.natGateways) if (n.source) byId.set(ids.nat(vpc.id, n.id), n.source);
+      for (const lb of vpc.loadBalancers) {
+        if (lb.source) byId.set(ids.loadBalancer(vpc.id, lb.id), lb.source);
+      }
       for (const e of vpc.endpoints) {
-        add(ids.endpoint(vpc.id, e.id), e.source);
+        if (!e.source) continue;
+        byId.set(ids.endpoint(vpc.id, e.id), e.source);
         if (e.type !== "gateway") {
-          for (const eni of e.enis) add(ids.eni(vpc.id, e.id, eni.az), e.source);
+          for (const eni of e.enis) byId.set(ids.eni(vpc.id, e.id, eni.az), e.source);
         }
       }
     }
-    for (const s of account.endpointServices) add(ids.endpointService(s.id), s.source);
-    for (const z of account.hostedZones) add(ids.zone(z.id), z.source);
-    for (const g of account.transitGateways) add(tgwIds.gateway(g.id), g.source);
+    for (const s of account.endpointServices) {
+      if (s.source) byId.set(ids.endpointService(s.id), s.source);
+    }
+    for (const z of account.hostedZones) if (z.source) byId.set(ids.zone(z.id), z.source);
+    for (const g of account.transitGateways) {
+      if (g.source) byId.set(tgwIds.gateway(g.id), g.source);
+    }
   }
   return byId;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type FormatsSizeResult, pooledRounds } from "../bench/diagramFormatsBench.js";
+import {
+  BENCH_FORMATS,
+  type FormatsFormatResult,
+  type FormatsSizeResult,
+} from "../bench/formatsResult.js";
 import type { CpuTiming } from "../bench/measure.js";
+import { pooledRounds, sizeRound } from "../bench/pooledRounds.js";
 
 /** A timing of these wall runs, each run's CPU time 10 ms more. */
 const timing = (runsMs: number[]): CpuTiming => ({
@@ -49,5 +54,40 @@ describe("the diagram formats benchmark pools each size's rounds", () => {
     drawnPng.formats.png = { drawn: true, timing: timing([5]), bytes: 10, scale: 0.5 };
     expect(() => pooledRounds([drawnPng, round([100], 1)])).toThrow(/drawn in one round/);
     expect(() => pooledRounds([round([100], 1), drawnPng])).toThrow(/drawn in one round/);
+  });
+});
+
+describe("a round of one size is put together from its formats' children", () => {
+  const child = (
+    format: FormatsFormatResult["format"],
+    baselineMs: number,
+  ): FormatsFormatResult => {
+    const { formats, ...size } = round([100], 40);
+    return { ...size, baseline: timing([baselineMs]), format, cell: formats[format] };
+  };
+
+  it("takes each format's cell from its own child and pools the children's baselines", () => {
+    // in reverse: a cell taken by position instead of by format would be the wrong one
+    const put = sizeRound(BENCH_FORMATS.map((f, i) => child(f, 10 * (i + 1))).reverse());
+    expect(put.formats).toEqual(round([100], 40).formats);
+    expect(put.baseline.runsMs).toEqual([40, 30, 20, 10]);
+    expect(put.baseline.medianMs).toBe(25);
+    expect(put.runs).toBe(1);
+    expect(put).not.toHaveProperty("format");
+  });
+
+  it("refuses a round missing a format or with one twice, naming it", () => {
+    expect(() => sizeRound([child("svg", 1), child("ascii", 1), child("png", 1)])).toThrow(
+      "0 mermaid children for 500 VPCs (one expected)",
+    );
+    const twice = [...BENCH_FORMATS.map((f) => child(f, 1)), child("ascii", 2)];
+    expect(() => sizeRound(twice)).toThrow("2 ascii children for 500 VPCs (one expected)");
+  });
+
+  it("refuses children of different sizes in one round", () => {
+    const children = BENCH_FORMATS.map((f) => child(f, 1));
+    const last = children[3];
+    if (last) last.vpcs = 2000;
+    expect(() => sizeRound(children)).toThrow("children of 500 and 2000 VPCs in one round");
   });
 });
