@@ -1,4 +1,5 @@
 import { NO_DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
+import { eachItem } from "../src/diagram/graph/diagramGraph.js";
 import type { DiagramShape } from "./diagramBench.js";
 import type { BenchFormat, FormatsFormatResult } from "./formatsResult.js";
 import { generateOrganisation } from "./generateOrganisation.js";
@@ -62,11 +63,9 @@ export async function benchFormat(
     cell = { drawn: true, timing, bytes: utf8(out) };
   }
   let nodes = 0;
-  const stack = [...graph.items];
-  for (let item = stack.pop(); item; item = stack.pop()) {
+  eachItem(graph.items, () => {
     nodes++;
-    if (item.type === "group") stack.push(...item.children);
-  }
+  });
   return {
     vpcs,
     runs,

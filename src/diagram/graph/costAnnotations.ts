@@ -55,11 +55,13 @@ const NO_COSTS: CostAnnotations = {
 };
 
 export function costAnnotations(estimate: Estimate | null | undefined): CostAnnotations {
+  // no estimate (a diagram without prices): no key is built and hashed for each lookup
+  if (estimate == null || estimate.lines.length === 0) return NO_COSTS;
   const accounts = new Map<string, Money>();
   const vpcs = new Map<string, Money>();
   const resources = new Map<string, Money>();
   const enis = new Map<string, Money>();
-  for (const line of estimate?.lines ?? []) {
+  for (const line of estimate.lines) {
     add(accounts, line.account, line.monthly);
     if (line.vpc !== null) add(vpcs, `${line.account}/${line.vpc}`, line.monthly);
     add(
@@ -72,8 +74,6 @@ export function costAnnotations(estimate: Estimate | null | undefined): CostAnno
       add(enis, `${line.account}/${line.vpc}/${line.resource}/${line.az}`, line.monthly);
     }
   }
-  // no estimate (a diagram without prices): no key is built and hashed for each lookup
-  if (estimate == null || estimate.lines.length === 0) return NO_COSTS;
   return {
     account: (account) => show(accounts.get(account)),
     vpc: (account, vpc) => show(vpcs.get(`${account}/${vpc}`)),
