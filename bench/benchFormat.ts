@@ -4,7 +4,7 @@ import type { DiagramShape } from "./diagramBench.js";
 import type { BenchFormat, FormatsFormatResult } from "./formatsResult.js";
 import { generateOrganisation } from "./generateOrganisation.js";
 import { measureCpu } from "./measure.js";
-import { type FormatCell, pngCell } from "./pngCell.js";
+import { type FormatCell, pngCell, uncappedPngCell } from "./pngCell.js";
 
 type Library = typeof import("../src/index.js");
 
@@ -22,11 +22,18 @@ const utf8 = (text: string): number => Buffer.byteLength(text, "utf8");
  * One size drawn in one format, as `linkplan diagram --format …` draws it on a fresh heap:
  * the baseline (JSON.stringify of the graph) and the format, each one's warm-ups and runs
  * after `settle` (a full collection in the benchmark's child process). A PNG needs the SVG's
- * size: that SVG is drawn first, untimed.
+ * size: that SVG is drawn first, untimed. The uncapped PNG has runs of its own (`uncapped`).
  */
 export async function benchFormat(
   lib: Library,
-  size: { vpcs: number; runs: number; warmUps: number; baselineRepeat: number },
+  size: {
+    vpcs: number;
+    runs: number;
+    warmUps: number;
+    baselineRepeat: number;
+    /** runs and warm-ups of "png-uncapped" (seconds to a minute a run) */
+    uncapped: { runs: number; warmUps: number };
+  },
   format: BenchFormat,
   settle: () => void,
 ): Promise<FormatsFormatResult> {
@@ -49,6 +56,8 @@ export async function benchFormat(
   let cell: FormatCell;
   if (format === "png") {
     cell = await pngCell(lib, topology, text("svg"), runs, warmUps, settle);
+  } else if (format === "png-uncapped") {
+    cell = await uncappedPngCell(lib, topology, size.uncapped.runs, size.uncapped.warmUps, settle);
   } else {
     let out = "";
     const timing = await measureCpu(

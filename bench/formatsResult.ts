@@ -2,7 +2,11 @@
 import type { CpuTiming } from "./measure.js";
 import type { FormatCell } from "./pngCell.js";
 
-export const BENCH_FORMATS = ["svg", "ascii", "mermaid", "png"] as const;
+/**
+ * The formats drawn: "png" as a user gets it (within maxPngPixels), "png-uncapped" at
+ * PNG_SCALE.min with maxPngPixels lifted, so every size is drawn and PNG has a growth figure.
+ */
+export const BENCH_FORMATS = ["svg", "ascii", "mermaid", "png", "png-uncapped"] as const;
 export type BenchFormat = (typeof BENCH_FORMATS)[number];
 
 /** One size in every format (one round of it, or every round pooled). */

@@ -72,6 +72,12 @@ export {
   renderGraphPng,
 } from "./diagram/png/drawTopologyPng.js";
 export {
+  type CodeRange,
+  FONT_SUBSET_RANGES,
+  type PngFontSubset,
+  subsetCovers,
+} from "./diagram/png/fontSubset.js";
+export {
   PNG_FONT_FAMILY,
   PNG_SCALE,
   pngSize,

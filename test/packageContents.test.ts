@@ -131,6 +131,8 @@ describe("the published files", () => {
       "examples/terraform/endpoints-module/main.tf",
       "assets/fonts/DejaVuSans.ttf",
       "assets/fonts/DejaVuSans-Bold.ttf",
+      "assets/fonts/DejaVuSans-Subset.ttf",
+      "assets/fonts/DejaVuSans-Bold-Subset.ttf",
       "assets/fonts/LICENSE-DejaVu.txt",
     ]) {
       expect(files, required).toContain(required);

@@ -27,6 +27,12 @@ const round = (wall: number[], refusedMs: number): FormatsSizeResult => ({
     ascii: { drawn: true, timing: timing(wall.map((w) => 2 * w)), bytes: 4096 },
     mermaid: { drawn: true, timing: timing(wall.map((w) => w / 2)), bytes: 512 },
     png: { drawn: false, pixels: 9e7, scale: 0.25, refusedMs },
+    "png-uncapped": {
+      drawn: true,
+      timing: timing(wall.map((w) => 20 * w)),
+      bytes: 8192,
+      scale: 0.25,
+    },
   },
 });
 
@@ -47,6 +53,9 @@ describe("the diagram formats benchmark pools each size's rounds", () => {
     expect(ascii.drawn && ascii.timing.medianMs).toBe(600);
     expect(pooled.baseline.medianMs).toBe(30);
     expect(pooled.formats.png).toEqual({ drawn: false, pixels: 9e7, scale: 0.25, refusedMs: 50 });
+    const uncapped = pooled.formats["png-uncapped"];
+    expect(uncapped.drawn && uncapped.timing.medianMs).toBe(6000);
+    expect(uncapped.drawn && uncapped.scale).toBe(0.25);
   });
 
   it("refuses a format drawn in one round and refused in another", () => {
@@ -70,8 +79,8 @@ describe("a round of one size is put together from its formats' children", () =>
     // in reverse: a cell taken by position instead of by format would be the wrong one
     const put = sizeRound(BENCH_FORMATS.map((f, i) => child(f, 10 * (i + 1))).reverse());
     expect(put.formats).toEqual(round([100], 40).formats);
-    expect(put.baseline.runsMs).toEqual([40, 30, 20, 10]);
-    expect(put.baseline.medianMs).toBe(25);
+    expect(put.baseline.runsMs).toEqual([50, 40, 30, 20, 10]);
+    expect(put.baseline.medianMs).toBe(30);
     expect(put.runs).toBe(1);
     expect(put).not.toHaveProperty("format");
   });

@@ -9,6 +9,7 @@ import {
   drawComparison,
 } from "../diagram/drawComparison.js";
 import { renderGraphPng } from "../diagram/png/drawTopologyPng.js";
+import type { PngFontSubset } from "../diagram/png/fontSubset.js";
 import type { Topology } from "../topology/topology.js";
 import { TopologySchema } from "../topology/topologySchema.js";
 import { PairSchema, readPair } from "./compareOperation.js";
@@ -28,6 +29,8 @@ export interface ComparisonSubject {
   limits: OperationContext["diagramLimits"];
   /** the fonts of a PNG (the context's) */
   fontFiles: readonly string[];
+  /** the subset of those fonts (the context\'s) */
+  fontSubset: PngFontSubset | undefined;
 }
 
 /** The comparison and account pairs of a subject, as drawComparison takes them. */
@@ -61,6 +64,7 @@ export const diagramCompareOperation = defineOperation({
         findings: s.findings,
         limits: s.limits,
         fontFiles: s.fontFiles,
+        fontSubset: s.fontSubset,
       };
       return renderGraphPng(
         comparisonGraph(s.before, s.after, request, comparisonOptions(s)),
@@ -97,6 +101,7 @@ export const diagramCompareOperation = defineOperation({
       options,
       limits: ctx.diagramLimits,
       fontFiles: ctx.fontFiles ?? [],
+      fontSubset: ctx.fontSubset,
     };
   },
 });

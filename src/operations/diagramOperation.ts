@@ -4,6 +4,7 @@ import type { DiagramFormat } from "../diagram/drawTopology.js";
 import { drawTopology } from "../diagram/drawTopology.js";
 import { mermaidSizeWarning } from "../diagram/mermaid/mermaidSizeWarning.js";
 import { drawTopologyPng } from "../diagram/png/drawTopologyPng.js";
+import type { PngFontSubset } from "../diagram/png/fontSubset.js";
 import { type Estimate, estimate } from "../estimate/estimate.js";
 import type { Topology } from "../topology/topology.js";
 import { TopologySchema } from "../topology/topologySchema.js";
@@ -22,6 +23,8 @@ export interface DiagramSubject {
   limits: OperationContext["diagramLimits"];
   /** the fonts of a PNG (the context's) */
   fontFiles: readonly string[];
+  /** the subset of those fonts (the context\'s) */
+  fontSubset: PngFontSubset | undefined;
 }
 
 /**
@@ -67,6 +70,7 @@ export const diagramOperation = defineOperation({
         findings: s.findings,
         limits: s.limits,
         fontFiles: s.fontFiles,
+        fontSubset: s.fontSubset,
       }),
   ),
   defaultFormat: { cli: "ascii", api: "svg" },
@@ -86,6 +90,7 @@ export const diagramOperation = defineOperation({
       options,
       limits: ctx.diagramLimits,
       fontFiles: ctx.fontFiles ?? [],
+      fontSubset: ctx.fontSubset,
     };
   },
 });

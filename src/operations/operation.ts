@@ -1,6 +1,7 @@
 import type * as z from "zod";
 import type { Problem } from "../core/problem.js";
 import type { DiagramLimits } from "../diagram/diagramLimits.js";
+import type { PngFontSubset } from "../diagram/png/fontSubset.js";
 import type { PriceCatalog } from "../pricing/catalogSchema.js";
 import type { TopologyLimits } from "./readTopology.js";
 
@@ -14,6 +15,8 @@ export interface OperationContext {
    * DejaVu Sans); without them a PNG cannot be drawn
    */
   fontFiles?: readonly string[];
+  /** subsets of those fonts, used when a PNG's text allows (see RenderPngOptions) */
+  fontSubset?: PngFontSubset;
 }
 
 /**

@@ -39,6 +39,7 @@ export async function renderGraphPng(
   });
   return renderPng(scene, {
     fontFiles: request.fontFiles,
+    fontSubset: request.fontSubset,
     maxPixels: limits.maxPngPixels,
     ...(request.theme ? { theme: request.theme } : {}),
     ...(request.scale !== undefined ? { scale: request.scale } : {}),

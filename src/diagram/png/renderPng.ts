@@ -3,6 +3,7 @@ import { checkDiagramLimit, DIAGRAM_LIMITS, pngSizeRemedy, scaledSize } from "..
 import type { Scene } from "../layout/scene.js";
 import { renderSvg } from "../svg/renderSvg.js";
 import { svgFrame } from "../svg/svgFrame.js";
+import { type PngFontSubset, subsetCovers } from "./fontSubset.js";
 
 /** The family the SVG's `sans-serif` (and any family not loaded) resolves to in PNG. */
 export const PNG_FONT_FAMILY = "DejaVu Sans";
@@ -21,6 +22,12 @@ export interface RenderPngOptions {
    * and the API pass linkplan's bundled DejaVu Sans.
    */
   fontFiles: readonly string[];
+  /**
+   * subsets of `fontFiles` (same fonts, fewer glyphs) used instead when every character of
+   * the picture is in their ranges: the same pixels, text read ~3× faster (the CLI and
+   * the API pass linkplan's bundled subsets, see FONT_SUBSET_RANGES)
+   */
+  fontSubset?: PngFontSubset | undefined;
   /** most pixels, width × height (default DIAGRAM_LIMITS.maxPngPixels) */
   maxPixels?: number;
 }
@@ -46,7 +53,8 @@ export function checkedScale(scale: number | undefined): number {
 /**
  * Draw a Scene as a PNG: renderSvg's picture rasterized by resvg (@resvg/resvg-js, a native
  * module, loaded on the first call), at `scale` pixels per SVG pixel, its text set in the
- * given font files only. The same Scene, theme, scale and fonts give the same bytes.
+ * given font files only (their subset when it covers the whole picture). The same Scene,
+ * theme, scale and fonts give the same bytes.
  *
  * @throws LinkplanError("diagram_too_large") when width × height is over `maxPixels`
  *   (checked before anything is drawn)
@@ -68,13 +76,20 @@ export async function renderPng(scene: Scene, options: RenderPngOptions): Promis
     () => pngSizeRemedy(frame.width, frame.height, limit, PNG_SCALE.min),
   );
   const svg = renderSvg(scene, { theme: options.theme ?? "light" });
+  const subset = options.fontSubset;
+  // resvg reads a font file again for every glyph it sets (73,000 times for a 100-VPC
+  // diagram), so the smaller file, when it has every glyph, takes a third of the time
+  const fontFiles =
+    subset && subset.files.length > 0 && subsetCovers(svg, subset.ranges)
+      ? subset.files
+      : options.fontFiles;
   // loaded here, not at the top: importing linkplan must not load a native module
   const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     font: {
       loadSystemFonts: false,
-      fontFiles: [...options.fontFiles],
+      fontFiles: [...fontFiles],
       defaultFontFamily: PNG_FONT_FAMILY,
       sansSerifFamily: PNG_FONT_FAMILY,
     },
