@@ -1,6 +1,7 @@
-import { type CompressedGrid, refinedGrid } from "./compressedGrid.js";
+import { type CompressedGrid, flagsAt, intervalOf, refinedGrid } from "./compressedGrid.js";
 import { ESCAPED, findRoute, RouteCost } from "./findRoute.js";
 import type { LayoutWork } from "./layoutWork.js";
+import { CellFlag } from "./levelMarks.js";
 import type { OverlayView } from "./levelOverlay.js";
 import { type Rect, rectIntersection } from "./rect.js";
 import type { ScenePoint } from "./scene.js";
@@ -38,17 +39,44 @@ export interface SearchLimits {
   greedy: boolean;
 }
 
-/** Where a route may leave `end` (or arrive at it), on `grid`, into `out`. */
+/**
+ * A group's terminals (the ring of a box holding an end) where an earlier edge of another
+ * trunk runs through the ring cell the way the route would cross the group's border there
+ * cost two steps of overlap more: the search charges a route for the cells it enters, but
+ * the steps between the ring cell and the port inside the border are the level below's,
+ * and two edges leaving a group at one cell shared them (one search at each level, neither
+ * seeing it: two of shared-services' ENIs left their subnet so).
+ */
+function chargeSharedCrossings(grid: CompressedGrid, out: TerminalList): void {
+  for (let i = 0; i < out.size; i++) {
+    const axis = (out.dir[i] ?? 0) >> 1;
+    const flags = flagsAt(
+      grid,
+      intervalOf(grid.xs, out.x[i] ?? 0),
+      intervalOf(grid.ys, out.y[i] ?? 0),
+    );
+    if (flags & (axis === 0 ? CellFlag.EdgeH : CellFlag.EdgeV)) {
+      out.cost[i] = (out.cost[i] ?? 0) + 2 * RouteCost.overlap;
+    }
+  }
+}
+
+/**
+ * Where a route may leave `end` (or arrive at it), on `grid`, into `out`; `edges`: the grid
+ * holds earlier edges (see chargeSharedCrossings).
+ */
 function terminals(
   grid: CompressedGrid,
   end: End,
   other: Rect,
   leaving: boolean,
   out: TerminalList,
+  edges: boolean,
 ): TerminalList {
   out.clear();
   if (end.kind === "box") {
     boxTerminals(end, other, leaving, grid.xs, grid.ys, out);
+    if (edges && end.inner !== null) chargeSharedCrossings(grid, out);
   } else if (leaving) {
     out.push(end.x, end.y, end.dir, 0);
   } else {
@@ -106,13 +134,18 @@ export function searchWindow(
   const pinsY: number[] = [];
   pins(from, toBounds, pinsX, pinsY);
   pins(to, fromBounds, pinsX, pinsY);
-  const searchOnce = (grid: CompressedGrid, weight: number, keepOff: OverlayView | null) =>
+  const searchOnce = (
+    grid: CompressedGrid,
+    weight: number,
+    keepOff: OverlayView | null,
+    edges = false,
+  ) =>
     findRoute(
       {
         grid,
         window,
-        starts: terminals(grid, from, toBounds, true, buffers.starts),
-        goals: terminals(grid, to, fromBounds, false, buffers.goals),
+        starts: terminals(grid, from, toBounds, true, buffers.starts, edges),
+        goals: terminals(grid, to, fromBounds, false, buffers.goals, edges),
         weight,
         budget: keepOff ? Math.min(limits.budget, OVERLAY_BUDGET) : limits.budget,
         work,
@@ -124,10 +157,10 @@ export function searchWindow(
   // tried once, in the first grid searched, for OVERLAY_BUDGET states;
   // when that fails or steps out of the grid, the route is found as if they were not there
   let keepOff = overlay;
-  const search = (grid: CompressedGrid, weight: number) => {
+  const search = (grid: CompressedGrid, weight: number, edges = false) => {
     const tried = keepOff ? searchOnce(grid, weight, keepOff) : null;
     keepOff = null;
-    return tried !== null && tried !== ESCAPED ? tried : searchOnce(grid, weight, null);
+    return tried !== null && tried !== ESCAPED ? tried : searchOnce(grid, weight, null, edges);
   };
   if (routed === null && limits.greedy && maxCells === Number.POSITIVE_INFINITY) {
     const span = union(spanOf(from), spanOf(to));
@@ -158,6 +191,7 @@ export function searchWindow(
   }
   const grid = near.length > 0 ? refinedGrid(pinned, near, [], [], maxCells, work) : pinned;
   if (!grid) return null;
-  const route = search(grid, limits.greedy || grid.cols * grid.rows > LARGE_GRID ? 2 : 1);
+  const weight = limits.greedy || grid.cols * grid.rows > LARGE_GRID ? 2 : 1;
+  const route = search(grid, weight, near.length > 0);
   return route === ESCAPED ? null : route;
 }
