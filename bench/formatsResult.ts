@@ -12,7 +12,10 @@ export type BenchFormat = (typeof BENCH_FORMATS)[number];
 /** One size in every format (one round of it, or every round pooled). */
 export interface FormatsSizeResult {
   vpcs: number;
-  /** runs of each format (the baseline: as many in every child of the size) */
+  /**
+   * runs of each format but "png-uncapped", whose cell's timing counts its own (the
+   * baseline: as many in every child of the size)
+   */
   runs: number;
   warmUps: number;
   graph: { nodes: number; edges: number };

@@ -1,10 +1,15 @@
 /**
  * `npx tsx scripts/subsetFonts.ts`: writes assets/fonts/*-Subset.ttf, the subsets of the
  * bundled DejaVu Sans that PNG diagrams are set in when their text allows (see
- * src/diagram/png/fontSubset.ts): every glyph of FONT_SUBSET_RANGES the font has, its
- * layout tables (kerning) kept, its hinting dropped (resvg draws outlines unhinted, so the
- * pixels do not change). Made by HarfBuzz's subsetter (`subset-font`, a devDependency);
- * test/fontSubset.test.ts fails when a committed file differs from what this script writes.
+ * src/diagram/png/fontSubset.ts): every glyph of FONT_SUBSET_RANGES the font has, with
+ * what HarfBuzz's subsetter keeps of the layout tables for them (GPOS kerning and the
+ * ligatures; the legacy `kern` table goes, which a shaper does not read when GPOS kerns),
+ * its hinting dropped (resvg draws outlines unhinted, so the pixels do not change), and
+ * the licence's name records kept beside the copyright. Made by `subset-font` (HarfBuzz,
+ * a devDependency); test/fontSubset.test.ts fails when a committed file differs from what
+ * this script writes. The names stay "DejaVu Sans": the Bitstream Vera and Arev licences
+ * (assets/fonts/LICENSE-DejaVu.txt) allow modified fonts whose names do not contain
+ * "Bitstream", "Vera", "Arev" or "Tavmjong Bah".
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,6 +35,9 @@ export async function fontSubsetBytes(full: Uint8Array): Promise<Uint8Array> {
   const options: Parameters<typeof subsetFont>[2] & { noHinting: boolean } = {
     targetFormat: "truetype",
     noHinting: true,
+    // beside names 0–6 (copyright, family, …): the vendor and designer URLs, the licence
+    // and its URL
+    preserveNameIds: [8, 11, 13, 14],
   };
   const bytes = await subsetFont(Buffer.from(full), subsetText(), options);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -2,12 +2,23 @@ import { readFileSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { fontPath, fontSubsetBytes } from "../scripts/subsetFonts.js";
-import { BUNDLED_FONTS, diagramFontFiles, diagramFontSubset } from "../src/api/diagramFontFiles.js";
+import {
+  BUNDLED_FONTS,
+  diagramFontFiles,
+  diagramFontSubset,
+  diagramFonts,
+} from "../src/api/diagramFontFiles.js";
+import { DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { layout } from "../src/diagram/layout/layout.js";
 import { FONT_SUBSET_RANGES, subsetCovers } from "../src/diagram/png/fontSubset.js";
 import { PNG_FONT_FAMILY, renderPng } from "../src/diagram/png/renderPng.js";
 import { parseDocument } from "../src/document/parseDocument.js";
+import { diagramCompareOperation } from "../src/operations/diagramCompareOperation.js";
+import { diagramOperation } from "../src/operations/diagramOperation.js";
+import { DiagramOptionsSchema } from "../src/operations/diagramOptions.js";
+import type { AnyOperation, OperationContext } from "../src/operations/operation.js";
+import { bundledCatalog } from "../src/pricing/bundledCatalog.js";
 import { parseTopology } from "../src/topology/parseTopology.js";
 import { examplePath, exampleYaml } from "./helpers/examples.js";
 
@@ -33,7 +44,7 @@ function rasterize(svg: string, fontFiles: readonly string[]): Uint8Array {
     .asPng();
 }
 
-/** Every character of the subset's ranges, 48 to a line, and kerned pairs, regular and bold. */
+/** Every character of the subset's ranges, 48 to a line, kerned pairs and ligatures, regular and bold. */
 function everySubsetCharacter(): string {
   const chars: string[] = [];
   for (const [first, last] of FONT_SUBSET_RANGES) {
@@ -44,6 +55,8 @@ function everySubsetCharacter(): string {
   for (let i = 0; i < escaped.length; i += 48) lines.push(escaped.slice(i, i + 48).join(""));
   // pairs the fonts kern
   lines.push("AV AW AY Av Aw Ay LT LV LY Ta Te To Tr Ty Va Ve Vo WA Wa Yo P. T, V. f' r. 'A");
+  // and letters fonts may join (ligatures)
+  lines.push("fi fl ffi ffl fj ff office waffle");
   const text = lines.flatMap((line, i) => [
     `<text x="4" y="${20 + i * 20}" font-size="14">${line}</text>`,
     `<text x="804" y="${20 + i * 20}" font-size="14" font-weight="bold">${line}</text>`,
@@ -83,8 +96,8 @@ describe("font subsets", () => {
     for (const { full, subset } of BUNDLED_FONTS) {
       const made = await fontSubsetBytes(readFileSync(fontPath(full)));
       expect(same(made, readFileSync(fontPath(subset))), subset).toBe(true);
-      // a tenth of the full font or less: the point of them
-      expect(made.byteLength).toBeLessThan(readFileSync(fontPath(full)).byteLength / 8);
+      // a sixth of the full font or less: the point of them
+      expect(made.byteLength).toBeLessThan(readFileSync(fontPath(full)).byteLength / 6);
     }
   });
 
@@ -114,5 +127,37 @@ describe("font subsets", () => {
       scale: 1,
     });
     expect(same(withSubset, cyrillicFull)).toBe(true);
+  });
+
+  it("the CLI's and the API's fonts carry the subsets, and the diagram operations pass them on", async () => {
+    expect(diagramFonts()).toEqual({ fontFiles: FULL, fontSubset: SUBSET });
+    const context = (fonts: Pick<OperationContext, "fontFiles" | "fontSubset">) => ({
+      catalog: bundledCatalog(),
+      limits: { maxVpcs: 100, maxEndpoints: 1000 },
+      diagramLimits: DIAGRAM_LIMITS,
+      ...fonts,
+    });
+    const options = DiagramOptionsSchema.parse({ scale: 1 });
+    const prod = parseDocument(exampleYaml("prod"), examplePath("prod"));
+    const png = async (operation: AnyOperation, body: unknown, ctx: OperationContext) => {
+      const format = operation.formats.png;
+      if (format?.kind !== "binary") throw new Error(`${operation.name} draws no PNG`);
+      return format.render(operation.run(body, options, ctx));
+    };
+    for (const [operation, body] of [
+      [diagramOperation, prod],
+      [diagramCompareOperation, { a: prod, b: prod }],
+    ] as const) {
+      const full = await png(operation, body, context({ fontFiles: FULL }));
+      // drawn by the subsets alone (the full fonts named do not exist), it is the same
+      const subset = await png(
+        operation,
+        body,
+        context({ fontFiles: NO_FONT, fontSubset: SUBSET }),
+      );
+      expect(same(subset, full), operation.name).toBe(true);
+      const none = await png(operation, body, context({ fontFiles: NO_FONT }));
+      expect(same(none, full), operation.name).toBe(false);
+    }
   });
 });

@@ -15,7 +15,7 @@ import { API_DEFAULTS, type ApiOptions } from "./apiOptions.js";
 import { apiSchemaRegistry } from "./apiSchemaRegistry.js";
 import { clientErrorHandler } from "./clientErrorHandler.js";
 import { withCompiledSchema } from "./compiledSchemaContext.js";
-import { diagramFontFiles, diagramFontSubset } from "./diagramFontFiles.js";
+import { diagramFonts } from "./diagramFontFiles.js";
 import { installErrorHandling, sendProblem } from "./errorHandler.js";
 import { loadExamples } from "./loadExamples.js";
 import type { OperationContext, RawBody } from "./operation.js";
@@ -91,8 +91,7 @@ export async function buildApp(options: ApiOptions = {}): Promise<FastifyInstanc
       maxEdgeCells: options.maxDiagramEdgeCells ?? API_DEFAULTS.maxDiagramEdgeCells,
       maxPngPixels: DIAGRAM_LIMITS.maxPngPixels,
     },
-    fontFiles: diagramFontFiles(),
-    fontSubset: diagramFontSubset(),
+    ...diagramFonts(),
   });
   const work = new WorkPool(operationContext, {
     workers: options.workers ?? API_DEFAULTS.workers,

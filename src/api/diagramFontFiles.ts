@@ -48,3 +48,13 @@ export function diagramFontSubset(): PngFontSubset {
     ranges: FONT_SUBSET_RANGES,
   };
 }
+
+/**
+ * The fonts of PNG diagrams as an operation's context holds them: the bundled fonts and
+ * their subsets (the command line's and the API's, from this one place).
+ *
+ * @throws LinkplanError("internal_error") when a file is missing (an incomplete install)
+ */
+export function diagramFonts(): { fontFiles: string[]; fontSubset: PngFontSubset } {
+  return { fontFiles: diagramFontFiles(), fontSubset: diagramFontSubset() };
+}

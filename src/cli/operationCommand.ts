@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import * as z from "zod";
-import { diagramFontFiles, diagramFontSubset } from "../api/diagramFontFiles.js";
+import { diagramFonts } from "../api/diagramFontFiles.js";
 import { LinkplanError } from "../core/linkplanError.js";
 import { DIAGRAM_LIMITS } from "../diagram/diagramLimits.js";
 import type { AnyOperation, OperationContext, OutputFormat } from "../operations/operation.js";
@@ -146,9 +146,7 @@ async function contextOf(
   const catalog = await loadCatalogFile(priced ? (flags.catalog as string | undefined) : undefined);
   return {
     // images (PNG diagrams) are set in the bundled fonts
-    ...(format.kind === "binary"
-      ? { fontFiles: diagramFontFiles(), fontSubset: diagramFontSubset() }
-      : {}),
+    ...(format.kind === "binary" ? diagramFonts() : {}),
     catalog,
     limits: {
       maxVpcs: Number.POSITIVE_INFINITY,
