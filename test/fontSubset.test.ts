@@ -12,7 +12,7 @@ import { DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { layout } from "../src/diagram/layout/layout.js";
 import { FONT_SUBSET_RANGES, subsetCovers } from "../src/diagram/png/fontSubset.js";
-import { PNG_FONT_FAMILY, renderPng } from "../src/diagram/png/renderPng.js";
+import { renderPng, resvgOptions } from "../src/diagram/png/renderPng.js";
 import { parseDocument } from "../src/document/parseDocument.js";
 import { diagramCompareOperation } from "../src/operations/diagramCompareOperation.js";
 import { diagramOperation } from "../src/operations/diagramOperation.js";
@@ -31,17 +31,7 @@ const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from
 
 /** resvg's PNG of `svg` with only `fontFiles`, as renderPng calls it. */
 function rasterize(svg: string, fontFiles: readonly string[]): Uint8Array {
-  return new Resvg(svg, {
-    font: {
-      loadSystemFonts: false,
-      fontFiles: [...fontFiles],
-      defaultFontFamily: PNG_FONT_FAMILY,
-      sansSerifFamily: PNG_FONT_FAMILY,
-    },
-    logLevel: "off",
-  })
-    .render()
-    .asPng();
+  return new Resvg(svg, resvgOptions(fontFiles, 1)).render().asPng();
 }
 
 /** Every character of the subset's ranges, 48 to a line, kerned pairs and ligatures, regular and bold. */

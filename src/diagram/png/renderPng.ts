@@ -41,6 +41,38 @@ export function pngSize(scene: Scene, scale: number): { width: number; height: n
   return scaledSize(frame.width, frame.height, scale);
 }
 
+/**
+ * The options renderPng gives resvg (the part of its ResvgRenderOptions it sets, spelled
+ * out here: the library's declarations do not depend on resvg's, which need Node's).
+ */
+interface ResvgOptions {
+  fitTo: { mode: "zoom"; value: number };
+  font: {
+    loadSystemFonts: false;
+    fontFiles: string[];
+    defaultFontFamily: string;
+    sansSerifFamily: string;
+  };
+  logLevel: "off";
+}
+
+/**
+ * resvg's options for a PNG at `scale` set in `fontFiles` only: no system fonts, every
+ * family (the SVG's `sans-serif` included) resolving to PNG_FONT_FAMILY, no log.
+ */
+export function resvgOptions(fontFiles: readonly string[], scale: number): ResvgOptions {
+  return {
+    fitTo: { mode: "zoom", value: scale },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [...fontFiles],
+      defaultFontFamily: PNG_FONT_FAMILY,
+      sansSerifFamily: PNG_FONT_FAMILY,
+    },
+    logLevel: "off",
+  };
+}
+
 /** The scale asked for, checked: a number in PNG_SCALE's range. */
 export function checkedScale(scale: number | undefined): number {
   const value = scale ?? PNG_SCALE.default;
@@ -85,16 +117,7 @@ export async function renderPng(scene: Scene, options: RenderPngOptions): Promis
       : options.fontFiles;
   // loaded here, not at the top: importing linkplan must not load a native module
   const { Resvg } = await import("@resvg/resvg-js");
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: scale },
-    font: {
-      loadSystemFonts: false,
-      fontFiles: [...fontFiles],
-      defaultFontFamily: PNG_FONT_FAMILY,
-      sansSerifFamily: PNG_FONT_FAMILY,
-    },
-    logLevel: "off",
-  });
+  const resvg = new Resvg(svg, resvgOptions(fontFiles, scale));
   const png = resvg.render().asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
