@@ -1,4 +1,4 @@
-import { diagramFontFiles, diagramFontSubset } from "../src/api/diagramFontFiles.js";
+import { diagramFonts } from "../src/api/diagramFontFiles.js";
 import {
   DIAGRAM_LIMITS,
   fittingScale,
@@ -55,8 +55,7 @@ export async function pngCell(
   };
   const limits = { ...NO_DIAGRAM_LIMITS, maxPngPixels: DIAGRAM_LIMITS.maxPngPixels };
   // the fonts as the CLI and the API pass them
-  const fontFiles = diagramFontFiles();
-  const fontSubset = diagramFontSubset();
+  const fonts = diagramFonts();
   // the default scale, else the largest that fits (as the error's remedy says), at least the least
   const fits = Math.min(1, fittingScale(width, height, limits.maxPngPixels));
   const scale = [PNG_SCALE.default, fits].find(
@@ -66,7 +65,7 @@ export async function pngCell(
     const start = performance.now();
     const refused = await lib
       .drawTopologyPng(topology, {
-        fontFiles,
+        ...fonts,
         scale: PNG_SCALE.min,
         limits,
       })
@@ -88,8 +87,7 @@ export async function pngCell(
   let bytes = 0;
   const timing = await measureCpu(
     async () => {
-      bytes = (await lib.drawTopologyPng(topology, { fontFiles, fontSubset, scale, limits }))
-        .byteLength;
+      bytes = (await lib.drawTopologyPng(topology, { ...fonts, scale, limits })).byteLength;
     },
     runs,
     warmUps,
@@ -111,10 +109,7 @@ export async function uncappedPngCell(
   warmUps: number,
   settle?: () => void,
 ): Promise<FormatCell> {
-  const fontFiles = diagramFontFiles();
-  const fontSubset = diagramFontSubset();
-  const scale = PNG_SCALE.min;
-  const request = { fontFiles, fontSubset, scale, limits: NO_DIAGRAM_LIMITS };
+  const request = { ...diagramFonts(), scale: PNG_SCALE.min, limits: NO_DIAGRAM_LIMITS };
   let bytes = 0;
   const timing = await measureCpu(
     async () => {
@@ -125,5 +120,5 @@ export async function uncappedPngCell(
     1,
     settle,
   );
-  return { drawn: true, timing, bytes, scale };
+  return { drawn: true, timing, bytes, scale: request.scale };
 }

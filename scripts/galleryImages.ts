@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { diagramFontFiles, diagramFontSubset } from "../src/api/diagramFontFiles.js";
+import { diagramFonts } from "../src/api/diagramFontFiles.js";
 import { drawTopology } from "../src/diagram/drawTopology.js";
 import { drawTopologyPng } from "../src/diagram/png/drawTopologyPng.js";
 import { parseDocument } from "../src/document/parseDocument.js";
@@ -56,15 +56,14 @@ export const GALLERY_DIR = "docs/gallery";
 
 /** The files of the gallery: each entry's PNG (light, costs on), and the draw.io of the first. */
 export async function galleryFiles(): Promise<{ path: string; bytes: Uint8Array }[]> {
-  const fontFiles = diagramFontFiles();
-  const fontSubset = diagramFontSubset();
+  const fonts = diagramFonts();
   const catalog = bundledCatalog();
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const entry of GALLERY) {
     const path = `examples/${entry.example}.yaml`;
     const topology = parseTopology(parseDocument(readFileSync(path, "utf8"), path));
     const request = { detail: entry.detail, estimate: estimate(topology, catalog) };
-    const png = await drawTopologyPng(topology, { ...request, fontFiles, fontSubset, scale: 1 });
+    const png = await drawTopologyPng(topology, { ...request, ...fonts, scale: 1 });
     files.push({ path: `${GALLERY_DIR}/${entry.example}.png`, bytes: png });
     if (entry === GALLERY[1]) {
       const drawio = drawTopology(topology, { ...request, format: "drawio" });

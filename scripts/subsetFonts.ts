@@ -12,13 +12,11 @@
  * "Bitstream", "Vera", "Arev" or "Tavmjong Bah".
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import subsetFont from "subset-font";
 import { BUNDLED_FONTS } from "../src/api/diagramFontFiles.js";
+import { packagePath } from "../src/api/packageRoot.js";
 import { FONT_SUBSET_RANGES } from "../src/diagram/png/fontSubset.js";
-
-const FONTS_DIR = fileURLToPath(new URL("../assets/fonts/", import.meta.url));
 
 /** Every character of FONT_SUBSET_RANGES, in order. */
 function subsetText(): string {
@@ -43,10 +41,8 @@ export async function fontSubsetBytes(full: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A bundled font's path. */
-export function fontPath(file: string): string {
-  return join(FONTS_DIR, file);
-}
+/** A bundled font's path (assets/fonts/). */
+const fontPath = (file: string): string => packagePath("assets", "fonts", file);
 
 async function main(): Promise<void> {
   for (const { full, subset } of BUNDLED_FONTS) {

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import { fontPath, fontSubsetBytes } from "../scripts/subsetFonts.js";
+import { fontSubsetBytes } from "../scripts/subsetFonts.js";
 import {
   BUNDLED_FONTS,
   diagramFontFiles,
   diagramFontSubset,
   diagramFonts,
 } from "../src/api/diagramFontFiles.js";
+import { packagePath } from "../src/api/packageRoot.js";
 import { DIAGRAM_LIMITS } from "../src/diagram/diagramLimits.js";
 import { toGraph } from "../src/diagram/graph/toGraph.js";
 import { layout } from "../src/diagram/layout/layout.js";
@@ -65,6 +66,8 @@ function prodScene(name: string) {
   vpc.name = name;
   return layout(toGraph(parseTopology(document)), { icons: true });
 }
+
+const fontPath = (file: string): string => packagePath("assets", "fonts", file);
 
 describe("font subsets", () => {
   it("subsetCovers: every character in the ranges (tabs and line breaks aside)", () => {
